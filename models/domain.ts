@@ -1,0 +1,220 @@
+// The domain of the dashboard as plain, camelCase types. Every layer speaks these:
+// db/ maps rows to them, the engines in models/ take them, app/ renders them.
+//
+// Conventions (see docs/decisions/002-domain-conventions.md):
+// - money is a whole number in the currency its field names (`…Rmb`, `…Usd`);
+// - dates are ISO strings 'YYYY-MM-DD' (calendar dates) or 'YYYY-MM-DDTHH:MM:SSZ' (instants);
+// - a count that is not known is `null`, never 0 (unknown is a finding, zero is a fact).
+
+export const LEGAL_ENTITY_TYPES = ['wfoe', 'jv', 'rep_office'] as const
+export type LegalEntityType = (typeof LEGAL_ENTITY_TYPES)[number]
+
+export const SEGMENTS = ['banking', 'technology', 'retail', 'consumer', 'manufacturing', 'services'] as const
+export type Segment = (typeof SEGMENTS)[number]
+
+/** Sectors as the CII Regulations and enforcement practice group them. */
+export const SECTORS = [
+	'finance',
+	'software',
+	'retail',
+	'consumer_goods',
+	'manufacturing',
+	'energy',
+	'telecoms',
+	'healthcare',
+	'logistics',
+	'professional_services',
+] as const
+export type Sector = (typeof SECTORS)[number]
+
+export const CHINA_CITIES = ['Shanghai', 'Beijing', 'Shenzhen', 'Suzhou', 'Guangzhou', 'Chengdu', 'Dalian'] as const
+export type ChinaCity = (typeof CHINA_CITIES)[number]
+
+export interface BusinessUnit {
+	id: number
+	code: string // short unique key, e.g. 'BU-SH-BANKOPS'; stable across CSV round trips
+	name: string
+	segment: Segment
+	legalEntityType: LegalEntityType
+	city: string
+	sector: Sector
+	isCiio: boolean // notified as a critical information infrastructure operator
+	handlesConsumerData: boolean
+	chinaRevenueRmb: number // annual, whole RMB
+	priorYearGlobalTurnoverRmb: number // group turnover of the prior year, whole RMB (PIPL art. 66's 5% ceiling)
+}
+
+export const MLPS_LEVELS = [1, 2, 3, 4, 5] as const
+export type MlpsLevel = (typeof MLPS_LEVELS)[number]
+
+/** GB/T 22239-2019 has four normative extensions; big data is only in informative Annex H. */
+export const SYSTEM_TECHNOLOGIES = ['cloud', 'mobile', 'iot', 'industrial_control', 'big_data'] as const
+export type SystemTechnology = (typeof SYSTEM_TECHNOLOGIES)[number]
+
+export interface InfoSystem {
+	id: number
+	unitId: number
+	code: string
+	name: string
+	mlpsLevel: MlpsLevel | null // null: not yet graded
+	gradedOn: string | null // date the level was determined (filing runs from here)
+	filedOn: string | null // date filed with the PSB; null: not filed
+	lastAssessedOn: string | null // last MLPS evaluation (测评) date
+	technologies: SystemTechnology[]
+	holdsPersonalData: boolean
+	holdsImportantData: boolean
+	holdsSourceCode: boolean
+}
+
+export const TRANSFER_PURPOSES = ['contract_with_individual', 'hr_management', 'emergency', 'other'] as const
+export type TransferPurposeValue = (typeof TRANSFER_PURPOSES)[number]
+
+/** What the exporter actually has in place (as opposed to what the law requires). */
+export const MECHANISMS_IN_PLACE = ['none', 'standard_contract', 'certification', 'security_assessment'] as const
+export type MechanismInPlace = (typeof MECHANISMS_IN_PLACE)[number]
+
+export interface DataFlow {
+	id: number
+	unitId: number
+	code: string
+	name: string
+	destinationCountry: string // ISO 3166-1 alpha-2, e.g. 'US', 'SG', 'HK'
+	destinationEntity: string
+	personalInfoIndividuals: number | null // non-sensitive PI, individuals transferred since 1 January this year
+	sensitivePersonalInfoIndividuals: number | null
+	includesImportantData: boolean
+	purpose: TransferPurposeValue
+	collectedInMainland: boolean
+	outsideFtzNegativeList: boolean
+	isRemoteAccess: boolean // staff abroad reaching data stored in China: also an export
+	mechanismInPlace: MechanismInPlace
+	mechanismSince: string | null // filed / certified / approved on
+	mechanismExpiresOn: string | null // security assessments: 3 years (2024 Provisions art. 9)
+}
+
+export const STAFF_FUNCTIONS = ['back_office', 'rnd', 'sales', 'operations', 'it', 'management'] as const
+export type StaffFunction = (typeof STAFF_FUNCTIONS)[number]
+
+export interface StaffingLine {
+	id: number
+	unitId: number
+	code: string
+	function: StaffFunction
+	city: string
+	headcount: number
+	avgMonthlyWageRmb: number // average of the last 12 months, whole RMB
+	avgTenureMonths: number
+	accessToPersonalData: boolean
+}
+
+/** Group-wide headcount per function, inside and outside China (for workforce concentration). */
+export interface GroupFunctionHeadcount {
+	function: StaffFunction
+	globalHeadcount: number
+}
+
+export const COST_EVIDENCE = ['sourced', 'estimate'] as const
+export type CostEvidence = (typeof COST_EVIDENCE)[number]
+
+export interface DestinationCost {
+	function: StaffFunction
+	annualCostUsd: number // fully loaded, per head per year, whole USD
+	evidence: CostEvidence
+}
+
+export interface Destination {
+	id: number
+	city: string
+	country: string // ISO 3166-1 alpha-2
+	isMainlandChina: boolean // Dalian, Chengdu: moves inside China create no cross-border transfer
+	privacyLaw: string
+	privacyCrossBorder: string
+	hiringLeadTimeMonths: number
+	costs: DestinationCost[]
+	source: string
+	asOf: string
+}
+
+/** A city's published average monthly wage, the base of the severance cap (LCL art. 47). */
+export interface CityAverageWage {
+	city: string
+	yearOfData: number
+	monthlyRmb: number
+	statistic: string
+	source: string
+	asOf: string
+	verified: boolean
+}
+
+export const SCENARIO_STATUSES = ['draft', 'proposed', 'approved', 'rejected'] as const
+export type ScenarioStatus = (typeof SCENARIO_STATUSES)[number]
+
+export const DATA_HANDLING = ['remote_access', 'migrate', 'not_needed'] as const
+export type DataHandling = (typeof DATA_HANDLING)[number]
+
+export interface Range {
+	low: number
+	base: number
+	high: number
+}
+
+export interface ScenarioAssumptions {
+	discountRate: number // annual, e.g. 0.08
+	horizonYears: number
+	wageInflation: Range // annual, e.g. { low: 0.02, base: 0.04, high: 0.06 }
+	attrition: Range // annual share of moved roles that leave before the move
+	severancePremiumMonths: number // k of N+k; 0 = statutory N
+	recruitmentCostPerHireUsd: number
+	dualRunningMonths: number
+	oneOffRelocationCostUsd: number
+	usdCny: number // the FX assumption used to compare RMB costs with USD costs
+}
+
+export interface ScenarioMove {
+	id: number
+	staffingLineId: number
+	headcount: number
+	destinationId: number | null // null: the roles are cut (made redundant), not moved
+	startQuarter: string // 'YYYY-Qn'
+	dataHandling: DataHandling
+}
+
+export interface Scenario {
+	id: number
+	name: string
+	description: string
+	status: ScenarioStatus
+	assumptions: ScenarioAssumptions
+	moves: ScenarioMove[]
+	createdBy: number
+	decidedBy: number | null
+	decisionComment: string | null
+	decidedAt: string | null
+	createdAt: string
+	updatedAt: string
+}
+
+export const ROLES = ['admin', 'analyst', 'executive', 'board'] as const
+export type Role = (typeof ROLES)[number]
+
+export interface User {
+	id: number
+	email: string
+	name: string
+	role: Role
+	disabled: boolean
+}
+
+/** Everything the exposure engine needs about one unit. */
+export interface UnitInventory {
+	unit: BusinessUnit
+	systems: InfoSystem[]
+	flows: DataFlow[]
+	staffing: StaffingLine[]
+}
+
+/** Everything the exposure engine needs about the group. */
+export interface PortfolioInventory {
+	units: UnitInventory[]
+	groupHeadcount: GroupFunctionHeadcount[]
+}

@@ -1,0 +1,13 @@
+// The exposure engine: score business units and the portfolio per risk dimension, with findings and fines.
+export { scorePortfolio, scoreUnit, rateDimension, overallBand } from './score.ts'
+export {
+	DEFAULT_MODEL_SETTINGS,
+	modelSettingsSchema,
+	parseModelSettings,
+	bandsFollowScores,
+	type LevelStep,
+	type ModelSettings,
+	type SettingsResult,
+} from './settings.ts'
+export { penaltyExposure, piplPenalty, cslMlpsPenalty, cslLocalisationPenalty, dslExportPenalty } from './penalties.ts'
+export * from './types.ts'

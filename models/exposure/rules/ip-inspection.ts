@@ -1,0 +1,99 @@
+// Dimension 'ip_inspection': source code, important (business-critical) data and R&D teams that an inspection can
+// reach. Network operators must assist public and national security organs (CSL art. 28), who may also require
+// data for investigations (DSL art. 35); the PSB inspects level-3 systems yearly and level-4 systems half-yearly.
+// None of this is a breach: these findings measure exposure, and their likelihoods are model judgements.
+
+import { type BusinessUnit, type InfoSystem, type StaffingLine, type UnitInventory } from '../../domain.ts'
+import { formatCount } from '../../cross-border.ts'
+import { ARTICLES, type DimensionFindings, finding, levelFor, systemRef, unitRef } from '../finding.ts'
+import { type ModelSettings } from '../settings.ts'
+import { type ArticleRef, type Finding, type ScoringContext } from '../types.ts'
+
+const dimension = 'ip_inspection' as const
+
+/** Findings of the inspection dimension; applies to systems with source code or important data and to R&D teams. */
+export function ipInspectionFindings(inv: UnitInventory, ctx: ScoringContext): DimensionFindings {
+	const { unit } = inv
+	const reachable = inv.systems.filter(s => s.holdsSourceCode || s.holdsImportantData)
+	const rnd = inv.staffing.filter(l => l.function === 'rnd' && l.headcount > 0)
+	if (reachable.length === 0 && rnd.length === 0) return { applicable: false, findings: [] }
+	const findings = reachable.flatMap(system => systemFindings(system, unit, ctx.settings))
+	if (rnd.length > 0) findings.push(rndTeam(rnd, unit, ctx.settings))
+	return { applicable: true, findings }
+}
+
+/** Likelihood that an inspection reaches a system, 1-5: higher for PSB-supervised levels (3+) and for CIIOs. */
+export function inspectionLikelihood(system: InfoSystem, unit: BusinessUnit, settings: ModelSettings): number {
+	const l = settings.ipInspection.likelihood
+	const supervised = system.mlpsLevel !== null && system.mlpsLevel >= 3
+	return Math.max(l.base, supervised ? l.supervisedLevel : 0, unit.isCiio ? l.ciio : 0)
+}
+
+function systemFindings(system: InfoSystem, unit: BusinessUnit, settings: ModelSettings): Finding[] {
+	const s = settings.ipInspection
+	const likelihood = inspectionLikelihood(system, unit, settings)
+	const supervised = system.mlpsLevel !== null && system.mlpsLevel >= 3
+	const articles: ArticleRef[] = [ARTICLES.cslAssistAuthorities, ARTICLES.dslDataAccess]
+	if (supervised) articles.push(ARTICLES.psbInspection)
+	const inputs = { mlpsLevel: system.mlpsLevel, exporterIsCiio: unit.isCiio, supervisedLevel: supervised }
+	const reach = `${supervised ? 'It is at MLPS level 3 or above, so the PSB inspects it periodically. ' : ''}${unit.isCiio ? 'The unit is a CIIO, under its sector protection department. ' : ''}`
+	const out: Finding[] = []
+	if (system.holdsSourceCode) {
+		out.push(
+			finding({
+				ruleId: 'IP-SOURCE-CODE',
+				dimension,
+				kind: 'exposure',
+				certainty: 'model',
+				entity: systemRef(system),
+				title: `Source code held in China: ${system.name}`,
+				detail: `${reach}Network operators must give technical support and assistance to public and national security organs (CSL art. 28), who may require data for investigations (DSL art. 35).`,
+				remedy:
+					'Keep only the code the China team needs on systems in China; hold crown-jewel repositories offshore with access controls and logs.',
+				inputs: { ...inputs, holdsSourceCode: true },
+				articles,
+				likelihood,
+				impact: s.sourceCodeImpact,
+			}),
+		)
+	}
+	if (system.holdsImportantData) {
+		out.push(
+			finding({
+				ruleId: 'IP-CRITICAL-DATA',
+				dimension,
+				kind: 'exposure',
+				certainty: 'model',
+				entity: systemRef(system),
+				title: `Business-critical (important) data reachable in China: ${system.name}`,
+				detail: `${reach}Important data held in China can be required by the authorities (DSL art. 35) and may not leave without a security assessment.`,
+				remedy: 'Minimise the important data held; segregate it and log access.',
+				inputs: { ...inputs, holdsImportantData: true },
+				articles,
+				likelihood,
+				impact: s.importantDataImpact,
+			}),
+		)
+	}
+	return out
+}
+
+function rndTeam(lines: StaffingLine[], unit: BusinessUnit, settings: ModelSettings): Finding {
+	const s = settings.ipInspection
+	const headcount = lines.reduce((n, l) => n + l.headcount, 0)
+	return finding({
+		ruleId: 'IP-RND-STAFF',
+		dimension,
+		kind: 'exposure',
+		certainty: 'model',
+		entity: unitRef(unit),
+		title: `${formatCount(headcount)} R&D staff in China`,
+		detail: `R&D teams in China hold know-how and access to source code that an inspection or investigation can reach (CSL art. 28; DSL art. 35). Lines: ${lines.map(l => l.code).join(', ')}.`,
+		remedy:
+			'Limit repository access by need, log it, and keep crown-jewel development outside China where the exposure is not acceptable.',
+		inputs: { rndHeadcount: headcount, lines: lines.length },
+		articles: [ARTICLES.cslAssistAuthorities, ARTICLES.dslDataAccess],
+		likelihood: s.likelihood.base,
+		impact: Math.max(1, levelFor(headcount, s.rndImpactByHeadcount)),
+	})
+}

@@ -1,0 +1,77 @@
+// Dimension 'workforce_concentration': the share of the group's headcount in a function that sits in this unit in
+// China. The unit's own share (not China's total) scores the unit, so shares add up across units; the portfolio
+// reports China's total per function. Likelihood reflects how exposed the function is (data access, R&D); leaving
+// is constrained by the art. 41 layoff procedure and art. 47 compensation.
+
+import { formatCount } from '../../cross-border.ts'
+import { STAFF_FUNCTIONS, type StaffFunction, type StaffingLine, type UnitInventory } from '../../domain.ts'
+import { ARTICLES, clampLevel, type DimensionFindings, finding, levelFor, unitRef } from '../finding.ts'
+import { type ArticleRef, type Finding, type ScoringContext } from '../types.ts'
+
+const dimension = 'workforce_concentration' as const
+
+const FUNCTION_NAMES: Record<StaffFunction, string> = {
+	back_office: 'back-office',
+	rnd: 'R&D',
+	sales: 'sales',
+	operations: 'operations',
+	it: 'IT',
+	management: 'management',
+}
+
+/** One finding per function staffed in the unit: its share of the group's headcount in that function. */
+export function workforceFindings(inv: UnitInventory, ctx: ScoringContext): DimensionFindings {
+	const lines = inv.staffing.filter(l => l.headcount > 0)
+	if (lines.length === 0) return { applicable: false, findings: [] }
+	const findings = STAFF_FUNCTIONS.flatMap(fn => {
+		const ofFunction = lines.filter(l => l.function === fn)
+		return ofFunction.length > 0 ? [functionFinding(fn, ofFunction, inv, ctx)] : []
+	})
+	return { applicable: true, findings }
+}
+
+function functionFinding(fn: StaffFunction, lines: StaffingLine[], inv: UnitInventory, ctx: ScoringContext): Finding {
+	const s = ctx.settings.workforce
+	const headcount = lines.reduce((n, l) => n + l.headcount, 0)
+	const access = lines.some(l => l.accessToPersonalData)
+	const global = ctx.groupHeadcount.find(g => g.function === fn)?.globalHeadcount ?? null
+	const likelihood = clampLevel(s.functionLikelihood[fn] + (access ? s.personalDataAccessStep : 0))
+	const name = FUNCTION_NAMES[fn]
+	const articles: ArticleRef[] = [ARTICLES.lclMassLayoff, ARTICLES.lclCompensation]
+	if (access) articles.push(ARTICLES.remoteAccess)
+	const common = {
+		dimension,
+		entity: unitRef(inv.unit),
+		key: fn,
+		articles,
+		likelihood,
+		remedy:
+			'Decide whether the concentration is acceptable; a move out of China needs the art. 41 procedure for 20+ people (or 10%+) and creates a cross-border transfer if the moved roles keep reaching data in China.',
+	}
+	if (global === null || !(global > 0)) {
+		return finding({
+			...common,
+			ruleId: 'WF-GROUP-HEADCOUNT-UNKNOWN',
+			kind: 'data_quality',
+			certainty: 'model',
+			title: `Group headcount unknown for ${name}`,
+			detail: `${formatCount(headcount)} ${name} staff are in this unit, but the group's global ${name} headcount is not known, so the share cannot be computed.`,
+			inputs: { function: fn, chinaHeadcount: headcount, globalHeadcount: global, accessToPersonalData: access },
+			impact: s.unknownImpact,
+		})
+	}
+	const share = Math.min(1, headcount / global)
+	const percent = Math.round(share * 1000) / 10
+	const overCount =
+		headcount > global ? " The group figure is smaller than the unit's headcount; the share is capped at 100%." : ''
+	return finding({
+		...common,
+		ruleId: 'WF-CONCENTRATION',
+		kind: 'exposure',
+		certainty: 'model',
+		title: `${percent}% of the group's ${name} staff are here`,
+		detail: `${formatCount(headcount)} of ${formatCount(global)} ${name} staff group-wide work in this unit in China${access ? ', with access to personal data' : ''}.${overCount}`,
+		inputs: { function: fn, chinaHeadcount: headcount, globalHeadcount: global, share, accessToPersonalData: access },
+		impact: Math.max(1, levelFor(share, s.impactByShare)),
+	})
+}

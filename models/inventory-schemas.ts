@@ -1,0 +1,314 @@
+// One schema per inventory table, over string fields named as the CSV columns. Forms post the same
+// names, so a form and a CSV row are validated by the same rules with the same messages.
+import { z } from 'zod'
+import {
+	type BusinessUnit,
+	type DataFlow,
+	type InfoSystem,
+	LEGAL_ENTITY_TYPES,
+	MECHANISMS_IN_PLACE,
+	SECTORS,
+	SEGMENTS,
+	STAFF_FUNCTIONS,
+	type StaffingLine,
+	SYSTEM_TECHNOLOGIES,
+	TRANSFER_PURPOSES,
+} from './domain.ts'
+
+const MAX_MONEY = 10 ** 15 // whole currency units; far above any real figure, below 2^53
+const MAX_COUNT = 2_000_000_000
+
+const text = (label: string, max: number) =>
+	z
+		.string({ error: `${label} is required` })
+		.trim()
+		.min(1, `${label} is required`)
+		.max(max, `${label} must be at most ${max} characters`)
+
+const code = (label: string) =>
+	text(label, 64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, `${label} may contain letters, digits, '.', '_' and '-' only`)
+
+const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
+	z
+		.string({ error: `${label} is required` })
+		.trim()
+		.toLowerCase()
+		.pipe(z.enum(values, { error: `${label} must be one of: ${values.join(', ')}` }))
+
+const YES = new Set(['yes', 'y', 'true', '1', 'on'])
+const NO = new Set(['no', 'n', 'false', '0', 'off', ''])
+/** yes/no (also true/false, 1/0; a missing checkbox is "no"). */
+const yesNo = (label: string) =>
+	z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			const s = (v ?? '').trim().toLowerCase()
+			if (YES.has(s)) return true
+			if (NO.has(s)) return false
+			ctx.addIssue({ code: 'custom', message: `${label} must be yes or no, not "${v!.slice(0, 30)}"` })
+			return z.NEVER
+		})
+
+function parseWhole(label: string, raw: string, min: number, max: number, ctx: z.RefinementCtx) {
+	const cleaned = raw.trim().replace(/[,_\s]/g, '') // accept 1,234,567 from people who type separators
+	if (!/^-?\d+$/.test(cleaned)) {
+		ctx.addIssue({ code: 'custom', message: `${label} must be a whole number, not "${raw.slice(0, 30)}"` })
+		return z.NEVER
+	}
+	const n = Number(cleaned)
+	if (n < min || n > max) {
+		ctx.addIssue({ code: 'custom', message: `${label} must be between ${min.toLocaleString('en')} and ${max.toLocaleString('en')}` })
+		return z.NEVER
+	}
+	return n
+}
+
+const whole = (label: string, min: number, max: number) =>
+	z.string({ error: `${label} is required` }).transform((v, ctx) => {
+		if (!v.trim()) {
+			ctx.addIssue({ code: 'custom', message: `${label} is required` })
+			return z.NEVER
+		}
+		return parseWhole(label, v, min, max, ctx)
+	})
+
+/** Empty means unknown (null), not zero. */
+const wholeOrUnknown = (label: string, min: number, max: number) =>
+	z
+		.string()
+		.optional()
+		.transform((v, ctx) => (v === undefined || !v.trim() ? null : parseWhole(label, v, min, max, ctx)))
+
+const date = (label: string) =>
+	z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			const s = (v ?? '').trim()
+			if (!s) return null
+			const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+			const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null
+			if (!m || !d || d.toISOString().slice(0, 10) !== s) {
+				ctx.addIssue({ code: 'custom', message: `${label} must be a date written YYYY-MM-DD, not "${s.slice(0, 30)}"` })
+				return z.NEVER
+			}
+			return s
+		})
+
+const mlpsLevel = z
+	.string()
+	.optional()
+	.transform((v, ctx) => {
+		const s = (v ?? '').trim().toLowerCase()
+		if (!s || s === 'ungraded' || s === 'unknown') return null
+		if (!/^[1-5]$/.test(s)) {
+			ctx.addIssue({ code: 'custom', message: `MLPS level must be 1 to 5, or empty when not yet graded, not "${s.slice(0, 30)}"` })
+			return z.NEVER
+		}
+		return Number(s) as 1 | 2 | 3 | 4 | 5
+	})
+
+const technologies = z
+	.string()
+	.optional()
+	.transform((v, ctx) => {
+		const parts = (v ?? '')
+			.split(/[;,]/)
+			.map(s => s.trim().toLowerCase())
+			.filter(Boolean)
+		const bad = parts.filter(p => !(SYSTEM_TECHNOLOGIES as readonly string[]).includes(p))
+		if (bad.length) {
+			ctx.addIssue({ code: 'custom', message: `unknown technology "${bad[0]!.slice(0, 30)}"; use ${SYSTEM_TECHNOLOGIES.join(', ')} separated by ;` })
+			return z.NEVER
+		}
+		return [...new Set(parts)] as InfoSystem['technologies']
+	})
+
+export const unitFieldsSchema = z.object({
+	code: code('Code'),
+	name: text('Name', 200),
+	segment: choice('Segment', SEGMENTS),
+	legal_entity_type: choice('Legal entity type', LEGAL_ENTITY_TYPES),
+	city: text('City', 64),
+	sector: choice('Sector', SECTORS),
+	is_ciio: yesNo('CIIO'),
+	handles_consumer_data: yesNo('Handles consumer data'),
+	china_revenue_rmb: whole('China revenue (RMB)', 0, MAX_MONEY),
+	prior_year_global_turnover_rmb: whole('Prior-year global turnover (RMB)', 0, MAX_MONEY),
+})
+
+export const systemFieldsSchema = z.object({
+	code: code('Code'),
+	unit_code: code('Unit code'),
+	name: text('Name', 200),
+	mlps_level: mlpsLevel,
+	graded_on: date('Graded on'),
+	filed_on: date('Filed on'),
+	last_assessed_on: date('Last assessed on'),
+	technologies,
+	holds_personal_data: yesNo('Holds personal data'),
+	holds_important_data: yesNo('Holds important data'),
+	holds_source_code: yesNo('Holds source code'),
+})
+
+export const flowFieldsSchema = z.object({
+	code: code('Code'),
+	unit_code: code('Unit code'),
+	name: text('Name', 200),
+	destination_country: z
+		.string({ error: 'Destination country is required' })
+		.trim()
+		.toUpperCase()
+		.regex(/^[A-Z]{2}$/, 'Destination country must be a two-letter ISO code such as US, SG or HK'),
+	destination_entity: text('Destination entity', 200),
+	pi_individuals: wholeOrUnknown('Individuals (personal information)', 0, MAX_COUNT),
+	sensitive_pi_individuals: wholeOrUnknown('Individuals (sensitive personal information)', 0, MAX_COUNT),
+	includes_important_data: yesNo('Includes important data'),
+	purpose: choice('Purpose', TRANSFER_PURPOSES),
+	collected_in_mainland: yesNo('Collected in mainland China'),
+	outside_ftz_negative_list: yesNo('Outside the FTZ negative list'),
+	is_remote_access: yesNo('Remote access'),
+	mechanism_in_place: choice('Mechanism in place', MECHANISMS_IN_PLACE),
+	mechanism_since: date('Mechanism since'),
+	mechanism_expires_on: date('Mechanism expires on'),
+})
+
+export const staffingFieldsSchema = z.object({
+	code: code('Code'),
+	unit_code: code('Unit code'),
+	function: choice('Function', STAFF_FUNCTIONS),
+	city: text('City', 64),
+	headcount: whole('Headcount', 0, 1_000_000),
+	avg_monthly_wage_rmb: whole('Average monthly wage (RMB)', 0, 10_000_000),
+	avg_tenure_months: whole('Average tenure (months)', 0, 720),
+	access_to_personal_data: yesNo('Access to personal data'),
+})
+
+export type UnitFields = z.output<typeof unitFieldsSchema>
+export type SystemFields = z.output<typeof systemFieldsSchema>
+export type FlowFields = z.output<typeof flowFieldsSchema>
+export type StaffingFields = z.output<typeof staffingFieldsSchema>
+
+export function unitFromFields(f: UnitFields): Omit<BusinessUnit, 'id'> {
+	return {
+		code: f.code,
+		name: f.name,
+		segment: f.segment,
+		legalEntityType: f.legal_entity_type,
+		city: f.city,
+		sector: f.sector,
+		isCiio: f.is_ciio,
+		handlesConsumerData: f.handles_consumer_data,
+		chinaRevenueRmb: f.china_revenue_rmb,
+		priorYearGlobalTurnoverRmb: f.prior_year_global_turnover_rmb,
+	}
+}
+
+export function systemFromFields(f: SystemFields, unitId: number): Omit<InfoSystem, 'id'> {
+	return {
+		unitId,
+		code: f.code,
+		name: f.name,
+		mlpsLevel: f.mlps_level,
+		gradedOn: f.graded_on,
+		filedOn: f.filed_on,
+		lastAssessedOn: f.last_assessed_on,
+		technologies: f.technologies,
+		holdsPersonalData: f.holds_personal_data,
+		holdsImportantData: f.holds_important_data,
+		holdsSourceCode: f.holds_source_code,
+	}
+}
+
+export function flowFromFields(f: FlowFields, unitId: number): Omit<DataFlow, 'id'> {
+	return {
+		unitId,
+		code: f.code,
+		name: f.name,
+		destinationCountry: f.destination_country,
+		destinationEntity: f.destination_entity,
+		personalInfoIndividuals: f.pi_individuals,
+		sensitivePersonalInfoIndividuals: f.sensitive_pi_individuals,
+		includesImportantData: f.includes_important_data,
+		purpose: f.purpose,
+		collectedInMainland: f.collected_in_mainland,
+		outsideFtzNegativeList: f.outside_ftz_negative_list,
+		isRemoteAccess: f.is_remote_access,
+		mechanismInPlace: f.mechanism_in_place,
+		mechanismSince: f.mechanism_since,
+		mechanismExpiresOn: f.mechanism_expires_on,
+	}
+}
+
+export function staffingFromFields(f: StaffingFields, unitId: number): Omit<StaffingLine, 'id'> {
+	return {
+		unitId,
+		code: f.code,
+		function: f.function,
+		city: f.city,
+		headcount: f.headcount,
+		avgMonthlyWageRmb: f.avg_monthly_wage_rmb,
+		avgTenureMonths: f.avg_tenure_months,
+		accessToPersonalData: f.access_to_personal_data,
+	}
+}
+
+const yn = (b: boolean) => (b ? 'yes' : 'no')
+const opt = (v: string | number | null) => (v === null ? '' : String(v))
+
+/** Domain objects back to the string fields (CSV export, edit forms). */
+export const toFields = {
+	unit: (u: Omit<BusinessUnit, 'id'>): Record<keyof UnitFields, string> => ({
+		code: u.code,
+		name: u.name,
+		segment: u.segment,
+		legal_entity_type: u.legalEntityType,
+		city: u.city,
+		sector: u.sector,
+		is_ciio: yn(u.isCiio),
+		handles_consumer_data: yn(u.handlesConsumerData),
+		china_revenue_rmb: String(u.chinaRevenueRmb),
+		prior_year_global_turnover_rmb: String(u.priorYearGlobalTurnoverRmb),
+	}),
+	system: (s: Omit<InfoSystem, 'id'>, unitCode: string): Record<keyof SystemFields, string> => ({
+		code: s.code,
+		unit_code: unitCode,
+		name: s.name,
+		mlps_level: opt(s.mlpsLevel),
+		graded_on: opt(s.gradedOn),
+		filed_on: opt(s.filedOn),
+		last_assessed_on: opt(s.lastAssessedOn),
+		technologies: s.technologies.join(';'),
+		holds_personal_data: yn(s.holdsPersonalData),
+		holds_important_data: yn(s.holdsImportantData),
+		holds_source_code: yn(s.holdsSourceCode),
+	}),
+	flow: (f: Omit<DataFlow, 'id'>, unitCode: string): Record<keyof FlowFields, string> => ({
+		code: f.code,
+		unit_code: unitCode,
+		name: f.name,
+		destination_country: f.destinationCountry,
+		destination_entity: f.destinationEntity,
+		pi_individuals: opt(f.personalInfoIndividuals),
+		sensitive_pi_individuals: opt(f.sensitivePersonalInfoIndividuals),
+		includes_important_data: yn(f.includesImportantData),
+		purpose: f.purpose,
+		collected_in_mainland: yn(f.collectedInMainland),
+		outside_ftz_negative_list: yn(f.outsideFtzNegativeList),
+		is_remote_access: yn(f.isRemoteAccess),
+		mechanism_in_place: f.mechanismInPlace,
+		mechanism_since: opt(f.mechanismSince),
+		mechanism_expires_on: opt(f.mechanismExpiresOn),
+	}),
+	staffing: (s: Omit<StaffingLine, 'id'>, unitCode: string): Record<keyof StaffingFields, string> => ({
+		code: s.code,
+		unit_code: unitCode,
+		function: s.function,
+		city: s.city,
+		headcount: String(s.headcount),
+		avg_monthly_wage_rmb: String(s.avgMonthlyWageRmb),
+		avg_tenure_months: String(s.avgTenureMonths),
+		access_to_personal_data: yn(s.accessToPersonalData),
+	}),
+}

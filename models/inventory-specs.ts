@@ -1,0 +1,55 @@
+// What each inventory table can be sorted and filtered by. The URL parser (models/list-query.ts)
+// checks against these, and db/ maps each key to a column, so both ends agree on one list.
+import {
+	CHINA_CITIES,
+	LEGAL_ENTITY_TYPES,
+	MECHANISMS_IN_PLACE,
+	SECTORS,
+	SEGMENTS,
+	STAFF_FUNCTIONS,
+	TRANSFER_PURPOSES,
+} from './domain.ts'
+import { type ListSpec } from './list-query.ts'
+
+const bools = ['yes', 'no'] as const
+
+export const UNIT_LIST_SPEC = {
+	sortKeys: ['code', 'name', 'segment', 'legalEntityType', 'city', 'sector', 'chinaRevenueRmb'] as const,
+	defaultSort: 'name' as const,
+	filters: { segment: SEGMENTS, city: CHINA_CITIES, sector: SECTORS, legalEntityType: LEGAL_ENTITY_TYPES, ciio: bools },
+} satisfies ListSpec<string, string>
+export type UnitSortKey = (typeof UNIT_LIST_SPEC.sortKeys)[number]
+export type UnitFilterKey = keyof typeof UNIT_LIST_SPEC.filters
+
+export const SYSTEM_LIST_SPEC = {
+	sortKeys: ['code', 'name', 'unit', 'mlpsLevel', 'filedOn', 'lastAssessedOn'] as const,
+	defaultSort: 'code' as const,
+	filters: { unit: null, level: ['1', '2', '3', '4', '5', 'ungraded'], filed: bools },
+} satisfies ListSpec<string, string>
+export type SystemSortKey = (typeof SYSTEM_LIST_SPEC.sortKeys)[number]
+export type SystemFilterKey = keyof typeof SYSTEM_LIST_SPEC.filters
+
+export const FLOW_LIST_SPEC = {
+	sortKeys: [
+		'code',
+		'name',
+		'unit',
+		'destinationCountry',
+		'personalInfoIndividuals',
+		'sensitivePersonalInfoIndividuals',
+		'mechanismInPlace',
+		'mechanismExpiresOn',
+	] as const,
+	defaultSort: 'code' as const,
+	filters: { unit: null, country: null, mechanism: MECHANISMS_IN_PLACE, purpose: TRANSFER_PURPOSES, remote: bools },
+} satisfies ListSpec<string, string>
+export type FlowSortKey = (typeof FLOW_LIST_SPEC.sortKeys)[number]
+export type FlowFilterKey = keyof typeof FLOW_LIST_SPEC.filters
+
+export const STAFFING_LIST_SPEC = {
+	sortKeys: ['code', 'unit', 'function', 'city', 'headcount', 'avgMonthlyWageRmb', 'avgTenureMonths'] as const,
+	defaultSort: 'code' as const,
+	filters: { unit: null, function: STAFF_FUNCTIONS, city: CHINA_CITIES },
+} satisfies ListSpec<string, string>
+export type StaffingSortKey = (typeof STAFFING_LIST_SPEC.sortKeys)[number]
+export type StaffingFilterKey = keyof typeof STAFFING_LIST_SPEC.filters

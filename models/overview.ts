@@ -1,0 +1,207 @@
+// The executive overview as pure data: headline figures, the heatmap rows (filtered, sorted, paged),
+// the likelihood x impact matrix and the Sankey of data leaving China.
+import { type Band, DIMENSIONS, type Dimension, type PortfolioExposure, type UnitExposure } from './exposure/index.ts'
+import { CHINA_CITIES, type PortfolioInventory, SEGMENTS } from './domain.ts'
+import { flowStatus } from './flow-status.ts'
+import { type ListQuery, type ListSpec } from './list-query.ts'
+import { mlpsObligations } from './mlps.ts'
+
+export const HEATMAP_SPEC = {
+	sortKeys: ['name', 'overall', ...DIMENSIONS] as const,
+	defaultSort: 'overall' as const,
+	defaultDesc: true,
+	filters: {
+		segment: SEGMENTS,
+		city: CHINA_CITIES,
+		band: ['critical', 'high', 'medium', 'low', 'none'] as const,
+		cell: null, // 'L-I', e.g. '4-3': units whose deciding dimension sits in that matrix cell
+	},
+} satisfies ListSpec<string, string>
+export type HeatmapSortKey = (typeof HEATMAP_SPEC.sortKeys)[number]
+export type HeatmapQuery = ListQuery<HeatmapSortKey, keyof typeof HEATMAP_SPEC.filters>
+
+export interface HeatmapCell {
+	score: number
+	band: Band
+	likelihood: number
+	impact: number
+	findings: number
+}
+
+export interface HeatmapRow {
+	unitId: number
+	code: string
+	name: string
+	segment: string
+	city: string
+	overall: { score: number; band: Band; dimension: Dimension | null }
+	cells: Record<Dimension, HeatmapCell>
+	penaltyMaxRmb: number
+}
+
+export interface OverviewKpis {
+	units: number
+	peopleInChina: number
+	flows: number
+	flowsLackingMechanism: number
+	systems: number
+	systemsOverdue: number
+	penaltyMaxRmb: number
+	penaltyUnverified: boolean
+}
+
+export interface SankeyData {
+	nodes: Array<{ name: string; kind: 'unit' | 'country' }>
+	links: Array<{ source: number; target: number; value: number; compliant: boolean; flows: number }>
+	unknownVolumeFlows: number
+}
+
+/** Counts of units by the likelihood and impact of the dimension that decides their overall score. */
+export type RiskMatrix = number[][] // [likelihood 1-5][impact 1-5], index 0 unused
+
+export function overviewKpis(p: PortfolioInventory, e: PortfolioExposure): OverviewKpis {
+	let flows = 0
+	let lacking = 0
+	let systems = 0
+	let overdue = 0
+	let people = 0
+	for (const u of p.units) {
+		for (const f of u.flows) {
+			const s = flowStatus(f, u.unit.isCiio, e.asOf)
+			if (!s.leavesChina) continue
+			flows++
+			if (!s.satisfied) lacking++
+		}
+		for (const s of u.systems) {
+			systems++
+			if (mlpsObligations(s, e.asOf).overdue) overdue++
+		}
+		for (const l of u.staffing) people += l.headcount
+	}
+	return {
+		units: p.units.length,
+		peopleInChina: people,
+		flows,
+		flowsLackingMechanism: lacking,
+		systems,
+		systemsOverdue: overdue,
+		penaltyMaxRmb: e.penalties.totalMaxRmb,
+		penaltyUnverified: e.penalties.unverified,
+	}
+}
+
+function rowOf(u: UnitExposure, p: Map<number, PortfolioInventory['units'][number]>): HeatmapRow {
+	const inv = p.get(u.unitId)!
+	const cells = {} as Record<Dimension, HeatmapCell>
+	for (const d of DIMENSIONS) {
+		const x = u.dimensions[d]
+		cells[d] = { score: x.score, band: x.band, likelihood: x.likelihood, impact: x.impact, findings: x.findings.length }
+	}
+	return {
+		unitId: u.unitId,
+		code: u.unitCode,
+		name: u.unitName,
+		segment: inv.unit.segment,
+		city: inv.unit.city,
+		overall: { score: u.overall.score, band: u.overall.band, dimension: u.overall.dimension },
+		cells,
+		penaltyMaxRmb: u.penalties.totalMaxRmb,
+	}
+}
+
+const deciding = (r: HeatmapRow) => (r.overall.dimension ? r.cells[r.overall.dimension] : null)
+
+export function heatmapRows(p: PortfolioInventory, e: PortfolioExposure): HeatmapRow[] {
+	const byId = new Map(p.units.map(u => [u.unit.id, u]))
+	return e.units.map(u => rowOf(u, byId))
+}
+
+/** Filters, sorts (ties by name) and pages the heatmap; `total` counts the filtered rows. */
+export function queryHeatmap(rows: HeatmapRow[], q: HeatmapQuery) {
+	const f = q.filters
+	const needle = q.q.toLowerCase()
+	const filtered = rows.filter(
+		r =>
+			(!f.segment || r.segment === f.segment) &&
+			(!f.city || r.city === f.city) &&
+			(!f.band || r.overall.band === f.band) &&
+			(!f.cell || `${deciding(r)?.likelihood}-${deciding(r)?.impact}` === f.cell) &&
+			(!needle || r.name.toLowerCase().includes(needle) || r.code.toLowerCase().includes(needle)),
+	)
+	const key = (r: HeatmapRow): number | string =>
+		q.sort === 'name' ? r.name : q.sort === 'overall' ? r.overall.score : r.cells[q.sort].score
+	const dir = q.desc ? -1 : 1
+	filtered.sort((a, b) => {
+		const ka = key(a)
+		const kb = key(b)
+		if (ka < kb) return -dir
+		if (ka > kb) return dir
+		return a.name.localeCompare(b.name)
+	})
+	const start = (q.page - 1) * q.pageSize
+	return { rows: filtered.slice(start, start + q.pageSize), total: filtered.length }
+}
+
+export function riskMatrix(rows: HeatmapRow[]): RiskMatrix {
+	const m = Array.from({ length: 6 }, () => Array.from({ length: 6 }, () => 0))
+	for (const r of rows) {
+		const c = deciding(r)
+		if (c && c.likelihood > 0 && c.impact > 0) m[c.likelihood]![c.impact]!++
+	}
+	return m
+}
+
+/**
+ * Units to destination countries, width by individuals (personal plus sensitive), split by whether the
+ * required mechanism is in place. The `maxUnits` largest exporters are drawn; the rest join 'Other units'.
+ */
+export function sankeyData(p: PortfolioInventory, asOf: string, maxUnits = 12): SankeyData {
+	type Agg = { unit: string; country: string; compliant: boolean; value: number; flows: number }
+	const aggs = new Map<string, Agg>()
+	const unitTotals = new Map<string, number>()
+	let unknown = 0
+	for (const u of p.units) {
+		for (const f of u.flows) {
+			const s = flowStatus(f, u.unit.isCiio, asOf)
+			if (!s.leavesChina) continue
+			if (s.volumeUnknown) unknown++
+			const value = (f.personalInfoIndividuals ?? 0) + (f.sensitivePersonalInfoIndividuals ?? 0)
+			if (value <= 0) continue
+			const key = `${u.unit.name}|${f.destinationCountry}|${s.satisfied}`
+			const a = aggs.get(key) ?? { unit: u.unit.name, country: f.destinationCountry, compliant: s.satisfied, value: 0, flows: 0 }
+			a.value += value
+			a.flows++
+			aggs.set(key, a)
+			unitTotals.set(u.unit.name, (unitTotals.get(u.unit.name) ?? 0) + value)
+		}
+	}
+	const top = new Set(
+		[...unitTotals.entries()]
+			.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+			.slice(0, maxUnits)
+			.map(([n]) => n),
+	)
+	const merged = new Map<string, Agg>()
+	for (const a of aggs.values()) {
+		const unit = top.has(a.unit) ? a.unit : 'Other units'
+		const key = `${unit}|${a.country}|${a.compliant}`
+		const m = merged.get(key) ?? { ...a, unit, value: 0, flows: 0 }
+		m.value += a.value
+		m.flows += a.flows
+		merged.set(key, m)
+	}
+	const units = [...new Set([...merged.values()].map(a => a.unit))].sort((a, b) => (unitTotals.get(b) ?? 0) - (unitTotals.get(a) ?? 0))
+	const countries = [...new Set([...merged.values()].map(a => a.country))].sort()
+	const nodes = [...units.map(name => ({ name, kind: 'unit' as const })), ...countries.map(name => ({ name, kind: 'country' as const }))]
+	const index = new Map(nodes.map((n, i) => [`${n.kind}:${n.name}`, i]))
+	const links = [...merged.values()]
+		.map(a => ({
+			source: index.get(`unit:${a.unit}`)!,
+			target: index.get(`country:${a.country}`)!,
+			value: a.value,
+			compliant: a.compliant,
+			flows: a.flows,
+		}))
+		.sort((a, b) => a.source - b.source || a.target - b.target || Number(a.compliant) - Number(b.compliant))
+	return { nodes, links, unknownVolumeFlows: unknown }
+}
