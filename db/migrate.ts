@@ -1,0 +1,18 @@
+import { type Kysely } from 'kysely'
+import { Migrator } from 'kysely/migration' // kysely >= 0.29: importing it from 'kysely' crashes at start-up
+import * as m0001 from './migrations/2026_11_23_0900_initial_schema.ts'
+
+// A static provider survives bundling; no globbing of .ts files at run time.
+const migrations = {
+	'2026_11_23_0900_initial_schema': m0001,
+}
+
+export async function migrateToLatest(db: Kysely<any>) {
+	const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+	const { error, results } = await migrator.migrateToLatest()
+	for (const it of results ?? []) {
+		if (it.status === 'Error') console.error(`failed to execute migration "${it.migrationName}"`)
+	}
+	if (error) throw error
+	return (results ?? []).filter(r => r.status === 'Success').map(r => r.migrationName)
+}

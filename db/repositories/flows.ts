@@ -1,0 +1,80 @@
+import { type Kysely } from 'kysely'
+import { type DataFlow } from '#models/domain.ts'
+import { type FlowFilterKey, type FlowSortKey } from '#models/inventory-specs.ts'
+import { type ListQuery, type ListResult } from '#models/list-query.ts'
+import { flowFromRow, flowToRow } from '../mappers.ts'
+import { type Database } from '../schema.ts'
+import { insertChunked } from '../sql/bulk.ts'
+import { fetchPage } from '../sql/list.ts'
+import { bumpInventoryVersion } from './inventory-version.ts'
+
+export type FlowWithUnit = DataFlow & { unitName: string; unitCode: string }
+
+const sortColumns: Record<FlowSortKey, string> = {
+	code: 'data_flow.code',
+	name: 'data_flow.name',
+	unit: 'business_unit.name',
+	destinationCountry: 'data_flow.destination_country',
+	personalInfoIndividuals: 'data_flow.pi_individuals',
+	sensitivePersonalInfoIndividuals: 'data_flow.sensitive_pi_individuals',
+	mechanismInPlace: 'data_flow.mechanism_in_place',
+	mechanismExpiresOn: 'data_flow.mechanism_expires_on',
+}
+
+export async function listFlows(
+	db: Kysely<Database>,
+	query: ListQuery<FlowSortKey, FlowFilterKey>,
+): Promise<ListResult<FlowWithUnit>> {
+	const f = query.filters
+	let base = db.selectFrom('data_flow').innerJoin('business_unit', 'business_unit.id', 'data_flow.unit_id')
+	if (f.unit) base = base.where('business_unit.code', '=', f.unit)
+	if (f.country) base = base.where('data_flow.destination_country', '=', f.country)
+	if (f.mechanism) base = base.where('data_flow.mechanism_in_place', '=', f.mechanism)
+	if (f.purpose) base = base.where('data_flow.purpose', '=', f.purpose)
+	if (f.remote) base = base.where('data_flow.is_remote_access', '=', f.remote === 'yes' ? 1 : 0)
+	if (query.q)
+		base = base.where(eb => eb.or([eb('data_flow.name', 'like', `%${query.q}%`), eb('data_flow.code', 'like', `%${query.q}%`)]))
+	const page = await fetchPage(
+		base,
+		qb => qb.selectAll('data_flow').select(['business_unit.name as unit_name', 'business_unit.code as unit_code']),
+		query,
+		sortColumns,
+		'data_flow.id',
+	)
+	return { rows: page.rows.map(r => ({ ...flowFromRow(r), unitName: r.unit_name, unitCode: r.unit_code })), total: page.total }
+}
+
+export async function listFlowsByUnit(db: Kysely<Database>, unitIds: number[]): Promise<DataFlow[]> {
+	if (!unitIds.length) return []
+	const rows = await db.selectFrom('data_flow').selectAll().where('unit_id', 'in', unitIds).orderBy('code').execute()
+	return rows.map(flowFromRow)
+}
+
+export async function findFlowById(db: Kysely<Database>, id: number): Promise<DataFlow | undefined> {
+	const row = await db.selectFrom('data_flow').selectAll().where('id', '=', id).executeTakeFirst()
+	return row && flowFromRow(row)
+}
+
+export async function insertFlow(db: Kysely<Database>, flow: Omit<DataFlow, 'id'>): Promise<number> {
+	const result = await db.insertInto('data_flow').values(flowToRow(flow)).executeTakeFirstOrThrow()
+	await bumpInventoryVersion(db)
+	return Number(result.insertId)
+}
+
+export async function updateFlow(db: Kysely<Database>, id: number, flow: Omit<DataFlow, 'id'>) {
+	const result = await db.updateTable('data_flow').set(flowToRow(flow)).where('id', '=', id).executeTakeFirst()
+	await bumpInventoryVersion(db)
+	return Number(result.numUpdatedRows) > 0
+}
+
+export async function deleteFlow(db: Kysely<Database>, id: number) {
+	const result = await db.deleteFrom('data_flow').where('id', '=', id).executeTakeFirst()
+	await bumpInventoryVersion(db)
+	return Number(result.numDeletedRows) > 0
+}
+
+/** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */
+export async function insertFlowRows(db: Kysely<Database>, rows: Omit<DataFlow, 'id'>[]) {
+	await insertChunked(db, 'data_flow', rows.map(flowToRow))
+	await bumpInventoryVersion(db)
+}

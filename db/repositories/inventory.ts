@@ -1,0 +1,133 @@
+// The four inventory tables behind one interface, so the generic edit, import and export paths need
+// no per-table branches. Rows are matched by their business `code`, which is stable across CSV round trips.
+import { type Kysely } from 'kysely'
+import { type BusinessUnit, type DataFlow, type InfoSystem, type StaffingLine } from '#models/domain.ts'
+import { type InventoryTableKey } from '#models/inventory-forms.ts'
+import { flowFromRow, flowToRow, staffingFromRow, staffingToRow, systemFromRow, systemToRow, unitFromRow, unitToRow } from '../mappers.ts'
+import { type Database } from '../schema.ts'
+import { insertChunked } from '../sql/bulk.ts'
+import { bumpInventoryVersion } from './inventory-version.ts'
+
+type TableName = 'business_unit' | 'info_system' | 'data_flow' | 'staffing_line'
+
+// The mappers are typed per table; here they meet behind one signature (rows are `any` on purpose).
+interface TableOps {
+	table: TableName
+	fromRow: (r: any) => InventoryRecord
+	toRow: (t: any) => Record<string, unknown>
+}
+
+const OPS: Record<InventoryTableKey, TableOps> = {
+	units: { table: 'business_unit', fromRow: unitFromRow, toRow: unitToRow },
+	systems: { table: 'info_system', fromRow: systemFromRow, toRow: systemToRow },
+	flows: { table: 'data_flow', fromRow: flowFromRow, toRow: flowToRow },
+	staffing: { table: 'staffing_line', fromRow: staffingFromRow, toRow: staffingToRow },
+}
+
+export type InventoryRecord = BusinessUnit | InfoSystem | DataFlow | StaffingLine
+export const inventoryEntity = (key: InventoryTableKey): TableName => OPS[key].table
+
+export async function findInventoryRecord(db: Kysely<Database>, key: InventoryTableKey, id: number): Promise<InventoryRecord | undefined> {
+	const ops = OPS[key]
+	const row = await db.selectFrom(ops.table).selectAll().where('id', '=', id).executeTakeFirst()
+	return row ? ops.fromRow(row) : undefined
+}
+
+export async function insertInventoryRecord(db: Kysely<Database>, key: InventoryTableKey, record: Omit<InventoryRecord, 'id'>) {
+	const ops = OPS[key]
+	const result = await db
+		.insertInto(ops.table)
+		.values(ops.toRow(record) as any)
+		.executeTakeFirstOrThrow()
+	await bumpInventoryVersion(db)
+	return Number(result.insertId)
+}
+
+export async function updateInventoryRecord(db: Kysely<Database>, key: InventoryTableKey, id: number, record: Omit<InventoryRecord, 'id'>) {
+	const ops = OPS[key]
+	await db
+		.updateTable(ops.table)
+		.set(ops.toRow(record) as any)
+		.where('id', '=', id)
+		.execute()
+	await bumpInventoryVersion(db)
+}
+
+export async function deleteInventoryRecord(db: Kysely<Database>, key: InventoryTableKey, id: number) {
+	const ops = OPS[key]
+	await db.deleteFrom(ops.table).where('id', '=', id).execute()
+	await bumpInventoryVersion(db)
+}
+
+export async function findInventoryRecordsByCode(db: Kysely<Database>, key: InventoryTableKey, codes: string[]) {
+	const ops = OPS[key]
+	const found = new Map<string, InventoryRecord>()
+	for (let i = 0; i < codes.length; i += 500) {
+		const rows = await db
+			.selectFrom(ops.table)
+			.selectAll()
+			.where('code', 'in', codes.slice(i, i + 500))
+			.execute()
+		for (const r of rows) found.set(r.code, ops.fromRow(r))
+	}
+	return found
+}
+
+/** A code used by another row of the table (for a clear message instead of a constraint error). */
+export async function isCodeTaken(db: Kysely<Database>, key: InventoryTableKey, code: string, exceptId?: number) {
+	let q = db.selectFrom(OPS[key].table).select('id').where('code', '=', code)
+	if (exceptId !== undefined) q = q.where('id', '!=', exceptId)
+	return !!(await q.executeTakeFirst())
+}
+
+/**
+ * Writes imported rows: updates those whose code exists, inserts the rest. Returns what changed, with
+ * before and after for the audit log. Call inside a transaction: all rows land or none.
+ */
+export async function upsertInventoryByCode(db: Kysely<Database>, key: InventoryTableKey, records: Array<Omit<InventoryRecord, 'id'>>) {
+	const ops = OPS[key]
+	const existing = await findInventoryRecordsByCode(
+		db,
+		key,
+		records.map(r => r.code),
+	)
+	const inserts: Array<Omit<InventoryRecord, 'id'>> = []
+	const updates: Array<{ id: number; before: InventoryRecord; after: Omit<InventoryRecord, 'id'> }> = []
+	const unchanged: string[] = []
+	for (const r of records) {
+		const before = existing.get(r.code)
+		if (!before) inserts.push(r)
+		else {
+			const { id, ...rest } = before
+			if (JSON.stringify(rest) === JSON.stringify({ ...rest, ...r })) unchanged.push(r.code)
+			else updates.push({ id, before, after: r })
+		}
+	}
+	for (const u of updates)
+		await db
+			.updateTable(ops.table)
+			.set(ops.toRow(u.after) as any)
+			.where('id', '=', u.id)
+			.execute()
+	await insertChunked(db, ops.table, inserts.map(r => ops.toRow(r)) as any)
+	if (inserts.length || updates.length) await bumpInventoryVersion(db)
+	return { inserts, updates, unchanged }
+}
+
+/** Every row of a table with its unit's code (export, API). */
+export async function listInventoryWithUnitCodes(db: Kysely<Database>, key: InventoryTableKey, ids?: number[]) {
+	const ops = OPS[key]
+	if (key === 'units') {
+		let q = db.selectFrom('business_unit').selectAll().orderBy('code')
+		if (ids) q = q.where('id', 'in', ids.length ? ids : [-1])
+		return (await q.execute()).map(r => ({ record: unitFromRow(r) as InventoryRecord, unitCode: r.code }))
+	}
+	let q = db
+		.selectFrom(ops.table as 'info_system')
+		.innerJoin('business_unit', 'business_unit.id', `${ops.table as 'info_system'}.unit_id`)
+		.selectAll(ops.table as 'info_system')
+		.select('business_unit.code as unit_code')
+		.orderBy(`${ops.table as 'info_system'}.code`)
+	if (ids) q = q.where(`${ops.table as 'info_system'}.id`, 'in', ids.length ? ids : [-1])
+	return (await q.execute()).map(r => ({ record: ops.fromRow(r), unitCode: (r as { unit_code: string }).unit_code }))
+}

@@ -1,0 +1,38 @@
+import { type Kysely } from 'kysely'
+import { type PortfolioInventory, type UnitInventory } from '#models/domain.ts'
+import { flowFromRow, staffingFromRow, systemFromRow } from '../mappers.ts'
+import { type Database } from '../schema.ts'
+import { listFlowsByUnit } from './flows.ts'
+import { listGroupHeadcount, listStaffingByUnit } from './staffing.ts'
+import { listSystemsByUnit } from './systems.ts'
+import { findUnitById, listAllUnits } from './units.ts'
+
+/**
+ * The whole inventory the exposure engine scores, in five queries whatever the size of the group
+ * (children loaded with `in` and grouped in code: Kysely's json helpers do not support MariaDB).
+ */
+export async function loadPortfolio(db: Kysely<Database>): Promise<PortfolioInventory> {
+	const units = await listAllUnits(db)
+	const [systems, flows, staffing, groupHeadcount] = await Promise.all([
+		db.selectFrom('info_system').selectAll().orderBy('code').execute(),
+		db.selectFrom('data_flow').selectAll().orderBy('code').execute(),
+		db.selectFrom('staffing_line').selectAll().orderBy('code').execute(),
+		listGroupHeadcount(db),
+	])
+	const byUnit = new Map<number, UnitInventory>(units.map(u => [u.id, { unit: u, systems: [], flows: [], staffing: [] }]))
+	for (const r of systems) byUnit.get(r.unit_id)?.systems.push(systemFromRow(r))
+	for (const r of flows) byUnit.get(r.unit_id)?.flows.push(flowFromRow(r))
+	for (const r of staffing) byUnit.get(r.unit_id)?.staffing.push(staffingFromRow(r))
+	return { units: [...byUnit.values()], groupHeadcount }
+}
+
+export async function loadUnitInventory(db: Kysely<Database>, unitId: number): Promise<UnitInventory | undefined> {
+	const unit = await findUnitById(db, unitId)
+	if (!unit) return undefined
+	const [systems, flows, staffing] = await Promise.all([
+		listSystemsByUnit(db, [unitId]),
+		listFlowsByUnit(db, [unitId]),
+		listStaffingByUnit(db, [unitId]),
+	])
+	return { unit, systems, flows, staffing }
+}

@@ -1,0 +1,97 @@
+import { type Kysely } from 'kysely'
+import { type GroupFunctionHeadcount, type StaffFunction, type StaffingLine } from '#models/domain.ts'
+import { type StaffingFilterKey, type StaffingSortKey } from '#models/inventory-specs.ts'
+import { type ListQuery, type ListResult } from '#models/list-query.ts'
+import { staffingFromRow, staffingToRow } from '../mappers.ts'
+import { type Database } from '../schema.ts'
+import { insertChunked } from '../sql/bulk.ts'
+import { fetchPage } from '../sql/list.ts'
+import { bumpInventoryVersion } from './inventory-version.ts'
+
+export type StaffingWithUnit = StaffingLine & { unitName: string; unitCode: string }
+
+const sortColumns: Record<StaffingSortKey, string> = {
+	code: 'staffing_line.code',
+	unit: 'business_unit.name',
+	function: 'staffing_line.function',
+	city: 'staffing_line.city',
+	headcount: 'staffing_line.headcount',
+	avgMonthlyWageRmb: 'staffing_line.avg_monthly_wage_rmb',
+	avgTenureMonths: 'staffing_line.avg_tenure_months',
+}
+
+export async function listStaffing(
+	db: Kysely<Database>,
+	query: ListQuery<StaffingSortKey, StaffingFilterKey>,
+): Promise<ListResult<StaffingWithUnit>> {
+	const f = query.filters
+	let base = db.selectFrom('staffing_line').innerJoin('business_unit', 'business_unit.id', 'staffing_line.unit_id')
+	if (f.unit) base = base.where('business_unit.code', '=', f.unit)
+	if (f.function) base = base.where('staffing_line.function', '=', f.function)
+	if (f.city) base = base.where('staffing_line.city', '=', f.city)
+	if (query.q) base = base.where('staffing_line.code', 'like', `%${query.q}%`)
+	const page = await fetchPage(
+		base,
+		qb => qb.selectAll('staffing_line').select(['business_unit.name as unit_name', 'business_unit.code as unit_code']),
+		query,
+		sortColumns,
+		'staffing_line.id',
+	)
+	return { rows: page.rows.map(r => ({ ...staffingFromRow(r), unitName: r.unit_name, unitCode: r.unit_code })), total: page.total }
+}
+
+export async function listStaffingByUnit(db: Kysely<Database>, unitIds: number[]): Promise<StaffingLine[]> {
+	if (!unitIds.length) return []
+	const rows = await db.selectFrom('staffing_line').selectAll().where('unit_id', 'in', unitIds).orderBy('code').execute()
+	return rows.map(staffingFromRow)
+}
+
+export async function findStaffingById(db: Kysely<Database>, id: number): Promise<StaffingLine | undefined> {
+	const row = await db.selectFrom('staffing_line').selectAll().where('id', '=', id).executeTakeFirst()
+	return row && staffingFromRow(row)
+}
+
+export async function insertStaffing(db: Kysely<Database>, line: Omit<StaffingLine, 'id'>): Promise<number> {
+	const result = await db.insertInto('staffing_line').values(staffingToRow(line)).executeTakeFirstOrThrow()
+	await bumpInventoryVersion(db)
+	return Number(result.insertId)
+}
+
+export async function updateStaffing(db: Kysely<Database>, id: number, line: Omit<StaffingLine, 'id'>) {
+	const result = await db.updateTable('staffing_line').set(staffingToRow(line)).where('id', '=', id).executeTakeFirst()
+	await bumpInventoryVersion(db)
+	return Number(result.numUpdatedRows) > 0
+}
+
+export async function deleteStaffing(db: Kysely<Database>, id: number) {
+	const result = await db.deleteFrom('staffing_line').where('id', '=', id).executeTakeFirst()
+	await bumpInventoryVersion(db)
+	return Number(result.numDeletedRows) > 0
+}
+
+export async function listGroupHeadcount(db: Kysely<Database>): Promise<GroupFunctionHeadcount[]> {
+	const rows = await db.selectFrom('group_function_headcount').selectAll().orderBy('function').execute()
+	return rows.map(r => ({ function: r.function as StaffFunction, globalHeadcount: r.global_headcount }))
+}
+
+export async function setGroupHeadcount(db: Kysely<Database>, rows: GroupFunctionHeadcount[]) {
+	await db.deleteFrom('group_function_headcount').execute()
+	if (rows.length)
+		await db
+			.insertInto('group_function_headcount')
+			.values(rows.map(r => ({ function: r.function, global_headcount: r.globalHeadcount })))
+			.execute()
+	await bumpInventoryVersion(db)
+}
+
+/** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */
+export async function insertStaffingRows(db: Kysely<Database>, rows: Omit<StaffingLine, 'id'>[]) {
+	await insertChunked(db, 'staffing_line', rows.map(staffingToRow))
+	await bumpInventoryVersion(db)
+}
+
+/** code → id for every staffing line. */
+export async function mapStaffingIdsByCode(db: Kysely<Database>): Promise<Map<string, number>> {
+	const rows = await db.selectFrom('staffing_line').select(['id', 'code']).execute()
+	return new Map(rows.map(r => [r.code, r.id]))
+}

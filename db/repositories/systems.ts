@@ -1,0 +1,77 @@
+import { type Kysely } from 'kysely'
+import { type InfoSystem } from '#models/domain.ts'
+import { type SystemFilterKey, type SystemSortKey } from '#models/inventory-specs.ts'
+import { type ListQuery, type ListResult } from '#models/list-query.ts'
+import { systemFromRow, systemToRow } from '../mappers.ts'
+import { type Database } from '../schema.ts'
+import { insertChunked } from '../sql/bulk.ts'
+import { fetchPage } from '../sql/list.ts'
+import { bumpInventoryVersion } from './inventory-version.ts'
+
+export type SystemWithUnit = InfoSystem & { unitName: string; unitCode: string }
+
+const sortColumns: Record<SystemSortKey, string> = {
+	code: 'info_system.code',
+	name: 'info_system.name',
+	unit: 'business_unit.name',
+	mlpsLevel: 'info_system.mlps_level',
+	filedOn: 'info_system.filed_on',
+	lastAssessedOn: 'info_system.last_assessed_on',
+}
+
+export async function listSystems(
+	db: Kysely<Database>,
+	query: ListQuery<SystemSortKey, SystemFilterKey>,
+): Promise<ListResult<SystemWithUnit>> {
+	const f = query.filters
+	let base = db.selectFrom('info_system').innerJoin('business_unit', 'business_unit.id', 'info_system.unit_id')
+	if (f.unit) base = base.where('business_unit.code', '=', f.unit)
+	if (f.level === 'ungraded') base = base.where('info_system.mlps_level', 'is', null)
+	else if (f.level) base = base.where('info_system.mlps_level', '=', Number(f.level))
+	if (f.filed) base = base.where('info_system.filed_on', f.filed === 'yes' ? 'is not' : 'is', null)
+	if (query.q)
+		base = base.where(eb => eb.or([eb('info_system.name', 'like', `%${query.q}%`), eb('info_system.code', 'like', `%${query.q}%`)]))
+	const page = await fetchPage(
+		base,
+		qb => qb.selectAll('info_system').select(['business_unit.name as unit_name', 'business_unit.code as unit_code']),
+		query,
+		sortColumns,
+		'info_system.id',
+	)
+	return { rows: page.rows.map(r => ({ ...systemFromRow(r), unitName: r.unit_name, unitCode: r.unit_code })), total: page.total }
+}
+
+export async function listSystemsByUnit(db: Kysely<Database>, unitIds: number[]): Promise<InfoSystem[]> {
+	if (!unitIds.length) return []
+	const rows = await db.selectFrom('info_system').selectAll().where('unit_id', 'in', unitIds).orderBy('code').execute()
+	return rows.map(systemFromRow)
+}
+
+export async function findSystemById(db: Kysely<Database>, id: number): Promise<InfoSystem | undefined> {
+	const row = await db.selectFrom('info_system').selectAll().where('id', '=', id).executeTakeFirst()
+	return row && systemFromRow(row)
+}
+
+export async function insertSystem(db: Kysely<Database>, system: Omit<InfoSystem, 'id'>): Promise<number> {
+	const result = await db.insertInto('info_system').values(systemToRow(system)).executeTakeFirstOrThrow()
+	await bumpInventoryVersion(db)
+	return Number(result.insertId)
+}
+
+export async function updateSystem(db: Kysely<Database>, id: number, system: Omit<InfoSystem, 'id'>) {
+	const result = await db.updateTable('info_system').set(systemToRow(system)).where('id', '=', id).executeTakeFirst()
+	await bumpInventoryVersion(db)
+	return Number(result.numUpdatedRows) > 0
+}
+
+export async function deleteSystem(db: Kysely<Database>, id: number) {
+	const result = await db.deleteFrom('info_system').where('id', '=', id).executeTakeFirst()
+	await bumpInventoryVersion(db)
+	return Number(result.numDeletedRows) > 0
+}
+
+/** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */
+export async function insertSystemRows(db: Kysely<Database>, rows: Omit<InfoSystem, 'id'>[]) {
+	await insertChunked(db, 'info_system', rows.map(systemToRow))
+	await bumpInventoryVersion(db)
+}

@@ -1,0 +1,80 @@
+import { type Kysely } from 'kysely'
+import { type BusinessUnit } from '#models/domain.ts'
+import { type UnitFilterKey, type UnitSortKey } from '#models/inventory-specs.ts'
+import { type ListQuery, type ListResult } from '#models/list-query.ts'
+import { unitFromRow, unitToRow } from '../mappers.ts'
+import { type Database } from '../schema.ts'
+import { insertChunked } from '../sql/bulk.ts'
+import { fetchPage } from '../sql/list.ts'
+import { bumpInventoryVersion } from './inventory-version.ts'
+
+const sortColumns: Record<UnitSortKey, string> = {
+	code: 'business_unit.code',
+	name: 'business_unit.name',
+	segment: 'business_unit.segment',
+	legalEntityType: 'business_unit.legal_entity_type',
+	city: 'business_unit.city',
+	sector: 'business_unit.sector',
+	chinaRevenueRmb: 'business_unit.china_revenue_rmb',
+}
+
+export async function listUnits(
+	db: Kysely<Database>,
+	query: ListQuery<UnitSortKey, UnitFilterKey>,
+): Promise<ListResult<BusinessUnit>> {
+	const f = query.filters
+	let base = db.selectFrom('business_unit')
+	if (f.segment) base = base.where('segment', '=', f.segment)
+	if (f.city) base = base.where('city', '=', f.city)
+	if (f.sector) base = base.where('sector', '=', f.sector)
+	if (f.legalEntityType) base = base.where('legal_entity_type', '=', f.legalEntityType)
+	if (f.ciio) base = base.where('is_ciio', '=', f.ciio === 'yes' ? 1 : 0)
+	if (query.q) base = base.where(eb => eb.or([eb('name', 'like', `%${query.q}%`), eb('code', 'like', `%${query.q}%`)]))
+	const page = await fetchPage(base, qb => qb.selectAll('business_unit'), query, sortColumns, 'business_unit.id')
+	return { rows: page.rows.map(unitFromRow), total: page.total }
+}
+
+export async function listAllUnits(db: Kysely<Database>): Promise<BusinessUnit[]> {
+	const rows = await db.selectFrom('business_unit').selectAll().orderBy('name').orderBy('id').execute()
+	return rows.map(unitFromRow)
+}
+
+export async function findUnitById(db: Kysely<Database>, id: number): Promise<BusinessUnit | undefined> {
+	const row = await db.selectFrom('business_unit').selectAll().where('id', '=', id).executeTakeFirst()
+	return row && unitFromRow(row)
+}
+
+export async function findUnitByCode(db: Kysely<Database>, code: string): Promise<BusinessUnit | undefined> {
+	const row = await db.selectFrom('business_unit').selectAll().where('code', '=', code).executeTakeFirst()
+	return row && unitFromRow(row)
+}
+
+export async function insertUnit(db: Kysely<Database>, unit: Omit<BusinessUnit, 'id'>): Promise<number> {
+	const result = await db.insertInto('business_unit').values(unitToRow(unit)).executeTakeFirstOrThrow()
+	await bumpInventoryVersion(db)
+	return Number(result.insertId) // MySQL has no RETURNING; insertId is filled on both dialects
+}
+
+export async function updateUnit(db: Kysely<Database>, id: number, unit: Omit<BusinessUnit, 'id'>) {
+	const result = await db.updateTable('business_unit').set(unitToRow(unit)).where('id', '=', id).executeTakeFirst()
+	await bumpInventoryVersion(db)
+	return Number(result.numUpdatedRows) > 0
+}
+
+export async function deleteUnit(db: Kysely<Database>, id: number) {
+	const result = await db.deleteFrom('business_unit').where('id', '=', id).executeTakeFirst()
+	await bumpInventoryVersion(db)
+	return Number(result.numDeletedRows) > 0
+}
+
+/** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */
+export async function insertUnitRows(db: Kysely<Database>, rows: Omit<BusinessUnit, 'id'>[]) {
+	await insertChunked(db, 'business_unit', rows.map(unitToRow))
+	await bumpInventoryVersion(db)
+}
+
+/** code → id for every unit (imports and the seed resolve child rows by unit code). */
+export async function mapUnitIdsByCode(db: Kysely<Database>): Promise<Map<string, number>> {
+	const rows = await db.selectFrom('business_unit').select(['id', 'code']).execute()
+	return new Map(rows.map(r => [r.code, r.id]))
+}

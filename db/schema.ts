@@ -1,0 +1,246 @@
+import { type Generated, type Insertable, type Selectable, type Updateable } from 'kysely'
+
+// Kysely's view of the database. Rules that hold for every table (see docs/decisions/003-storage.md):
+// - booleans are integers 0/1 (better-sqlite3 refuses `true`);
+// - calendar dates are 'YYYY-MM-DD' strings, instants 'YYYY-MM-DD HH:MM:SS' UTC strings
+//   (mysql2 runs with dateStrings: true, so both dialects hand back the same text);
+// - money is a whole number in the currency the column names;
+// - JSON is text we stringify ourselves (mysql2 would store an object as "[object Object]").
+
+export interface Database {
+	business_unit: BusinessUnitTable
+	info_system: InfoSystemTable
+	data_flow: DataFlowTable
+	staffing_line: StaffingLineTable
+	group_function_headcount: GroupFunctionHeadcountTable
+	destination: DestinationTable
+	destination_cost: DestinationCostTable
+	city_average_wage: CityAverageWageTable
+	reference_fact: ReferenceFactTable
+	model_version: ModelVersionTable
+	scenario: ScenarioTable
+	scenario_move: ScenarioMoveTable
+	snapshot: SnapshotTable
+	app_user: AppUserTable
+	app_session: AppSessionTable
+	audit_event: AuditEventTable
+	inventory_version: InventoryVersionTable
+}
+
+export interface BusinessUnitTable {
+	id: Generated<number>
+	code: string
+	name: string
+	segment: string
+	legal_entity_type: string
+	city: string
+	sector: string
+	is_ciio: number
+	handles_consumer_data: number
+	china_revenue_rmb: number
+	prior_year_global_turnover_rmb: number
+}
+
+export interface InfoSystemTable {
+	id: Generated<number>
+	unit_id: number
+	code: string
+	name: string
+	mlps_level: number | null
+	graded_on: string | null
+	filed_on: string | null
+	last_assessed_on: string | null
+	technologies: string // comma-separated SystemTechnology values, '' for none
+	holds_personal_data: number
+	holds_important_data: number
+	holds_source_code: number
+}
+
+export interface DataFlowTable {
+	id: Generated<number>
+	unit_id: number
+	code: string
+	name: string
+	destination_country: string
+	destination_entity: string
+	pi_individuals: number | null
+	sensitive_pi_individuals: number | null
+	includes_important_data: number
+	purpose: string
+	collected_in_mainland: number
+	outside_ftz_negative_list: number
+	is_remote_access: number
+	mechanism_in_place: string
+	mechanism_since: string | null
+	mechanism_expires_on: string | null
+}
+
+export interface StaffingLineTable {
+	id: Generated<number>
+	unit_id: number
+	code: string
+	function: string
+	city: string
+	headcount: number
+	avg_monthly_wage_rmb: number
+	avg_tenure_months: number
+	access_to_personal_data: number
+}
+
+export interface GroupFunctionHeadcountTable {
+	function: string
+	global_headcount: number
+}
+
+export interface DestinationTable {
+	id: Generated<number>
+	city: string
+	country: string
+	is_mainland_china: number
+	privacy_law: string
+	privacy_cross_border: string
+	hiring_lead_time_months: number
+	source: string
+	as_of: string
+}
+
+export interface DestinationCostTable {
+	destination_id: number
+	function: string
+	annual_cost_usd: number
+	evidence: string
+}
+
+export interface CityAverageWageTable {
+	id: Generated<number>
+	city: string
+	year_of_data: number
+	monthly_rmb: number
+	statistic: string
+	used_for_cap: number // 1 on the row the severance cap uses for this city
+	source: string
+	as_of: string
+	verified: number
+}
+
+/** Facts from the reference compilation (laws, articles, thresholds, cases), each with its source. */
+export interface ReferenceFactTable {
+	id: Generated<number>
+	fact_key: string
+	category: string
+	title: string
+	body: string // JSON
+	source: string
+	as_of: string
+	verified: number
+}
+
+export interface ModelVersionTable {
+	id: Generated<number>
+	label: string
+	settings: string // JSON ModelSettings
+	is_active: number
+	created_by: number | null
+	created_at: string
+}
+
+export interface ScenarioTable {
+	id: Generated<number>
+	name: string
+	description: string
+	status: string
+	assumptions: string // JSON ScenarioAssumptions
+	created_by: number
+	decided_by: number | null
+	decision_comment: string | null
+	decided_at: string | null
+	created_at: string
+	updated_at: string
+}
+
+export interface ScenarioMoveTable {
+	id: Generated<number>
+	scenario_id: number
+	staffing_line_id: number
+	headcount: number
+	destination_id: number | null // null: the roles are cut, not moved
+	start_quarter: string
+	data_handling: string
+}
+
+/** Append-only: the database refuses UPDATE and DELETE (triggers). */
+export interface SnapshotTable {
+	id: Generated<number>
+	quarter: string // 'YYYY-Qn', unique
+	frozen_at: string
+	frozen_by: number | null
+	model_version_id: number
+	model_label: string
+	model_settings: string // JSON, copied so the snapshot stands alone
+	inputs: string // JSON, canonical
+	results: string // JSON
+	content_hash: string // SHA-256 hex over the canonical serialisation
+	prev_hash: string | null
+}
+
+export interface AppUserTable {
+	id: Generated<number>
+	email: string
+	name: string
+	role: string
+	password_hash: string
+	disabled: number
+	created_at: string
+	updated_at: string
+}
+
+export interface AppSessionTable {
+	id: string // SHA-256 of the token in the cookie; the token itself is never stored
+	user_id: number
+	created_at: string
+	last_seen_at: string
+	expires_at: string // absolute timeout
+}
+
+/** Append-only: the database refuses UPDATE and DELETE (triggers). */
+export interface AuditEventTable {
+	id: Generated<number>
+	at: string
+	actor_id: number | null
+	actor_email: string
+	action: string
+	entity: string
+	entity_id: string | null
+	before_json: string | null
+	after_json: string | null
+	request_id: string | null
+}
+
+/** One row: a counter bumped on every inventory write, so cached scores know when they are stale. */
+export interface InventoryVersionTable {
+	id: number
+	version: number
+}
+
+export type BusinessUnitRow = Selectable<BusinessUnitTable>
+export type NewBusinessUnitRow = Insertable<BusinessUnitTable>
+export type BusinessUnitRowUpdate = Updateable<BusinessUnitTable>
+export type InfoSystemRow = Selectable<InfoSystemTable>
+export type NewInfoSystemRow = Insertable<InfoSystemTable>
+export type DataFlowRow = Selectable<DataFlowTable>
+export type NewDataFlowRow = Insertable<DataFlowTable>
+export type StaffingLineRow = Selectable<StaffingLineTable>
+export type NewStaffingLineRow = Insertable<StaffingLineTable>
+export type DestinationRow = Selectable<DestinationTable>
+export type DestinationCostRow = Selectable<DestinationCostTable>
+export type CityAverageWageRow = Selectable<CityAverageWageTable>
+export type ReferenceFactRow = Selectable<ReferenceFactTable>
+export type ModelVersionRow = Selectable<ModelVersionTable>
+export type ScenarioRow = Selectable<ScenarioTable>
+export type ScenarioMoveRow = Selectable<ScenarioMoveTable>
+export type SnapshotRow = Selectable<SnapshotTable>
+export type NewSnapshotRow = Insertable<SnapshotTable>
+export type AppUserRow = Selectable<AppUserTable>
+export type AppSessionRow = Selectable<AppSessionTable>
+export type AuditEventRow = Selectable<AuditEventTable>
+export type NewAuditEventRow = Insertable<AuditEventTable>

@@ -1,0 +1,18 @@
+// Driver errors the app turns into messages for people. The two drivers name them differently.
+
+/** A UNIQUE constraint refused the write (better-sqlite3: SQLITE_CONSTRAINT_UNIQUE; mysql2: ER_DUP_ENTRY). */
+export function isUniqueViolation(error: unknown) {
+	const code = (error as { code?: string } | null)?.code
+	return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'ER_DUP_ENTRY'
+}
+
+/** The database cannot be reached or dropped the connection: a 503 for the user, not a 500. */
+export function isConnectionError(error: unknown) {
+	const e = error as { code?: string; fatal?: boolean; message?: string } | null
+	if (!e) return false
+	return (
+		e.fatal === true ||
+		['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR', 'PROTOCOL_SEQUENCE_TIMEOUT', 'SQLITE_BUSY'].includes(e.code ?? '') ||
+		/Queue limit reached|Pool is closed|connection is in closed state|Can't add new command/i.test(e.message ?? '')
+	)
+}
