@@ -1,0 +1,157 @@
+import { Link, useNavigation, useSearchParams } from '@remix-run/react'
+import {
+	type ColumnDef,
+	flexRender,
+	getCoreRowModel,
+	type SortingState,
+	useReactTable,
+	type VisibilityState,
+} from '@tanstack/react-table'
+import { useMemo, useState } from 'react'
+import { formatInt } from '#app/utils/format.ts'
+
+/**
+ * A server-driven table (TanStack v8, shadcn shape): sorting and paging live in the URL and the
+ * loader does them in SQL (manualSorting, manualPagination); column visibility is local.
+ * Columns must have an `id` equal to the URL's sort key when they are sortable.
+ */
+export function DataTable<T>({
+	columns,
+	data,
+	total,
+	page,
+	pageSize,
+	sort,
+	desc,
+	caption,
+	emptyMessage = 'Nothing matches these filters.',
+	getRowId,
+}: {
+	columns: ColumnDef<T, any>[]
+	data: T[]
+	total: number
+	page: number
+	pageSize: number
+	sort: string
+	desc: boolean
+	caption: string
+	emptyMessage?: string
+	getRowId?: (row: T) => string
+}) {
+	const [params, setParams] = useSearchParams()
+	const navigation = useNavigation()
+	const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({})
+	const sorting: SortingState = useMemo(() => [{ id: sort, desc }], [sort, desc])
+	const table = useReactTable({
+		data,
+		columns,
+		getRowId,
+		getCoreRowModel: getCoreRowModel(),
+		manualSorting: true,
+		manualPagination: true,
+		enableSortingRemoval: false,
+		rowCount: total,
+		state: { sorting, columnVisibility },
+		onColumnVisibilityChange: setColumnVisibility,
+		onSortingChange: updater => {
+			const next = typeof updater === 'function' ? updater(sorting) : updater
+			const first = next[0]
+			setParams(prev => {
+				if (first) prev.set('sort', `${first.id}.${first.desc ? 'desc' : 'asc'}`)
+				prev.delete('page')
+				return prev
+			})
+		},
+	})
+	const pages = Math.max(1, Math.ceil(total / pageSize))
+	const pageLink = (p: number) => {
+		const next = new URLSearchParams(params)
+		if (p > 1) next.set('page', String(p))
+		else next.delete('page')
+		return `?${next}`
+	}
+	const loading = navigation.state === 'loading' && navigation.location.pathname === (typeof window === 'undefined' ? '' : window.location.pathname)
+	const first = total === 0 ? 0 : (page - 1) * pageSize + 1
+	const last = Math.min(total, page * pageSize)
+	return (
+		<div>
+			<details className="no-print column-picker">
+				<summary>Columns</summary>
+				<div className="column-picker-body">
+					{table
+						.getAllLeafColumns()
+						.filter(c => c.getCanHide())
+						.map(c => (
+							<label key={c.id} className="checkbox">
+								<input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />{' '}
+								{typeof c.columnDef.header === 'string' ? c.columnDef.header : c.id}
+							</label>
+						))}
+				</div>
+			</details>
+			<div className="table-wrap" aria-busy={loading}>
+				<table>
+					<caption className="sr-only">{caption}</caption>
+					<thead>
+						{table.getHeaderGroups().map(hg => (
+							<tr key={hg.id}>
+								{hg.headers.map(h => {
+									const sorted = h.column.getIsSorted()
+									const numeric = (h.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric
+									return (
+										<th
+											key={h.id}
+											className={numeric ? 'num' : undefined}
+											aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+										>
+											{h.column.getCanSort() ? (
+												<button type="button" className="sort" onClick={h.column.getToggleSortingHandler()}>
+													{flexRender(h.column.columnDef.header, h.getContext())}
+													<span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ↕'}</span>
+												</button>
+											) : (
+												flexRender(h.column.columnDef.header, h.getContext())
+											)}
+										</th>
+									)
+								})}
+							</tr>
+						))}
+					</thead>
+					<tbody>
+						{table.getRowModel().rows.length ? (
+							table.getRowModel().rows.map(row => (
+								<tr key={row.id}>
+									{row.getVisibleCells().map(cell => {
+										const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric
+										return (
+											<td key={cell.id} className={numeric ? 'num' : undefined}>
+												{flexRender(cell.column.columnDef.cell, cell.getContext())}
+											</td>
+										)
+									})}
+								</tr>
+							))
+						) : (
+							<tr>
+								<td colSpan={table.getVisibleLeafColumns().length} className="empty">
+									{emptyMessage}
+								</td>
+							</tr>
+						)}
+					</tbody>
+				</table>
+			</div>
+			<nav className="pager" aria-label="Pages">
+				<span className="muted">
+					{total === 0 ? 'No rows' : `Rows ${formatInt(first)}–${formatInt(last)} of ${formatInt(total)}`}
+				</span>
+				<span>
+					{page > 1 ? <Link to={pageLink(page - 1)}>← Previous</Link> : <span className="muted">← Previous</span>}
+					<span className="muted"> · Page {formatInt(page)} of {formatInt(pages)} · </span>
+					{page < pages ? <Link to={pageLink(page + 1)}>Next →</Link> : <span className="muted">Next →</span>}
+				</span>
+			</nav>
+		</div>
+	)
+}

@@ -1,0 +1,113 @@
+import { type LinksFunction, type LoaderFunctionArgs, json } from '@remix-run/node'
+import {
+	Form,
+	Links,
+	Meta,
+	NavLink,
+	Outlet,
+	Scripts,
+	ScrollRestoration,
+	useLoaderData,
+	useNavigation,
+	useRouteLoaderData,
+} from '@remix-run/react'
+import { type ReactNode } from 'react'
+import { GeneralErrorBoundary } from './components/error-boundary.tsx'
+import appCss from './styles/app.css'
+import { getUser } from './utils/auth.server.ts'
+import { navFor } from './utils/nav.ts'
+import { useNonce } from './utils/nonce.tsx'
+import { ROLE_LABELS } from '#models/permissions.ts'
+
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: appCss },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+// Public by design: it reads only who is signed in, to draw the shell. Every route below checks its own permission.
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await getUser(request)
+	return json({
+		user: user ? { name: user.name, email: user.email, role: user.role, roleLabel: ROLE_LABELS[user.role] } : null,
+		nav: user ? navFor(user.role) : [],
+	})
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+	const nonce = useNonce()
+	return (
+		<html lang="en">
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<Meta />
+				<Links />
+			</head>
+			<body>
+				{children}
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
+			</body>
+		</html>
+	)
+}
+
+function Shell({ children }: { children: ReactNode }) {
+	const data = useRouteLoaderData<typeof loader>('root')
+	const navigation = useNavigation()
+	return (
+		<>
+			<a className="skip-link" href="#main">
+				Skip to content
+			</a>
+			<div className="nav-progress" data-state={navigation.state === 'idle' ? 'idle' : 'loading'} aria-hidden="true" />
+			<header className="app-header">
+				<div className="app-header-inner">
+					<a className="brand" href="/">
+						China Exposure
+						<small>Regulatory exposure dashboard</small>
+					</a>
+					{data?.user ? (
+						<>
+							<nav className="app-nav" aria-label="Main">
+								{data.nav.map(item => (
+									<NavLink key={item.to} to={item.to} end={item.to === '/'} prefetch="intent">
+										{item.label}
+									</NavLink>
+								))}
+							</nav>
+							<div className="user-box">
+								<span>
+									{data.user.name} <span className="role">{data.user.roleLabel}</span>
+								</span>
+								<Form method="post" action="/logout">
+									<button type="submit">Sign out</button>
+								</Form>
+							</div>
+						</>
+					) : null}
+				</div>
+			</header>
+			<main id="main" tabIndex={-1}>
+				{children}
+			</main>
+		</>
+	)
+}
+
+export default function App() {
+	useLoaderData<typeof loader>()
+	return (
+		<Shell>
+			<Outlet />
+		</Shell>
+	)
+}
+
+export function ErrorBoundary() {
+	return (
+		<Shell>
+			<GeneralErrorBoundary />
+		</Shell>
+	)
+}

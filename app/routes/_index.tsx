@@ -1,0 +1,138 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FilterBar } from '#app/components/filter-bar.tsx'
+import { FlowSankey } from '#app/components/flow-sankey.tsx'
+import { Heatmap } from '#app/components/heatmap.tsx'
+import { RiskMatrix } from '#app/components/risk-matrix.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getScoredPortfolio } from '#app/utils/exposure.server.ts'
+import { formatDate, formatInt, formatRmb } from '#app/utils/format.ts'
+import { requireListQuery } from '#app/utils/list-query.server.ts'
+import { HEATMAP_SPEC, heatmapRows, overviewKpis, queryHeatmap, riskMatrix, sankeyData } from '#models/overview.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireUser(request, 'overview:read')
+	const query = requireListQuery(request, HEATMAP_SPEC)
+	const db = getDb()
+	const { portfolio, exposure, model } = await getScoredPortfolio(db)
+	const rows = heatmapRows(portfolio, exposure)
+	return json({
+		kpis: overviewKpis(portfolio, exposure),
+		heatmap: queryHeatmap(rows, query),
+		matrix: riskMatrix(rows),
+		matrixBands: model.settings.riskMatrix,
+		sankey: sankeyData(portfolio, exposure.asOf),
+		query,
+		asOf: exposure.asOf,
+		modelLabel: model.label,
+	})
+}
+
+export default function OverviewRoute() {
+	const { kpis, heatmap, matrix, matrixBands, sankey, query, asOf, modelLabel } = useLoaderData<typeof loader>()
+	const pages = Math.max(1, Math.ceil(heatmap.total / query.pageSize))
+	return (
+		<>
+			<div className="page-head">
+				<div>
+					<h1>China exposure overview</h1>
+					<p>
+						As of {formatDate(asOf)} · scoring model {modelLabel}
+					</p>
+				</div>
+			</div>
+			<section className="kpis" aria-label="Headline figures">
+				<Kpi label="Business units" value={formatInt(kpis.units)} />
+				<Kpi label="People in China" value={formatInt(kpis.peopleInChina)} />
+				<Kpi
+					label="Flows lacking their required mechanism"
+					value={formatInt(kpis.flowsLackingMechanism)}
+					hint={`of ${formatInt(kpis.flows)} flows leaving China`}
+					alert={kpis.flowsLackingMechanism > 0}
+					to="/flows"
+				/>
+				<Kpi
+					label="Systems overdue for MLPS filing or assessment"
+					value={formatInt(kpis.systemsOverdue)}
+					hint={`of ${formatInt(kpis.systems)} systems`}
+					alert={kpis.systemsOverdue > 0}
+					to="/systems"
+				/>
+				<Kpi
+					label="Statutory penalty exposure"
+					value={formatRmb(kpis.penaltyMaxRmb, { compact: true })}
+					hint={`maximum fines the findings point to${kpis.penaltyUnverified ? '; includes unverified amounts' : ''}`}
+				/>
+			</section>
+
+			<div className="overview-grid">
+				<section className="card" aria-labelledby="matrix-h">
+					<h2 id="matrix-h">Risk matrix</h2>
+					<p className="muted small">Units by the likelihood and impact of their worst dimension. Select a count to list them.</p>
+					<div className="matrix-block">
+						<span className="y-label">Likelihood →</span>
+						<RiskMatrix counts={matrix} bands={matrixBands} activeCell={query.filters.cell} />
+					</div>
+				</section>
+				<section className="card" aria-labelledby="sankey-h">
+					<h2 id="sankey-h">Personal information leaving China</h2>
+					<FlowSankey data={sankey} />
+				</section>
+			</div>
+
+			<section aria-labelledby="heatmap-h" id="heatmap">
+				<h2 id="heatmap-h">Exposure by business unit</h2>
+				<FilterBar
+					filters={[
+						{ name: 'segment', label: 'Segment', options: HEATMAP_SPEC.filters.segment },
+						{ name: 'city', label: 'City', options: HEATMAP_SPEC.filters.city, optionLabel: v => v },
+						{ name: 'band', label: 'Overall band', options: HEATMAP_SPEC.filters.band },
+					]}
+				/>
+				{query.filters.cell ? (
+					<p className="notice warn">
+						Showing units at likelihood {query.filters.cell.split('-')[0]}, impact {query.filters.cell.split('-')[1]}.{' '}
+						<Link to="?#heatmap">Show all</Link>
+					</p>
+				) : null}
+				<Heatmap rows={heatmap.rows} sort={query.sort} desc={query.desc} />
+				<nav className="pager" aria-label="Heatmap pages">
+					<span className="muted">
+						{formatInt(heatmap.total)} units{pages > 1 ? ` · page ${query.page} of ${pages}` : ''}
+					</span>
+					{pages > 1 ? (
+						<span>
+							{query.page > 1 ? <PageLink page={query.page - 1}>← Previous</PageLink> : null}{' '}
+							{query.page < pages ? <PageLink page={query.page + 1}>Next →</PageLink> : null}
+						</span>
+					) : null}
+				</nav>
+			</section>
+		</>
+	)
+}
+
+function PageLink({ page, children }: { page: number; children: string }) {
+	const [current] = useSearchParams()
+	const params = new URLSearchParams(current)
+	params.set('page', String(page))
+	return <Link to={`?${params}#heatmap`}>{children}</Link>
+}
+
+function Kpi({ label, value, hint, alert, to }: { label: string; value: string; hint?: string; alert?: boolean; to?: string }) {
+	return (
+		<div className={`kpi${alert ? ' alert' : ''}`}>
+			<div className="label">{label}</div>
+			<div className="value">{to ? <Link to={to}>{value}</Link> : value}</div>
+			{hint ? <div className="hint">{hint}</div> : null}
+		</div>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Overview · China Exposure' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

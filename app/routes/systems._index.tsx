@@ -1,0 +1,72 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { createColumnHelper } from '@tanstack/react-table'
+import { DataTable } from '#app/components/data-table.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FilterBar } from '#app/components/filter-bar.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { formatDate, humanize } from '#app/utils/format.ts'
+import { requireListQuery } from '#app/utils/list-query.server.ts'
+import { listSystems, type SystemWithUnit } from '#db/repositories/systems.ts'
+import { SYSTEM_LIST_SPEC } from '#models/inventory-specs.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireUser(request, 'inventory:read')
+	const query = requireListQuery(request, SYSTEM_LIST_SPEC)
+	const { rows, total } = await listSystems(getDb(), query)
+	return json({ rows, total, query })
+}
+
+const col = createColumnHelper<SystemWithUnit>()
+const columns = [
+	col.accessor('code', { id: 'code', header: 'Code', enableHiding: false }),
+	col.accessor('name', { id: 'name', header: 'System', enableHiding: false }),
+	col.accessor('unitName', { id: 'unit', header: 'Unit', cell: i => <Link to={`/units/${i.row.original.unitId}`}>{i.getValue()}</Link> }),
+	col.accessor('mlpsLevel', { id: 'mlpsLevel', header: 'MLPS level', meta: { numeric: true }, cell: i => i.getValue() ?? 'Ungraded' }),
+	col.accessor('filedOn', { id: 'filedOn', header: 'Filed with PSB', cell: i => (i.getValue() ? formatDate(i.getValue()) : 'Not filed') }),
+	col.accessor('lastAssessedOn', { id: 'lastAssessedOn', header: 'Last assessed', cell: i => formatDate(i.getValue()) }),
+	col.accessor('technologies', { header: 'Technologies', enableSorting: false, cell: i => i.getValue().map(humanize).join(', ') || '—' }),
+	col.accessor('holdsPersonalData', { header: 'Personal data', enableSorting: false, cell: i => (i.getValue() ? 'Yes' : 'No') }),
+	col.accessor('holdsImportantData', { header: 'Important data', enableSorting: false, cell: i => (i.getValue() ? 'Yes' : 'No') }),
+	col.accessor('holdsSourceCode', { header: 'Source code', enableSorting: false, cell: i => (i.getValue() ? 'Yes' : 'No') }),
+]
+
+export default function SystemsRoute() {
+	const { rows, total, query } = useLoaderData<typeof loader>()
+	return (
+		<>
+			<div className="page-head">
+				<div>
+					<h1>Information systems</h1>
+					<p>Systems run in China, their MLPS grading, PSB filing and assessment state.</p>
+				</div>
+			</div>
+			<FilterBar
+				filters={[
+					{ name: 'unit', label: 'Unit code' },
+					{ name: 'level', label: 'MLPS level', options: SYSTEM_LIST_SPEC.filters.level },
+					{ name: 'filed', label: 'Filed', options: SYSTEM_LIST_SPEC.filters.filed },
+				]}
+			/>
+			<DataTable
+				caption="Information systems"
+				columns={columns}
+				data={rows}
+				total={total}
+				page={query.page}
+				pageSize={query.pageSize}
+				sort={query.sort}
+				desc={query.desc}
+				getRowId={r => String(r.id)}
+				emptyMessage="No systems match these filters."
+			/>
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Systems · China Exposure' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,329 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { BandBadge, formatScore } from '#app/components/band.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ScoreChart } from '#app/components/score-chart.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { getScoredUnit } from '#app/utils/exposure.server.ts'
+import { formatDate, formatInt, formatRmb, humanize } from '#app/utils/format.ts'
+import { BAND_LABELS, DIMENSION_LABELS, MECHANISM_LABELS } from '#app/utils/labels.ts'
+import { DIMENSIONS, type Finding } from '#models/exposure/index.ts'
+import { flowStatus } from '#models/flow-status.ts'
+import { mlpsObligations } from '#models/mlps.ts'
+import { can } from '#models/permissions.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requireUser(request, 'overview:read')
+	const id = Number(params.unitId)
+	if (!Number.isSafeInteger(id) || id <= 0) throw json({ message: `"${params.unitId}" is not a business unit id.` }, { status: 400 })
+	const scored = await getScoredUnit(getDb(), id)
+	if (!scored) throw json({ message: `No business unit with id ${id}.` }, { status: 404 })
+	const { inv, exposure, asOf, model } = scored
+	return json({
+		unit: inv.unit,
+		exposure,
+		asOf,
+		modelLabel: model.label,
+		canEdit: can(user.role, 'inventory:write'),
+		systems: inv.systems.map(s => ({ ...s, mlps: mlpsObligations(s, asOf) })),
+		flows: inv.flows.map(f => ({ ...f, status: flowStatus(f, inv.unit.isCiio, asOf) })),
+		staffing: inv.staffing,
+	})
+}
+
+export default function UnitRoute() {
+	const { unit, exposure, asOf, modelLabel, systems, flows, staffing } = useLoaderData<typeof loader>()
+	const chart = DIMENSIONS.map(d => ({
+		label: DIMENSION_LABELS[d],
+		score: exposure.dimensions[d].score,
+		band: exposure.dimensions[d].band,
+		bandLabel: `${BAND_LABELS[exposure.dimensions[d].band]} ${exposure.dimensions[d].score}`,
+	}))
+	return (
+		<>
+			<p className="no-print small">
+				<Link to="/">← Overview</Link>
+			</p>
+			<div className="page-head">
+				<div>
+					<h1>{unit.name}</h1>
+					<p>
+						{unit.code} · {unit.city} · {humanize(unit.segment)} · {ENTITY[unit.legalEntityType]} · {humanize(unit.sector)}
+						{unit.isCiio ? ' · CIIO' : ''}
+						{unit.handlesConsumerData ? ' · handles consumer data' : ''}
+					</p>
+				</div>
+				<div className="unit-summary">
+					<div>
+						Overall <BandBadge band={exposure.overall.band} score={exposure.overall.score} />
+					</div>
+					<div className="muted small">
+						Maximum statutory fines: <strong>{formatRmb(exposure.penalties.totalMaxRmb)}</strong>
+						{exposure.penalties.unverified ? ' (includes unverified amounts)' : ''}
+					</div>
+					<div className="muted small">
+						As of {formatDate(asOf)} · model {modelLabel} · China revenue {formatRmb(unit.chinaRevenueRmb, { compact: true })}
+					</div>
+				</div>
+			</div>
+
+			<div className="unit-top">
+				<section className="card" aria-labelledby="breakdown-h">
+					<h2 id="breakdown-h">Score by dimension</h2>
+					<ScoreChart data={chart} />
+				</section>
+				<section className="card" aria-labelledby="penalties-h">
+					<h2 id="penalties-h">Penalty exposure</h2>
+					{exposure.penalties.byLaw.length ? (
+						<table>
+							<thead>
+								<tr>
+									<th>Law</th>
+									<th>Article</th>
+									<th className="num">Maximum</th>
+								</tr>
+							</thead>
+							<tbody>
+								{exposure.penalties.byLaw.map(p => (
+									<tr key={`${p.law}-${p.article}`}>
+										<td>{p.law}</td>
+										<td>
+											{p.article}
+											{p.verified ? '' : ' ⚠'}
+										</td>
+										<td className="num">{formatRmb(p.maxRmb)}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					) : (
+						<p className="muted">No finding points to a statutory fine.</p>
+					)}
+					<p className="muted small">⚠ amount not verified against the primary text; check before relying on it.</p>
+				</section>
+			</div>
+
+			<h2>Findings</h2>
+			{DIMENSIONS.map(d => {
+				const x = exposure.dimensions[d]
+				return (
+					<section key={d} id={d} className="card dimension" aria-labelledby={`${d}-h`}>
+						<header className="dimension-head">
+							<h3 id={`${d}-h`}>{DIMENSION_LABELS[d]}</h3>
+							<BandBadge band={x.band} score={x.score} />
+							<span className="muted small">
+								{x.applicable ? `likelihood ${x.likelihood} × impact ${x.impact} = ${formatScore(x.score)} of 25` : 'not applicable to this unit'}
+								{x.escalated ? ' · likelihood raised: several gaps coincide' : ''}
+							</span>
+						</header>
+						{x.findings.length ? (
+							<ol className="findings">
+								{x.findings.map(f => (
+									<FindingItem key={f.id} f={f} />
+								))}
+							</ol>
+						) : (
+							<p className="muted">Nothing in this unit raises this dimension.</p>
+						)}
+					</section>
+				)
+			})}
+
+			<h2>Systems</h2>
+			<div className="table-wrap">
+				<table>
+					<thead>
+						<tr>
+							<th>System</th>
+							<th className="num">MLPS level</th>
+							<th>Filed</th>
+							<th>Last assessed</th>
+							<th>Status</th>
+						</tr>
+					</thead>
+					<tbody>
+						{systems.length ? (
+							systems.map(s => (
+								<tr key={s.id}>
+									<td>
+										{s.name} <span className="muted small">{s.code}</span>
+									</td>
+									<td className="num">{s.mlpsLevel ?? 'Ungraded'}</td>
+									<td>{s.filedOn ? formatDate(s.filedOn) : 'Not filed'}</td>
+									<td>{formatDate(s.lastAssessedOn)}</td>
+									<td>
+										{s.mlps.obligations
+											.filter(o => o.state === 'overdue' || o.state === 'undated')
+											.map(o => (
+												<div key={o.kind} className="status-gap">
+													{o.title}: {o.state === 'overdue' ? `overdue ${formatInt(o.daysOverdue)} days` : 'owed, date unknown'}
+												</div>
+											))}
+										{s.mlps.obligations.every(o => o.state === 'met' || o.state === 'scheduled') ? <span className="status-ok">Up to date</span> : null}
+									</td>
+								</tr>
+							))
+						) : (
+							<tr>
+								<td colSpan={5} className="empty">
+									No systems recorded.
+								</td>
+							</tr>
+						)}
+					</tbody>
+				</table>
+			</div>
+
+			<h2>Data flows</h2>
+			<div className="table-wrap">
+				<table>
+					<thead>
+						<tr>
+							<th>Flow</th>
+							<th>To</th>
+							<th className="num">Individuals</th>
+							<th className="num">Sensitive</th>
+							<th>Required</th>
+							<th>In place</th>
+							<th>Expires</th>
+						</tr>
+					</thead>
+					<tbody>
+						{flows.length ? (
+							flows.map(f => (
+								<tr key={f.id}>
+									<td>
+										{f.name} <span className="muted small">{f.code}</span>
+										{f.isRemoteAccess ? <div className="muted small">remote access from abroad</div> : null}
+									</td>
+									<td>
+										{f.destinationCountry} · {f.destinationEntity}
+									</td>
+									<td className="num">{f.personalInfoIndividuals == null ? 'Unknown' : formatInt(f.personalInfoIndividuals)}</td>
+									<td className="num">{f.sensitivePersonalInfoIndividuals == null ? 'Unknown' : formatInt(f.sensitivePersonalInfoIndividuals)}</td>
+									<td>
+										{MECHANISM_LABELS[f.status.required]}
+										<div className="muted small">{f.status.articles.join(', ')}</div>
+									</td>
+									<td className={f.status.satisfied ? 'status-ok' : 'status-gap'}>
+										{f.status.satisfied ? '✓ ' : '✗ '}
+										{MECHANISM_LABELS[f.mechanismInPlace]}
+										{f.status.expired ? ' (expired)' : ''}
+									</td>
+									<td>{formatDate(f.mechanismExpiresOn)}</td>
+								</tr>
+							))
+						) : (
+							<tr>
+								<td colSpan={7} className="empty">
+									No data flows recorded.
+								</td>
+							</tr>
+						)}
+					</tbody>
+				</table>
+			</div>
+
+			<h2>Staffing</h2>
+			<div className="table-wrap">
+				<table>
+					<thead>
+						<tr>
+							<th>Line</th>
+							<th>Function</th>
+							<th>City</th>
+							<th className="num">Headcount</th>
+							<th className="num">Avg monthly wage</th>
+							<th className="num">Avg tenure</th>
+							<th>PI access</th>
+						</tr>
+					</thead>
+					<tbody>
+						{staffing.length ? (
+							staffing.map(s => (
+								<tr key={s.id}>
+									<td>{s.code}</td>
+									<td>{humanize(s.function)}</td>
+									<td>{s.city}</td>
+									<td className="num">{formatInt(s.headcount)}</td>
+									<td className="num">{formatRmb(s.avgMonthlyWageRmb)}</td>
+									<td className="num">{(s.avgTenureMonths / 12).toFixed(1)} yrs</td>
+									<td>{s.accessToPersonalData ? 'Yes' : 'No'}</td>
+								</tr>
+							))
+						) : (
+							<tr>
+								<td colSpan={7} className="empty">
+									No staffing recorded.
+								</td>
+							</tr>
+						)}
+					</tbody>
+				</table>
+			</div>
+		</>
+	)
+}
+
+const ENTITY = { wfoe: 'WFOE', jv: 'Joint venture', rep_office: 'Rep office' } as const
+
+const KIND_LABELS: Record<Finding['kind'], string> = {
+	gap: 'Gap',
+	warning: 'Warning',
+	exposure: 'Exposure',
+	data_quality: 'Data quality',
+}
+
+function FindingItem({ f }: { f: Finding }) {
+	return (
+		<li className={`finding finding-${f.kind}`}>
+			<div className="finding-head">
+				<span className={`kind kind-${f.kind}`}>{KIND_LABELS[f.kind]}</span>
+				<strong>{f.title}</strong>
+				<span className="muted small">
+					L{f.contribution.likelihood} × I{f.contribution.impact}
+					{f.decisive ? ' · sets the score' : ''}
+				</span>
+			</div>
+			<p>{f.detail}</p>
+			<dl className="finding-meta">
+				<dt>Rule</dt>
+				<dd>
+					<code>{f.ruleId}</code> on {f.entity.kind} {f.entity.code}
+				</dd>
+				<dt>Law</dt>
+				<dd>
+					{f.articles.map((a, i) => (
+						<span key={i} className="article">
+							{a.source.startsWith('http') ? (
+								<a href={a.source} target="_blank" rel="noreferrer noopener">
+									{a.law} {a.article}
+								</a>
+							) : (
+								`${a.law} ${a.article}`
+							)}
+							{a.verified ? '' : ' ⚠ unverified'}
+						</span>
+					))}
+				</dd>
+				<dt>Inputs</dt>
+				<dd className="inputs">
+					{Object.entries(f.inputs).map(([k, v]) => (
+						<span key={k}>
+							{humanize(k)}: <strong>{v === null ? 'unknown' : typeof v === 'number' ? formatInt(v) : String(v)}</strong>
+						</span>
+					))}
+				</dd>
+				<dt>Remedy</dt>
+				<dd>{f.remedy}</dd>
+			</dl>
+		</li>
+	)
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? 'Unit'} · China Exposure` }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

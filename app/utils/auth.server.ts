@@ -1,0 +1,94 @@
+import { createCookie, json, redirect } from '@remix-run/node'
+import { recordAudit } from '#db/repositories/audit.ts'
+import { createSession, deleteSession, resolveSession, type SessionTimeouts } from '#db/repositories/sessions.ts'
+import { findUserById } from '#db/repositories/users.ts'
+import { type User } from '#models/domain.ts'
+import { can, type Permission } from '#models/permissions.ts'
+import { getDb } from './db.server.ts'
+import { getSessionSecret, secureCookies } from './env.server.ts'
+import { requestIdOf } from './request.server.ts'
+
+export const SESSION_TIMEOUTS: SessionTimeouts = {
+	idleMinutes: Number(process.env.SESSION_IDLE_MINUTES ?? 30),
+	absoluteHours: Number(process.env.SESSION_ABSOLUTE_HOURS ?? 12),
+}
+
+let cookie: ReturnType<typeof createCookie> | undefined
+function sessionCookie() {
+	cookie ??= createCookie('ced_session', {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: secureCookies(),
+		path: '/',
+		secrets: [getSessionSecret()],
+		maxAge: SESSION_TIMEOUTS.absoluteHours * 3600,
+	})
+	return cookie
+}
+
+async function tokenOf(request: Request): Promise<string | undefined> {
+	const value = await sessionCookie().parse(request.headers.get('Cookie'))
+	return typeof value === 'string' ? value : undefined
+}
+
+/** The signed-in, enabled user, or undefined. */
+export async function getUser(request: Request): Promise<User | undefined> {
+	const token = await tokenOf(request)
+	if (!token) return undefined
+	const db = getDb()
+	const session = await resolveSession(db, token, SESSION_TIMEOUTS)
+	if (!session) return undefined
+	const user = await findUserById(db, session.userId)
+	return user && !user.disabled ? user : undefined
+}
+
+const isApi = (request: Request) => new URL(request.url).pathname.startsWith('/api/')
+
+/**
+ * The one gate every loader and action passes: anonymous requests go to the login page (the API
+ * answers 401), signed-in users without the permission get a 403.
+ */
+export async function requireUser(request: Request, permission: Permission): Promise<User> {
+	const user = await getUser(request)
+	if (!user) {
+		if (isApi(request)) throw json({ error: 'Sign in first: this API needs a session cookie.' }, { status: 401 })
+		const url = new URL(request.url)
+		const redirectTo = url.pathname + url.search
+		throw redirect(`/login?${new URLSearchParams({ redirectTo })}`)
+	}
+	if (!can(user.role, permission)) {
+		const message = `Your role (${user.role}) does not allow this (${permission}).`
+		if (isApi(request)) throw json({ error: message }, { status: 403 })
+		throw json({ message }, { status: 403 })
+	}
+	return user
+}
+
+/** Starts a fresh session (a new id on every login) and returns the Set-Cookie header. */
+export async function startSession(userId: number) {
+	const token = await createSession(getDb(), userId, SESSION_TIMEOUTS)
+	return sessionCookie().serialize(token)
+}
+
+/** Ends the session on the server, so a copied cookie stops working too. */
+export async function endSession(request: Request) {
+	const token = await tokenOf(request)
+	if (token) await deleteSession(getDb(), token)
+	return sessionCookie().serialize('', { maxAge: 0 })
+}
+
+/** Records an audit event for the acting user; pass the transaction when inside one. */
+export function audit(
+	db: Parameters<typeof recordAudit>[0],
+	request: Request,
+	user: Pick<User, 'id' | 'email'> | null,
+	entry: Omit<Parameters<typeof recordAudit>[2], 'requestId'>,
+) {
+	return recordAudit(db, { id: user?.id ?? null, email: user?.email ?? 'anonymous' }, { ...entry, requestId: requestIdOf(request) })
+}
+
+/** Only same-site paths: a login link must not send people elsewhere. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
+	if (!to || typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+	return to
+}

@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+export const isProduction = () => process.env.NODE_ENV === 'production'
+
+/** Cookies are Secure everywhere except plain-HTTP local use (set INSECURE_COOKIES=1 there). */
+export const secureCookies = () => process.env.INSECURE_COOKIES !== '1' && isProduction()
+
+let secret: string | undefined
+
+/**
+ * SESSION_SECRET from the environment. On the embedded default without one, a random secret is
+ * generated once into data/session-secret (git-ignored) and the server says so at start-up.
+ */
+export function getSessionSecret(): string {
+	if (secret) return secret
+	const fromEnv = process.env.SESSION_SECRET
+	if (fromEnv) {
+		if (fromEnv.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters')
+		return (secret = fromEnv)
+	}
+	if (process.env.DATABASE_URL?.startsWith('mysql://') && isProduction())
+		throw new Error('SESSION_SECRET is required when running on MySQL in production')
+	const file = path.resolve('data/session-secret')
+	if (!fs.existsSync(file)) {
+		fs.mkdirSync(path.dirname(file), { recursive: true })
+		fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 })
+		console.warn(`SESSION_SECRET is not set: generated a local one in ${path.relative(process.cwd(), file)}`)
+	}
+	return (secret = fs.readFileSync(file, 'utf8').trim())
+}

@@ -1,0 +1,174 @@
+// The HTTP server: security headers with a CSP nonce, CSRF origin check, body limits, request ids,
+// JSON logs, static files, the Remix handler, and a graceful shutdown. `npm start` runs this file.
+import { execSync } from 'node:child_process'
+import { randomBytes, randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import { type ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { log, requestStore } from './app/utils/log.server.ts'
+import { closeDb, getDbContext } from './db/client.server.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { seedIfEmpty } from './seed/index.ts'
+
+const PORT = Number(process.env.PORT ?? 3000)
+const HOST = process.env.HOST ?? '0.0.0.0'
+const production = process.env.NODE_ENV === 'production'
+const BODY_LIMIT_BYTES = Number(process.env.BODY_LIMIT_BYTES ?? 12 * 1024 * 1024) // a CSV import of ~20,000 rows fits
+
+/** Rebuilds when any source file is newer than the build (a fresh clone has none). */
+function ensureBuild() {
+	const built = 'build/index.js'
+	const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0
+	const newest = (dir: string): number =>
+		fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
+			const p = path.join(dir, e.name)
+			return Math.max(max, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs)
+		}, 0)
+	const sources = Math.max(...['app', 'db', 'models', 'seed'].map(newest), fs.statSync('remix.config.js').mtimeMs)
+	if (sources > builtAt) {
+		log('info', 'building the app (sources are newer than the build)')
+		execSync('npx remix build', { stdio: 'inherit' })
+	}
+}
+
+function securityHeaders(nonce: string) {
+	return {
+		'Content-Security-Policy': [
+			"default-src 'self'",
+			`script-src 'self' 'nonce-${nonce}'`,
+			"style-src 'self' 'unsafe-inline'", // recharts sets style attributes; scripts stay nonce-only
+			"img-src 'self' data:",
+			"font-src 'self'",
+			"connect-src 'self'",
+			"object-src 'none'",
+			"base-uri 'self'",
+			"form-action 'self'",
+			"frame-ancestors 'none'",
+		].join('; '),
+		'X-Content-Type-Options': 'nosniff',
+		'X-Frame-Options': 'DENY',
+		'Referrer-Policy': 'strict-origin-when-cross-origin',
+		'Cross-Origin-Opener-Policy': 'same-origin',
+		'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+		...(production ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+	}
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** A state-changing request must come from a page of this origin (Origin, else Referer). */
+function sameOrigin(req: express.Request) {
+	const expected = `${req.protocol}://${req.get('host')}`
+	const origin = req.get('origin')
+	if (origin) return origin === expected
+	const referer = req.get('referer')
+	return !!referer && (referer === expected || referer.startsWith(expected + '/'))
+}
+
+function refuse(req: express.Request, res: express.Response, status: number, message: string) {
+	const wantsJson = req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json'
+	res.status(status)
+	if (wantsJson) res.json({ error: message, requestId: res.locals.requestId })
+	else
+		res
+			.type('html')
+			.send(
+				`<!doctype html><meta charset="utf-8"><title>${status}</title><main style="font-family:system-ui;max-width:40rem;margin:4rem auto"><h1>${status}</h1><p>${message}</p><p><small>Request id ${res.locals.requestId}</small></p><p><a href="/">Back to the dashboard</a></p></main>`,
+			)
+}
+
+export async function createServer() {
+	ensureBuild()
+	const ctx = getDbContext()
+	await migrateToLatest(ctx.db)
+	const seeded = await seedIfEmpty(ctx.db)
+	log('info', seeded ? 'database was empty: seeded the demo group' : 'database ready', { database: ctx.describe })
+
+	const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
+	const app = express()
+	app.disable('x-powered-by')
+	if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+
+	app.use((req, res, next) => {
+		const requestId = randomUUID()
+		const nonce = randomBytes(16).toString('base64')
+		req.headers['x-request-id'] = requestId // Remix loaders read it from the Request
+		res.locals.requestId = requestId
+		res.locals.nonce = nonce
+		res.set({ 'X-Request-Id': requestId, ...securityHeaders(nonce) })
+		const started = process.hrtime.bigint()
+		res.on('finish', () => {
+			const ms = Number(process.hrtime.bigint() - started) / 1e6
+			if (!req.path.startsWith('/build/'))
+				requestStore.run({ requestId }, () =>
+					log(res.statusCode >= 500 ? 'error' : 'info', 'request', {
+						method: req.method,
+						path: req.path,
+						status: res.statusCode,
+						ms: Math.round(ms * 10) / 10,
+					}),
+				)
+		})
+		requestStore.run({ requestId }, next)
+	})
+
+	app.use((req, res, next) => {
+		if (!UNSAFE_METHODS.has(req.method)) return next()
+		if (!sameOrigin(req)) return refuse(req, res, 403, 'This request did not come from a page of this site (Origin check), so it was refused.')
+		const length = req.get('content-length')
+		if (length === undefined && req.get('transfer-encoding')) return refuse(req, res, 411, 'Send the request with a Content-Length.')
+		if (Number(length ?? 0) > BODY_LIMIT_BYTES)
+			return refuse(req, res, 413, `The request is larger than ${Math.round(BODY_LIMIT_BYTES / 1024 / 1024)} MB.`)
+		next()
+	})
+
+	app.use(compression())
+	app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
+	app.use(express.static('public', { maxAge: '1h' }))
+	app.all(
+		'*',
+		createRequestHandler({
+			build,
+			mode: production ? 'production' : build.mode,
+			getLoadContext: (_req, res) => ({ cspNonce: res.locals.nonce, requestId: res.locals.requestId }),
+		}),
+	)
+	return app
+}
+
+async function main() {
+	const app = await createServer()
+	const server = app.listen(PORT, HOST, () => log('info', `China Exposure Dashboard on http://localhost:${PORT}`))
+
+	// SIGTERM: stop accepting, let in-flight requests finish, close the pool, exit 0 within 10 s.
+	let stopping = false
+	const stop = (signal: string) => {
+		if (stopping) return
+		stopping = true
+		log('info', `${signal}: shutting down`)
+		const force = setTimeout(() => {
+			log('warn', 'in-flight requests did not finish in 9 s: closing them')
+			server.closeAllConnections()
+		}, 9_000)
+		force.unref()
+		server.close(async () => {
+			await closeDb().catch(error => log('error', 'closing the database failed', { error }))
+			log('info', 'stopped')
+			process.exit(0)
+		})
+		server.closeIdleConnections()
+	}
+	process.on('SIGTERM', () => stop('SIGTERM'))
+	process.on('SIGINT', () => stop('SIGINT'))
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	main().catch(error => {
+		log('error', 'failed to start', { error })
+		process.exit(1)
+	})
+}
