@@ -1,0 +1,150 @@
+// Real parts for browser tests: the built app served by server.ts on a free port over a fresh
+// database (SQLite file, or a MariaDB database when TEST_MYSQL_URL is set), and Debian's Chromium
+// driven by playwright-core. No browser is ever downloaded.
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { sql } from 'kysely'
+import { createDb } from '#db/client.server.ts'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const ARTIFACTS = path.resolve('tests/artifacts')
+
+export interface E2eDialect {
+	name: 'sqlite' | 'mysql'
+	databaseUrl: () => Promise<string>
+}
+
+export function e2eDialects(): E2eDialect[] {
+	const list: E2eDialect[] = [
+		{ name: 'sqlite', databaseUrl: async () => `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ced-e2e-')), 'app.db')}` },
+	]
+	const mysql = process.env.TEST_MYSQL_URL
+	if (mysql) list.push({ name: 'mysql', databaseUrl: () => freshMysqlDatabase(mysql, 'e2e') })
+	return list
+}
+
+/** Drops and recreates `<db>_<suffix>` next to the test database and returns its URL. */
+export async function freshMysqlDatabase(baseUrl: string, suffix: string) {
+	const u = new URL(baseUrl)
+	const name = `${u.pathname.slice(1)}_${suffix}`
+	u.pathname = '/'
+	const admin = createDb(u.toString())
+	try {
+		await sql.raw(`DROP DATABASE IF EXISTS \`${name}\``).execute(admin.db)
+		await sql.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`).execute(admin.db)
+	} finally {
+		await admin.db.destroy()
+	}
+	u.pathname = `/${name}`
+	return u.toString()
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer()
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as net.AddressInfo
+			srv.close(() => resolve(port))
+		})
+		srv.on('error', reject)
+	})
+}
+
+export interface RunningApp {
+	url: string
+	databaseUrl: string
+	process: ChildProcess
+	output: () => string
+	stop: (signal?: NodeJS.Signals) => Promise<number | null>
+}
+
+/** Starts server.ts (migrate, seed the demo group, serve) and waits for /healthz. */
+export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
+	const port = await freePort()
+	let output = ''
+	const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, NODE_ENV: 'production', INSECURE_COOKIES: '1', SESSION_SECRET: 'e2e-secret-that-is-at-least-32-characters-long', LOG_LEVEL: process.env.E2E_LOG ? 'info' : 'silent', ...env },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	})
+	child.stdout?.on('data', d => (output += d))
+	child.stderr?.on('data', d => (output += d))
+	const url = `http://127.0.0.1:${port}`
+	const deadline = Date.now() + 90_000
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`)
+		try {
+			const res = await fetch(`${url}/healthz`)
+			if (res.ok) break
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL')
+			throw new Error(`server did not answer /healthz within 90 s:\n${output}`)
+		}
+		await new Promise(r => setTimeout(r, 250))
+	}
+	return {
+		url,
+		databaseUrl,
+		process: child,
+		output: () => output,
+		stop: (signal = 'SIGTERM') =>
+			new Promise(resolve => {
+				if (child.exitCode !== null) return resolve(child.exitCode)
+				child.once('exit', code => resolve(code))
+				child.kill(signal)
+			}),
+	}
+}
+
+export interface Browser {
+	context: BrowserContext
+	newPage: () => Promise<Page>
+	close: () => Promise<void>
+}
+
+/** A fresh Chromium profile; every page fails the test on an uncaught page error. */
+export async function launchBrowser(): Promise<Browser> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ced-chromium-'))
+	const context = await chromium.launchPersistentContext(dir, {
+		executablePath: CHROMIUM,
+		headless: true,
+		viewport: { width: 1440, height: 900 },
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	})
+	const pageErrors: string[] = []
+	return {
+		context,
+		newPage: async () => {
+			const page = await context.newPage()
+			page.on('pageerror', e => pageErrors.push(e.message))
+			return page
+		},
+		close: async () => {
+			await context.close()
+			fs.rmSync(dir, { recursive: true, force: true })
+			if (pageErrors.length) throw new Error(`page errors: ${pageErrors.join(' | ')}`)
+		},
+	}
+}
+
+export async function screenshot(page: Page, name: string) {
+	fs.mkdirSync(ARTIFACTS, { recursive: true })
+	await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+}
+
+/** Signs in from a clean cookie jar and waits until the signed-in shell has rendered. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string) {
+	await page.context().clearCookies()
+	await page.goto(`${baseUrl}/login`)
+	await page.getByLabel('Email').fill(email)
+	await page.getByLabel('Password').fill(password)
+	await page.getByRole('button', { name: 'Sign in' }).click()
+	await page.waitForURL(u => !u.pathname.startsWith('/login'))
+	await page.getByRole('button', { name: 'Sign out' }).waitFor()
+}
