@@ -53,3 +53,10 @@ export const STAFFING_LIST_SPEC = {
 } satisfies ListSpec<string, string>
 export type StaffingSortKey = (typeof STAFFING_LIST_SPEC.sortKeys)[number]
 export type StaffingFilterKey = keyof typeof STAFFING_LIST_SPEC.filters
+
+export const DESTINATION_LIST_SPEC = {
+	sortKeys: ['city', 'country', 'hiringLeadTimeMonths', 'back_office', 'rnd', 'it'] as const,
+	defaultSort: 'city' as const,
+	filters: { country: null, mainland: bools },
+} satisfies ListSpec<string, string>
+export type DestinationSortKey = (typeof DESTINATION_LIST_SPEC.sortKeys)[number]

@@ -101,3 +101,28 @@ export function listQueryToParams<S extends string, F extends string>(query: Lis
 	if (query.page > 1) params.set('page', String(query.page))
 	return params
 }
+
+/**
+ * Sorts, searches and pages a small, fully loaded list (a dozen destinations) the way SQL would a
+ * large one, so every table behaves alike. `value` reads a row's sort key; `text` what `q` searches.
+ */
+export function applyListQuery<T, S extends string>(
+	rows: readonly T[],
+	query: ListQuery<S>,
+	value: (row: T, key: S) => string | number | null,
+	text: (row: T) => string,
+): ListResult<T> {
+	const q = query.q.toLowerCase()
+	const kept = q ? rows.filter(r => text(r).toLowerCase().includes(q)) : [...rows]
+	const dir = query.desc ? -1 : 1
+	kept.sort((a, b) => {
+		const x = value(a, query.sort)
+		const y = value(b, query.sort)
+		if (x === y) return 0
+		if (x === null) return 1 // unknowns last, whichever the direction
+		if (y === null) return -1
+		return (x < y ? -1 : 1) * dir
+	})
+	const start = (query.page - 1) * query.pageSize
+	return { rows: kept.slice(start, start + query.pageSize), total: kept.length }
+}

@@ -30,7 +30,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 	// Board members read frozen quarters and the decisions taken; they change nothing.
 	board: ['snapshots:read', 'scenarios:read-approved'],
 	executive: [...READ_EVERYTHING, 'scenarios:decide'],
-	analyst: [...READ_EVERYTHING, 'scenarios:write'],
+	// Analysts (risk office, strategy team) keep the inventory current and model scenarios.
+	analyst: [...READ_EVERYTHING, 'inventory:write', 'scenarios:write'],
 	admin: [...PERMISSIONS],
 }
 

@@ -19,10 +19,7 @@ export function DataTable<T>({
 	columns,
 	data,
 	total,
-	page,
-	pageSize,
-	sort,
-	desc,
+	query: { page, pageSize, sort, desc },
 	caption,
 	emptyMessage = 'Nothing matches these filters.',
 	getRowId,
@@ -30,10 +27,8 @@ export function DataTable<T>({
 	columns: ColumnDef<T, any>[]
 	data: T[]
 	total: number
-	page: number
-	pageSize: number
-	sort: string
-	desc: boolean
+	/** The loader's parsed URL state (models/list-query.ts). */
+	query: { page: number; pageSize: number; sort: string; desc: boolean }
 	caption: string
 	emptyMessage?: string
 	getRowId?: (row: T) => string

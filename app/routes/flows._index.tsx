@@ -4,7 +4,9 @@ import { createColumnHelper } from '@tanstack/react-table'
 import { DataTable } from '#app/components/data-table.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterBar } from '#app/components/filter-bar.tsx'
+import { InventoryActions, editColumn } from '#app/components/inventory-actions.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { can } from '#models/permissions.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate, formatInt, humanize } from '#app/utils/format.ts'
 import { requireListQuery } from '#app/utils/list-query.server.ts'
@@ -12,10 +14,10 @@ import { type FlowWithUnit, listFlows } from '#db/repositories/flows.ts'
 import { FLOW_LIST_SPEC } from '#models/inventory-specs.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requireUser(request, 'inventory:read')
+	const user = await requireUser(request, 'inventory:read')
 	const query = requireListQuery(request, FLOW_LIST_SPEC)
 	const { rows, total } = await listFlows(getDb(), query)
-	return json({ rows, total, query })
+	return json({ rows, total, query, canWrite: can(user.role, 'inventory:write') })
 }
 
 const col = createColumnHelper<FlowWithUnit>()
@@ -31,9 +33,10 @@ const columns = [
 	col.accessor('mechanismInPlace', { id: 'mechanismInPlace', header: 'Mechanism in place', cell: i => humanize(i.getValue()) }),
 	col.accessor('mechanismExpiresOn', { id: 'mechanismExpiresOn', header: 'Expires', cell: i => formatDate(i.getValue()) }),
 ]
+const WRITER_COLUMNS = [...columns, editColumn('flows')]
 
 export default function FlowsRoute() {
-	const { rows, total, query } = useLoaderData<typeof loader>()
+	const { rows, total, query, canWrite } = useLoaderData<typeof loader>()
 	return (
 		<>
 			<div className="page-head">
@@ -41,6 +44,7 @@ export default function FlowsRoute() {
 					<h1>Cross-border data flows</h1>
 					<p>Data leaving mainland China, including remote access from abroad, with the mechanism in place.</p>
 				</div>
+				<InventoryActions table="flows" canWrite={canWrite} />
 			</div>
 			<FilterBar
 				filters={[
@@ -53,13 +57,10 @@ export default function FlowsRoute() {
 			/>
 			<DataTable
 				caption="Cross-border data flows"
-				columns={columns}
+				columns={canWrite ? WRITER_COLUMNS : columns}
 				data={rows}
 				total={total}
-				page={query.page}
-				pageSize={query.pageSize}
-				sort={query.sort}
-				desc={query.desc}
+				query={query}
 				getRowId={r => String(r.id)}
 				emptyMessage="No data flows match these filters."
 			/>

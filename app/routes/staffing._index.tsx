@@ -4,7 +4,9 @@ import { createColumnHelper } from '@tanstack/react-table'
 import { DataTable } from '#app/components/data-table.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterBar } from '#app/components/filter-bar.tsx'
+import { InventoryActions, editColumn } from '#app/components/inventory-actions.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { can } from '#models/permissions.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatInt, formatRmb, humanize } from '#app/utils/format.ts'
 import { requireListQuery } from '#app/utils/list-query.server.ts'
@@ -12,10 +14,10 @@ import { listStaffing, type StaffingWithUnit } from '#db/repositories/staffing.t
 import { STAFFING_LIST_SPEC } from '#models/inventory-specs.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requireUser(request, 'inventory:read')
+	const user = await requireUser(request, 'inventory:read')
 	const query = requireListQuery(request, STAFFING_LIST_SPEC)
 	const { rows, total } = await listStaffing(getDb(), query)
-	return json({ rows, total, query })
+	return json({ rows, total, query, canWrite: can(user.role, 'inventory:write') })
 }
 
 const col = createColumnHelper<StaffingWithUnit>()
@@ -29,9 +31,10 @@ const columns = [
 	col.accessor('avgTenureMonths', { id: 'avgTenureMonths', header: 'Avg tenure', meta: { numeric: true }, cell: i => `${(i.getValue() / 12).toFixed(1)} yrs` }),
 	col.accessor('accessToPersonalData', { header: 'PI access', enableSorting: false, cell: i => (i.getValue() ? 'Yes' : 'No') }),
 ]
+const WRITER_COLUMNS = [...columns, editColumn('staffing')]
 
 export default function StaffingRoute() {
-	const { rows, total, query } = useLoaderData<typeof loader>()
+	const { rows, total, query, canWrite } = useLoaderData<typeof loader>()
 	return (
 		<>
 			<div className="page-head">
@@ -39,6 +42,7 @@ export default function StaffingRoute() {
 					<h1>Staffing</h1>
 					<p>People by function, unit and city, with wages and tenure (the inputs to severance).</p>
 				</div>
+				<InventoryActions table="staffing" canWrite={canWrite} />
 			</div>
 			<FilterBar
 				filters={[
@@ -49,13 +53,10 @@ export default function StaffingRoute() {
 			/>
 			<DataTable
 				caption="Staffing lines"
-				columns={columns}
+				columns={canWrite ? WRITER_COLUMNS : columns}
 				data={rows}
 				total={total}
-				page={query.page}
-				pageSize={query.pageSize}
-				sort={query.sort}
-				desc={query.desc}
+				query={query}
 				getRowId={r => String(r.id)}
 				emptyMessage="No staffing lines match these filters."
 			/>

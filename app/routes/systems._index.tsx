@@ -4,7 +4,9 @@ import { createColumnHelper } from '@tanstack/react-table'
 import { DataTable } from '#app/components/data-table.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterBar } from '#app/components/filter-bar.tsx'
+import { InventoryActions, editColumn } from '#app/components/inventory-actions.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { can } from '#models/permissions.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate, humanize } from '#app/utils/format.ts'
 import { requireListQuery } from '#app/utils/list-query.server.ts'
@@ -12,10 +14,10 @@ import { listSystems, type SystemWithUnit } from '#db/repositories/systems.ts'
 import { SYSTEM_LIST_SPEC } from '#models/inventory-specs.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requireUser(request, 'inventory:read')
+	const user = await requireUser(request, 'inventory:read')
 	const query = requireListQuery(request, SYSTEM_LIST_SPEC)
 	const { rows, total } = await listSystems(getDb(), query)
-	return json({ rows, total, query })
+	return json({ rows, total, query, canWrite: can(user.role, 'inventory:write') })
 }
 
 const col = createColumnHelper<SystemWithUnit>()
@@ -31,9 +33,10 @@ const columns = [
 	col.accessor('holdsImportantData', { header: 'Important data', enableSorting: false, cell: i => (i.getValue() ? 'Yes' : 'No') }),
 	col.accessor('holdsSourceCode', { header: 'Source code', enableSorting: false, cell: i => (i.getValue() ? 'Yes' : 'No') }),
 ]
+const WRITER_COLUMNS = [...columns, editColumn('systems')]
 
 export default function SystemsRoute() {
-	const { rows, total, query } = useLoaderData<typeof loader>()
+	const { rows, total, query, canWrite } = useLoaderData<typeof loader>()
 	return (
 		<>
 			<div className="page-head">
@@ -41,6 +44,7 @@ export default function SystemsRoute() {
 					<h1>Information systems</h1>
 					<p>Systems run in China, their MLPS grading, PSB filing and assessment state.</p>
 				</div>
+				<InventoryActions table="systems" canWrite={canWrite} />
 			</div>
 			<FilterBar
 				filters={[
@@ -51,13 +55,10 @@ export default function SystemsRoute() {
 			/>
 			<DataTable
 				caption="Information systems"
-				columns={columns}
+				columns={canWrite ? WRITER_COLUMNS : columns}
 				data={rows}
 				total={total}
-				page={query.page}
-				pageSize={query.pageSize}
-				sort={query.sort}
-				desc={query.desc}
+				query={query}
 				getRowId={r => String(r.id)}
 				emptyMessage="No systems match these filters."
 			/>

@@ -4,7 +4,9 @@ import { createColumnHelper } from '@tanstack/react-table'
 import { DataTable } from '#app/components/data-table.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterBar } from '#app/components/filter-bar.tsx'
+import { InventoryActions, editColumn } from '#app/components/inventory-actions.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { can } from '#models/permissions.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatRmb, humanize } from '#app/utils/format.ts'
 import { requireListQuery } from '#app/utils/list-query.server.ts'
@@ -13,10 +15,10 @@ import { type BusinessUnit } from '#models/domain.ts'
 import { UNIT_LIST_SPEC } from '#models/inventory-specs.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requireUser(request, 'inventory:read')
+	const user = await requireUser(request, 'inventory:read')
 	const query = requireListQuery(request, UNIT_LIST_SPEC)
 	const { rows, total } = await listUnits(getDb(), query)
-	return json({ rows, total, query })
+	return json({ rows, total, query, canWrite: can(user.role, 'inventory:write') })
 }
 
 const col = createColumnHelper<BusinessUnit>()
@@ -41,11 +43,12 @@ const columns = [
 		cell: i => formatRmb(i.getValue()),
 	}),
 ]
+const WRITER_COLUMNS = [...columns, editColumn('units')]
 
 const ENTITY_LABELS = { wfoe: 'WFOE', jv: 'Joint venture', rep_office: 'Rep office' } as const
 
 export default function UnitsRoute() {
-	const { rows, total, query } = useLoaderData<typeof loader>()
+	const { rows, total, query, canWrite } = useLoaderData<typeof loader>()
 	return (
 		<>
 			<div className="page-head">
@@ -53,6 +56,7 @@ export default function UnitsRoute() {
 					<h1>Business units</h1>
 					<p>Every part of the group with a footprint in mainland China.</p>
 				</div>
+				<InventoryActions table="units" canWrite={canWrite} />
 			</div>
 			<FilterBar
 				filters={[
@@ -64,13 +68,10 @@ export default function UnitsRoute() {
 			/>
 			<DataTable
 				caption="Business units"
-				columns={columns}
+				columns={canWrite ? WRITER_COLUMNS : columns}
 				data={rows}
 				total={total}
-				page={query.page}
-				pageSize={query.pageSize}
-				sort={query.sort}
-				desc={query.desc}
+				query={query}
 				getRowId={r => String(r.id)}
 				emptyMessage="No business units match these filters."
 			/>

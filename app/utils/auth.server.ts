@@ -1,5 +1,5 @@
 import { createCookie, json, redirect } from '@remix-run/node'
-import { recordAudit } from '#db/repositories/audit.ts'
+import { recordAudit, recordAuditMany } from '#db/repositories/audit.ts'
 import { createSession, deleteSession, resolveSession, type SessionTimeouts } from '#db/repositories/sessions.ts'
 import { findUserById } from '#db/repositories/users.ts'
 import { type User } from '#models/domain.ts'
@@ -85,6 +85,21 @@ export function audit(
 	entry: Omit<Parameters<typeof recordAudit>[2], 'requestId'>,
 ) {
 	return recordAudit(db, { id: user?.id ?? null, email: user?.email ?? 'anonymous' }, { ...entry, requestId: requestIdOf(request) })
+}
+
+/** Records many events for the acting user in one go (an import's rows). */
+export function auditMany(
+	db: Parameters<typeof recordAuditMany>[0],
+	request: Request,
+	user: Pick<User, 'id' | 'email'>,
+	entries: Array<Omit<Parameters<typeof recordAudit>[2], 'requestId'>>,
+) {
+	const requestId = requestIdOf(request)
+	return recordAuditMany(
+		db,
+		{ id: user.id, email: user.email },
+		entries.map(e => ({ ...e, requestId })),
+	)
 }
 
 /** Only same-site paths: a login link must not send people elsewhere. */

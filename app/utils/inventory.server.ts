@@ -1,6 +1,14 @@
 import { json } from '@remix-run/node'
 import { type Kysely } from 'kysely'
-import { listAllUnits } from '#db/repositories/units.ts'
+import { listFlows } from '#db/repositories/flows.ts'
+import { listStaffing } from '#db/repositories/staffing.ts'
+import { listSystems } from '#db/repositories/systems.ts'
+import { listAllUnits, listUnits, mapUnitIdsByCode } from '#db/repositories/units.ts'
+import { CSV_LIMITS, type CsvCellError, validateCsv } from '#models/csv-import.ts'
+import { parseCsvText, toCsv } from '#models/csv.ts'
+import { FLOW_LIST_SPEC, STAFFING_LIST_SPEC, SYSTEM_LIST_SPEC, UNIT_LIST_SPEC } from '#models/inventory-specs.ts'
+import { type ListQuery, type ListSpec } from '#models/list-query.ts'
+import { requireListQuery } from './list-query.server.ts'
 import { type Database } from '#db/schema.ts'
 import { type InventoryTableKey, isInventoryTable } from '#models/inventory-forms.ts'
 import {
@@ -77,4 +85,48 @@ export function recordToFields(key: InventoryTableKey, record: Omit<InventoryRec
 /** Units for the unit picker. */
 export async function unitOptions(db: Kysely<Database>) {
 	return (await listAllUnits(db)).map(u => ({ code: u.code, name: u.name }))
+}
+
+// Each table's URL spec and server-side list, so export and the API read a view exactly as the page does.
+const TABLE_LISTS: Record<InventoryTableKey, { spec: ListSpec<string, string>; list: (db: Kysely<Database>, q: ListQuery<any, any>) => Promise<{ rows: Array<InventoryRecord & { unitCode?: string }>; total: number }> }> = {
+	units: { spec: UNIT_LIST_SPEC, list: listUnits },
+	systems: { spec: SYSTEM_LIST_SPEC, list: listSystems },
+	flows: { spec: FLOW_LIST_SPEC, list: listFlows },
+	staffing: { spec: STAFFING_LIST_SPEC, list: listStaffing },
+}
+
+export const csvColumns = (key: InventoryTableKey) => Object.keys(TABLE_SCHEMAS[key].schema.shape)
+
+/** The rows of a table view (filters, search and sort from the URL), every page of it: the CSV export. */
+export async function exportInventoryCsv(db: Kysely<Database>, key: InventoryTableKey, request: Request) {
+	const { spec, list } = TABLE_LISTS[key]
+	const query = { ...requireListQuery(request, spec), page: 1, pageSize: CSV_LIMITS.maxRows }
+	const { rows, total } = await list(db, query)
+	const fields = rows.map(({ id: _id, ...record }) => recordToFields(key, record, record.unitCode ?? record.code))
+	return { csv: toCsv(csvColumns(key), fields), rows: rows.length, total }
+}
+
+/** One page of a table view for the JSON API (the same URL parameters as the page). */
+export async function listInventoryPage(db: Kysely<Database>, key: InventoryTableKey, request: Request) {
+	const { spec, list } = TABLE_LISTS[key]
+	const query = requireListQuery(request, spec)
+	const { rows, total } = await list(db, query)
+	return { rows, total, page: query.page, pageSize: query.pageSize, sort: `${query.sort}.${query.desc ? 'desc' : 'asc'}` }
+}
+
+export type CsvReadResult =
+	| { ok: true; records: Array<Omit<InventoryRecord, 'id'>>; rowCount: number }
+	| { ok: false; errors: CsvCellError[]; rowCount: number; tooLarge?: boolean }
+
+/** Parses and validates a CSV for a table: every bad row is reported, or every row is ready to write. */
+export async function readInventoryCsv(db: Kysely<Database>, key: InventoryTableKey, text: string): Promise<CsvReadResult> {
+	const parsed = parseCsvText(text, CSV_LIMITS.maxRows)
+	if (!parsed.ok) return { ok: false, errors: [parsed.error], rowCount: 0, tooLarge: parsed.tooLarge }
+	if (!parsed.records.length) return { ok: false, errors: [{ line: 2, column: null, columnNumber: null, message: 'the file has a header but no rows' }], rowCount: 0 }
+	const { schema, build } = TABLE_SCHEMAS[key]
+	const unitIds = key === 'units' ? undefined : await mapUnitIdsByCode(db)
+	const { rows, errors } = validateCsv(parsed.header, parsed.records, schema, unitIds ? new Set(unitIds.keys()) : undefined)
+	if (errors.length) return { ok: false, errors, rowCount: parsed.records.length }
+	const records = rows.map(r => build(r.value, unitIds?.get((r.value as { unit_code?: string }).unit_code ?? '') ?? 0))
+	return { ok: true, records, rowCount: rows.length }
 }

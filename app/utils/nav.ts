@@ -7,6 +7,7 @@ export const NAV_ITEMS: Array<{ to: string; label: string; anyOf: Permission[] }
 	{ to: '/systems', label: 'Systems', anyOf: ['inventory:read'] },
 	{ to: '/flows', label: 'Data flows', anyOf: ['inventory:read'] },
 	{ to: '/staffing', label: 'Staffing', anyOf: ['inventory:read'] },
+	{ to: '/destinations', label: 'Destinations', anyOf: ['inventory:read'] },
 	{ to: '/scenarios', label: 'Scenarios', anyOf: ['scenarios:read', 'scenarios:read-approved'] },
 	{ to: '/snapshots', label: 'Snapshots', anyOf: ['snapshots:read'] },
 	{ to: '/admin', label: 'Admin', anyOf: ['users:manage'] },

@@ -1,6 +1,7 @@
 import { type Kysely } from 'kysely'
 import { sqlNow } from '../mappers.ts'
 import { type AuditEventRow, type Database } from '../schema.ts'
+import { insertChunked } from '../sql/bulk.ts'
 
 export interface AuditActor {
 	id: number | null
@@ -45,10 +46,17 @@ const toJson = (v: unknown) => (v === undefined ? null : JSON.stringify(redact(v
 
 /** Appends one event. Call it inside the same transaction as the write it records. */
 export async function recordAudit(db: Kysely<Database>, actor: AuditActor, entry: AuditEntry, now = new Date()) {
-	await db
-		.insertInto('audit_event')
-		.values({
-			at: sqlNow(now),
+	await recordAuditMany(db, actor, [entry], now)
+}
+
+/** Appends many events at once (an import's rows), in chunks; call it inside the write's transaction. */
+export async function recordAuditMany(db: Kysely<Database>, actor: AuditActor, entries: AuditEntry[], now = new Date()) {
+	const at = sqlNow(now)
+	await insertChunked(
+		db,
+		'audit_event',
+		entries.map(entry => ({
+			at,
 			actor_id: actor.id,
 			actor_email: actor.email,
 			action: entry.action,
@@ -57,8 +65,8 @@ export async function recordAudit(db: Kysely<Database>, actor: AuditActor, entry
 			before_json: toJson(entry.before),
 			after_json: toJson(entry.after),
 			request_id: entry.requestId ?? null,
-		})
-		.execute()
+		})),
+	)
 }
 
 function auditFromRow(r: AuditEventRow): AuditEvent {

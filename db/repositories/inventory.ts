@@ -80,38 +80,53 @@ export async function isCodeTaken(db: Kysely<Database>, key: InventoryTableKey, 
 	return !!(await q.executeTakeFirst())
 }
 
-/**
- * Writes imported rows: updates those whose code exists, inserts the rest. Returns what changed, with
- * before and after for the audit log. Call inside a transaction: all rows land or none.
- */
-export async function upsertInventoryByCode(db: Kysely<Database>, key: InventoryTableKey, records: Array<Omit<InventoryRecord, 'id'>>) {
-	const ops = OPS[key]
+export interface UpsertPlan {
+	inserts: Array<Omit<InventoryRecord, 'id'>>
+	updates: Array<{ id: number; before: InventoryRecord; after: Omit<InventoryRecord, 'id'> }>
+	unchanged: string[]
+}
+
+/** What an import would do, row by row, matched on code; reads only (the preview shows it). */
+export async function planUpsertByCode(db: Kysely<Database>, key: InventoryTableKey, records: Array<Omit<InventoryRecord, 'id'>>): Promise<UpsertPlan> {
 	const existing = await findInventoryRecordsByCode(
 		db,
 		key,
 		records.map(r => r.code),
 	)
-	const inserts: Array<Omit<InventoryRecord, 'id'>> = []
-	const updates: Array<{ id: number; before: InventoryRecord; after: Omit<InventoryRecord, 'id'> }> = []
-	const unchanged: string[] = []
+	const plan: UpsertPlan = { inserts: [], updates: [], unchanged: [] }
 	for (const r of records) {
 		const before = existing.get(r.code)
-		if (!before) inserts.push(r)
+		if (!before) plan.inserts.push(r)
 		else {
 			const { id, ...rest } = before
-			if (JSON.stringify(rest) === JSON.stringify({ ...rest, ...r })) unchanged.push(r.code)
-			else updates.push({ id, before, after: r })
+			if (JSON.stringify(rest) === JSON.stringify({ ...rest, ...r })) plan.unchanged.push(r.code)
+			else plan.updates.push({ id, before, after: r })
 		}
 	}
-	for (const u of updates)
+	return plan
+}
+
+/**
+ * Writes imported rows: updates those whose code exists, inserts the rest, and returns the plan it
+ * carried out plus the new rows' ids (for the audit log). Call inside a transaction: all rows land or none.
+ */
+export async function upsertInventoryByCode(db: Kysely<Database>, key: InventoryTableKey, records: Array<Omit<InventoryRecord, 'id'>>) {
+	const ops = OPS[key]
+	const plan = await planUpsertByCode(db, key, records)
+	for (const u of plan.updates)
 		await db
 			.updateTable(ops.table)
 			.set(ops.toRow(u.after) as any)
 			.where('id', '=', u.id)
 			.execute()
-	await insertChunked(db, ops.table, inserts.map(r => ops.toRow(r)) as any)
-	if (inserts.length || updates.length) await bumpInventoryVersion(db)
-	return { inserts, updates, unchanged }
+	await insertChunked(db, ops.table, plan.inserts.map(r => ops.toRow(r)) as any)
+	if (plan.inserts.length || plan.updates.length) await bumpInventoryVersion(db)
+	const inserted = await findInventoryRecordsByCode(
+		db,
+		key,
+		plan.inserts.map(r => r.code),
+	)
+	return { ...plan, insertedIds: new Map([...inserted].map(([code, r]) => [code, r.id])) }
 }
 
 /** Every row of a table with its unit's code (export, API). */
