@@ -97,9 +97,17 @@ export async function createServer() {
 		const requestId = randomUUID()
 		const nonce = randomBytes(16).toString('base64')
 		req.headers['x-request-id'] = requestId // Remix loaders read it from the Request
+		req.headers['x-client-address'] = req.ip ?? req.socket.remoteAddress ?? 'unknown' // overwrites anything a client sent; login throttling keys on it
 		res.locals.requestId = requestId
 		res.locals.nonce = nonce
 		res.set({ 'X-Request-Id': requestId, ...securityHeaders(nonce) })
+		// A response sent before the body was read (a 413 mid-upload): close the socket, or the unread
+		// bytes would be taken for the next request on it.
+		const writeHead = res.writeHead
+		res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+			if (!req.complete && !this.headersSent) this.setHeader('Connection', 'close')
+			return writeHead.apply(this, args)
+		} as typeof writeHead
 		const started = process.hrtime.bigint()
 		res.on('finish', () => {
 			const ms = Number(process.hrtime.bigint() - started) / 1e6

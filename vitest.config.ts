@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
 	test: {
-		include: ['tests/{unit,db,e2e}/**/*.test.{ts,tsx}'],
+		include: ['tests/{unit,db,security,e2e}/**/*.test.{ts,tsx}'],
 		globals: true,
 		// db and e2e files share one MariaDB database and one built app: run files one at a time.
 		fileParallelism: false,

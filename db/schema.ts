@@ -25,6 +25,7 @@ export interface Database {
 	app_session: AppSessionTable
 	audit_event: AuditEventTable
 	inventory_version: InventoryVersionTable
+	login_throttle: LoginThrottleTable
 }
 
 export interface BusinessUnitTable {
@@ -244,3 +245,11 @@ export type AppUserRow = Selectable<AppUserTable>
 export type AppSessionRow = Selectable<AppSessionTable>
 export type AuditEventRow = Selectable<AuditEventTable>
 export type NewAuditEventRow = Insertable<AuditEventTable>
+
+/** Failed sign-ins per account and per address, for lockouts that expire (see models/login-policy.ts). */
+export interface LoginThrottleTable {
+	key: string // 'account:<email>' or 'address:<ip>'
+	failures: number
+	window_started_at: string
+	locked_until: string | null
+}

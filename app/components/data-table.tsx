@@ -8,7 +8,7 @@ import {
 	type VisibilityState,
 } from '@tanstack/react-table'
 import { useMemo, useState } from 'react'
-import { formatInt } from '#app/utils/format.ts'
+import { Pager } from './pager.tsx'
 
 /**
  * A server-driven table (TanStack v8, shadcn shape): sorting and paging live in the URL and the
@@ -58,16 +58,7 @@ export function DataTable<T>({
 			})
 		},
 	})
-	const pages = Math.max(1, Math.ceil(total / pageSize))
-	const pageLink = (p: number) => {
-		const next = new URLSearchParams(params)
-		if (p > 1) next.set('page', String(p))
-		else next.delete('page')
-		return `?${next}`
-	}
 	const loading = navigation.state === 'loading' && navigation.location.pathname === (typeof window === 'undefined' ? '' : window.location.pathname)
-	const first = total === 0 ? 0 : (page - 1) * pageSize + 1
-	const last = Math.min(total, page * pageSize)
 	return (
 		<div>
 			<details className="no-print column-picker">
@@ -137,16 +128,7 @@ export function DataTable<T>({
 					</tbody>
 				</table>
 			</div>
-			<nav className="pager" aria-label="Pages">
-				<span className="muted">
-					{total === 0 ? 'No rows' : `Rows ${formatInt(first)}–${formatInt(last)} of ${formatInt(total)}`}
-				</span>
-				<span>
-					{page > 1 ? <Link to={pageLink(page - 1)}>← Previous</Link> : <span className="muted">← Previous</span>}
-					<span className="muted"> · Page {formatInt(page)} of {formatInt(pages)} · </span>
-					{page < pages ? <Link to={pageLink(page + 1)}>Next →</Link> : <span className="muted">Next →</span>}
-				</span>
-			</nav>
+			<Pager page={page} pageSize={pageSize} total={total} />
 		</div>
 	)
 }

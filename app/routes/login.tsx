@@ -1,9 +1,11 @@
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { audit, getUser, safeRedirect, startSession } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { clearLoginFailures, readThrottle, recordLoginFailure } from '#db/repositories/login-throttle.ts'
 import { findCredentialsByEmail } from '#db/repositories/users.ts'
+import { LOGIN_LIMITS, lockedMinutes } from '#models/login-policy.ts'
 import { dummyPasswordHash, verifyPassword } from '#db/password.ts'
 import { homeFor } from '#models/permissions.ts'
 
@@ -20,7 +22,17 @@ const LoginSchema = z.object({
 	redirectTo: z.string().max(2048).optional(),
 })
 
+// A lockout's Retry-After reaches the browser on document requests too.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+	const headers = new Headers()
+	const retry = actionHeaders.get('Retry-After')
+	if (retry) headers.set('Retry-After', retry)
+	return headers
+}
+
 const GENERIC_FAILURE = 'That email and password do not match an active account.'
+const lockedMessage = (minutes: number) =>
+	`Too many failed sign-ins. Sign-in is paused for ${minutes === 1 ? 'a minute' : `${minutes} minutes`}; try again then, or ask an administrator to reset your password.`
 
 export async function action({ request }: ActionFunctionArgs) {
 	const parsed = LoginSchema.safeParse(Object.fromEntries(await request.formData()))
@@ -30,13 +42,30 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 	const { email, password, redirectTo } = parsed.data
 	const db = getDb()
+	const now = new Date()
+	// Keys exist whether or not the account does, so a lockout reveals nothing about who has one.
+	const accountKey = `account:${email.toLowerCase()}`
+	const addressKey = `address:${request.headers.get('x-client-address') ?? 'unknown'}`
+	const [accountState, addressState] = await Promise.all([readThrottle(db, accountKey), readThrottle(db, addressKey)])
+	const wait = Math.max(lockedMinutes(accountState, now), lockedMinutes(addressState, now))
+	if (wait > 0) {
+		await audit(db, request, null, { action: 'login.locked', entity: 'session', after: { email: email.toLowerCase() } })
+		return json({ formError: lockedMessage(wait), fieldErrors: {} }, { status: 429, headers: { 'Retry-After': String(wait * 60) } })
+	}
 	const found = await findCredentialsByEmail(db, email)
 	// Spend the same time whether or not the account exists, and say the same thing.
 	const ok = found ? await verifyPassword(password, found.passwordHash) : await verifyPassword(password, await dummyPasswordHash())
 	if (!found || !ok || found.user.disabled) {
+		const [account, address] = await Promise.all([
+			recordLoginFailure(db, accountKey, LOGIN_LIMITS.account, now),
+			recordLoginFailure(db, addressKey, LOGIN_LIMITS.address, now),
+		])
 		await audit(db, request, null, { action: 'login.failure', entity: 'session', after: { email: email.toLowerCase() } })
+		const locked = Math.max(lockedMinutes(account, now), lockedMinutes(address, now))
+		if (locked > 0) return json({ formError: lockedMessage(locked), fieldErrors: {} }, { status: 429, headers: { 'Retry-After': String(locked * 60) } })
 		return json({ formError: GENERIC_FAILURE, fieldErrors: {} }, { status: 400 })
 	}
+	await clearLoginFailures(db, accountKey)
 	await audit(db, request, found.user, { action: 'login.success', entity: 'session' })
 	const cookie = await startSession(found.user.id)
 	return redirect(safeRedirect(redirectTo, homeFor(found.user.role)), { headers: { 'Set-Cookie': cookie } })

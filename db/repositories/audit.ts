@@ -87,6 +87,7 @@ function auditFromRow(r: AuditEventRow): AuditEvent {
 export interface AuditFilter {
 	actor?: string
 	entity?: string
+	action?: string
 	from?: string // 'YYYY-MM-DD'
 	to?: string // 'YYYY-MM-DD', inclusive
 	limit: number
@@ -97,9 +98,19 @@ export async function listAuditEvents(db: Kysely<Database>, f: AuditFilter) {
 	let base = db.selectFrom('audit_event')
 	if (f.actor) base = base.where('actor_email', '=', f.actor)
 	if (f.entity) base = base.where('entity', '=', f.entity)
+	if (f.action) base = base.where('action', '=', f.action)
 	if (f.from) base = base.where('at', '>=', `${f.from} 00:00:00`)
 	if (f.to) base = base.where('at', '<=', `${f.to} 23:59:59`)
 	const total = await base.select(eb => eb.fn.countAll<number>().as('n')).executeTakeFirst()
 	const rows = await base.selectAll().orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute()
 	return { rows: rows.map(auditFromRow), total: Number(total?.n ?? 0) }
+}
+
+/** The distinct entities and actions recorded, for the audit page's filters. */
+export async function listAuditVocabulary(db: Kysely<Database>) {
+	const [entities, actions] = await Promise.all([
+		db.selectFrom('audit_event').select('entity').distinct().orderBy('entity').execute(),
+		db.selectFrom('audit_event').select('action').distinct().orderBy('action').execute(),
+	])
+	return { entities: entities.map(r => r.entity), actions: actions.map(r => r.action) }
 }

@@ -1,0 +1,182 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { audit, requireUser } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { deleteSessionsOfUser } from '#db/repositories/sessions.ts'
+import { clearLoginFailures } from '#db/repositories/login-throttle.ts'
+import { listUsers, updateUser } from '#db/repositories/users.ts'
+import { ROLES } from '#models/domain.ts'
+import { PASSWORD_RULES } from '#models/password-policy.ts'
+import { ROLE_LABELS } from '#models/permissions.ts'
+import { passwordSchemaFor, refuseUserChange, RoleSchema, type UserChange } from '#models/user-admin.ts'
+
+function requireUserId(raw: string | undefined) {
+	if (!/^\d{1,12}$/.test(raw ?? '')) throw json({ message: `"${String(raw).slice(0, 40)}" is not a user id.` }, { status: 400 })
+	return Number(raw)
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const actor = await requireUser(request, 'users:manage')
+	const id = requireUserId(params.userId)
+	const target = (await listUsers(getDb())).find(u => u.id === id)
+	if (!target) throw json({ message: `No user with id ${id}.` }, { status: 404 })
+	return json({ target, isSelf: target.id === actor.id })
+}
+
+type Result = { ok: string | null; error: string | null; field?: 'role' | 'password' }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const actor = await requireUser(request, 'users:manage')
+	const id = requireUserId(params.userId)
+	const form = Object.fromEntries(await request.formData())
+	const db = getDb()
+	const users = await listUsers(db)
+	const target = users.find(u => u.id === id)
+	if (!target) throw json({ message: `No user with id ${id}.` }, { status: 404 })
+
+	let change: UserChange
+	let password: string | undefined
+	switch (form.intent) {
+		case 'role': {
+			const parsed = RoleSchema.safeParse(form)
+			if (!parsed.success) return json<Result>({ ok: null, error: parsed.error.issues[0]!.message, field: 'role' }, { status: 400 })
+			change = { kind: 'role', role: parsed.data.role }
+			break
+		}
+		case 'disable':
+		case 'enable':
+			change = { kind: form.intent }
+			break
+		case 'reset-password': {
+			const parsed = passwordSchemaFor(target.email).safeParse(form)
+			if (!parsed.success) return json<Result>({ ok: null, error: parsed.error.issues.map(i => i.message).join(' '), field: 'password' }, { status: 400 })
+			change = { kind: 'reset-password' }
+			password = parsed.data.password
+			break
+		}
+		default:
+			return json<Result>({ ok: null, error: `Unknown action "${String(form.intent).slice(0, 40)}".` }, { status: 400 })
+	}
+	const refusal = refuseUserChange(users, actor, id, change)
+	if (refusal) return json<Result>({ ok: null, error: refusal }, { status: 400 })
+
+	const patch =
+		change.kind === 'role' ? { role: change.role } : change.kind === 'disable' ? { disabled: true } : change.kind === 'enable' ? { disabled: false } : { password }
+	await db.transaction().execute(async trx => {
+		await updateUser(trx, id, patch)
+		// A new role, a disabled account or a new password ends every open session of that user.
+		if (change.kind !== 'enable') await deleteSessionsOfUser(trx, id)
+		if (change.kind === 'reset-password' || change.kind === 'enable') await clearLoginFailures(trx, `account:${target.email}`)
+		const { password: _secret, ...after } = patch as { password?: string }
+		await audit(trx, request, actor, {
+			action: change.kind === 'reset-password' ? 'password.reset' : `user.${change.kind}`,
+			entity: 'app_user',
+			entityId: id,
+			before: { role: target.role, disabled: target.disabled },
+			after: change.kind === 'reset-password' ? { passwordChanged: true } : after,
+		})
+	})
+	const done = {
+		role: `Role changed to ${change.kind === 'role' ? ROLE_LABELS[change.role] : ''}; their open sessions were ended.`,
+		disable: 'Account disabled; their open sessions were ended.',
+		enable: 'Account enabled.',
+		'reset-password': 'Password reset; their open sessions were ended. Give them the new password privately.',
+	}[change.kind]
+	return json<Result>({ ok: done, error: null })
+}
+
+export default function ManageUserRoute() {
+	const { target, isSelf } = useLoaderData<typeof loader>()
+	const data = useActionData<typeof action>()
+	const busy = useNavigation().state === 'submitting'
+	return (
+		<>
+			<p className="no-print small">
+				<Link to="/admin">← Administration</Link>
+			</p>
+			<div className="page-head">
+				<div>
+					<h1>{target.name}</h1>
+					<p>
+						{target.email} · {ROLE_LABELS[target.role]} · {target.disabled ? 'Disabled' : 'Active'}
+						{isSelf ? ' · this is you' : ''}
+					</p>
+				</div>
+				<div className="page-actions">
+					<Link className="button" to={`/admin/audit?entity=app_user&actor=${encodeURIComponent(target.email)}`}>
+						Their activity
+					</Link>
+				</div>
+			</div>
+			{data?.ok ? (
+				<p className="notice ok" role="status">
+					{data.ok}
+				</p>
+			) : null}
+			{data?.error ? (
+				<p className="notice error" role="alert">
+					{data.error}
+				</p>
+			) : null}
+			<div className="card-grid">
+				<Form method="post" className="card">
+					<h2>Role</h2>
+					<div className="field">
+						<label htmlFor="role">Role</label>
+						<select id="role" name="role" defaultValue={target.role} aria-invalid={data?.field === 'role' ? true : undefined}>
+							{ROLES.map(r => (
+								<option key={r} value={r}>
+									{ROLE_LABELS[r]}
+								</option>
+							))}
+						</select>
+					</div>
+					<button type="submit" name="intent" value="role" disabled={busy}>
+						Change role
+					</button>
+				</Form>
+				<Form method="post" className="card">
+					<h2>Reset password</h2>
+					<div className="field">
+						<label htmlFor="password">New password</label>
+						<input
+							id="password"
+							name="password"
+							type="password"
+							autoComplete="new-password"
+							aria-describedby="password-help"
+							aria-invalid={data?.field === 'password' ? true : undefined}
+						/>
+						<p className="help" id="password-help">
+							At least {PASSWORD_RULES.minLength} characters; common passwords are refused.
+						</p>
+					</div>
+					<button type="submit" name="intent" value="reset-password" disabled={busy}>
+						Reset password
+					</button>
+				</Form>
+				<Form method="post" className="card">
+					<h2>Access</h2>
+					<p>{target.disabled ? 'This account cannot sign in.' : 'Disabling ends their sessions and stops them signing in; their history stays.'}</p>
+					{target.disabled ? (
+						<button type="submit" name="intent" value="enable" disabled={busy}>
+							Enable account
+						</button>
+					) : (
+						<button type="submit" name="intent" value="disable" className="danger" disabled={busy}>
+							Disable account
+						</button>
+					)}
+				</Form>
+			</div>
+		</>
+	)
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.target.name ?? 'User'} · Admin · China Exposure` }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,38 @@
+import { type Kysely } from 'kysely'
+import { afterFailure, type ThrottleRule, type ThrottleState } from '#models/login-policy.ts'
+import { sqlNow } from '../mappers.ts'
+import { type Database } from '../schema.ts'
+import { isUniqueViolation } from '../sql/errors.ts'
+
+const fromSql = (s: string) => new Date(`${s.replace(' ', 'T')}Z`)
+
+export async function readThrottle(db: Kysely<Database>, key: string): Promise<ThrottleState | undefined> {
+	const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst()
+	return row && { failures: row.failures, windowStartedAt: fromSql(row.window_started_at), lockedUntil: row.locked_until ? fromSql(row.locked_until) : null }
+}
+
+/** Counts one failed sign-in against a key and returns its new state. */
+export async function recordLoginFailure(db: Kysely<Database>, key: string, rule: ThrottleRule, now = new Date()): Promise<ThrottleState> {
+	try {
+		return await recordOnce(db, key, rule, now)
+	} catch (error) {
+		if (!isUniqueViolation(error)) throw error
+		return recordOnce(db, key, rule, now) // a concurrent first failure inserted the row; count on top of it
+	}
+}
+
+function recordOnce(db: Kysely<Database>, key: string, rule: ThrottleRule, now: Date) {
+	return db.transaction().execute(async trx => {
+		const before = await readThrottle(trx, key)
+		const next = afterFailure(before, rule, now)
+		const row = { failures: next.failures, window_started_at: sqlNow(next.windowStartedAt), locked_until: next.lockedUntil ? sqlNow(next.lockedUntil) : null }
+		if (before) await trx.updateTable('login_throttle').set(row).where('key', '=', key).execute()
+		else await trx.insertInto('login_throttle').values({ key, ...row }).execute()
+		return next
+	})
+}
+
+/** A successful sign-in clears the account's count (not the address's: one good password must not reset a spray). */
+export async function clearLoginFailures(db: Kysely<Database>, key: string) {
+	await db.deleteFrom('login_throttle').where('key', '=', key).execute()
+}

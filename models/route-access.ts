@@ -1,0 +1,34 @@
+// What each route's loader and action require, by route id. The role-matrix test walks every route in
+// the built manifest: a route missing here fails it, and each entry is checked as anonymous and as
+// every role against the permission map (./permissions.ts). Keep it in step with the requireUser calls.
+import { type Permission } from './permissions.ts'
+
+/** 'public': anyone; a permission: signed in and holding it; an array: signed in and holding any of them. */
+export type Access = 'public' | Permission | readonly Permission[]
+
+export const ROUTE_ACCESS: Record<string, { loader?: Access; action?: Access }> = {
+	root: { loader: 'public' },
+	'routes/login': { loader: 'public', action: 'public' },
+	'routes/logout': { loader: 'public', action: 'public' },
+	'routes/healthz': { loader: 'public' },
+	'routes/_index': { loader: 'overview:read' },
+	'routes/units._index': { loader: 'inventory:read' },
+	'routes/units.$unitId': { loader: 'overview:read' },
+	'routes/systems._index': { loader: 'inventory:read' },
+	'routes/flows._index': { loader: 'inventory:read' },
+	'routes/staffing._index': { loader: 'inventory:read' },
+	'routes/destinations._index': { loader: 'inventory:read' },
+	'routes/inventory.$table.new': { loader: 'inventory:write', action: 'inventory:write' },
+	'routes/inventory.$table.$id': { loader: 'inventory:write', action: 'inventory:write' },
+	'routes/inventory.$table.import': { loader: 'inventory:write', action: 'inventory:write' },
+	'routes/inventory.$table.export': { loader: 'inventory:read' },
+	'routes/api.$table': { loader: 'inventory:read' },
+	'routes/api.destinations': { loader: 'inventory:read' },
+	'routes/api.units.$unitId.exposure': { loader: 'overview:read' },
+	'routes/scenarios._index': { loader: 'scenarios:read-approved' }, // the board sees approved ones only
+	'routes/snapshots._index': { loader: 'snapshots:read' },
+	'routes/admin._index': { loader: 'users:manage', action: 'users:manage' },
+	'routes/admin.users.$userId': { loader: 'users:manage', action: 'users:manage' },
+	'routes/admin.audit._index': { loader: 'audit:read' },
+	'routes/admin.audit.export': { loader: 'audit:read' },
+}
