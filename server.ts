@@ -5,8 +5,12 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createRequestHandler } from '@remix-run/express'
-import { type ServerBuild } from '@remix-run/node'
+import {
+	createReadableStreamFromReadable,
+	createRequestHandler as createRemixHandler,
+	type ServerBuild,
+	writeReadableStreamToWritable,
+} from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { log, requestStore } from './app/utils/log.server.ts'
@@ -137,14 +141,21 @@ export async function createServer() {
 	app.use(compression())
 	app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
 	app.use(express.static('public', { maxAge: '1h' }))
-	app.all(
-		'*',
-		createRequestHandler({
-			build,
-			mode: production ? 'production' : build.mode,
-			getLoadContext: (_req, res) => ({ cspNonce: res.locals.nonce, requestId: res.locals.requestId }),
-		}),
-	)
+	const handle = createRemixHandler(build, production ? 'production' : build.mode)
+	app.all('*', async (req, res, next) => {
+		try {
+			const response = await handle(toRemixRequest(req, res), { cspNonce: res.locals.nonce, requestId: res.locals.requestId })
+			// A loader or action that failed because the database is unreachable is a 503 with a page that
+			// says so, not a 500 (entry.server's handleError marks the request).
+			if (response.status === 500 && requestStore.getStore()?.databaseDown) {
+				res.set('Retry-After', '5')
+				return refuse(req, res, 503, 'The database is not answering. Nothing was saved by this request; try again in a few seconds.')
+			}
+			await sendRemixResponse(res, response)
+		} catch (error) {
+			next(error)
+		}
+	})
 	return app
 }
 
@@ -179,4 +190,32 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 		log('error', 'failed to start', { error })
 		process.exit(1)
 	})
+}
+
+// The Express adapter's two halves (as in @remix-run/express), kept here so the response can be
+// inspected before it is sent.
+function toRemixRequest(req: express.Request, res: express.Response) {
+	const url = new URL(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`)
+	const headers = new Headers()
+	for (const [key, value] of Object.entries(req.headers)) {
+		if (Array.isArray(value)) for (const v of value) headers.append(key, v)
+		else if (value !== undefined) headers.set(key, value)
+	}
+	let controller: AbortController | null = new AbortController()
+	res.on('finish', () => (controller = null))
+	res.on('close', () => controller?.abort())
+	const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal }
+	if (req.method !== 'GET' && req.method !== 'HEAD') {
+		init.body = createReadableStreamFromReadable(req)
+		init.duplex = 'half'
+	}
+	return new Request(url.href, init)
+}
+
+async function sendRemixResponse(res: express.Response, response: Response) {
+	res.statusMessage = response.statusText
+	res.status(response.status)
+	for (const [key, value] of response.headers.entries()) res.append(key, value)
+	if (response.body) await writeReadableStreamToWritable(response.body, res)
+	else res.end()
 }

@@ -2,7 +2,22 @@ import { PassThrough } from 'node:stream'
 import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
+import { isConnectionError } from '#db/sql/errors.ts'
+import { log, requestStore } from './utils/log.server.ts'
 import { NonceProvider } from './utils/nonce.tsx'
+
+// Unexpected errors in loaders, actions and rendering: logged once with the request's id. A lost
+// database is marked so the server answers 503 ("try again") instead of 500.
+export function handleError(error: unknown, { request }: { request: Request }) {
+	if (request.signal.aborted) return // the client went away; nothing to report
+	const store = requestStore.getStore()
+	if (isConnectionError(error)) {
+		if (store) store.databaseDown = true
+		log('warn', 'database unavailable', { method: request.method, path: new URL(request.url).pathname, error })
+		return
+	}
+	log('error', 'unhandled error', { method: request.method, path: new URL(request.url).pathname, error })
+}
 
 const ABORT_DELAY = 5_000
 

@@ -1,0 +1,192 @@
+// npm run test:resilience: the app on MariaDB under mixed traffic from several clients while MariaDB
+// is stopped and started again. Loopback only, bounded in time (about a minute). Asserts that during the
+// outage requests fail fast with a readable 503 (no hang, no 500, no crash); that the app recovers by
+// itself; that every acknowledged write is in the database exactly once; that no failed import is
+// half-applied; and that SIGTERM then stops the server cleanly. Prints the figures; exits 1 on failure.
+import { execSync } from 'node:child_process'
+import { sql } from 'kysely'
+import { createDb } from '#db/client.server.ts'
+import { DEMO_USERS } from '#seed/demo/group.ts'
+import { freshMysqlDatabase, startApp } from '../e2e/harness.ts'
+
+const BASE = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/ced_test'
+const CLIENTS = 6
+const RUN_MS = 30_000
+const OUTAGE_AT_MS = 8_000
+const OUTAGE_MS = 6_000
+const REQUEST_TIMEOUT_MS = 10_000
+const SYSTEM_HEADER = 'code,unit_code,name,mlps_level,graded_on,filed_on,last_assessed_on,technologies,holds_personal_data,holds_important_data,holds_source_code'
+
+type Write = { kind: 'unit' | 'import'; codes: string[]; status: number | 'timeout' | 'network'; acknowledged: boolean }
+const writes: Write[] = []
+const failures: string[] = []
+let reads = 0
+let readErrors = 0
+let slowest = 0
+const statuses = new Map<string, number>()
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
+const mariadbUp = () => {
+	try {
+		execSync('mariadb-admin -h 127.0.0.1 -u root ping --silent', { stdio: 'ignore', timeout: 5_000 })
+		return true
+	} catch {
+		return false
+	}
+}
+const stopMariadb = () => execSync('mariadb-admin -h 127.0.0.1 -u root shutdown', { stdio: 'inherit', timeout: 60_000 })
+const startMariadb = () => {
+	execSync('mkdir -p /run/mysqld && (chown mysql:mysql /run/mysqld || true)', { stdio: 'ignore', shell: '/bin/bash' })
+	execSync('start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd', { stdio: 'inherit' })
+}
+
+async function timed(url: string, init: RequestInit = {}) {
+	const started = Date.now()
+	try {
+		const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+		const body = await res.text()
+		const ms = Date.now() - started
+		statuses.set(String(res.status), (statuses.get(String(res.status)) ?? 0) + 1)
+		if (res.status >= 400) slowest = Math.max(slowest, ms)
+		if (res.status === 500) failures.push(`${init.method ?? 'GET'} ${url} → 500: ${body.slice(0, 200)}`)
+		if (res.status === 503 && !/database is not answering/i.test(body)) failures.push(`${url} → 503 without a readable reason: ${body.slice(0, 120)}`)
+		return { status: res.status as number, body }
+	} catch (error) {
+		const timeout = (error as Error).name === 'TimeoutError'
+		statuses.set(timeout ? 'timeout' : 'network', (statuses.get(timeout ? 'timeout' : 'network') ?? 0) + 1)
+		if (timeout) failures.push(`${url}: no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)
+		return { status: (timeout ? 'timeout' : 'network') as 'timeout' | 'network', body: '' }
+	}
+}
+
+async function main() {
+	const databaseUrl = await freshMysqlDatabase(BASE, 'resilience')
+	const app = await startApp(databaseUrl)
+	const analyst = DEMO_USERS.find(u => u.role === 'analyst')!
+	const origin = { Origin: app.url }
+	const cookies: string[] = []
+	for (let i = 0; i < CLIENTS; i++) {
+		const res = await fetch(`${app.url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password }), headers: origin, redirect: 'manual' })
+		cookies.push(res.headers.get('set-cookie')!.split(';')[0]!)
+	}
+	const unitCodes = (await (await fetch(`${app.url}/api/units?size=500`, { headers: { Cookie: cookies[0]! } })).json()).data.map((u: { code: string }) => u.code) as string[]
+
+	const started = Date.now()
+	let mariadbDownAt = 0
+	let mariadbUpAt = 0
+	let recoveredAt = 0
+	const outage = (async () => {
+		await sleep(OUTAGE_AT_MS)
+		console.log(`stopping MariaDB at ${((Date.now() - started) / 1000).toFixed(1)} s`)
+		mariadbDownAt = Date.now()
+		stopMariadb()
+		await sleep(OUTAGE_MS)
+		console.log(`starting MariaDB at ${((Date.now() - started) / 1000).toFixed(1)} s`)
+		startMariadb()
+		while (!mariadbUp()) await sleep(200)
+		mariadbUpAt = Date.now()
+		while (!recoveredAt) {
+			const h = await timed(`${app.url}/healthz`)
+			if (h.status === 200) {
+				const units = await timed(`${app.url}/units`, { headers: { Cookie: cookies[0]! } })
+				if (units.status === 200) recoveredAt = Date.now()
+			}
+			if (!recoveredAt) await sleep(250)
+			if (Date.now() - mariadbUpAt > 30_000) break
+		}
+	})()
+
+	const client = async (n: number) => {
+		const headers = { Cookie: cookies[n]!, ...origin }
+		for (let i = 0; Date.now() - started < RUN_MS; i++) {
+			const pick = i % 4
+			if (pick === 0 || pick === 2) {
+				reads++
+				const path = ['/', '/units', '/api/flows?size=100', '/flows'][(i + n) % 4]!
+				const r = await timed(`${app.url}${path}`, { headers })
+				if (r.status !== 200) readErrors++
+			} else if (pick === 1) {
+				const code = `RES-${n}-${i}`
+				const form = new URLSearchParams({ code, name: `Resilience unit ${n}.${i}`, segment: 'services', legal_entity_type: 'wfoe', city: 'Shanghai', sector: 'retail', china_revenue_rmb: '1000', prior_year_global_turnover_rmb: '1000' })
+				const r = await timed(`${app.url}/inventory/units/new`, { method: 'POST', body: form, headers })
+				writes.push({ kind: 'unit', codes: [code], status: r.status, acknowledged: r.status === 302 })
+			} else {
+				const codes = [0, 1, 2].map(k => `RES-SYS-${n}-${i}-${k}`)
+				const unit = unitCodes[(n + i) % unitCodes.length]!
+				const csv = [SYSTEM_HEADER, ...codes.map(c => `${c},${unit},Imported ${c},2,2026-01-01,,,,yes,no,no`)].join('\n')
+				const body = new FormData()
+				body.set('intent', 'commit')
+				body.set('fileName', `${codes[0]}.csv`)
+				body.set('csv', csv)
+				const r = await timed(`${app.url}/inventory/systems/import`, { method: 'POST', body, headers })
+				writes.push({ kind: 'import', codes, status: r.status, acknowledged: r.status === 200 && r.body.includes('3 added') })
+			}
+		}
+	}
+	await Promise.all([...Array.from({ length: CLIENTS }, (_, n) => client(n)), outage])
+
+	// What is in the database now, by code.
+	const { db } = createDb(databaseUrl)
+	const units = await sql<{ code: string; n: number }>`select code, count(*) as n from business_unit where code like 'RES-%' group by code`.execute(db)
+	const systems = await sql<{ code: string; n: number }>`select code, count(*) as n from info_system where code like 'RES-SYS-%' group by code`.execute(db)
+	await db.destroy()
+	const found = new Map([...units.rows, ...systems.rows].map(r => [r.code, Number(r.n)]))
+	const acknowledged = writes.filter(w => w.acknowledged)
+	const lost = acknowledged.flatMap(w => w.codes.filter(c => !found.has(c)))
+	const duplicated = [...found].filter(([, n]) => n > 1).map(([c]) => c)
+	const halfApplied = writes.filter(w => !w.acknowledged && w.kind === 'import').filter(w => {
+		const present = w.codes.filter(c => found.has(c)).length
+		return present > 0 && present < w.codes.length
+	})
+	const errored = writes.filter(w => !w.acknowledged)
+	const landedAnyway = errored.filter(w => w.codes.every(c => found.has(c))).length
+
+	const exitCode = await app.stop('SIGTERM')
+	const recoverySeconds = recoveredAt && mariadbUpAt ? (recoveredAt - mariadbUpAt) / 1000 : null
+	if (lost.length) failures.push(`lost acknowledged writes: ${lost.slice(0, 10).join(', ')}`)
+	if (duplicated.length) failures.push(`duplicated: ${duplicated.join(', ')}`)
+	if (halfApplied.length) failures.push(`half-applied imports: ${halfApplied.map(w => w.codes[0]).join(', ')}`)
+	if (recoverySeconds === null || recoverySeconds > 10) failures.push(`did not recover within 10 s of MariaDB coming back (${recoverySeconds ?? 'never'})`)
+	if (!statuses.get('503')) failures.push('no request saw the outage: the test did not test anything')
+	if (exitCode !== 0) failures.push(`SIGTERM exit code ${exitCode}`)
+	if (/"level":"error".*uncaught|UnhandledPromiseRejection/i.test(app.output())) failures.push('the server logged an uncaught error')
+
+	console.log(
+		JSON.stringify(
+			{
+				clients: CLIENTS,
+				seconds: RUN_MS / 1000,
+				outageSeconds: mariadbUpAt && mariadbDownAt ? (mariadbUpAt - mariadbDownAt) / 1000 : null,
+				reads,
+				readErrors,
+				writes: writes.length,
+				acknowledged: acknowledged.length,
+				found: acknowledged.filter(w => w.codes.every(c => found.has(c))).length,
+				lost: lost.length,
+				duplicated: duplicated.length,
+				failedWrites: errored.length,
+				failedButLanded: landedAnyway,
+				halfApplied: halfApplied.length,
+				statuses: Object.fromEntries(statuses),
+				slowestErrorMs: slowest,
+				recoverySeconds,
+				sigtermExit: exitCode,
+			},
+			null,
+			2,
+		),
+	)
+	if (failures.length) {
+		console.error(`FAILED:\n- ${failures.slice(0, 20).join('\n- ')}`)
+		process.exitCode = 1
+	} else console.log('resilience: passed')
+}
+
+main()
+	.catch(error => {
+		console.error(error)
+		process.exitCode = 1
+	})
+	.finally(() => {
+		if (!mariadbUp()) startMariadb() // never leave the machine without its database
+	})
