@@ -55,6 +55,7 @@ async function timed(url: string, init: RequestInit = {}) {
 		const timeout = (error as Error).name === 'TimeoutError'
 		statuses.set(timeout ? 'timeout' : 'network', (statuses.get(timeout ? 'timeout' : 'network') ?? 0) + 1)
 		if (timeout) failures.push(`${url}: no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)
+		else failures.push(`${init.method ?? 'GET'} ${url}: ${(error as Error).message} (${String((error as { cause?: unknown }).cause)})`)
 		return { status: (timeout ? 'timeout' : 'network') as 'timeout' | 'network', body: '' }
 	}
 }
@@ -118,8 +119,9 @@ async function main() {
 				body.set('intent', 'commit')
 				body.set('fileName', `${codes[0]}.csv`)
 				body.set('csv', csv)
-				const r = await timed(`${app.url}/inventory/systems/import`, { method: 'POST', body, headers })
-				writes.push({ kind: 'import', codes, status: r.status, acknowledged: r.status === 200 && r.body.includes('3 added') })
+				// _data: the action's own JSON ({ stage: 'done', inserts: 3 }) instead of the page
+				const r = await timed(`${app.url}/inventory/systems/import?_data=${encodeURIComponent('routes/inventory.$table.import')}`, { method: 'POST', body, headers })
+				writes.push({ kind: 'import', codes, status: r.status, acknowledged: r.status === 200 && /"stage":"done".*"inserts":3/.test(r.body) })
 			}
 		}
 	}
