@@ -6,6 +6,22 @@ import { isConnectionError } from '#db/sql/errors.ts'
 import { log, requestStore } from './utils/log.server.ts'
 import { NonceProvider } from './utils/nonce.tsx'
 
+// Error data sent to the browser on client-side navigations carries the request id, so the error page
+// can show the reference that finds the request's log lines.
+export async function handleDataRequest(response: Response, { request }: { request: Request }) {
+	if (response.status < 400 || !response.headers.get('Content-Type')?.includes('application/json')) return response
+	const requestId = request.headers.get('x-request-id')
+	try {
+		const data = await response.clone().json()
+		if (!data || typeof data !== 'object' || Array.isArray(data) || !requestId) return response
+		const headers = new Headers(response.headers)
+		headers.delete('Content-Length')
+		return new Response(JSON.stringify({ ...data, requestId }), { status: response.status, statusText: response.statusText, headers })
+	} catch {
+		return response
+	}
+}
+
 // Unexpected errors in loaders, actions and rendering: logged once with the request's id. A lost
 // database is marked so the server answers 503 ("try again") instead of 500.
 export function handleError(error: unknown, { request }: { request: Request }) {

@@ -17,6 +17,7 @@ import appCss from './styles/app.css'
 import { getUser } from './utils/auth.server.ts'
 import { navFor } from './utils/nav.ts'
 import { useNonce } from './utils/nonce.tsx'
+import { requestIdOf } from '#app/utils/request.server.ts'
 import { ROLE_LABELS } from '#models/permissions.ts'
 
 export const links: LinksFunction = () => [
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return json({
 		user: user ? { name: user.name, email: user.email, role: user.role, roleLabel: ROLE_LABELS[user.role] } : null,
 		nav: user ? navFor(user.role) : [],
+		requestId: requestIdOf(request), // shown on error pages so a report can be traced in the logs
 	})
 }
 

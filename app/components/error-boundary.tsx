@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link, useParams, useRouteError, type ErrorResponse } from '@remix-run/react'
+import { isRouteErrorResponse, Link, useParams, useRouteError, useRouteLoaderData, type ErrorResponse } from '@remix-run/react'
 import { type ReactNode } from 'react'
 
 type StatusHandler = (info: { error: ErrorResponse; params: Record<string, string | undefined> }) => ReactNode
@@ -13,6 +13,9 @@ export function GeneralErrorBoundary({
 }) {
 	const error = useRouteError()
 	const params = useParams()
+	const root = useRouteLoaderData('root') as { requestId?: string | null } | undefined
+	const fromError = isRouteErrorResponse(error) ? (error.data as { requestId?: string } | null)?.requestId : undefined
+	const reference = fromError ?? root?.requestId
 	if (typeof document !== 'undefined') console.error(error)
 	return (
 		<div className="card" role="alert" style={{ maxWidth: 720, margin: '2rem auto' }}>
@@ -28,6 +31,7 @@ export function GeneralErrorBoundary({
 			<p>
 				<Link to="/">Back to the dashboard</Link>
 			</p>
+			{reference ? <p className="muted small">Reference for a report: {reference}</p> : null}
 		</div>
 	)
 }
