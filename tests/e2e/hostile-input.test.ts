@@ -92,7 +92,7 @@ describe.each(e2eDialects())('$name: hostile input', dialect => {
 			const bytes = hostileCsv(r)
 			const body = new FormData()
 			body.set('intent', r() < 0.5 ? 'preview' : 'commit')
-			if (body.get('intent') === 'preview') body.set('file', new Blob([bytes]), `fuzz-${i}.csv`)
+			if (body.get('intent') === 'preview') body.set('file', new Blob([new Uint8Array(bytes)]), `fuzz-${i}.csv`)
 			else body.set('csv', bytes.toString('utf8'))
 			const res = await fetch(`${app.url}/inventory/systems/import?_data=${encodeURIComponent('routes/inventory.$table.import')}`, { method: 'POST', body, headers: { Origin: app.url, Cookie: cookie } })
 			statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
