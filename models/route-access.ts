@@ -26,6 +26,9 @@ export const ROUTE_ACCESS: Record<string, { loader?: Access; action?: Access }> 
 	'routes/api.destinations': { loader: 'inventory:read' },
 	'routes/api.units.$unitId.exposure': { loader: 'overview:read' },
 	'routes/scenarios._index': { loader: 'scenarios:read-approved' }, // the board sees approved ones only
+	'routes/scenarios.new': { loader: 'scenarios:write', action: 'scenarios:write' },
+	'routes/scenarios.$id': { loader: 'scenarios:read-approved', action: 'scenarios:read' }, // then the workflow's own role rules
+	'routes/scenarios.compare': { loader: 'scenarios:read-approved' },
 	'routes/snapshots._index': { loader: 'snapshots:read' },
 	'routes/admin._index': { loader: 'users:manage', action: 'users:manage' },
 	'routes/admin.users.$userId': { loader: 'users:manage', action: 'users:manage' },

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -13,6 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const all = can(user.role, 'scenarios:read')
 	const scenarios = await listScenarios(getDb(), all ? undefined : ['approved'])
 	return json({
+		canWrite: can(user.role, 'scenarios:write'),
 		scenarios: scenarios.map(s => ({
 			id: s.id,
 			name: s.name,
@@ -25,47 +26,76 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ScenariosRoute() {
-	const { scenarios } = useLoaderData<typeof loader>()
+	const { scenarios, canWrite } = useLoaderData<typeof loader>()
 	return (
 		<>
 			<div className="page-head">
 				<div>
 					<h1>Relocation scenarios</h1>
-					<p>Proposed moves of roles out of China: cost, savings and the change in exposure.</p>
+					<p>Proposed moves of roles out of China: cost, severance, savings, NPV and the change in exposure. Tick two to four to compare them.</p>
 				</div>
+				{canWrite ? (
+					<div className="page-actions no-print">
+						<Link className="button primary" to="/scenarios/new">
+							New scenario
+						</Link>
+					</div>
+				) : null}
 			</div>
-			<div className="table-wrap">
-				<table>
-					<thead>
-						<tr>
-							<th>Scenario</th>
-							<th>Status</th>
-							<th className="num">Moves</th>
-							<th className="num">People</th>
-							<th>Last change</th>
-						</tr>
-					</thead>
-					<tbody>
-						{scenarios.length ? (
-							scenarios.map(s => (
-								<tr key={s.id}>
-									<td>{s.name}</td>
-									<td>{humanize(s.status)}</td>
-									<td className="num">{formatInt(s.moves)}</td>
-									<td className="num">{formatInt(s.headcount)}</td>
-									<td>{formatDate(s.updatedAt)}</td>
-								</tr>
-							))
-						) : (
+			<Form method="get" action="/scenarios/compare">
+				<div className="table-wrap">
+					<table>
+						<caption className="sr-only">Scenarios</caption>
+						<thead>
 							<tr>
-								<td colSpan={5} className="empty">
-									No scenarios yet.
-								</td>
+								<th scope="col">
+									<span className="sr-only">Compare</span>
+								</th>
+								<th scope="col">Scenario</th>
+								<th scope="col">Status</th>
+								<th scope="col" className="num">
+									Moves
+								</th>
+								<th scope="col" className="num">
+									People
+								</th>
+								<th scope="col">Last change</th>
 							</tr>
-						)}
-					</tbody>
-				</table>
-			</div>
+						</thead>
+						<tbody>
+							{scenarios.length ? (
+								scenarios.map(s => (
+									<tr key={s.id}>
+										<td>
+											<input type="checkbox" name="id" value={s.id} aria-label={`Compare ${s.name}`} />
+										</td>
+										<td>
+											<Link to={`/scenarios/${s.id}`}>{s.name}</Link>
+										</td>
+										<td>
+											<span className={`status status-${s.status}`}>{humanize(s.status)}</span>
+										</td>
+										<td className="num">{formatInt(s.moves)}</td>
+										<td className="num">{formatInt(s.headcount)}</td>
+										<td>{formatDate(s.updatedAt)}</td>
+									</tr>
+								))
+							) : (
+								<tr>
+									<td colSpan={6} className="empty">
+										No scenarios yet.
+									</td>
+								</tr>
+							)}
+						</tbody>
+					</table>
+				</div>
+				{scenarios.length > 1 ? (
+					<p className="no-print">
+						<button type="submit">Compare the ticked scenarios</button>
+					</p>
+				) : null}
+			</Form>
 		</>
 	)
 }

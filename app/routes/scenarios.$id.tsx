@@ -1,0 +1,374 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ScenarioResults } from '#app/components/scenario-results.tsx'
+import { audit, requireUser } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { formatDate, formatInt, humanize } from '#app/utils/format.ts'
+import { loadScenarioContext, requireScenarioId, requireVisibleScenario } from '#app/utils/scenario.server.ts'
+import { deleteScenario, setScenarioStatus, updateScenario } from '#db/repositories/scenarios.ts'
+import { DATA_HANDLING, type ScenarioAssumptions } from '#models/domain.ts'
+import { scorePortfolio } from '#models/exposure/index.ts'
+import { can } from '#models/permissions.ts'
+import { parseScenarioDraft, type ScenarioAction, type ScenarioDraftInput, scenarioTransition, upcomingQuarters } from '#models/scenario-form.ts'
+import { runScenario, type ScenarioContext, simulateScenario, validateScenario } from '#models/scenario.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requireUser(request, 'scenarios:read-approved')
+	const id = requireScenarioId(params.id)
+	const db = getDb()
+	const scenario = await requireVisibleScenario(db, user, id)
+	const ctx = await loadScenarioContext(db)
+	const draft = { assumptions: scenario.assumptions, moves: scenario.moves }
+	const result = runScenario(draft, ctx)
+	const uncertainty = simulateScenario(draft, ctx, { runs: 1_000, seed: 1 })
+	const editable = scenarioTransition(user.role, scenario.status, 'save').ok
+	const units = new Map(ctx.portfolio.units.map(u => [u.unit.id, u.unit]))
+	return json({
+		scenario,
+		result,
+		uncertainty,
+		editable,
+		actions: (['propose', 'withdraw', 'approve', 'reject', 'delete'] as const).filter(a => scenarioTransition(user.role, scenario.status, a).ok),
+		// Only an editor gets the inventory the browser needs to recompute; readers get the saved results.
+		ctx: editable ? ctx : null,
+		lines: editable
+			? ctx.portfolio.units.flatMap(u =>
+					u.staffing.map(s => ({ id: s.id, label: `${s.code} · ${units.get(s.unitId)?.name ?? ''} · ${humanize(s.function)} · ${s.city} (${formatInt(s.headcount)})`, headcount: s.headcount })),
+				)
+			: [],
+		destinations: ctx.destinations.map(d => ({ id: d.id, label: `${d.city} (${d.country}${d.isMainlandChina ? ', mainland China' : ''})` })),
+		quarters: upcomingQuarters(ctx.asOf, 12),
+	})
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requireUser(request, 'scenarios:read')
+	const id = requireScenarioId(params.id)
+	const db = getDb()
+	const scenario = await requireVisibleScenario(db, user, id)
+	const form = await request.formData()
+	const intent = String(form.get('intent') ?? '') as ScenarioAction
+	if (!['save', 'propose', 'withdraw', 'approve', 'reject', 'delete'].includes(intent))
+		return json({ errors: [{ path: 'intent', message: `Unknown action "${intent.slice(0, 40)}".` }] }, { status: 400 })
+	const transition = scenarioTransition(user.role, scenario.status, intent)
+	if (!transition.ok) {
+		const forbidden = /role|Only an executive/.test(transition.reason)
+		return json({ errors: [{ path: 'intent', message: transition.reason }] }, { status: forbidden ? 403 : 400 })
+	}
+	const entity = 'scenario'
+	if (intent === 'delete') {
+		await db.transaction().execute(async trx => {
+			await deleteScenario(trx, id)
+			await audit(trx, request, user, { action: 'delete', entity, entityId: id, before: scenario })
+		})
+		return redirect('/scenarios')
+	}
+	if (intent === 'save') {
+		const parsed = parseScenarioDraft(form.get('draft'))
+		if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 })
+		const ctx = await loadScenarioContext(db)
+		const blocking = validateScenario(parsed.value, ctx).filter(i => i.severity === 'error')
+		if (blocking.length) return json({ errors: blocking.map(i => ({ path: i.path, message: i.message })) }, { status: 400 })
+		await db.transaction().execute(async trx => {
+			await updateScenario(trx, id, parsed.value)
+			if (scenario.status !== 'draft') await setScenarioStatus(trx, id, { status: 'draft' })
+			await audit(trx, request, user, { action: 'update', entity, entityId: id, before: scenario, after: { ...parsed.value, status: 'draft' } })
+		})
+		return json({ errors: [], saved: true })
+	}
+	const comment = String(form.get('comment') ?? '').trim().slice(0, 2000)
+	if (intent === 'reject' && !comment) return json({ errors: [{ path: 'comment', message: 'Say why the scenario is rejected; the analysts will read it.' }] }, { status: 400 })
+	await db.transaction().execute(async trx => {
+		await setScenarioStatus(trx, id, { status: transition.status as 'draft' | 'proposed' | 'approved' | 'rejected', decidedBy: user.id, comment: comment || undefined })
+		await audit(trx, request, user, { action: `scenario.${intent}`, entity, entityId: id, before: { status: scenario.status }, after: { status: transition.status, comment: comment || null } })
+	})
+	return redirect(`/scenarios/${id}`)
+}
+
+type Draft = ScenarioDraftInput
+
+export default function ScenarioRoute() {
+	const data = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>() as { errors: Array<{ path: string; message: string }>; saved?: boolean } | undefined
+	const navigation = useNavigation()
+	const busy = navigation.state === 'submitting'
+	const { scenario } = data
+	const ctx = data.ctx as ScenarioContext | null
+	const [draft, setDraft] = useState<Draft>(() => ({ name: scenario.name, description: scenario.description, assumptions: scenario.assumptions, moves: scenario.moves.map(({ id: _id, ...m }) => m) }))
+	const [dirty, setDirty] = useState(false)
+	const update = (change: (d: Draft) => Draft) => {
+		setDraft(d => change(d))
+		setDirty(true)
+	}
+	// The browser reruns the same engine the server used, on every change: scoring the untouched
+	// portfolio once, then only the units a move changes.
+	const baseline = useMemo(() => (ctx ? scorePortfolio(ctx.portfolio, ctx.settings, ctx.asOf) : undefined), [ctx])
+	const live = useMemo(() => {
+		if (!ctx || !dirty) return null
+		performance.mark('scenario-recompute-start')
+		const result = runScenario(draft, { ...ctx, baseline })
+		performance.mark('scenario-recompute-end')
+		performance.measure('scenario-recompute', 'scenario-recompute-start', 'scenario-recompute-end')
+		return result
+	}, [ctx, baseline, draft, dirty])
+	const result = (live ?? data.result) as typeof data.result
+	const deferred = useDeferredValue(draft)
+	const [uncertainty, setUncertainty] = useState(data.uncertainty)
+	useEffect(() => {
+		if (!ctx || !dirty) return
+		const t = setTimeout(() => setUncertainty(simulateScenario(deferred, { ...ctx, baseline }, { runs: 1_000, seed: 1 })), 300)
+		return () => clearTimeout(t)
+	}, [ctx, baseline, deferred, dirty])
+	const issues = useMemo(() => (ctx ? validateScenario(draft, { ...ctx, baseline }) : []), [ctx, baseline, draft])
+	const serverErrors = actionData?.errors ?? []
+
+	return (
+		<>
+			<p className="no-print small">
+				<Link to="/scenarios">← Scenarios</Link>
+			</p>
+			<div className="page-head">
+				<div>
+					<h1>{scenario.name}</h1>
+					<p>
+						<span className={`status status-${scenario.status}`}>{humanize(scenario.status)}</span> · updated {formatDate(scenario.updatedAt)}
+						{scenario.decidedAt ? ` · decided ${formatDate(scenario.decidedAt)}` : ''}
+					</p>
+					{scenario.decisionComment ? <p className="small">Decision: “{scenario.decisionComment}”</p> : null}
+				</div>
+			</div>
+			{scenario.description && !data.editable ? <p>{scenario.description}</p> : null}
+
+			{serverErrors.length ? (
+				<div className="notice error" role="alert">
+					<strong>Not saved:</strong>
+					<ul>
+						{serverErrors.map((e, i) => (
+							<li key={i}>
+								{e.path && e.path !== 'intent' && e.path !== 'comment' ? `${humanize(e.path.replace(/\./g, ' '))}: ` : ''}
+								{e.message}
+							</li>
+						))}
+					</ul>
+				</div>
+			) : null}
+			{actionData?.saved && !dirty ? (
+				<p className="notice ok" role="status">
+					Saved.
+				</p>
+			) : null}
+
+			{data.editable && ctx ? (
+				<Form method="post" className="editor no-print" onSubmit={() => setDirty(false)}>
+					<fieldset>
+						<legend>Scenario</legend>
+						<div className="form-grid">
+							<div className="field">
+								<label htmlFor="s-name">Name</label>
+								<input id="s-name" value={draft.name} onChange={e => update(d => ({ ...d, name: e.target.value }))} />
+							</div>
+							<div className="field">
+								<label htmlFor="s-description">Description</label>
+								<input id="s-description" value={draft.description} onChange={e => update(d => ({ ...d, description: e.target.value }))} />
+							</div>
+						</div>
+					</fieldset>
+					<Assumptions value={draft.assumptions} onChange={a => update(d => ({ ...d, assumptions: a }))} />
+					<fieldset>
+						<legend>Moves</legend>
+						<table className="moves compact">
+							<thead>
+								<tr>
+									<th scope="col">Staffing line (unit, function, city, people)</th>
+									<th scope="col">People</th>
+									<th scope="col">Destination</th>
+									<th scope="col">Start</th>
+									<th scope="col">The data the roles use</th>
+									<th scope="col">
+										<span className="sr-only">Remove</span>
+									</th>
+								</tr>
+							</thead>
+							<tbody>
+								{draft.moves.map((m, i) => {
+									const rowIssues = issues.filter(x => x.path.startsWith(`moves.${i}.`) || x.path === `moves.${i}`)
+									const set = (patch: Partial<Draft['moves'][number]>) => update(d => ({ ...d, moves: d.moves.map((x, k) => (k === i ? { ...x, ...patch } : x)) }))
+									return (
+										<tr key={i}>
+											<td>
+												<select aria-label={`Move ${i + 1}: staffing line`} value={m.staffingLineId} onChange={e => set({ staffingLineId: Number(e.target.value) })}>
+													{data.lines.map(l => (
+														<option key={l.id} value={l.id}>
+															{l.label}
+														</option>
+													))}
+												</select>
+												{rowIssues.map((x, k) => (
+													<div key={k} className={x.severity === 'error' ? 'field-error' : 'small warn-text'}>
+														{x.message}
+													</div>
+												))}
+											</td>
+											<td>
+												<input
+													aria-label={`Move ${i + 1}: people`}
+													type="number"
+													min={1}
+													style={{ width: '5.5rem' }}
+													defaultValue={m.headcount}
+													aria-invalid={rowIssues.some(x => x.path.endsWith('headcount')) || undefined}
+													onChange={e => Number.isFinite(e.target.valueAsNumber) && set({ headcount: Math.round(e.target.valueAsNumber) })}
+												/>
+											</td>
+											<td>
+												<select aria-label={`Move ${i + 1}: destination`} value={m.destinationId ?? ''} onChange={e => set({ destinationId: e.target.value ? Number(e.target.value) : null, ...(e.target.value ? {} : { dataHandling: 'not_needed' as const }) })}>
+													<option value="">Cut (redundancy, no destination)</option>
+													{data.destinations.map(d => (
+														<option key={d.id} value={d.id}>
+															{d.label}
+														</option>
+													))}
+												</select>
+											</td>
+											<td>
+												<select aria-label={`Move ${i + 1}: start quarter`} value={m.startQuarter} onChange={e => set({ startQuarter: e.target.value })}>
+													{[...new Set([m.startQuarter, ...data.quarters])].map(q => (
+														<option key={q}>{q}</option>
+													))}
+												</select>
+											</td>
+											<td>
+												<select aria-label={`Move ${i + 1}: data handling`} value={m.dataHandling} onChange={e => set({ dataHandling: e.target.value as Draft['moves'][number]['dataHandling'] })} disabled={m.destinationId === null}>
+													{DATA_HANDLING.map(h => (
+														<option key={h} value={h}>
+															{DATA_HANDLING_LABELS[h]}
+														</option>
+													))}
+												</select>
+											</td>
+											<td>
+												<button type="button" aria-label={`Remove move ${i + 1}`} onClick={() => update(d => ({ ...d, moves: d.moves.filter((_, k) => k !== i) }))}>
+													Remove
+												</button>
+											</td>
+										</tr>
+									)
+								})}
+							</tbody>
+						</table>
+						<button
+							type="button"
+							onClick={() =>
+								update(d => ({
+									...d,
+									moves: [...d.moves, { staffingLineId: data.lines[0]?.id ?? 0, headcount: Math.min(10, data.lines[0]?.headcount ?? 1), destinationId: data.destinations[0]?.id ?? null, startQuarter: data.quarters[1] ?? data.quarters[0]!, dataHandling: 'remote_access' }],
+								}))
+							}
+						>
+							Add a move
+						</button>
+					</fieldset>
+					<input type="hidden" name="draft" value={JSON.stringify(draft)} />
+					<div className="workflow">
+						<button className="primary" type="submit" name="intent" value="save" disabled={busy}>
+							{busy && navigation.formData?.get('intent') === 'save' ? 'Saving…' : dirty ? 'Save changes' : 'Save'}
+						</button>
+						{dirty ? <span className="small muted">Results below are recomputed as you type; they are saved with the scenario when you save.</span> : null}
+					</div>
+				</Form>
+			) : null}
+
+			{data.actions.length ? (
+				<Form method="post" className="card workflow no-print" aria-label="Workflow">
+					{data.actions.some(a => a === 'approve' || a === 'reject') ? (
+						<div className="field">
+							<label htmlFor="s-comment">Comment (required to reject)</label>
+							<textarea id="s-comment" name="comment" rows={2} aria-invalid={serverErrors.some(e => e.path === 'comment') || undefined} />
+						</div>
+					) : null}
+					{data.actions.map(a => (
+						<button key={a} type="submit" name="intent" value={a} className={a === 'approve' ? 'primary' : a === 'delete' || a === 'reject' ? 'danger' : undefined} disabled={busy || (dirty && a === 'propose')}>
+							{ACTION_LABELS[a]}
+						</button>
+					))}
+					{dirty && data.actions.includes('propose') ? <span className="small muted">Save your changes before proposing.</span> : null}
+				</Form>
+			) : null}
+
+			<ScenarioResults result={result} uncertainty={uncertainty} />
+		</>
+	)
+}
+
+const ACTION_LABELS = { propose: 'Propose for decision', withdraw: 'Withdraw proposal', approve: 'Approve', reject: 'Reject', delete: 'Delete draft' } as const
+const DATA_HANDLING_LABELS = { remote_access: 'Stays in China, reached from abroad', migrate: 'Migrates with the roles', not_needed: 'No longer needed' } as const
+
+function Assumptions({ value, onChange }: { value: ScenarioAssumptions; onChange: (a: ScenarioAssumptions) => void }) {
+	const num = (key: keyof ScenarioAssumptions, label: string, opts: { pct?: boolean; step?: number; unit?: string } = {}) => {
+		const raw = value[key] as number
+		return (
+			<div className="field">
+				<label htmlFor={`a-${key}`}>
+					{label}
+					{opts.unit ? <span className="muted"> ({opts.unit})</span> : null}
+				</label>
+				<input
+					id={`a-${key}`}
+					type="number"
+					step={opts.step ?? (opts.pct ? 0.1 : 1)}
+					defaultValue={opts.pct ? +(raw * 100).toFixed(2) : raw}
+					onChange={e => {
+						const n = e.target.valueAsNumber
+						if (Number.isFinite(n)) onChange({ ...value, [key]: opts.pct ? n / 100 : n })
+					}}
+				/>
+			</div>
+		)
+	}
+	const range = (key: 'wageInflation' | 'attrition', label: string) => (
+		<div className="field">
+			<span className="label" id={`a-${key}-label`}>
+				{label} <span className="muted">(% a year: low, base, high)</span>
+			</span>
+			<div className="range-inputs" role="group" aria-labelledby={`a-${key}-label`}>
+				{(['low', 'base', 'high'] as const).map(p => (
+					<input
+						key={p}
+						aria-label={`${label}, ${p}`}
+						type="number"
+						step={0.1}
+						defaultValue={+(value[key][p] * 100).toFixed(2)}
+						onChange={e => {
+							const n = e.target.valueAsNumber
+							if (Number.isFinite(n)) onChange({ ...value, [key]: { ...value[key], [p]: n / 100 } })
+						}}
+					/>
+				))}
+			</div>
+		</div>
+	)
+	return (
+		<fieldset>
+			<legend>Assumptions</legend>
+			<div className="assumption-grid">
+				{num('discountRate', 'Discount rate', { pct: true, unit: '% a year' })}
+				{num('horizonYears', 'Horizon', { unit: 'years' })}
+				{range('wageInflation', 'Wage inflation')}
+				{range('attrition', 'Attrition before the move')}
+				{num('severancePremiumMonths', 'Severance premium k of N+k', { unit: 'months; 0 = statutory N' })}
+				{num('recruitmentCostPerHireUsd', 'Recruitment per hire', { unit: 'USD', step: 100 })}
+				{num('dualRunningMonths', 'Dual running', { unit: 'months' })}
+				{num('oneOffRelocationCostUsd', 'One-off relocation costs', { unit: 'USD', step: 10_000 })}
+				{num('usdCny', 'FX', { unit: 'CNY per USD', step: 0.01 })}
+			</div>
+		</fieldset>
+	)
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scenario.name ?? 'Scenario'} · China Exposure` }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
