@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { createColumnHelper } from '@tanstack/react-table'
 import { DataTable } from '#app/components/data-table.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -12,15 +12,16 @@ import { listDestinations } from '#db/repositories/destinations.ts'
 import { type Destination, type StaffFunction } from '#models/domain.ts'
 import { DESTINATION_LIST_SPEC, type DestinationSortKey } from '#models/inventory-specs.ts'
 import { applyListQuery } from '#models/list-query.ts'
+import { can } from '#models/permissions.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requireUser(request, 'inventory:read')
+	const user = await requireUser(request, 'inventory:read')
 	const query = requireListQuery(request, DESTINATION_LIST_SPEC)
 	let all = await listDestinations(getDb())
 	if (query.filters.country) all = all.filter(d => d.country.toLowerCase() === query.filters.country!.toLowerCase())
 	if (query.filters.mainland) all = all.filter(d => d.isMainlandChina === (query.filters.mainland === 'yes'))
 	const { rows, total } = applyListQuery(all, query, sortValue, d => `${d.city} ${d.country} ${d.privacyLaw}`)
-	return json({ rows, total, query })
+	return json({ rows, total, query, canWrite: can(user.role, 'inventory:write') })
 }
 
 const costOf = (d: Destination, fn: StaffFunction) => d.costs.find(c => c.function === fn)
@@ -89,14 +90,19 @@ const columns = [
 	col.accessor('source', { header: 'Source', enableSorting: false, cell: i => <SourceLink source={i.getValue()} asOf={i.row.original.asOf} /> }),
 ]
 
+const WRITER_COLUMNS = [
+	...columns,
+	col.display({ id: 'edit', header: () => <span className="sr-only">Actions</span>, cell: i => <Link to={`/destinations/${i.row.original.id}`} aria-label={`Edit ${i.row.original.city}`}>Edit</Link> }),
+]
+
 export default function DestinationsRoute() {
-	const { rows, total, query } = useLoaderData<typeof loader>()
+	const { rows, total, query, canWrite } = useLoaderData<typeof loader>()
 	return (
 		<>
 			<div className="page-head">
 				<div>
 					<h1>Destinations</h1>
-					<p>Where roles could move: fully loaded cost per head (USD a year), hiring lead time and the privacy regime the data would meet.</p>
+					<p>Where roles could move: fully loaded cost per head (USD a year), hiring lead time and the privacy regime the data would meet. Each cost says whether it is sourced or an estimate.</p>
 				</div>
 			</div>
 			<FilterBar
@@ -107,7 +113,7 @@ export default function DestinationsRoute() {
 			/>
 			<DataTable
 				caption="Relocation destinations"
-				columns={columns}
+				columns={canWrite ? WRITER_COLUMNS : columns}
 				data={rows as Destination[]}
 				total={total}
 				query={query}

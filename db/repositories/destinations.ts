@@ -47,6 +47,18 @@ export async function insertDestination(db: Kysely<Database>, d: Omit<Destinatio
 	return id
 }
 
+export async function updateDestination(
+	db: Kysely<Database>,
+	id: number,
+	d: Pick<Destination, 'hiringLeadTimeMonths' | 'privacyLaw' | 'privacyCrossBorder' | 'source' | 'asOf'>,
+) {
+	await db
+		.updateTable('destination')
+		.set({ hiring_lead_time_months: d.hiringLeadTimeMonths, privacy_law: d.privacyLaw, privacy_cross_border: d.privacyCrossBorder, source: d.source, as_of: d.asOf })
+		.where('id', '=', id)
+		.execute()
+}
+
 export async function replaceDestinationCosts(db: Kysely<Database>, id: number, costs: Destination['costs']) {
 	await db.deleteFrom('destination_cost').where('destination_id', '=', id).execute()
 	if (costs.length)

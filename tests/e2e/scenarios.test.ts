@@ -104,6 +104,26 @@ describe.each(e2eDialects())('$name: relocation scenarios in Chromium', dialect 
 		await page.close()
 	})
 
+	test('destination costs are editable, each marked sourced or estimate, with field messages for bad input', async () => {
+		const page = await browser.newPage()
+		await signIn(page, app.url, user('analyst').email, user('analyst').password)
+		await page.goto(`${app.url}/destinations`)
+		await page.getByRole('link', { name: 'Edit Manila' }).click()
+		await page.getByLabel('Back office', { exact: true }).fill('cheap')
+		await page.getByRole('button', { name: 'Save destination' }).click()
+		await page.getByRole('alert').waitFor()
+		expect(await page.getByLabel('Back office', { exact: true }).getAttribute('aria-invalid')).toBe('true')
+		await page.getByLabel('Back office', { exact: true }).fill('18250')
+		await page.getByLabel('Back office: evidence').selectOption('sourced')
+		await page.getByRole('button', { name: 'Save destination' }).click()
+		await page.waitForURL(u => u.pathname === '/destinations')
+		const row = page.getByRole('row', { name: /Manila/ })
+		expect(await row.textContent()).toMatch(/USD 18,250\s*sourced/)
+		const log = await db.selectFrom('audit_event').select('action').where('entity', '=', 'destination').execute()
+		expect(log).toHaveLength(1)
+		await page.close()
+	})
+
 	test('two scenarios side by side, the best of each measure marked', async () => {
 		const page = await browser.newPage()
 		await signIn(page, app.url, user('executive').email, user('executive').password)
