@@ -1,6 +1,7 @@
 // seed(db, { demo }): clears the mutable tables, then writes the reference facts, the default model
 // version and (with demo) the demo group, in one transaction. Running it twice gives the same data.
-// Snapshots and the audit log are append-only and are never cleared here.
+// Snapshots and the audit log are append-only and are never cleared here; the demo's past quarters are frozen
+// only into an empty snapshot table, so a second run keeps the chain the first one wrote.
 import { type Kysely } from 'kysely'
 import { insertCityAverageWage, insertDestination } from '#db/repositories/destinations.ts'
 import { insertFlowRows } from '#db/repositories/flows.ts'
@@ -14,6 +15,7 @@ import { insertUser } from '#db/repositories/users.ts'
 import { type Database } from '#db/schema.ts'
 import { DEFAULT_MODEL_SETTINGS } from '#models/exposure/settings.ts'
 import { DEMO_FLOWS, DEMO_GROUP_HEADCOUNT, DEMO_STAFFING, DEMO_SYSTEMS, DEMO_UNITS, DEMO_USERS } from './demo/group.ts'
+import { DEMO_MODEL_VERSIONS, seedDemoQuarters } from './demo/quarters.ts'
 import { DEMO_SCENARIOS } from './demo/scenarios.ts'
 import { DESTINATIONS } from './reference/destinations.ts'
 import { REFERENCE_FACTS } from './reference/facts.ts'
@@ -42,7 +44,11 @@ export const SEED_CLOCK = new Date('2026-11-23T08:00:00Z')
 
 type Step = <T>(label: string, run: () => Promise<T>) => Promise<T>
 
-export async function seed(db: Kysely<Database>, options: { demo: boolean; quiet?: boolean }) {
+/**
+ * `snapshots: false` skips the demo's past quarters (e.g. for a database that will hold another group's history:
+ * the chain is append-only, so quarters frozen here could not be removed).
+ */
+export async function seed(db: Kysely<Database>, options: { demo: boolean; quiet?: boolean; snapshots?: boolean }) {
 	const step: Step = async (label, run) => {
 		const started = performance.now()
 		const result = await run()
@@ -72,13 +78,14 @@ export async function seed(db: Kysely<Database>, options: { demo: boolean; quiet
 			for (const u of DEMO_USERS) ids.set(u.email, await insertUser(trx, u, SEED_CLOCK))
 			return ids
 		})
-		await step(`model version ${DEFAULT_MODEL_SETTINGS.version}`, () =>
-			insertActiveModelVersion(
-				trx,
-				{ label: DEFAULT_MODEL_SETTINGS.version, settings: DEFAULT_MODEL_SETTINGS, createdBy: userIds.get('admin@meridian.example') ?? null },
-				SEED_CLOCK,
-			),
-		)
+		// The demo's model history: 2025.1, then the default version (active) from January 2026.
+		const adminId = userIds.get('admin@meridian.example') ?? null
+		const modelIds = await step(`model versions ${DEMO_MODEL_VERSIONS.map(m => m.label).join(', ')}`, async () => {
+			const ids = new Map<string, number>()
+			for (const m of DEMO_MODEL_VERSIONS)
+				ids.set(m.label, await insertActiveModelVersion(trx, { label: m.label, settings: m.settings, createdBy: adminId }, m.createdAt))
+			return ids
+		})
 		await step(`business units: ${DEMO_UNITS.length}`, () => insertUnitRows(trx, DEMO_UNITS))
 		const unitIds = await mapUnitIdsByCode(trx)
 		const unitId = (code: string) => {
@@ -128,6 +135,15 @@ export async function seed(db: Kysely<Database>, options: { demo: boolean; quiet
 						.execute()
 			}
 		})
+		// Append-only: only into an empty snapshot table (see seedDemoQuarters).
+		if (options.snapshots === false) return
+		const quarters = await step('quarterly snapshots', () => seedDemoQuarters(trx, { clock: SEED_CLOCK, frozenBy: adminId, modelIds }))
+		if (!options.quiet)
+			console.log(
+				quarters.kept > 0
+					? `🌱 snapshots: kept the ${quarters.kept} already frozen (append-only; demo quarters not added)`
+					: `🌱 snapshots: froze ${quarters.inserted.length} past quarters ${quarters.inserted[0]} to ${quarters.inserted.at(-1)}`,
+			)
 	})
 }
 

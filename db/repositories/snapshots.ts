@@ -1,8 +1,38 @@
 import { type Kysely } from 'kysely'
+import { isIsoDate } from '#models/dates.ts'
+import { type PortfolioInventory } from '#models/domain.ts'
+import { parseModelSettings, RULES_VERSION, scorePortfolio, type ModelSettings } from '#models/exposure/index.ts'
+import {
+	attributeChanges,
+	buildSnapshotContent,
+	compareQuarters,
+	isQuarter,
+	parseSnapshotContent,
+	previousQuarter,
+	quarterEndDate,
+	quarterOf,
+	quarterStartDate,
+	snapshotHash,
+	sortInventory,
+	toIsoInstant,
+	verifyChain,
+	type ChainVerification,
+	type DecisionNote,
+	type FrozenSnapshot,
+	type SnapshotAttribution,
+	type SnapshotContent,
+} from '#models/snapshot.ts'
+import { sqlNow } from '../mappers.ts'
 import { type Database, type NewSnapshotRow, type SnapshotRow } from '../schema.ts'
+import { isUniqueViolation } from '../sql/errors.ts'
+import { inTransaction } from '../sql/transaction.ts'
+import { recordAudit } from './audit.ts'
+import { findActiveModelVersion } from './model-versions.ts'
+import { loadPortfolio } from './portfolio.ts'
 
 // Snapshots are append-only: this module has no update or delete, and the database's triggers
-// refuse them too (see the initial migration).
+// refuse them too (see the initial migration). A snapshot is written once, by appendSnapshot
+// (freezeSnapshot for the live inventory), inside one transaction that also chains it to the latest one.
 
 export interface SnapshotSummary {
 	id: number
@@ -44,4 +74,317 @@ export async function listSnapshotRows(db: Kysely<Database>): Promise<SnapshotRo
 export async function insertSnapshot(db: Kysely<Database>, row: NewSnapshotRow): Promise<number> {
 	const result = await db.insertInto('snapshot').values(row).executeTakeFirstOrThrow()
 	return Number(result.insertId)
+}
+
+export async function countSnapshots(db: Kysely<Database>): Promise<number> {
+	const row = await db.selectFrom('snapshot').select(eb => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+	return Number(row?.n ?? 0)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading typed content
+
+/** A stored snapshot with its content parsed. */
+export interface StoredSnapshot extends SnapshotContent {
+	id: number
+	modelVersionId: number // points into model_version, which re-seeding replaces: the content carries the settings
+	frozenBy: number | null
+	contentHash: string
+	prevHash: string | null
+}
+
+/** The row as the models/ verifier reads it (texts untouched). */
+export function frozenFromRow(r: SnapshotRow): FrozenSnapshot {
+	return {
+		quarter: r.quarter,
+		frozenAt: r.frozen_at,
+		modelLabel: r.model_label,
+		modelSettings: r.model_settings,
+		inputs: r.inputs,
+		results: r.results,
+		contentHash: r.content_hash,
+		prevHash: r.prev_hash,
+	}
+}
+
+function storedFromRow(r: SnapshotRow): StoredSnapshot {
+	return {
+		...parseSnapshotContent(frozenFromRow(r)),
+		id: r.id,
+		modelVersionId: r.model_version_id,
+		frozenBy: r.frozen_by,
+		contentHash: r.content_hash,
+		prevHash: r.prev_hash,
+	}
+}
+
+/** The snapshot of a quarter with its inventory, settings, results and decisions parsed; undefined if not frozen. */
+export async function readSnapshot(db: Kysely<Database>, quarter: string): Promise<StoredSnapshot | undefined> {
+	const row = await findSnapshotByQuarter(db, quarter)
+	return row && storedFromRow(row)
+}
+
+/** The latest snapshot frozen before `quarter` (not necessarily the quarter just before: a quarter may be skipped). */
+export async function readPreviousSnapshot(db: Kysely<Database>, quarter: string): Promise<StoredSnapshot | undefined> {
+	const row = await db.selectFrom('snapshot').selectAll().where('quarter', '<', quarter).orderBy('quarter', 'desc').executeTakeFirst()
+	return row && storedFromRow(row)
+}
+
+/**
+ * What changed between the snapshot of `quarter` and the one before it, each change of score attributed to the
+ * inventory, the scoring date, the model or the rules. Undefined when the quarter is not frozen; `previous` is
+ * null for the first snapshot (nothing to compare with).
+ */
+export async function compareWithPreviousSnapshot(
+	db: Kysely<Database>,
+	quarter: string,
+): Promise<{ current: StoredSnapshot; previous: StoredSnapshot | null; attribution: SnapshotAttribution | null } | undefined> {
+	const current = await readSnapshot(db, quarter)
+	if (!current) return undefined
+	const previous = (await readPreviousSnapshot(db, quarter)) ?? null
+	return { current, previous, attribution: previous ? attributeChanges(previous, current, scorePortfolio) : null }
+}
+
+/** Verifies the whole chain with the real scorer (hashes, links, re-scoring); see verifyChain in models/snapshot.ts. */
+export async function verifyStoredChain(db: Kysely<Database>): Promise<ChainVerification> {
+	const rows = await listSnapshotRows(db)
+	return verifyChain(rows.map(frozenFromRow), scorePortfolio)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Freezing
+
+export type SnapshotFreezeErrorCode =
+	| 'already_frozen'
+	| 'out_of_order'
+	| 'invalid_quarter'
+	| 'future_quarter'
+	| 'invalid_as_of'
+	| 'no_active_model'
+	| 'invalid_model'
+	| 'concurrent_freeze'
+
+/** Why a quarter cannot be frozen, in a message meant for the person who asked. */
+export class SnapshotFreezeError extends Error {
+	override name = 'SnapshotFreezeError'
+	constructor(
+		readonly code: SnapshotFreezeErrorCode,
+		readonly quarter: string,
+		message: string,
+	) {
+		super(message)
+	}
+}
+
+const alreadyFrozen = (quarter: string, hash: string) =>
+	new SnapshotFreezeError(
+		'already_frozen',
+		quarter,
+		`Quarter ${quarter} is already frozen (hash ${hash.slice(0, 12)}…); snapshots cannot be re-frozen.`,
+	)
+
+export interface AppendSnapshotInput {
+	quarter: string
+	asOf: string // the scoring date, inside the quarter
+	frozenAt: Date
+	frozenBy: number | null
+	model: { id: number; label: string; settings: ModelSettings }
+	inventory: PortfolioInventory
+	decisions: DecisionNote[]
+	rulesVersion?: string
+}
+
+export interface FrozenSnapshotSummary extends SnapshotSummary {
+	asOf: string
+	rulesVersion: string
+}
+
+/**
+ * Scores `inventory` (sorted by code) under the model on `asOf`, builds the canonical content, chains it to the
+ * latest snapshot's hash and inserts it, all in one transaction (joining the caller's). Refuses a quarter that is
+ * already frozen or earlier than the latest frozen one. Freezes are serialised by taking the write lock on the
+ * inventory version row first: a second freeze (or an inventory write) waits until this one commits, so the
+ * chain cannot fork and the inventory read is consistent.
+ */
+export async function appendSnapshot(db: Kysely<Database>, input: AppendSnapshotInput): Promise<FrozenSnapshotSummary> {
+	const { quarter } = input
+	if (!isQuarter(quarter))
+		throw new SnapshotFreezeError('invalid_quarter', quarter, `'${quarter}' is not a quarter; write it as YYYY-Qn, e.g. 2026-Q3.`)
+	try {
+		return await inTransaction(db, async trx => {
+			await lockSnapshotChain(trx)
+			const existing = await trx.selectFrom('snapshot').select('content_hash').where('quarter', '=', quarter).executeTakeFirst()
+			if (existing) throw alreadyFrozen(quarter, existing.content_hash)
+			const latest = await trx
+				.selectFrom('snapshot')
+				.select(['quarter', 'content_hash', 'frozen_at'])
+				.orderBy('quarter', 'desc')
+				.executeTakeFirst()
+			if (latest && compareQuarters(quarter, latest.quarter) < 0)
+				throw new SnapshotFreezeError(
+					'out_of_order',
+					quarter,
+					`Quarter ${quarter} is earlier than the latest frozen quarter ${latest.quarter}; quarters are frozen in order and cannot be inserted behind the chain.`,
+				)
+			const inventory = sortInventory(input.inventory)
+			const results = scorePortfolio(inventory, input.model.settings, input.asOf)
+			const rulesVersion = input.rulesVersion ?? RULES_VERSION
+			const content = buildSnapshotContent({
+				quarter,
+				frozenAt: input.frozenAt,
+				model: input.model,
+				rulesVersion,
+				inputs: inventory,
+				results,
+				decisions: input.decisions,
+			})
+			const prevHash = latest?.content_hash ?? null
+			const contentHash = snapshotHash({ ...content, prevHash })
+			const frozenAt = sqlNow(new Date(content.frozenAt))
+			const id = await insertSnapshot(trx, {
+				quarter,
+				frozen_at: frozenAt,
+				frozen_by: input.frozenBy,
+				model_version_id: input.model.id,
+				model_label: content.modelLabel,
+				model_settings: content.settingsJson,
+				inputs: content.inputsJson,
+				results: content.resultsJson,
+				content_hash: contentHash,
+				prev_hash: prevHash,
+			})
+			return { id, quarter, frozenAt, modelLabel: content.modelLabel, contentHash, prevHash, asOf: content.asOf, rulesVersion }
+		})
+	} catch (error) {
+		throw await freezeFailure(db, quarter, error)
+	}
+}
+
+/** Two freezes of one quarter that still met at the unique index, or a lock that gave up: say what happened. */
+async function freezeFailure(db: Kysely<Database>, quarter: string, error: unknown): Promise<unknown> {
+	if (error instanceof SnapshotFreezeError) return error
+	if (!isUniqueViolation(error) && !isLockFailure(error)) return error
+	const existing = await db.selectFrom('snapshot').select('content_hash').where('quarter', '=', quarter).executeTakeFirst()
+	if (existing) return alreadyFrozen(quarter, existing.content_hash)
+	return new SnapshotFreezeError('concurrent_freeze', quarter, 'Another snapshot was being frozen at the same time; try again.')
+}
+
+/**
+ * Serialises writers of the chain: a no-op write to the inventory version row takes its row lock on MySQL and the
+ * database write lock on SQLite. Call it first in the transaction, before any read: on MySQL (REPEATABLE READ) the
+ * transaction's view is fixed by its first plain read, and it must include the freeze that held the lock before.
+ */
+async function lockSnapshotChain(trx: Kysely<Database>) {
+	await trx.updateTable('inventory_version').set(eb => ({ version: eb.ref('version') })).where('id', '=', 1).execute()
+}
+
+function isLockFailure(error: unknown) {
+	const code = (error as { code?: string } | null)?.code
+	return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY'
+}
+
+/** Scenario decisions taken after `afterSql` (exclusive, or from the beginning) up to `untilSql` (inclusive). */
+export async function listDecisionNotes(db: Kysely<Database>, afterSql: string | null, untilSql: string): Promise<DecisionNote[]> {
+	let q = db
+		.selectFrom('scenario')
+		.leftJoin('app_user', 'app_user.id', 'scenario.decided_by')
+		.select(['scenario.name', 'scenario.status', 'scenario.decided_at', 'scenario.decision_comment', 'app_user.name as decider'])
+		.where('scenario.status', 'in', ['approved', 'rejected'])
+		.where('scenario.decided_at', 'is not', null)
+		.where('scenario.decided_at', '<=', untilSql)
+	if (afterSql) q = q.where('scenario.decided_at', '>', afterSql)
+	const rows = await q.orderBy('scenario.decided_at').orderBy('scenario.id').execute()
+	return rows.map(r => ({
+		scenario: r.name,
+		status: r.status as DecisionNote['status'],
+		decidedAt: toIsoInstant(r.decided_at!),
+		decidedBy: r.decider ?? null,
+		comment: r.decision_comment,
+	}))
+}
+
+export interface FreezeSnapshotInput {
+	quarter: string // 'YYYY-Qn'
+	frozenBy: number | null // the user; null for a system job
+	/** The scoring date: inside the quarter and not after today. Default: the quarter's last day, or today if earlier. */
+	asOf?: string
+	now?: Date
+}
+
+/**
+ * Freezes the live inventory as the snapshot of `quarter`, in one transaction: refuses a quarter already frozen,
+ * earlier than the latest frozen one, or not yet started; loads the inventory and the active model version, scores,
+ * records the scenario decisions taken since the previous snapshot, chains to the latest hash, inserts, and appends
+ * an audit event. Throws SnapshotFreezeError with a message for the user.
+ */
+export async function freezeSnapshot(db: Kysely<Database>, input: FreezeSnapshotInput): Promise<FrozenSnapshotSummary> {
+	const { quarter } = input
+	const now = input.now ?? new Date()
+	if (!isQuarter(quarter))
+		throw new SnapshotFreezeError('invalid_quarter', quarter, `'${quarter}' is not a quarter; write it as YYYY-Qn, e.g. 2026-Q3.`)
+	const today = now.toISOString().slice(0, 10)
+	const start = quarterStartDate(quarter)
+	if (start > today)
+		throw new SnapshotFreezeError('future_quarter', quarter, `Quarter ${quarter} has not started yet (it starts on ${start}); it cannot be frozen.`)
+	const lastDay = quarterEndDate(quarter) < today ? quarterEndDate(quarter) : today
+	const asOf = input.asOf ?? lastDay
+	if (!isIsoDate(asOf) || asOf < start || asOf > lastDay)
+		throw new SnapshotFreezeError(
+			'invalid_as_of',
+			quarter,
+			`The scoring date ${asOf} must be a date inside ${quarter} and not after today (${start} to ${lastDay}).`,
+		)
+	try {
+		return await freezeLive(db, { quarter, asOf, now, frozenBy: input.frozenBy })
+	} catch (error) {
+		throw await freezeFailure(db, quarter, error)
+	}
+}
+
+async function freezeLive(
+	db: Kysely<Database>,
+	{ quarter, asOf, now, frozenBy }: { quarter: string; asOf: string; now: Date; frozenBy: number | null },
+): Promise<FrozenSnapshotSummary> {
+	return inTransaction(db, async trx => {
+		await lockSnapshotChain(trx)
+		const stored = await findActiveModelVersion(trx)
+		if (!stored)
+			throw new SnapshotFreezeError(
+				'no_active_model',
+				quarter,
+				'No scoring model version is active; an administrator must activate one before a quarter can be frozen.',
+			)
+		const parsed = parseModelSettings(stored.settings)
+		if (!parsed.ok)
+			throw new SnapshotFreezeError('invalid_model', quarter, `The active model version ${stored.label} is invalid: ${parsed.errors.join('; ')}`)
+		const latest = await trx.selectFrom('snapshot').select('frozen_at').orderBy('quarter', 'desc').executeTakeFirst()
+		const decisions = await listDecisionNotes(trx, latest?.frozen_at ?? null, sqlNow(now))
+		const summary = await appendSnapshot(trx, {
+			quarter,
+			asOf,
+			frozenAt: now,
+			frozenBy,
+			model: { id: stored.id, label: stored.label, settings: parsed.value },
+			inventory: await loadPortfolio(trx),
+			decisions,
+		})
+		const actor = frozenBy === null ? undefined : await trx.selectFrom('app_user').select('email').where('id', '=', frozenBy).executeTakeFirst()
+		await recordAudit(
+			trx,
+			{ id: frozenBy, email: actor?.email ?? (frozenBy === null ? 'system' : `user#${frozenBy}`) },
+			{
+				action: 'freeze',
+				entity: 'snapshot',
+				entityId: quarter,
+				after: { quarter, asOf, modelLabel: summary.modelLabel, contentHash: summary.contentHash, prevHash: summary.prevHash },
+			},
+			now,
+		)
+		return summary
+	})
+}
+
+/** The quarter a freeze started now would normally target: the one before today's (the last complete quarter). */
+export function lastCompleteQuarter(now = new Date()): string {
+	return previousQuarter(quarterOf(now))
 }

@@ -11,3 +11,4 @@ export {
 } from './settings.ts'
 export { penaltyExposure, piplPenalty, cslMlpsPenalty, cslLocalisationPenalty, dslExportPenalty } from './penalties.ts'
 export * from './types.ts'
+export { RULES_VERSION } from './rules-version.ts'

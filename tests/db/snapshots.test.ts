@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { type DbContext } from '#db/client.server.ts'
+import { recordAudit } from '#db/repositories/audit.ts'
+import {
+	compareWithPreviousSnapshot,
+	freezeSnapshot,
+	frozenFromRow,
+	listSnapshotRows,
+	listSnapshots,
+	readSnapshot,
+	SnapshotFreezeError,
+	verifyStoredChain,
+} from '#db/repositories/snapshots.ts'
+import { parseModelSettings, scorePortfolio } from '#models/exposure/index.ts'
+import { verifyChain } from '#models/snapshot.ts'
+import { seed, SEED_CLOCK } from '#seed/index.ts'
+import { createTestDb, testDialects } from './setup.ts'
+
+const SEEDED = ['2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3']
+
+/** Chain heads per dialect: the same seed must freeze byte-identical snapshots on SQLite and MySQL. */
+const heads: Record<string, string> = {}
+
+async function rejection(promise: Promise<unknown>): Promise<SnapshotFreezeError> {
+	try {
+		await promise
+	} catch (error) {
+		expect(error).toBeInstanceOf(SnapshotFreezeError)
+		return error as SnapshotFreezeError
+	}
+	throw new Error('expected the freeze to be refused')
+}
+
+describe.each(testDialects())('$name: quarterly snapshots', dialect => {
+	let ctx: DbContext
+	let adminId: number
+	beforeAll(async () => {
+		ctx = await createTestDb(dialect)
+		await seed(ctx.db, { demo: true, quiet: true })
+		adminId = (await ctx.db.selectFrom('app_user').select('id').where('email', '=', 'admin@meridian.example').executeTakeFirstOrThrow()).id
+	})
+	afterAll(async () => ctx.db.destroy())
+
+	test('the seed freezes eight past quarters, chained, from its fixed clock, and they verify clean', async () => {
+		const list = await listSnapshots(ctx.db)
+		expect(list.map(s => s.quarter)).toEqual(SEEDED)
+		expect(list.map(s => s.modelLabel)).toEqual(['2025.1', '2025.1', '2025.1', '2025.1', '2026.1', '2026.1', '2026.1', '2026.1'])
+		expect(list[0]!.prevHash).toBeNull()
+		for (let i = 1; i < list.length; i++) expect(list[i]!.prevHash).toBe(list[i - 1]!.contentHash)
+		expect(list.map(s => s.frozenAt)).toContain('2026-10-20 10:00:00')
+		expect(list.every(s => s.frozenAt < '2026-11-23 08:00:00')).toBe(true)
+
+		const report = await verifyStoredChain(ctx.db)
+		expect(report.quarters.filter(q => !q.ok)).toEqual([])
+		expect(report.ok).toBe(true)
+		heads[dialect.name] = report.head!
+		const other = Object.entries(heads).find(([name]) => name !== dialect.name)
+		if (other) expect(report.head).toBe(other[1])
+	})
+
+	test('seeding again keeps the chain the first seed froze (append-only, repeatable)', async () => {
+		const before = await listSnapshots(ctx.db)
+		await seed(ctx.db, { demo: true, quiet: true })
+		expect(await listSnapshots(ctx.db)).toEqual(before)
+		expect((await verifyStoredChain(ctx.db)).ok).toBe(true)
+		adminId = (await ctx.db.selectFrom('app_user').select('id').where('email', '=', 'admin@meridian.example').executeTakeFirstOrThrow()).id
+	})
+
+	test('a snapshot reads back as typed content with its decisions', async () => {
+		const q3 = (await readSnapshot(ctx.db, '2026-Q3'))!
+		expect(q3).toMatchObject({ quarter: '2026-Q3', asOf: '2026-09-30', frozenAt: '2026-10-20T10:00:00Z', model: { label: '2026.1' } })
+		expect(q3.decisions).toEqual([
+			expect.objectContaining({
+				scenario: 'Shanghai client data operations to Kuala Lumpur',
+				status: 'approved',
+				decidedAt: '2026-10-15T14:05:00Z',
+				decidedBy: 'Daniel Okafor (COO, Asia Pacific)',
+			}),
+		])
+		expect(q3.inventory.units.map(u => u.unit.code)).not.toContain('BU-SH-INSIGHT')
+		expect(q3.results.units).toHaveLength(q3.inventory.units.length)
+		const q1 = (await readSnapshot(ctx.db, '2025-Q1'))!
+		expect(q1.inventory.units.map(u => u.unit.code)).toContain('BU-SH-INSIGHT')
+		expect(q1.model.settings.enforcement.climateFactor).toBe(0.9)
+		expect(parseModelSettings(q1.model.settings).ok).toBe(true)
+		expect(await readSnapshot(ctx.db, '2019-Q1')).toBeUndefined()
+	})
+
+	test('the seeded trajectory explains itself quarter to quarter', async () => {
+		const texts = async (quarter: string) =>
+			(await compareWithPreviousSnapshot(ctx.db, quarter))!.attribution!.units.flatMap(u => u.inputChanges.map(c => c.text))
+		const q4 = (await compareWithPreviousSnapshot(ctx.db, '2025-Q4'))!.attribution!
+		expect(q4).toMatchObject({ modelChanged: true, from: { modelLabel: '2025.1' }, to: { modelLabel: '2026.1' } })
+		expect(q4.unitsAdded.map(u => u.unitCode)).toEqual(['BU-SZ-APP'])
+		expect(q4.units.some(u => u.dimensions.some(d => d.causes.model !== 0))).toBe(true)
+		const q2 = (await compareWithPreviousSnapshot(ctx.db, '2025-Q2'))!.attribution!
+		expect(q2.unitsRemoved.map(u => u.unitCode)).toEqual(['BU-SH-INSIGHT'])
+		expect(await texts('2025-Q1')).toContain('Standard contract filed for flow FLW-BANK-CRM (2025-03-14)')
+		expect(await texts('2025-Q3')).toEqual(
+			expect.arrayContaining([
+				'BU-SH-PAY notified as a critical information infrastructure operator (CIIO)',
+				'Flow FLW-PAY-FRAUD volume rose past 1,000,000 individuals (940,000 → 1,080,000)',
+			]),
+		)
+		expect(await texts('2026-Q2')).toEqual(
+			expect.arrayContaining([
+				'Flow FLW-APP-PROFILES volume rose past 100,000 individuals (45,000 → 160,000)',
+				'MLPS assessment of SYS-HQ-HRIS recorded (2026-05-12; previous 2024-11-20)',
+			]),
+		)
+		expect(await texts('2026-Q3')).toContain('MLPS filing for SYS-APP-SUPPORT recorded (filed 2026-07-03)')
+		expect((await compareWithPreviousSnapshot(ctx.db, '2024-Q4'))!.attribution).toBeNull()
+	})
+
+	test('freezing a quarter chains it to the latest; freezing it again is refused with a clear message', async () => {
+		const head = (await listSnapshots(ctx.db)).at(-1)!
+		const frozen = await freezeSnapshot(ctx.db, { quarter: '2026-Q4', frozenBy: adminId, now: SEED_CLOCK })
+		expect(frozen).toMatchObject({ quarter: '2026-Q4', asOf: '2026-11-23', prevHash: head.contentHash, modelLabel: '2026.1' })
+		const again = await rejection(freezeSnapshot(ctx.db, { quarter: '2026-Q4', frozenBy: adminId, now: SEED_CLOCK }))
+		expect(again.code).toBe('already_frozen')
+		expect(again.message).toBe(`Quarter 2026-Q4 is already frozen (hash ${frozen.contentHash.slice(0, 12)}…); snapshots cannot be re-frozen.`)
+		const audit = await ctx.db.selectFrom('audit_event').selectAll().where('entity', '=', 'snapshot').execute()
+		expect(audit).toEqual([expect.objectContaining({ action: 'freeze', entity_id: '2026-Q4', actor_email: 'admin@meridian.example' })])
+		const diff = (await compareWithPreviousSnapshot(ctx.db, '2026-Q4'))!
+		expect(diff.previous!.quarter).toBe('2026-Q3')
+	})
+
+	test('quarters are frozen in order, only once started, on a date inside the quarter', async () => {
+		expect((await rejection(freezeSnapshot(ctx.db, { quarter: '2024-Q3', frozenBy: adminId, now: SEED_CLOCK }))).message).toBe(
+			'Quarter 2024-Q3 is earlier than the latest frozen quarter 2026-Q4; quarters are frozen in order and cannot be inserted behind the chain.',
+		)
+		expect((await rejection(freezeSnapshot(ctx.db, { quarter: '2027-Q1', frozenBy: adminId, now: SEED_CLOCK }))).code).toBe('future_quarter')
+		expect((await rejection(freezeSnapshot(ctx.db, { quarter: '2027-Q5', frozenBy: adminId }))).code).toBe('invalid_quarter')
+		const outside = freezeSnapshot(ctx.db, { quarter: '2027-Q1', frozenBy: adminId, asOf: '2027-04-01', now: new Date('2027-04-10T09:00:00Z') })
+		expect((await rejection(outside)).code).toBe('invalid_as_of')
+	})
+
+	test('two freezes of one quarter at the same time: one succeeds, the other gets the clear refusal', async () => {
+		const now = new Date('2027-04-02T09:00:00Z')
+		const results = await Promise.allSettled([
+			freezeSnapshot(ctx.db, { quarter: '2027-Q1', frozenBy: adminId, now }),
+			freezeSnapshot(ctx.db, { quarter: '2027-Q1', frozenBy: null, now }),
+		])
+		expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1)
+		const refused = results.find(r => r.status === 'rejected') as PromiseRejectedResult
+		expect(refused.reason).toBeInstanceOf(SnapshotFreezeError)
+		expect((refused.reason as SnapshotFreezeError).message).toMatch(/^Quarter 2027-Q1 is already frozen \(hash [0-9a-f]{12}…\); snapshots cannot be re-frozen\.$/)
+		const report = await verifyStoredChain(ctx.db)
+		expect(report.quarters.map(q => q.quarter)).toEqual([...SEEDED, '2026-Q4', '2027-Q1'])
+		expect(report.ok).toBe(true)
+	})
+
+	test('freezes of different quarters at the same time never fork the chain', async () => {
+		const now = new Date('2027-07-05T09:00:00Z')
+		const results = await Promise.allSettled([
+			freezeSnapshot(ctx.db, { quarter: '2027-Q3', frozenBy: adminId, now }),
+			freezeSnapshot(ctx.db, { quarter: '2027-Q2', frozenBy: adminId, now }),
+		])
+		for (const r of results)
+			if (r.status === 'rejected') expect((r.reason as SnapshotFreezeError).code).toBe('out_of_order')
+		const list = await listSnapshots(ctx.db)
+		for (let i = 1; i < list.length; i++) expect(list[i]!.prevHash).toBe(list[i - 1]!.contentHash)
+		expect(new Set(list.map(s => s.prevHash)).size).toBe(list.length)
+		expect((await verifyStoredChain(ctx.db)).ok).toBe(true)
+	})
+
+	test('the database refuses UPDATE and DELETE on snapshots and on the audit log', async () => {
+		await recordAudit(ctx.db, { id: null, email: 'system' }, { action: 'test', entity: 'none' })
+		await expect(ctx.db.updateTable('snapshot').set({ results: '{}' }).where('quarter', '=', '2025-Q1').execute()).rejects.toThrow(
+			'snapshot is append-only: UPDATE refused',
+		)
+		await expect(ctx.db.deleteFrom('snapshot').where('quarter', '=', '2027-Q1').execute()).rejects.toThrow(
+			'snapshot is append-only: DELETE refused',
+		)
+		await expect(ctx.db.updateTable('audit_event').set({ action: 'rewritten' }).execute()).rejects.toThrow(
+			'audit_event is append-only: UPDATE refused',
+		)
+		await expect(ctx.db.deleteFrom('audit_event').execute()).rejects.toThrow('audit_event is append-only: DELETE refused')
+		expect((await listSnapshots(ctx.db)).length).toBeGreaterThanOrEqual(11)
+		expect((await verifyStoredChain(ctx.db)).ok).toBe(true)
+	})
+
+	test('a tampered copy of a stored row is caught (the database itself cannot be edited)', async () => {
+		const rows = (await listSnapshotRows(ctx.db)).map(frozenFromRow)
+		const i = rows.findIndex(r => r.quarter === '2025-Q3')
+		const original = rows[i]!
+		// Lower one unit's frozen cross-border score in the results text, as an editor with file access might.
+		const tampered = original.results.replace(/"score":25/, '"score":4')
+		expect(tampered).not.toBe(original.results)
+		rows[i] = { ...original, results: tampered }
+		const report = verifyChain(rows, scorePortfolio)
+		const bad = report.quarters.filter(q => !q.ok)
+		expect(bad.map(q => q.quarter)).toEqual(['2025-Q3'])
+		expect(bad[0]!.problems.map(p => p.kind)).toEqual(['content_hash_mismatch', 'not_reproducible'])
+	})
+})
