@@ -30,7 +30,10 @@ export const ROUTE_ACCESS: Record<string, { loader?: Access; action?: Access }> 
 	'routes/scenarios.new': { loader: 'scenarios:write', action: 'scenarios:write' },
 	'routes/scenarios.$id': { loader: 'scenarios:read-approved', action: 'scenarios:read' }, // then the workflow's own role rules
 	'routes/scenarios.compare': { loader: 'scenarios:read-approved' },
-	'routes/snapshots._index': { loader: 'snapshots:read' },
+	'routes/snapshots._index': { loader: 'snapshots:read', action: 'snapshots:freeze' },
+	'routes/snapshots.$quarter._index': { loader: 'snapshots:read' },
+	'routes/snapshots.$quarter.pack': { loader: 'snapshots:read' },
+	'routes/snapshots.$quarter.pack[.pdf]': { loader: 'snapshots:read' },
 	'routes/admin._index': { loader: 'users:manage', action: 'users:manage' },
 	'routes/admin.users.$userId': { loader: 'users:manage', action: 'users:manage' },
 	'routes/admin.audit._index': { loader: 'audit:read' },

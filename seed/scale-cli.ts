@@ -22,7 +22,7 @@ async function main() {
 		await migrateToLatest(db)
 		const frozen = await db.selectFrom('snapshot').select('id').limit(1).executeTakeFirst()
 		if (frozen) throw new Error(`${SCALE_DATABASE_URL} already holds snapshots, which cannot be deleted; point DATABASE_URL at a fresh database (or delete data/scale.db).`)
-		await seed(db, { demo: true, quiet: true })
+		await seed(db, { demo: true, quiet: true, snapshots: false })
 		lap('reference data, users and the demo group')
 		const group = generateScaleGroup(1)
 		await db.transaction().execute(async trx => {

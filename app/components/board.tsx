@@ -1,0 +1,233 @@
+import { Bar, ComposedChart, Legend, Line, XAxis, YAxis } from 'recharts'
+import { formatDate, formatInt, formatRmb, humanize } from '#app/utils/format.ts'
+import { BAND_LABELS, DIMENSION_LABELS, DIMENSION_SHORT } from '#app/utils/labels.ts'
+import { type boardView } from '#app/utils/snapshot.server.ts'
+import { DIMENSIONS } from '#models/exposure/index.ts'
+import { formatScore } from './band.tsx'
+import { PlainTick } from './score-chart.tsx'
+
+export type BoardData = Awaited<ReturnType<typeof boardView>>
+
+const CAUSE_LABELS = { inputs: 'changed inputs', time: 'deadlines falling due', model: 'changed model version', rules: 'changed rules' } as const
+
+export function BoardKpis({ data }: { data: BoardData }) {
+	const k = data.kpis
+	const prev = data.trend.find(t => t.quarter === data.previousQuarter)
+	const now = data.trend.find(t => t.quarter === data.quarter)
+	const delta = (a?: number, b?: number) => (a === undefined || b === undefined ? '' : a === b ? ' (no change)' : ` (${b > a ? '+' : '−'}${formatInt(Math.abs(b - a))} since ${data.previousQuarter})`)
+	return (
+		<section className="kpis" aria-label="Headline figures">
+			<Kpi label="Business units" value={formatInt(k.units)} />
+			<Kpi label="People in China" value={formatInt(k.peopleInChina)} />
+			<Kpi label="Units at high or critical" value={formatInt((now?.critical ?? 0) + (now?.high ?? 0))} hint={delta(prev && prev.critical + prev.high, now && now.critical + now.high)} alert={(now?.critical ?? 0) > 0} />
+			<Kpi label="Flows lacking their mechanism" value={formatInt(k.flowsLackingMechanism)} hint={`of ${formatInt(k.flows)}${delta(prev?.flowsLackingMechanism, now?.flowsLackingMechanism)}`} alert={k.flowsLackingMechanism > 0} />
+			<Kpi label="Systems overdue (MLPS)" value={formatInt(k.systemsOverdue)} hint={`of ${formatInt(k.systems)}${delta(prev?.systemsOverdue, now?.systemsOverdue)}`} alert={k.systemsOverdue > 0} />
+			<Kpi label="Statutory penalty ceiling" value={formatRmb(k.penaltyMaxRmb, { compact: true })} hint="sum of each entity’s maximum fines" />
+		</section>
+	)
+}
+
+function Kpi({ label, value, hint, alert }: { label: string; value: string; hint?: string; alert?: boolean }) {
+	return (
+		<div className={`kpi${alert ? ' alert' : ''}`}>
+			<div className="label">{label}</div>
+			<div className="value">{value}</div>
+			{hint ? <div className="hint">{hint}</div> : null}
+		</div>
+	)
+}
+
+export function TrendChart({ data }: { data: BoardData['trend'] }) {
+	return (
+		<figure className="chart">
+			<ComposedChart id="trend-chart" width={680} height={260} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
+				<XAxis dataKey="quarter" tick={<PlainTick anchor="middle" dy={14} />} />
+				<YAxis yAxisId="units" allowDecimals={false} width={40} tick={<PlainTick anchor="end" dy={4} />} />
+				<YAxis yAxisId="score" orientation="right" domain={[0, 25]} width={40} tick={<PlainTick anchor="start" dy={4} />} />
+				<Bar yAxisId="units" dataKey="critical" stackId="b" name="Critical units" fill="#6e1f00" isAnimationActive={false} />
+				<Bar yAxisId="units" dataKey="high" stackId="b" name="High units" fill="#e66101" isAnimationActive={false} />
+				<Bar yAxisId="units" dataKey="medium" stackId="b" name="Medium units" fill="#fdb863" isAnimationActive={false} />
+				<Line yAxisId="score" dataKey="meanOverall" name="Mean overall score (right)" stroke="#14233a" strokeWidth={2} strokeDasharray="5 3" dot={{ r: 3 }} isAnimationActive={false} />
+				<Legend verticalAlign="bottom" height={24} wrapperStyle={{ fontSize: 12 }} />
+			</ComposedChart>
+			<table className="compact small trend-table">
+				<caption className="sr-only">The same figures as a table</caption>
+				<thead>
+					<tr>
+						<th scope="col">Quarter</th>
+						<th scope="col">Model</th>
+						<th scope="col" className="num">Critical</th>
+						<th scope="col" className="num">High</th>
+						<th scope="col" className="num">Mean score</th>
+						<th scope="col" className="num">Flows lacking</th>
+						<th scope="col" className="num">Systems overdue</th>
+					</tr>
+				</thead>
+				<tbody>
+					{data.map(t => (
+						<tr key={t.quarter}>
+							<td>{t.quarter}</td>
+							<td>{t.modelLabel}</td>
+							<td className="num">{t.critical}</td>
+							<td className="num">{t.high}</td>
+							<td className="num">{t.meanOverall.toFixed(1)}</td>
+							<td className="num">{t.flowsLackingMechanism}</td>
+							<td className="num">{t.systemsOverdue}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</figure>
+	)
+}
+
+/** The frozen heatmap: colour and the band in words; no links (the live units may have changed since). */
+export function FrozenHeatmap({ rows }: { rows: BoardData['heatmap'] }) {
+	return (
+		<div className="table-wrap heatmap-wrap">
+			<table className="heatmap">
+				<caption className="sr-only">Exposure of each business unit by risk dimension, as frozen; highest overall first</caption>
+				<thead>
+					<tr>
+						<th scope="col">Business unit</th>
+						<th scope="col" className="heat-col">
+							Overall
+						</th>
+						{DIMENSIONS.map(d => (
+							<th key={d} scope="col" className="heat-col" title={DIMENSION_LABELS[d]}>
+								{DIMENSION_SHORT[d]}
+							</th>
+						))}
+					</tr>
+				</thead>
+				<tbody>
+					{rows.map(r => (
+						<tr key={r.code}>
+							<th scope="row">
+								{r.name}
+								<div className="muted small">
+									{r.code} · {r.city}
+								</div>
+							</th>
+							<td className={`heat band-${r.overall.band}`}>
+								<span className="heat-band">{BAND_LABELS[r.overall.band]}</span> <span className="heat-score">{formatScore(r.overall.score)}</span>
+							</td>
+							{DIMENSIONS.map(d => (
+								<td key={d} className={`heat band-${r.cells[d].band}`}>
+									<span className="heat-band">{BAND_LABELS[r.cells[d].band]}</span> <span className="heat-score">{r.cells[d].band === 'none' ? '—' : r.cells[d].score}</span>
+								</td>
+							))}
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
+	)
+}
+
+export function Movers({ data }: { data: BoardData }) {
+	if (!data.attribution) return <p className="muted">This is the first frozen quarter: there is nothing to compare it with.</p>
+	const a = data.attribution
+	const changes = new Map(a.units.map(u => [u.unitCode, u.inputChanges]))
+	const totals = Object.entries(a.totals).filter(([, v]) => v !== 0)
+	return (
+		<>
+			<p>
+				Against {a.from.quarter} (model {a.from.modelLabel}
+				{a.modelChanged ? `, now ${a.to.modelLabel}` : ''}):{' '}
+				{totals.length ? totals.map(([c, v]) => `${v > 0 ? '+' : '−'}${Math.abs(Math.round(v * 10) / 10)} points from ${CAUSE_LABELS[c as keyof typeof CAUSE_LABELS]}`).join(', ') : 'no score moved'}.
+				{a.rulesChanged ? ' The scoring rules changed between the two quarters.' : ''}
+			</p>
+			{data.movers.length ? (
+				<ol className="movers">
+					{data.movers.map(m => (
+						<li key={`${m.unitCode}-${m.dimension}`}>
+							<div className="mover-head">
+								<strong>{m.unitName}</strong> · {DIMENSION_LABELS[m.dimension]}: {BAND_LABELS[m.from.band]} {m.from.score} → {BAND_LABELS[m.to.band]} {m.to.score}{' '}
+								<span className={m.delta < 0 ? 'arrow better' : 'arrow worse'} aria-label={m.delta < 0 ? 'better' : 'worse'}>
+									{m.delta < 0 ? '↓' : '↑'}
+								</span>
+							</div>
+							<div className="small">
+								Why: {CAUSE_LABELS[m.primaryCause]}
+								{Object.entries(m.causes)
+									.filter(([c, v]) => v !== 0 && c !== m.primaryCause)
+									.map(([c, v]) => `; ${v > 0 ? '+' : '−'}${Math.abs(v)} from ${CAUSE_LABELS[c as keyof typeof CAUSE_LABELS]}`)
+									.join('')}
+								.
+							</div>
+							{m.primaryCause === 'inputs' && changes.get(m.unitCode)?.length ? (
+								<ul className="small">
+									{changes.get(m.unitCode)!.slice(0, 4).map((t, i) => (
+										<li key={i}>{t}</li>
+									))}
+								</ul>
+							) : null}
+							{m.findingsAdded.length ? <div className="small muted">New: {m.findingsAdded.slice(0, 3).join('; ')}</div> : null}
+							{m.findingsResolved.length ? <div className="small muted">Resolved: {m.findingsResolved.slice(0, 3).join('; ')}</div> : null}
+						</li>
+					))}
+				</ol>
+			) : (
+				<p className="muted">No unit’s score moved.</p>
+			)}
+			{a.unitsAdded.length || a.unitsRemoved.length ? (
+				<p className="small">
+					{a.unitsAdded.length ? `Added: ${a.unitsAdded.map(u => u.unitName).join(', ')}. ` : ''}
+					{a.unitsRemoved.length ? `Removed: ${a.unitsRemoved.map(u => u.unitName).join(', ')}.` : ''}
+				</p>
+			) : null}
+			{a.settingsChanges.length ? (
+				<details className="small">
+					<summary>Model settings that changed ({a.settingsChanges.length})</summary>
+					<ul>
+						{a.settingsChanges.map(s => (
+							<li key={s.path}>
+								{s.path}: {JSON.stringify(s.from)} → {JSON.stringify(s.to)}
+							</li>
+						))}
+					</ul>
+				</details>
+			) : null}
+		</>
+	)
+}
+
+export function Decisions({ data }: { data: BoardData }) {
+	return data.decisions.length ? (
+		<ul className="plain stack">
+			{data.decisions.map((d, i) => (
+				<li key={i}>
+					<strong>{d.scenario}</strong>: {humanize(d.status)} on {formatDate(d.decidedAt)}
+					{d.decidedBy ? ` by ${d.decidedBy}` : ''}
+					{d.comment ? <div className="small">“{d.comment}”</div> : null}
+				</li>
+			))}
+		</ul>
+	) : (
+		<p className="muted">No relocation scenario was decided this quarter.</p>
+	)
+}
+
+export function Integrity({ data }: { data: BoardData }) {
+	return (
+		<dl className="integrity small">
+			<dt>Scored as of</dt>
+			<dd>{formatDate(data.asOf)}</dd>
+			<dt>Frozen</dt>
+			<dd>{data.frozenAt.replace('T', ' ').replace('Z', ' UTC')}</dd>
+			<dt>Model version</dt>
+			<dd>
+				{data.modelLabel} (rules {data.rulesVersion})
+			</dd>
+			<dt>Content hash (SHA-256)</dt>
+			<dd>
+				<code>{data.contentHash}</code>
+			</dd>
+			<dt>Previous snapshot’s hash</dt>
+			<dd>
+				<code>{data.prevHash ?? 'none: the first snapshot'}</code>
+			</dd>
+		</dl>
+	)
+}

@@ -1,0 +1,97 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { type BoardData, BoardKpis, Decisions, FrozenHeatmap, Integrity, Movers, TrendChart } from '#app/components/board.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { boardView, requireQuarter } from '#app/utils/snapshot.server.ts'
+
+// The board view of a frozen quarter (?compare=2025-Q2 compares with any other frozen quarter).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	await requireUser(request, 'snapshots:read')
+	const quarter = requireQuarter(params.quarter)
+	const compare = new URL(request.url).searchParams.get('compare')
+	const data = await boardView(getDb(), quarter, compare ? requireQuarter(compare, 'compare') : undefined)
+	return json(data)
+}
+
+export default function SnapshotRoute() {
+	const data = useLoaderData<typeof loader>() as unknown as BoardData
+	const others = data.quarters.filter(q => q !== data.quarter)
+	return (
+		<>
+			<p className="no-print small">
+				<Link to="/snapshots">← All quarters</Link>
+			</p>
+			<div className="page-head">
+				<div>
+					<h1>{data.quarter}: exposure in China</h1>
+					<p>
+						Frozen snapshot, scored as of {data.asOf} under model {data.modelLabel}. Nothing on this page changes after the freeze.
+					</p>
+				</div>
+				<div className="page-actions no-print">
+					<Link className="button" to={`/snapshots/${data.quarter}/pack`}>
+						Board pack
+					</Link>
+					<a className="button primary" href={`/snapshots/${data.quarter}/pack.pdf`} download>
+						Download PDF
+					</a>
+				</div>
+			</div>
+			<BoardKpis data={data} />
+			<div className="two-col">
+				<section className="card" aria-labelledby="movers-h">
+					<h2 id="movers-h">What moved since {data.previousQuarter ?? 'the previous quarter'}, and why</h2>
+					{others.length ? (
+						<Form method="get" className="inline-form no-print">
+							<label htmlFor="compare">Compare with</label>
+							<select id="compare" name="compare" defaultValue={data.previousQuarter ?? ''}>
+								{others.map(q => (
+									<option key={q}>{q}</option>
+								))}
+							</select>
+							<button type="submit">Compare</button>
+						</Form>
+					) : null}
+					<Movers data={data} />
+				</section>
+				<div>
+					<section className="card" aria-labelledby="trend-h">
+						<h2 id="trend-h">Over all quarters</h2>
+						<TrendChart data={data.trend} />
+					</section>
+					<section className="card" aria-labelledby="decisions-h">
+						<h2 id="decisions-h">Decisions this quarter</h2>
+						<Decisions data={data} />
+					</section>
+				</div>
+			</div>
+			<section className="card" aria-labelledby="heat-h">
+				<h2 id="heat-h">Heatmap, as frozen</h2>
+				<FrozenHeatmap rows={data.heatmap} />
+			</section>
+			<div className="two-col">
+				<section className="card" aria-labelledby="dq-h">
+					<h2 id="dq-h">Assumptions and data quality</h2>
+					<ul>
+						{data.dataQuality.map((n, i) => (
+							<li key={i}>{n}</li>
+						))}
+						<li>Penalty figures are statutory maxima per legal entity, summed: an upper bound, not an expected loss.</li>
+					</ul>
+				</section>
+				<section className="card" aria-labelledby="integrity-h">
+					<h2 id="integrity-h">Integrity</h2>
+					<Integrity data={data} />
+				</section>
+			</div>
+		</>
+	)
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: `${params.quarter} · Snapshots · China Exposure` }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
