@@ -41,9 +41,9 @@ export function TrendChart({ data }: { data: BoardData['trend'] }) {
 	return (
 		<figure className="chart">
 			<ComposedChart id="trend-chart" width={680} height={260} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
-				<XAxis dataKey="quarter" tick={<PlainTick anchor="middle" dy={14} />} />
-				<YAxis yAxisId="units" allowDecimals={false} width={40} tick={<PlainTick anchor="end" dy={4} />} />
-				<YAxis yAxisId="score" orientation="right" domain={[0, 25]} width={40} tick={<PlainTick anchor="start" dy={4} />} />
+				<XAxis dataKey="quarter" interval={0} tick={<PlainTick anchor="middle" dy={14} />} />
+				<YAxis yAxisId="units" interval={0} allowDecimals={false} width={40} tick={<PlainTick anchor="end" dy={4} />} />
+				<YAxis yAxisId="score" interval={0} orientation="right" domain={[0, 25]} width={40} tick={<PlainTick anchor="start" dy={4} />} />
 				<Bar yAxisId="units" dataKey="critical" stackId="b" name="Critical units" fill="#6e1f00" isAnimationActive={false} />
 				<Bar yAxisId="units" dataKey="high" stackId="b" name="High units" fill="#e66101" isAnimationActive={false} />
 				<Bar yAxisId="units" dataKey="medium" stackId="b" name="Medium units" fill="#fdb863" isAnimationActive={false} />

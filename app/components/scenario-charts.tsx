@@ -28,7 +28,7 @@ export function CostWaterfall({ oneOff }: { oneOff: OneOffCosts }) {
 		<figure className="chart">
 			<BarChart id="cost-waterfall" width={600} height={280} data={data} margin={{ top: 22, right: 10, bottom: 30, left: 10 }}>
 				<XAxis dataKey="label" interval={0} tick={<PlainTick anchor="middle" dy={14} />} tickLine={false} />
-				<YAxis width={80} tick={<PlainTick anchor="end" dy={4} format={money} />} />
+				<YAxis width={80} interval={0} tick={<PlainTick anchor="end" dy={4} format={money} />} />
 				<Bar dataKey="base" stackId="w" fill="transparent" isAnimationActive={false} />
 				<Bar dataKey="value" stackId="w" isAnimationActive={false}>
 					{data.map(d => (
@@ -53,8 +53,8 @@ export function CashChart({ result, uncertainty }: { result: ScenarioResult; unc
 	return (
 		<figure className="chart">
 			<ComposedChart id="cash-chart" width={600} height={280} data={data} margin={{ top: 10, right: 20, bottom: 24, left: 10 }}>
-				<XAxis dataKey="label" ticks={ticks} tick={<PlainTick anchor="middle" dy={14} />} />
-				<YAxis width={84} tick={<PlainTick anchor="end" dy={4} format={money} />} />
+				<XAxis dataKey="label" ticks={ticks} interval={0} tick={<PlainTick anchor="middle" dy={14} />} />
+				<YAxis width={84} interval={0} tick={<PlainTick anchor="end" dy={4} format={money} />} />
 				<ReferenceLine y={0} stroke="#4a525c" />
 				{uncertainty ? <Area dataKey="band" stroke="none" fill="#5e81ac" fillOpacity={0.22} isAnimationActive={false} name="P10 to P90" /> : null}
 				<Line dataKey="cumulative" stroke="#14233a" strokeWidth={2} dot={false} isAnimationActive={false} name="Cumulative cash (base)" />

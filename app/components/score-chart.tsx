@@ -14,8 +14,8 @@ export function ScoreChart({ data }: { data: Array<{ label: string; score: numbe
 	return (
 		<figure className="chart">
 			<BarChart id="score-chart" width={520} height={44 * data.length + 30} data={data} layout="vertical" margin={{ top: 4, right: 90, bottom: 4, left: 10 }}>
-				<XAxis type="number" domain={[0, 25]} ticks={[0, 5, 10, 15, 20, 25]} tick={<PlainTick anchor="middle" dy={12} />} />
-				<YAxis type="category" dataKey="label" width={170} tickLine={false} tick={<PlainTick anchor="end" dy={4} />} />
+				<XAxis type="number" interval={0} domain={[0, 25]} ticks={[0, 5, 10, 15, 20, 25]} tick={<PlainTick anchor="middle" dy={12} />} />
+				<YAxis type="category" interval={0} dataKey="label" width={170} tickLine={false} tick={<PlainTick anchor="end" dy={4} />} />
 				<Bar dataKey="score" isAnimationActive={false} radius={[0, 3, 3, 0]} barSize={22}>
 					{data.map(d => (
 						<Cell key={d.label} fill={BAND_FILL[d.band]} stroke="#1b1f24" strokeOpacity={0.25} />
