@@ -1,0 +1,199 @@
+// npm run bench: every figure of the scale brief, on SQLite and MariaDB, at demo size and at scale, measured
+// side by side in one run and printed with its target. These machines are shared and noisy: ratios measured in
+// the same run are the figures to trust; absolute times are context. Needs `npm run seed:scale` first (SQLite);
+// the MariaDB scale database is created here when missing.
+import { execSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import autocannon from 'autocannon'
+import { type Kysely, sql } from 'kysely'
+import { chromium } from 'playwright-core'
+import { createDb } from '#db/client.server.ts'
+import { loadPortfolio } from '#db/repositories/portfolio.ts'
+import { type Database } from '#db/schema.ts'
+import { DEFAULT_MODEL_SETTINGS } from '#models/exposure/settings.ts'
+import { scorePortfolio } from '#models/exposure/index.ts'
+import { DEMO_USERS } from '#seed/demo/group.ts'
+import { CHROMIUM, freshMysqlDatabase, startApp } from '../e2e/harness.ts'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30)
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20)
+const analyst = DEMO_USERS.find(u => u.role === 'analyst')!
+const rows: Array<{ measure: string; value: string; target: string; met: boolean | null }> = []
+const report = (measure: string, value: string, target = '', met: boolean | null = null) => {
+	rows.push({ measure, value, target, met })
+	console.log(`${met === null ? '  ' : met ? '✔ ' : '✘ '}${measure}: ${value}${target ? `   [target ${target}]` : ''}`)
+}
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
+const median = (xs: number[]) => pct(xs, 50)
+
+async function timeIt(n: number, f: () => Promise<unknown> | unknown) {
+	const out: number[] = []
+	for (let i = 0; i < n; i++) {
+		const t = performance.now()
+		await f()
+		out.push(performance.now() - t)
+	}
+	return out
+}
+
+async function login(url: string) {
+	const res = await fetch(`${url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password }), headers: { Origin: url }, redirect: 'manual' })
+	return res.headers.get('set-cookie')!.split(';')[0]!
+}
+
+async function routes(db: Kysely<Database>) {
+	const unit = await db.selectFrom('business_unit').select('id').orderBy('id').executeTakeFirstOrThrow()
+	const snap = await db.selectFrom('snapshot').select('quarter').orderBy('quarter', 'desc').executeTakeFirst()
+	return { overview: '/', unit: `/units/${unit.id}`, flows: '/flows', snapshot: snap ? `/snapshots/${snap.quarter}` : null }
+}
+
+async function serverTimes(url: string, paths: Record<string, string | null>) {
+	const cookie = await login(url)
+	const out: Record<string, number[]> = {}
+	for (const [name, p] of Object.entries(paths)) {
+		if (!p) continue
+		for (let i = 0; i < 3; i++) await (await fetch(`${url}${p}`, { headers: { Cookie: cookie } })).text() // warm the caches
+		out[name] = await timeIt(RUNS, async () => {
+			const r = await fetch(`${url}${p}`, { headers: { Cookie: cookie } })
+			await r.text()
+			if (r.status !== 200) throw new Error(`${p}: ${r.status}`)
+		})
+	}
+	return { cookie, out }
+}
+
+async function dialect(name: string, demoUrl: string, scaleUrl: string, load: boolean) {
+	console.log(`\n== ${name}`)
+	const apps: Record<'demo' | 'scale', Awaited<ReturnType<typeof serverTimes>> & { paths: Awaited<ReturnType<typeof routes>> }> = {} as never
+	for (const [size, url] of [['demo', demoUrl], ['scale', scaleUrl]] as const) {
+		const { db } = createDb(url)
+		// 1. scoring in process against reading the same inputs
+		const read = await timeIt(5, () => loadPortfolio(db))
+		const portfolio = await loadPortfolio(db)
+		const score = await timeIt(5, () => scorePortfolio(portfolio, DEFAULT_MODEL_SETTINGS, '2026-11-23'))
+		const units = portfolio.units.length
+		report(`${name} ${size} (${units} units): read inventory / score portfolio`, `${ms(median(read))} / ${ms(median(score))}, score:read = ${(median(score) / median(read)).toFixed(2)}`, '≤ 0.5', median(score) / median(read) <= 0.5)
+		const paths = await routes(db)
+		const app = await startApp(url)
+		try {
+			const t = await serverTimes(app.url, paths)
+			apps[size] = { ...t, paths }
+			for (const [route, xs] of Object.entries(t.out)) report(`${name} ${size} ${route} (${paths[route as keyof typeof paths]})`, `p50 ${ms(median(xs))}, p95 ${ms(pct(xs, 95))}`)
+			// 3. the overview against a bare query for just the rows it shows (one heatmap page)
+			if (size === 'scale') {
+				const bare = await timeIt(RUNS, () => sql`select * from business_unit order by name limit 50`.execute(db))
+				const ratio = median(t.out.overview!) / median(bare)
+				report(`${name} scale overview / bare query of its 50 rows`, `${ms(median(t.out.overview!))} / ${ms(median(bare))} = ${ratio.toFixed(1)}x`, '≤ 2x', ratio <= 2)
+			}
+			if (size === 'scale' && load) {
+				for (const [route, p] of Object.entries(paths)) {
+					if (!p || route === 'snapshot') continue
+					const unloaded = median(t.out[route]!)
+					const r = await autocannon({ url: `${app.url}${p}`, connections: 32, duration: LOAD_SECONDS, headers: { Cookie: t.cookie } })
+					const errors = r.errors + r.timeouts + r.non2xx
+					const ok = errors === 0 && r.latency.p97_5 <= 4 * unloaded
+					report(
+						`${name} scale load ${route}: 32 connections, ${LOAD_SECONDS} s`,
+						`${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms, errors ${errors}`,
+						`0 errors, p95 ≤ 4 × unloaded p50 (${ms(4 * unloaded)})`,
+						ok,
+					)
+				}
+			}
+		} finally {
+			await app.stop()
+			await db.destroy()
+		}
+	}
+	for (const route of Object.keys(apps.demo.out)) {
+		if (!apps.scale.out[route]) continue
+		const ratio = median(apps.scale.out[route]!) / median(apps.demo.out[route]!)
+		report(`${name} ${route}: scale / demo p50`, `${ratio.toFixed(1)}x`, '≤ 5x for 50x the data', ratio <= 5)
+	}
+}
+
+function jsPerRoute() {
+	const dir = 'public/build'
+	const manifestFile = fs.readdirSync(dir).find(f => f.startsWith('manifest-'))!
+	const manifest = JSON.parse(fs.readFileSync(path.join(dir, manifestFile), 'utf8').replace(/^window.__remixManifest=/, '').replace(/;$/, ''))
+	const gz = (f: string) => gzipSync(fs.readFileSync(path.join('public', f))).length
+	const base = [manifest.entry.module, ...manifest.entry.imports, manifest.routes.root.module, ...(manifest.routes.root.imports ?? [])]
+	for (const id of ['routes/_index', 'routes/units.$unitId', 'routes/flows._index', 'routes/scenarios.$id', 'routes/snapshots.$quarter._index']) {
+		const r = manifest.routes[id]
+		const files = new Set([...base, r.module, ...(r.imports ?? [])])
+		const bytes = [...files].reduce((n, f) => n + gz(f), 0)
+		report(`JavaScript for ${id} (gzip)`, `${(bytes / 1024).toFixed(0)} KB`, id === 'routes/_index' ? '≤ 200 KB' : '', id === 'routes/_index' ? bytes <= 200 * 1024 : null)
+	}
+}
+
+async function scenarioRecompute(url: string) {
+	const app = await startApp(url)
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+	try {
+		const { db } = createDb(url)
+		const s = await db.selectFrom('scenario').select('id').where('status', '=', 'draft').orderBy('id').executeTakeFirst()
+		await db.destroy()
+		if (!s) return report('scenario recompute in Chromium at scale', 'no draft scenario to edit', '< 16 ms', false)
+		const page = await browser.newPage()
+		await page.goto(`${app.url}/login`)
+		await page.getByLabel('Email').fill(analyst.email)
+		await page.getByLabel('Password').fill(analyst.password)
+		await page.getByRole('button', { name: 'Sign in' }).click()
+		await page.waitForURL(u => !u.pathname.startsWith('/login'))
+		const t = performance.now()
+		await page.goto(`${app.url}/scenarios/${s.id}`)
+		const loadMs = performance.now() - t
+		const input = page.getByLabel('Move 1: people')
+		const durations: number[] = []
+		for (let i = 0; i < 10; i++) {
+			await input.fill(String(5 + i))
+			await page.waitForTimeout(30)
+		}
+		durations.push(...(await page.evaluate(() => performance.getEntriesByName('scenario-recompute').map(e => e.duration))))
+		report('scenario recompute in Chromium at scale (one input changed)', `p50 ${ms(median(durations))}, max ${ms(Math.max(...durations))} over ${durations.length} edits; page load ${ms(loadMs)}`, '< 16 ms', median(durations) < 16)
+	} finally {
+		await browser.close()
+		await app.stop()
+	}
+}
+
+async function mysqlScaleUrl(base: string) {
+	const u = new URL(base)
+	u.pathname = `/${u.pathname.slice(1)}_bench_scale`
+	const url = u.toString()
+	try {
+		const { db } = createDb(url)
+		const n = Number((await sql<{ n: number }>`select count(*) as n from business_unit`.execute(db)).rows[0]!.n)
+		await db.destroy()
+		if (n >= 1000) return url
+	} catch {
+		// missing: create below
+	}
+	await freshMysqlDatabase(base, 'bench_scale')
+	console.log('seeding the MariaDB scale database (once)…')
+	execSync('npx tsx seed/scale-cli.ts', { env: { ...process.env, DATABASE_URL: url }, stdio: 'inherit' })
+	return url
+}
+
+async function main() {
+	if (!fs.existsSync('data/scale.db')) throw new Error('run `npm run seed:scale` first (it writes data/scale.db)')
+	if (!fs.existsSync('build/index.js')) execSync('npm run build', { stdio: 'inherit' })
+	console.log(`China Exposure Dashboard benchmark · ${new Date().toISOString()} · ${RUNS} requests per figure`)
+	jsPerRoute()
+	const demoSqlite = `file:${fs.mkdtempSync('/tmp/ced-bench-')}/demo.db`
+	await dialect('SQLite', demoSqlite, 'file:./data/scale.db', false)
+	await scenarioRecompute('file:./data/scale.db')
+	const mysql = process.env.TEST_MYSQL_URL ?? process.env.BENCH_MYSQL_URL
+	if (mysql) await dialect('MariaDB', await freshMysqlDatabase(mysql, 'bench_demo'), await mysqlScaleUrl(mysql), true)
+	else report('MariaDB', 'skipped: set TEST_MYSQL_URL (e.g. mysql://root@127.0.0.1:3306/ced_test)', '', false)
+	const missed = rows.filter(r => r.met === false)
+	console.log(`\n${rows.filter(r => r.met).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map(r => r.measure).join('; ')}` : ''}`)
+}
+
+main().catch(error => {
+	console.error(error)
+	process.exitCode = 1
+})
