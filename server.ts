@@ -99,6 +99,7 @@ export async function createServer() {
 
 	app.use((req, res, next) => {
 		const requestId = randomUUID()
+		const store: { requestId: string; queries?: number; databaseDown?: boolean } = { requestId }
 		const nonce = randomBytes(16).toString('base64')
 		req.headers['x-request-id'] = requestId // Remix loaders read it from the Request
 		req.headers['x-client-address'] = req.ip ?? req.socket.remoteAddress ?? 'unknown' // overwrites anything a client sent; login throttling keys on it
@@ -122,10 +123,11 @@ export async function createServer() {
 						path: req.path,
 						status: res.statusCode,
 						ms: Math.round(ms * 10) / 10,
+						queries: store.queries ?? 0,
 					}),
 				)
 		})
-		requestStore.run({ requestId }, next)
+		requestStore.run(store, next)
 	})
 
 	app.use((req, res, next) => {
@@ -151,6 +153,8 @@ export async function createServer() {
 				res.set('Retry-After', '5')
 				return refuse(req, res, 503, 'The database is not answering. Nothing was saved by this request; try again in a few seconds.')
 			}
+			// Loaders and actions have run: the number of queries this request made (the N+1 test reads it).
+			res.set('X-Query-Count', String(requestStore.getStore()?.queries ?? 0))
 			await sendRemixResponse(res, response)
 		} catch (error) {
 			next(error)

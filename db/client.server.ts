@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
+import { countQuery } from './query-count.ts'
 import { Kysely, MysqlDialect, SqliteDialect } from 'kysely'
 import { createPool } from 'mysql2' // Kysely wants the callback pool, not 'mysql2/promise'
 import { type Database } from './schema.ts'
@@ -38,7 +39,7 @@ export function createDb(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL)
 		const u = new URL(url)
 		return {
 			dialect: 'mysql',
-			db: new Kysely<Database>({ dialect: new MysqlDialect({ pool }) }),
+			db: new Kysely<Database>({ dialect: new MysqlDialect({ pool }), log: countQuery }),
 			describe: `mysql://${u.host}${u.pathname}`,
 		}
 	}
@@ -50,7 +51,7 @@ export function createDb(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL)
 	database.pragma('busy_timeout = 5000')
 	return {
 		dialect: 'sqlite',
-		db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+		db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: countQuery }),
 		describe: `sqlite:${file}`,
 	}
 }

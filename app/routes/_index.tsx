@@ -7,25 +7,24 @@ import { Heatmap } from '#app/components/heatmap.tsx'
 import { RiskMatrix } from '#app/components/risk-matrix.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { getScoredPortfolio } from '#app/utils/exposure.server.ts'
+import { getOverview } from '#app/utils/exposure.server.ts'
 import { formatDate, formatInt, formatRmb } from '#app/utils/format.ts'
 import { requireListQuery } from '#app/utils/list-query.server.ts'
-import { HEATMAP_SPEC, heatmapRows, overviewKpis, queryHeatmap, riskMatrix, sankeyData } from '#models/overview.ts'
+import { HEATMAP_SPEC, queryHeatmap } from '#models/overview.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUser(request, 'overview:read')
 	const query = requireListQuery(request, HEATMAP_SPEC)
 	const db = getDb()
-	const { portfolio, exposure, model } = await getScoredPortfolio(db)
-	const rows = heatmapRows(portfolio, exposure)
+	const { kpis, rows, matrix, sankey, model, asOf } = await getOverview(db)
 	return json({
-		kpis: overviewKpis(portfolio, exposure),
+		kpis,
 		heatmap: queryHeatmap(rows, query),
-		matrix: riskMatrix(rows),
+		matrix,
 		matrixBands: model.settings.riskMatrix,
-		sankey: sankeyData(portfolio, exposure.asOf),
+		sankey,
 		query,
-		asOf: exposure.asOf,
+		asOf,
 		modelLabel: model.label,
 	})
 }

@@ -5,6 +5,7 @@ import { loadPortfolio, loadUnitInventory } from '#db/repositories/portfolio.ts'
 import { type Database } from '#db/schema.ts'
 import { parseModelSettings, type PortfolioExposure, scorePortfolio, scoreUnit } from '#models/exposure/index.ts'
 import { type ModelSettings } from '#models/exposure/settings.ts'
+import { heatmapRows, overviewKpis, riskMatrix, sankeyData } from '#models/overview.ts'
 import { type PortfolioInventory } from '#models/domain.ts'
 import { listGroupHeadcount } from '#db/repositories/staffing.ts'
 
@@ -47,4 +48,19 @@ export async function getScoredUnit(db: Kysely<Database>, unitId: number) {
 	if (!inv) return undefined
 	const asOf = today()
 	return { inv, asOf, model, exposure: scoreUnit(inv, { settings: model.settings, asOf, groupHeadcount }) }
+}
+
+// What the overview derives from the scored portfolio (headline figures, every heatmap row, the risk matrix, the
+// Sankey) is cached under the same key: at 1,000 units it costs more than the page's own queries.
+const o = globalThis as unknown as { __overview?: { key: string; value: ReturnType<typeof deriveOverview> } }
+
+function deriveOverview(s: Scored) {
+	const rows = heatmapRows(s.portfolio, s.exposure)
+	return { kpis: overviewKpis(s.portfolio, s.exposure), rows, matrix: riskMatrix(rows), sankey: sankeyData(s.portfolio, s.exposure.asOf), model: s.model, asOf: s.exposure.asOf }
+}
+
+export async function getOverview(db: Kysely<Database>) {
+	const scored = await getScoredPortfolio(db)
+	if (o.__overview?.key !== scored.key) o.__overview = { key: scored.key, value: deriveOverview(scored) }
+	return o.__overview.value
 }

@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 // Structured logs: one JSON object per line, each carrying the id of the request it belongs to.
 // The store lives on globalThis because server.ts and the Remix build are two module graphs that
 // must share it.
-type Store = { requestId: string; databaseDown?: boolean }
+type Store = { requestId: string; databaseDown?: boolean; queries?: number }
 const g = globalThis as unknown as { __requestStore?: AsyncLocalStorage<Store> }
 export const requestStore = (g.__requestStore ??= new AsyncLocalStorage<Store>())
 

@@ -1,6 +1,6 @@
 import { json } from '@remix-run/node'
 import { type Kysely } from 'kysely'
-import { listSnapshotRows, readSnapshot, type StoredSnapshot } from '#db/repositories/snapshots.ts'
+import { findSnapshotByQuarter, listSnapshots, readSnapshot, type StoredSnapshot } from '#db/repositories/snapshots.ts'
 import { type Database } from '#db/schema.ts'
 import { dataQualityNotes, heatmapRows, overviewKpis, trendPoint, type TrendPoint } from '#models/board.ts'
 import { attributeChanges, isQuarter, parseSnapshotContent, topMovers } from '#models/snapshot.ts'
@@ -21,24 +21,47 @@ export async function requireSnapshot(db: Kysely<Database>, quarter: string): Pr
 	return s
 }
 
-/** One point per frozen quarter, oldest first. */
+/** One point per frozen quarter, oldest first; a snapshot's texts are read and parsed once per process. */
 export async function loadTrend(db: Kysely<Database>): Promise<TrendPoint[]> {
-	const rows = await listSnapshotRows(db)
-	return rows.map(r => {
-		const hit = trendCache.get(r.content_hash)
-		if (hit) return hit
-		const c = parseSnapshotContent(frozenFromRow(r))
-		const point = trendPoint(c.quarter, c.model.label, c.inventory, c.results)
-		trendCache.set(r.content_hash, point)
-		return point
-	})
+	const out: TrendPoint[] = []
+	for (const s of await listSnapshots(db)) {
+		let point = trendCache.get(s.contentHash)
+		if (!point) {
+			const row = await findSnapshotByQuarter(db, s.quarter)
+			const c = parseSnapshotContent(frozenFromRow(row!))
+			point = trendPoint(c.quarter, c.model.label, c.inventory, c.results)
+			trendCache.set(s.contentHash, point)
+		}
+		out.push(point)
+	}
+	return out
+}
+
+// The board view of a quarter against another is fixed once both are frozen: cached by their hashes.
+const viewCache = new Map<string, Omit<Awaited<ReturnType<typeof buildBoardView>>, 'trend'>>()
+
+export async function boardView(db: Kysely<Database>, quarter: string, compareWith?: string) {
+	const summaries = await listSnapshots(db)
+	const current = summaries.find(s => s.quarter === quarter)
+	if (!current) throw json({ message: `${quarter} has not been frozen.`, error: `${quarter} has not been frozen` }, { status: 404 })
+	const previousQuarter = compareWith ?? [...summaries].reverse().find(s => s.quarter < quarter)?.quarter ?? null
+	const previous = previousQuarter ? summaries.find(s => s.quarter === previousQuarter) : null
+	if (previousQuarter && !previous) throw json({ message: `${previousQuarter} has not been frozen.`, error: `${previousQuarter} has not been frozen` }, { status: 404 })
+	const key = `${current.contentHash}|${previous?.contentHash ?? ''}`
+	let view = viewCache.get(key)
+	if (!view) {
+		const { trend: _trend, ...built } = await buildBoardView(db, quarter, previousQuarter ?? undefined)
+		view = built
+		if (viewCache.size > 50) viewCache.clear()
+		viewCache.set(key, view)
+	}
+	return { ...view, quarters: summaries.map(s => s.quarter), trend: await loadTrend(db) }
 }
 
 /** Everything the board view of one quarter shows, plain data. */
-export async function boardView(db: Kysely<Database>, quarter: string, compareWith?: string) {
+async function buildBoardView(db: Kysely<Database>, quarter: string, compareWith?: string) {
 	const current = await requireSnapshot(db, quarter)
-	const rows = await listSnapshotRows(db)
-	const quarters = rows.map(r => r.quarter)
+	const quarters = (await listSnapshots(db)).map(s => s.quarter)
 	const previousQuarter = compareWith ?? [...quarters].reverse().find(q => q < quarter) ?? null
 	const previous = previousQuarter ? await requireSnapshot(db, previousQuarter) : null
 	const attribution = previous ? attributeChanges(previous, current, scorePortfolio) : null

@@ -69,6 +69,7 @@ async function dialect(name: string, demoUrl: string, scaleUrl: string, load: bo
 	console.log(`\n== ${name}`)
 	const apps: Record<'demo' | 'scale', Awaited<ReturnType<typeof serverTimes>> & { paths: Awaited<ReturnType<typeof routes>> }> = {} as never
 	for (const [size, url] of [['demo', demoUrl], ['scale', scaleUrl]] as const) {
+		const app = await startApp(url) // migrates, and seeds the demo group into an empty database
 		const { db } = createDb(url)
 		// 1. scoring in process against reading the same inputs
 		const read = await timeIt(5, () => loadPortfolio(db))
@@ -77,7 +78,6 @@ async function dialect(name: string, demoUrl: string, scaleUrl: string, load: bo
 		const units = portfolio.units.length
 		report(`${name} ${size} (${units} units): read inventory / score portfolio`, `${ms(median(read))} / ${ms(median(score))}, score:read = ${(median(score) / median(read)).toFixed(2)}`, '≤ 0.5', median(score) / median(read) <= 0.5)
 		const paths = await routes(db)
-		const app = await startApp(url)
 		try {
 			const t = await serverTimes(app.url, paths)
 			apps[size] = { ...t, paths }
