@@ -10,7 +10,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCookie, createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createDb, type DbContext } from '#db/client.server.ts'
+import { closeDb, getDb } from '#db/client.server.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { createSession } from '#db/repositories/sessions.ts'
 import { findCredentialsByEmail } from '#db/repositories/users.ts'
@@ -19,18 +19,22 @@ import { can, type Permission } from '#models/permissions.ts'
 import { type Access, ROUTE_ACCESS } from '#models/route-access.ts'
 import { seed } from '#seed/index.ts'
 import { DEMO_USERS } from '#seed/demo/group.ts'
+import { freshMysqlDatabase } from '../e2e/harness.ts'
 
 const SECRET = 'role-matrix-secret-that-is-at-least-32-chars'
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ced-matrix-'))
-process.env.DATABASE_URL = `file:${path.join(dir, 'app.db')}`
 process.env.SESSION_SECRET = SECRET
 process.env.LOG_LEVEL = 'silent'
 process.env.PDF_RENDERER = 'off' // no HTTP server here for Chromium to print from: the PDF route answers 503, which still proves access
 
 let build: ServerBuild
 let handler: ReturnType<typeof createRequestHandler>
-let ctx: DbContext
 const cookies = new Map<Role, string>()
+
+// Both dialects: the built app reads DATABASE_URL when it first needs the pool (a process-wide singleton on
+// globalThis, shared with this file), so each dialect closes it and points the variable elsewhere.
+const DIALECTS: Array<{ name: string; url: () => Promise<string> }> = [{ name: 'sqlite', url: async () => `file:${path.join(dir, 'app.db')}` }]
+if (process.env.TEST_MYSQL_URL) DIALECTS.push({ name: 'mysql', url: () => freshMysqlDatabase(process.env.TEST_MYSQL_URL!, 'matrix') })
 
 // Sample values for dynamic segments, so every URL resolves to a real record where one is needed.
 const PARAMS: Record<string, string> = { table: 'units', id: '1', unitId: '1', userId: '1', quarter: '2026-Q3' }
@@ -45,23 +49,28 @@ function urlOf(routeId: string) {
 const allowed = (access: Access, role: Role | null) =>
 	access === 'public' || (role !== null && (typeof access === 'string' ? can(role, access as Permission) : access.some(p => can(role, p))))
 
-beforeAll(async () => {
-	ctx = createDb(process.env.DATABASE_URL!)
-	await migrateToLatest(ctx.db)
-	await seed(ctx.db, { demo: true, quiet: true })
+async function useDialect(url: string) {
+	await closeDb()
+	process.env.DATABASE_URL = url
+	const db = getDb()
+	await migrateToLatest(db)
+	await seed(db, { demo: true, quiet: true })
 	const cookie = createCookie('ced_session', { secrets: [SECRET], path: '/', httpOnly: true, sameSite: 'lax' })
 	for (const role of ROLES) {
 		const demo = DEMO_USERS.find(u => u.role === role)!
-		const found = await findCredentialsByEmail(ctx.db, demo.email)
-		const token = await createSession(ctx.db, found!.user.id, { idleMinutes: 30, absoluteHours: 12 })
+		const found = await findCredentialsByEmail(db, demo.email)
+		const token = await createSession(db, found!.user.id, { idleMinutes: 30, absoluteHours: 12 })
 		cookies.set(role, (await cookie.serialize(token)).split(';')[0]!)
 	}
+}
+
+beforeAll(async () => {
 	build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
 	handler = createRequestHandler(build, 'production')
 }, 60_000)
 
 afterAll(async () => {
-	await ctx?.db.destroy()
+	await closeDb()
 	fs.rmSync(dir, { recursive: true, force: true })
 })
 
@@ -83,7 +92,8 @@ describe('the route manifest', () => {
 
 const who: Array<Role | null> = [null, ...ROLES]
 
-describe('every loader and action, as anonymous and as each role', () => {
+describe.each(DIALECTS)('$name: every loader and action, as anonymous and as each role', dialect => {
+	beforeAll(async () => useDialect(await dialect.url()), 60_000)
 	test('answers as the permission map says', async () => {
 		const failures: string[] = []
 		let checked = 0
