@@ -104,6 +104,13 @@ export default function DestinationsRoute() {
 					<h1>Destinations</h1>
 					<p>Where roles could move: fully loaded cost per head (USD a year), hiring lead time and the privacy regime the data would meet. Each cost says whether it is sourced or an estimate.</p>
 				</div>
+				{canWrite ? (
+					<div className="page-actions no-print">
+						<Link className="button primary" to="/destinations/new">
+							New destination
+						</Link>
+					</div>
+				) : null}
 			</div>
 			<FilterBar
 				filters={[

@@ -97,3 +97,17 @@ export async function insertCityAverageWage(db: Kysely<Database>, w: CityAverage
 		})
 		.execute()
 }
+
+/** How many scenario moves send people to a destination (it cannot be deleted while any do). */
+export async function countDestinationUses(db: Kysely<Database>, id: number) {
+	const row = await db.selectFrom('scenario_move').select(eb => eb.fn.countAll<number>().as('n')).where('destination_id', '=', id).executeTakeFirst()
+	return Number(row?.n ?? 0)
+}
+
+export async function deleteDestination(db: Kysely<Database>, id: number) {
+	await db.deleteFrom('destination').where('id', '=', id).execute() // its costs go with it (cascade)
+}
+
+export async function findDestinationByCity(db: Kysely<Database>, city: string) {
+	return (await listDestinations(db)).find(d => d.city.toLowerCase() === city.trim().toLowerCase())
+}
