@@ -1,3 +1,4 @@
+import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const taken = { errors: { email: ['A user with this email already exists.'] } as Errors, created: null }
 	if (await findCredentialsByEmail(db, parsed.data.email)) return json(taken, { status: 400 })
 	try {
-		await db.transaction().execute(async trx => {
+		await writeTransaction(db, async trx => {
 			const id = await insertUser(trx, parsed.data)
 			const { password: _secret, ...after } = parsed.data
 			await audit(trx, request, actor, { action: 'create', entity: 'app_user', entityId: id, after })

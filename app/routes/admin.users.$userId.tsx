@@ -1,3 +1,4 @@
+import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
@@ -64,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 	const patch =
 		change.kind === 'role' ? { role: change.role } : change.kind === 'disable' ? { disabled: true } : change.kind === 'enable' ? { disabled: false } : { password }
-	await db.transaction().execute(async trx => {
+	await writeTransaction(db, async trx => {
 		await updateUser(trx, id, patch)
 		// A new role, a disabled account or a new password ends every open session of that user.
 		if (change.kind !== 'enable') await deleteSessionsOfUser(trx, id)

@@ -1,3 +1,4 @@
+import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
@@ -53,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (form.intent === 'delete' && before) {
 		const uses = await countDestinationUses(db, before.id)
 		if (uses) return json({ errors: { form: [`${before.city} is the destination of ${uses} scenario move${uses === 1 ? '' : 's'}; change those moves first.`] } }, { status: 400 })
-		await db.transaction().execute(async trx => {
+		await writeTransaction(db, async trx => {
 			await deleteDestination(trx, before.id)
 			await audit(trx, request, user, { action: 'delete', entity: 'destination', entityId: before.id, before })
 		})
@@ -72,13 +73,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		const identity = parsed.data as unknown as z.output<typeof Identity>
 		if (await findDestinationByCity(db, identity.city)) return json({ errors: { city: [`${identity.city} is already a destination.`] } }, { status: 400 })
 		const created = { ...after, city: identity.city, country: identity.country, isMainlandChina: identity.isMainlandChina === 'yes' }
-		await db.transaction().execute(async trx => {
+		await writeTransaction(db, async trx => {
 			const newId = await insertDestination(trx, created)
 			await audit(trx, request, user, { action: 'create', entity: 'destination', entityId: newId, after: created })
 		})
 		return redirect('/destinations')
 	}
-	await db.transaction().execute(async trx => {
+	await writeTransaction(db, async trx => {
 		await updateDestination(trx, id, after)
 		await replaceDestinationCosts(trx, id, costs)
 		await audit(trx, request, user, { action: 'update', entity: 'destination', entityId: id, before, after })

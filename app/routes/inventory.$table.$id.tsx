@@ -1,3 +1,4 @@
+import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!before) throw json({ message: `No ${meta.singular} with id ${id}.` }, { status: 404 })
 
 	if (intent === 'delete') {
-		await db.transaction().execute(async trx => {
+		await writeTransaction(db, async trx => {
 			await deleteInventoryRecord(trx, table, id)
 			await audit(trx, request, user, { action: 'delete', entity: inventoryEntity(table), entityId: id, before })
 		})
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const taken = { errors: { code: [`Code "${parsed.record.code}" is already used by another ${meta.singular}.`] }, values: parsed.values }
 	if (await isCodeTaken(db, table, parsed.record.code, id)) return json(taken, { status: 400 })
 	try {
-		await db.transaction().execute(async trx => {
+		await writeTransaction(db, async trx => {
 			await updateInventoryRecord(trx, table, id, parsed.record)
 			await audit(trx, request, user, { action: 'update', entity: inventoryEntity(table), entityId: id, before, after: parsed.record })
 		})

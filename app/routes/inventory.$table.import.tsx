@@ -1,3 +1,4 @@
+import { writeTransaction } from '#db/sql/transaction.ts'
 import {
 	type ActionFunctionArgs,
 	json,
@@ -102,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 	const entity = inventoryEntity(table)
 	try {
-		const result = await db.transaction().execute(async trx => {
+		const result = await writeTransaction(db, async trx => {
 			const done = await upsertInventoryByCode(trx, table, read.records)
 			await auditMany(trx, request, user, [
 				...done.inserts.map(after => ({ action: 'create', entity, entityId: done.insertedIds.get(after.code) ?? null, after })),

@@ -1,3 +1,4 @@
+import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (await isCodeTaken(db, table, record.code)) return json(taken, { status: 400 })
 	let id: number
 	try {
-		id = await db.transaction().execute(async trx => {
+		id = await writeTransaction(db, async trx => {
 			const id = await insertInventoryRecord(trx, table, record)
 			await audit(trx, request, user, { action: 'create', entity: inventoryEntity(table), entityId: id, after: record })
 			return id

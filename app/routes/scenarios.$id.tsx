@@ -1,3 +1,4 @@
+import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useDeferredValue, useEffect, useMemo, useState } from 'react'
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	const entity = 'scenario'
 	if (intent === 'delete') {
-		await db.transaction().execute(async trx => {
+		await writeTransaction(db, async trx => {
 			await deleteScenario(trx, id)
 			await audit(trx, request, user, { action: 'delete', entity, entityId: id, before: scenario })
 		})
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		const ctx = await loadScenarioContext(db)
 		const blocking = validateScenario(parsed.value, ctx).filter(i => i.severity === 'error')
 		if (blocking.length) return json({ errors: blocking.map(i => ({ path: i.path, message: i.message })) }, { status: 400 })
-		await db.transaction().execute(async trx => {
+		await writeTransaction(db, async trx => {
 			await updateScenario(trx, id, parsed.value)
 			if (scenario.status !== 'draft') await setScenarioStatus(trx, id, { status: 'draft' })
 			await audit(trx, request, user, { action: 'update', entity, entityId: id, before: scenario, after: { ...parsed.value, status: 'draft' } })
@@ -80,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	const comment = String(form.get('comment') ?? '').trim().slice(0, 2000)
 	if (intent === 'reject' && !comment) return json({ errors: [{ path: 'comment', message: 'Say why the scenario is rejected; the analysts will read it.' }] }, { status: 400 })
-	await db.transaction().execute(async trx => {
+	await writeTransaction(db, async trx => {
 		await setScenarioStatus(trx, id, { status: transition.status as 'draft' | 'proposed' | 'approved' | 'rejected', decidedBy: user.id, comment: comment || undefined })
 		await audit(trx, request, user, { action: `scenario.${intent}`, entity, entityId: id, before: { status: scenario.status }, after: { status: transition.status, comment: comment || null } })
 	})

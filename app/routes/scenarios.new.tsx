@@ -1,3 +1,4 @@
+import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { z } from 'zod'
@@ -25,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	// Start from the house assumptions of the latest scenario, so FX and rates stay consistent across drafts.
 	const latest = (await listScenarios(db))[0]
 	const assumptions = latest?.assumptions ?? DEFAULT_SCENARIO_ASSUMPTIONS
-	const id = await db.transaction().execute(async trx => {
+	const id = await writeTransaction(db, async trx => {
 		const id = await insertScenario(trx, { ...parsed.data, status: 'draft', assumptions, moves: [], createdBy: user.id })
 		await audit(trx, request, user, { action: 'create', entity: 'scenario', entityId: id, after: { ...parsed.data, assumptions } })
 		return id

@@ -6,13 +6,13 @@ export function isUniqueViolation(error: unknown) {
 	return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'ER_DUP_ENTRY'
 }
 
-/** The database cannot be reached or dropped the connection: a 503 for the user, not a 500. */
+/** The database cannot be reached, dropped the connection, or stayed locked after retries: a 503 ("try again"), not a 500. */
 export function isConnectionError(error: unknown) {
 	const e = error as { code?: string; fatal?: boolean; message?: string } | null
 	if (!e) return false
 	return (
 		e.fatal === true ||
-		['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED', 'SQLITE_BUSY'].includes(e.code ?? '') ||
+		['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED', 'SQLITE_BUSY', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT'].includes(e.code ?? '') ||
 		/Queue limit reached|Pool is closed|connection is in closed state|Can't add new command/i.test(e.message ?? '')
 	)
 }

@@ -15,9 +15,20 @@ const RUN_MS = 30_000
 const OUTAGE_AT_MS = 8_000
 const OUTAGE_MS = 6_000
 const REQUEST_TIMEOUT_MS = 10_000
+const SCENARIO_ASSUMPTIONS = {
+	discountRate: 0.08,
+	horizonYears: 5,
+	wageInflation: { low: 0.03, base: 0.045, high: 0.06 },
+	attrition: { low: 0.05, base: 0.1, high: 0.15 },
+	severancePremiumMonths: 1,
+	recruitmentCostPerHireUsd: 4000,
+	dualRunningMonths: 3,
+	oneOffRelocationCostUsd: 1000000,
+	usdCny: 7.2,
+}
 const SYSTEM_HEADER = 'code,unit_code,name,mlps_level,graded_on,filed_on,last_assessed_on,technologies,holds_personal_data,holds_important_data,holds_source_code'
 
-type Write = { kind: 'unit' | 'import'; codes: string[]; status: number | 'timeout' | 'network'; acknowledged: boolean }
+type Write = { kind: 'unit' | 'import' | 'scenario'; codes: string[]; status: number | 'timeout' | 'network'; acknowledged: boolean; client?: number }
 const writes: Write[] = []
 const failures: string[] = []
 let reads = 0
@@ -70,6 +81,15 @@ async function main() {
 		const res = await fetch(`${app.url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password }), headers: origin, redirect: 'manual' })
 		cookies.push(res.headers.get('set-cookie')!.split(';')[0]!)
 	}
+	// Each client edits its own draft scenario; its saves are named so the last acknowledged one can be found.
+	const scenarioIds: number[] = []
+	for (let i = 0; i < CLIENTS; i++) {
+		const res = await fetch(`${app.url}/scenarios/new`, { method: 'POST', body: new URLSearchParams({ name: `RES-SCN-${i}-init` }), headers: { ...origin, Cookie: cookies[i]! }, redirect: 'manual' })
+		scenarioIds.push(Number(res.headers.get('location')!.split('/').pop()))
+	}
+	const line = (await (await fetch(`${app.url}/api/staffing?size=1`, { headers: { Cookie: cookies[0]! } })).json()).data[0] as { id: number }
+	const destination = (await (await fetch(`${app.url}/api/destinations`, { headers: { Cookie: cookies[0]! } })).json()).data[0] as { id: number }
+	const move = { staffingLineId: line.id, headcount: 1, destinationId: destination.id, startQuarter: '2027-Q2', dataHandling: 'not_needed' }
 	const unitCodes = (await (await fetch(`${app.url}/api/units?size=500`, { headers: { Cookie: cookies[0]! } })).json()).data.map((u: { code: string }) => u.code) as string[]
 
 	const started = Date.now()
@@ -100,8 +120,13 @@ async function main() {
 	const client = async (n: number) => {
 		const headers = { Cookie: cookies[n]!, ...origin }
 		for (let i = 0; Date.now() - started < RUN_MS; i++) {
-			const pick = i % 4
-			if (pick === 0 || pick === 2) {
+			const pick = i % 5
+			if (pick === 4) {
+				const name = `RES-SCN-${n}-${i}`
+				const draft = { name, description: 'resilience run', assumptions: SCENARIO_ASSUMPTIONS, moves: [move] }
+				const r = await timed(`${app.url}/scenarios/${scenarioIds[n]}?_data=${encodeURIComponent('routes/scenarios.$id')}`, { method: 'POST', body: new URLSearchParams({ intent: 'save', draft: JSON.stringify(draft) }), headers })
+				writes.push({ kind: 'scenario', codes: [name], status: r.status, acknowledged: r.status === 200 && r.body.includes('"saved":true'), client: n })
+			} else if (pick === 0 || pick === 2) {
 				reads++
 				const path = ['/', '/units', '/api/flows?size=100', '/flows'][(i + n) % 4]!
 				const r = await timed(`${app.url}${path}`, { headers })
@@ -131,10 +156,22 @@ async function main() {
 	const { db } = createDb(databaseUrl)
 	const units = await sql<{ code: string; n: number }>`select code, count(*) as n from business_unit where code like 'RES-%' group by code`.execute(db)
 	const systems = await sql<{ code: string; n: number }>`select code, count(*) as n from info_system where code like 'RES-SYS-%' group by code`.execute(db)
+	const scenarios = await db.selectFrom('scenario').select(['id', 'name']).where('name', 'like', 'RES-SCN-%').execute()
 	await db.destroy()
 	const found = new Map([...units.rows, ...systems.rows].map(r => [r.code, Number(r.n)]))
+	// A scenario holds its client's last save: the last acknowledged one, or a later one whose answer was lost.
+	const scenarioProblems: string[] = []
+	for (let n = 0; n < CLIENTS; n++) {
+		const mine = writes.filter(w => w.kind === 'scenario' && w.client === n)
+		const lastAck = mine.map(w => w.acknowledged).lastIndexOf(true)
+		const name = scenarios.find(s => s.id === scenarioIds[n])?.name
+		const allowed = mine.slice(Math.max(0, lastAck)).map(w => w.codes[0])
+		if (lastAck >= 0 && !allowed.includes(name ?? '')) scenarioProblems.push(`client ${n}: scenario is "${name}", last acknowledged save was "${mine[lastAck]!.codes[0]}"`)
+		if (name) found.set(name, 1)
+	}
 	const acknowledged = writes.filter(w => w.acknowledged)
-	const lost = acknowledged.flatMap(w => w.codes.filter(c => !found.has(c)))
+	// Scenario saves overwrite one another: only the last acknowledged one per client must survive (checked above).
+	const lost = acknowledged.filter(w => w.kind !== 'scenario').flatMap(w => w.codes.filter(c => !found.has(c)))
 	const duplicated = [...found].filter(([, n]) => n > 1).map(([c]) => c)
 	const halfApplied = writes.filter(w => !w.acknowledged && w.kind === 'import').filter(w => {
 		const present = w.codes.filter(c => found.has(c)).length
@@ -145,6 +182,7 @@ async function main() {
 
 	const exitCode = await app.stop('SIGTERM')
 	const recoverySeconds = recoveredAt && mariadbUpAt ? (recoveredAt - mariadbUpAt) / 1000 : null
+	failures.push(...scenarioProblems)
 	if (lost.length) failures.push(`lost acknowledged writes: ${lost.slice(0, 10).join(', ')}`)
 	if (duplicated.length) failures.push(`duplicated: ${duplicated.join(', ')}`)
 	if (halfApplied.length) failures.push(`half-applied imports: ${halfApplied.map(w => w.codes[0]).join(', ')}`)
@@ -163,7 +201,10 @@ async function main() {
 				readErrors,
 				writes: writes.length,
 				acknowledged: acknowledged.length,
-				found: acknowledged.filter(w => w.codes.every(c => found.has(c))).length,
+				found: acknowledged.filter(w => w.kind !== 'scenario' && w.codes.every(c => found.has(c))).length,
+				scenarioSaves: writes.filter(w => w.kind === 'scenario').length,
+				scenarioSavesAcknowledged: writes.filter(w => w.kind === 'scenario' && w.acknowledged).length,
+				scenariosHoldingTheirLastSave: `${CLIENTS - scenarioProblems.length} of ${CLIENTS}`,
 				lost: lost.length,
 				duplicated: duplicated.length,
 				failedWrites: errored.length,
@@ -178,6 +219,8 @@ async function main() {
 			2,
 		),
 	)
+	// The server's own account of any 500: its logged error, by request id.
+	for (const line of app.output().split('\n')) if (/"unhandled error"/.test(line)) console.error(`server: ${line.slice(0, 600)}`)
 	if (failures.length) {
 		console.error(`FAILED:\n- ${failures.slice(0, 20).join('\n- ')}`)
 		process.exitCode = 1
