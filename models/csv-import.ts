@@ -39,6 +39,7 @@ export function validateCsv<S extends z.ZodObject>(
 	records: Array<{ line: number; cells: string[] }>,
 	schema: S,
 	unitCodes?: ReadonlySet<string>,
+	keyColumn = 'code', // the column rows are matched on (unique within the file)
 ): CsvValidation<z.output<S>> {
 	const errors: CsvCellError[] = []
 	const expected = Object.keys(schema.shape)
@@ -71,18 +72,19 @@ export function validateCsv<S extends z.ZodObject>(
 			}
 			continue
 		}
-		const value = parsed.data as z.output<S> & { code: string; unit_code?: string }
-		const previous = seen.get(value.code)
+		const value = parsed.data as z.output<S> & { unit_code?: string }
+		const key = String((value as Record<string, unknown>)[keyColumn])
+		const previous = seen.get(key.toLowerCase())
 		if (previous !== undefined) {
-			errors.push({ line: r.line, column: 'code', columnNumber: names.indexOf('code') + 1, message: `code "${value.code}" already appears on line ${previous}` })
+			errors.push({ line: r.line, column: keyColumn, columnNumber: names.indexOf(keyColumn) + 1, message: `${keyColumn} "${key}" already appears on line ${previous}` })
 			continue
 		}
-		seen.set(value.code, r.line)
+		seen.set(key.toLowerCase(), r.line)
 		if (unitCodes && value.unit_code !== undefined && !unitCodes.has(value.unit_code)) {
 			errors.push({ line: r.line, column: 'unit_code', columnNumber: names.indexOf('unit_code') + 1, message: `no business unit has code "${value.unit_code}"` })
 			continue
 		}
-		rows.push({ line: r.line, value, code: value.code })
+		rows.push({ line: r.line, value, code: key })
 	}
 	return { rows, errors }
 }

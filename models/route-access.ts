@@ -19,6 +19,8 @@ export const ROUTE_ACCESS: Record<string, { loader?: Access; action?: Access }> 
 	'routes/staffing._index': { loader: 'inventory:read' },
 	'routes/destinations._index': { loader: 'inventory:read' },
 	'routes/destinations.$id': { loader: 'inventory:write', action: 'inventory:write' },
+	'routes/destinations.export': { loader: 'inventory:read' },
+	'routes/destinations.import': { loader: 'inventory:write', action: 'inventory:write' },
 	'routes/inventory.$table.new': { loader: 'inventory:write', action: 'inventory:write' },
 	'routes/inventory.$table.$id': { loader: 'inventory:write', action: 'inventory:write' },
 	'routes/inventory.$table.import': { loader: 'inventory:write', action: 'inventory:write' },

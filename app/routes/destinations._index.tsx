@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { createColumnHelper } from '@tanstack/react-table'
 import { DataTable } from '#app/components/data-table.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -7,30 +7,18 @@ import { FilterBar } from '#app/components/filter-bar.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate, formatUsd } from '#app/utils/format.ts'
-import { requireListQuery } from '#app/utils/list-query.server.ts'
-import { listDestinations } from '#db/repositories/destinations.ts'
+import { destinationView } from '#app/utils/destinations.server.ts'
 import { type Destination, type StaffFunction } from '#models/domain.ts'
-import { DESTINATION_LIST_SPEC, type DestinationSortKey } from '#models/inventory-specs.ts'
-import { applyListQuery } from '#models/list-query.ts'
+import { DESTINATION_LIST_SPEC } from '#models/inventory-specs.ts'
 import { can } from '#models/permissions.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'inventory:read')
-	const query = requireListQuery(request, DESTINATION_LIST_SPEC)
-	let all = await listDestinations(getDb())
-	if (query.filters.country) all = all.filter(d => d.country.toLowerCase() === query.filters.country!.toLowerCase())
-	if (query.filters.mainland) all = all.filter(d => d.isMainlandChina === (query.filters.mainland === 'yes'))
-	const { rows, total } = applyListQuery(all, query, sortValue, d => `${d.city} ${d.country} ${d.privacyLaw}`)
+	const { rows, total, query } = await destinationView(getDb(), request)
 	return json({ rows, total, query, canWrite: can(user.role, 'inventory:write') })
 }
 
 const costOf = (d: Destination, fn: StaffFunction) => d.costs.find(c => c.function === fn)
-
-function sortValue(d: Destination, key: DestinationSortKey) {
-	if (key === 'city' || key === 'country') return d[key]
-	if (key === 'hiringLeadTimeMonths') return d.hiringLeadTimeMonths
-	return costOf(d, key)?.annualCostUsd ?? null
-}
 
 function CostCell({ d, fn }: { d: Destination; fn: StaffFunction }) {
 	const cost = costOf(d, fn)
@@ -95,6 +83,30 @@ const WRITER_COLUMNS = [
 	col.display({ id: 'edit', header: () => <span className="sr-only">Actions</span>, cell: i => <Link to={`/destinations/${i.row.original.id}`} aria-label={`Edit ${i.row.original.city}`}>Edit</Link> }),
 ]
 
+function DestinationActions({ canWrite }: { canWrite: boolean }) {
+	const [params] = useSearchParams()
+	const view = new URLSearchParams(params)
+	view.delete('page')
+	view.delete('size')
+	return (
+		<div className="page-actions no-print">
+			<a className="button" href={`/destinations/export${view.size ? `?${view}` : ''}`} download>
+				Export CSV
+			</a>
+			{canWrite ? (
+				<>
+					<Link className="button" to="/destinations/import">
+						Import CSV
+					</Link>
+					<Link className="button primary" to="/destinations/new">
+						New destination
+					</Link>
+				</>
+			) : null}
+		</div>
+	)
+}
+
 export default function DestinationsRoute() {
 	const { rows, total, query, canWrite } = useLoaderData<typeof loader>()
 	return (
@@ -104,13 +116,7 @@ export default function DestinationsRoute() {
 					<h1>Destinations</h1>
 					<p>Where roles could move: fully loaded cost per head (USD a year), hiring lead time and the privacy regime the data would meet. Each cost says whether it is sourced or an estimate.</p>
 				</div>
-				{canWrite ? (
-					<div className="page-actions no-print">
-						<Link className="button primary" to="/destinations/new">
-							New destination
-						</Link>
-					</div>
-				) : null}
+				<DestinationActions canWrite={canWrite} />
 			</div>
 			<FilterBar
 				filters={[

@@ -8,11 +8,11 @@ import {
 	unstable_createMemoryUploadHandler,
 	unstable_parseMultipartFormData,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { CsvImportPage, type ImportActionData } from '#app/components/csv-import-page.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { audit, auditMany, requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { formatInt, humanize } from '#app/utils/format.ts'
 import { csvColumns, readInventoryCsv, requireInventoryTable } from '#app/utils/inventory.server.ts'
 import { inventoryEntity, planUpsertByCode, upsertInventoryByCode } from '#db/repositories/inventory.ts'
 import { isUniqueViolation } from '#db/sql/errors.ts'
@@ -32,10 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return json({ table, columns: csvColumns(table) })
 }
 
-type ActionData =
-	| { stage: 'errors'; fileName: string; rowCount: number; errors: CsvCellError[]; errorCount: number }
-	| { stage: 'preview'; fileName: string; csv: string; rowCount: number; inserts: number; updates: number; unchanged: number; changes: Array<{ code: string; kind: 'new' | 'changed'; fields: string[] }> }
-	| { stage: 'done'; fileName: string; inserts: number; updates: number; unchanged: number }
+type ActionData = ImportActionData
 
 const fail = (fileName: string, errors: CsvCellError[], rowCount: number, status = 400) =>
 	json<ActionData>({ stage: 'errors', fileName, rowCount, errors: errors.slice(0, MAX_SHOWN), errorCount: errors.length }, { status })
@@ -127,150 +124,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ImportRoute() {
 	const { table, columns } = useLoaderData<typeof loader>()
 	const data = useActionData<typeof action>() as ActionData | undefined
-	const navigation = useNavigation()
-	const busy = navigation.state === 'submitting'
 	const meta = INVENTORY_META[table]
 	const fieldsByName = new Map(meta.fields.map(f => [f.name, f]))
 	return (
-		<>
-			<p className="no-print small">
-				<Link to={meta.listPath}>← {meta.title}</Link>
-			</p>
-			<div className="page-head">
-				<div>
-					<h1>Import {meta.title.toLowerCase()} from CSV</h1>
-					<p>
-						Rows are matched on <code>code</code>: an existing code is updated, a new one is added, nothing is deleted. Every row is checked first; the
-						import writes all rows or none.
-					</p>
-				</div>
-			</div>
-
-			{data?.stage === 'done' ? (
-				<div className="card notice ok" role="status">
-					<h2>Imported {data.fileName}</h2>
-					<p>
-						{formatInt(data.inserts)} added, {formatInt(data.updates)} updated, {formatInt(data.unchanged)} unchanged. Each change is in the audit log.
-					</p>
-					<p>
-						<Link to={meta.listPath}>See {meta.title.toLowerCase()}</Link>
-					</p>
-				</div>
-			) : null}
-
-			{data?.stage === 'errors' ? (
-				<div className="card notice error" role="alert" aria-labelledby="import-errors">
-					<h2 id="import-errors">
-						{data.errorCount === 1 ? 'One problem' : `${formatInt(data.errorCount)} problems`}
-						{data.fileName ? ` in ${data.fileName}` : ''}: nothing was imported
-					</h2>
-					<table className="data compact">
-						<thead>
-							<tr>
-								<th scope="col" className="num">
-									Line
-								</th>
-								<th scope="col">Column</th>
-								<th scope="col">Problem</th>
-							</tr>
-						</thead>
-						<tbody>
-							{data.errors.map((e, i) => (
-								<tr key={i}>
-									<td className="num">{e.line}</td>
-									<td>{e.column ? `${e.columnNumber ?? '?'} · ${e.column}` : '(whole row)'}</td>
-									<td>{e.message}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-					{data.errorCount > data.errors.length ? <p>… and {formatInt(data.errorCount - data.errors.length)} more. Fix these and preview again.</p> : null}
-				</div>
-			) : null}
-
-			{data?.stage === 'preview' ? (
-				<div className="card" aria-labelledby="import-preview">
-					<h2 id="import-preview">
-						{data.fileName}: {formatInt(data.rowCount)} rows, all valid
-					</h2>
-					<p>
-						{formatInt(data.inserts)} new, {formatInt(data.updates)} changed, {formatInt(data.unchanged)} unchanged.
-					</p>
-					{data.changes.length ? (
-						<table className="data compact">
-							<thead>
-								<tr>
-									<th scope="col">Code</th>
-									<th scope="col">Change</th>
-									<th scope="col">Fields that change</th>
-								</tr>
-							</thead>
-							<tbody>
-								{data.changes.map(c => (
-									<tr key={c.code}>
-										<td>{c.code}</td>
-										<td>{c.kind === 'new' ? 'New' : 'Changed'}</td>
-										<td>{c.fields.map(humanize).join(', ')}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					) : null}
-					<Form method="post" encType="multipart/form-data" className="actions">
-						<input type="hidden" name="fileName" value={data.fileName} />
-						<textarea name="csv" defaultValue={data.csv} hidden readOnly />
-						<button type="submit" name="intent" value="commit" className="primary" disabled={busy || data.inserts + data.updates === 0}>
-							{busy ? 'Importing…' : `Import ${formatInt(data.inserts + data.updates)} changes`}
-						</button>
-						<Link to=".">Cancel</Link>
-					</Form>
-				</div>
-			) : null}
-
-			<Form method="post" encType="multipart/form-data" className="card">
-				<h2>Choose a file</h2>
-				<div className="field">
-					<label htmlFor="import-file">CSV file (UTF-8, at most {CSV_LIMITS.maxBytes / 1024 / 1024} MB and {formatInt(CSV_LIMITS.maxRows)} rows)</label>
-					<input id="import-file" name="file" type="file" accept=".csv,text/csv" required />
-				</div>
-				<button type="submit" name="intent" value="preview" disabled={busy}>
-					{busy && navigation.formData?.get('intent') === 'preview' ? 'Checking…' : 'Check and preview'}
-				</button>
-				<p className="small">
-					Start from an export: <a href={`/inventory/${table}/export`}>download the current {meta.title.toLowerCase()} as CSV</a>.
-				</p>
-			</Form>
-
-			<section className="card">
-				<h2>Columns</h2>
-				<table className="data compact">
-					<thead>
-						<tr>
-							<th scope="col">Column</th>
-							<th scope="col">Meaning</th>
-							<th scope="col">Values</th>
-						</tr>
-					</thead>
-					<tbody>
-						{columns.map(c => {
-							const f = fieldsByName.get(c)
-							return (
-								<tr key={c}>
-									<td>
-										<code>{c}</code>
-									</td>
-									<td>
-										{f?.label ?? c}
-										{f?.optional ? ' (optional)' : ''}
-									</td>
-									<td className="small">{describeValues(f)}</td>
-								</tr>
-							)
-						})}
-					</tbody>
-				</table>
-			</section>
-		</>
+		<CsvImportPage
+			title={meta.title}
+			listPath={meta.listPath}
+			exportHref={`/inventory/${table}/export`}
+			columns={columns.map(c => {
+				const f = fieldsByName.get(c)
+				return { name: c, meaning: `${f?.label ?? c}${f?.optional ? ' (optional)' : ''}`, values: describeValues(f) }
+			})}
+			data={data}
+		/>
 	)
 }
 

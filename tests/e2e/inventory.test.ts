@@ -110,6 +110,26 @@ describe.each(e2eDialects())('$name: overview and inventory in Chromium', dialec
 		await page.close()
 	})
 
+	test('destinations: the export re-imports unchanged, and a bad row is refused by line and column', async () => {
+		const page = await browser.newPage()
+		await signIn(page, app.url, user('analyst').email, user('analyst').password)
+		const csv = await (await page.context().request.get(`${app.url}/destinations/export`)).text()
+		expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^city,country,in_mainland_china,hiring_lead_time_months,/)
+		await page.goto(`${app.url}/destinations/import`)
+		await page.getByLabel(/CSV file/).setInputFiles({ name: 'destinations.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+		await page.getByRole('button', { name: 'Check and preview' }).click()
+		await page.getByRole('heading', { name: /all valid/ }).waitFor()
+		expect(await page.locator('body').textContent()).toMatch(/0 new, 0 changed, 14 unchanged/)
+		const bad = csv.replace(/\r\nKuala Lumpur,MY,no,4,/, '\r\nKuala Lumpur,Malaysia,no,4,')
+		await page.goto(`${app.url}/destinations/import`)
+		await page.getByLabel(/CSV file/).setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) })
+		await page.getByRole('button', { name: 'Check and preview' }).click()
+		const alert = page.getByRole('alert')
+		await alert.waitFor()
+		expect(await alert.textContent()).toMatch(/2 · country.*two-letter ISO code/)
+		await page.close()
+	})
+
 	test('a CSV with bad lines is refused with line, column and reason, and nothing is written', async () => {
 		const page = await browser.newPage()
 		await signIn(page, app.url, user('analyst').email, user('analyst').password)
