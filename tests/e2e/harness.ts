@@ -64,6 +64,21 @@ export interface RunningApp {
 
 /** Starts server.ts (migrate, seed the demo group, serve) and waits for /healthz. */
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
+	// The free port is found, then released for the server: another process may take it in between. Then the
+	// server exits with EADDRINUSE (and a health check could even reach the other process): try another port.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const app = await startAppOnce(databaseUrl, env)
+			await new Promise(r => setTimeout(r, 150))
+			if (app.process.exitCode !== null) throw new Error(`server exited with ${app.process.exitCode}:\n${app.output()}`)
+			return app
+		} catch (error) {
+			if (attempt >= 3 || !/EADDRINUSE/.test(String(error))) throw error
+		}
+	}
+}
+
+async function startAppOnce(databaseUrl: string, env: Record<string, string>): Promise<RunningApp> {
 	const port = await freePort()
 	let output = ''
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
@@ -78,7 +93,8 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`)
 		try {
 			const res = await fetch(`${url}/healthz`)
-			if (res.ok) break
+			// Ours, not a stranger on a reused port: the server logs its start line before it listens.
+			if (res.ok && child.exitCode === null) break
 		} catch {
 			// not listening yet
 		}
