@@ -13,6 +13,7 @@ import {
 } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import { getSessionSecret } from './app/utils/env.server.ts'
 import { log, requestStore } from './app/utils/log.server.ts'
 import { closeDb, getDbContext } from './db/client.server.ts'
 import { migrateToLatest } from './db/migrate.ts'
@@ -164,6 +165,7 @@ export async function createServer() {
 }
 
 async function main() {
+	getSessionSecret() // fail fast without a secret where one is required; say so when a local one is generated
 	const app = await createServer()
 	const server = app.listen(PORT, HOST, () => log('info', `China Exposure Dashboard on http://localhost:${PORT}`))
 
