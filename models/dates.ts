@@ -10,8 +10,22 @@ export function isIsoDate(value: string | null | undefined): value is string {
 	return value != null && toDayNumber(value) !== null
 }
 
+// Scoring a large group converts the same few hundred dates hundreds of thousands of times; both directions
+// are pure, so they are memoised (bounded: the caches are dropped when they grow past 20,000 entries).
+const toDayCache = new Map<string, number | null>()
+const fromDayCache = new Map<number, string>()
+
 /** Days since 1970-01-01 for a 'YYYY-MM-DD' date, or null when the string is not a real date. */
 export function toDayNumber(value: string): number | null {
+	const hit = toDayCache.get(value)
+	if (hit !== undefined) return hit
+	if (toDayCache.size > 20_000) toDayCache.clear()
+	const result = computeDayNumber(value)
+	toDayCache.set(value, result)
+	return result
+}
+
+function computeDayNumber(value: string): number | null {
 	const match = ISO_DATE.exec(value)
 	if (!match) return null
 	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
@@ -23,7 +37,12 @@ export function toDayNumber(value: string): number | null {
 
 /** The 'YYYY-MM-DD' date of a day number (days since 1970-01-01). */
 export function fromDayNumber(days: number): string {
-	return new Date(days * MS_PER_DAY).toISOString().slice(0, 10)
+	const hit = fromDayCache.get(days)
+	if (hit !== undefined) return hit
+	if (fromDayCache.size > 20_000) fromDayCache.clear()
+	const result = new Date(days * MS_PER_DAY).toISOString().slice(0, 10)
+	fromDayCache.set(days, result)
+	return result
 }
 
 /** `date` plus `days` calendar days (negative goes back), or null for an invalid date. */
