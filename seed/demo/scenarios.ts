@@ -11,6 +11,7 @@
 // The scenarios echo the two 2019 cases (seed/reference/cases.ts): ~150 back-office data jobs out of Shanghai,
 // and ~60% of a ~1,500-engineer China R&D centre cut or moved.
 import { type DataHandling, type Scenario, type ScenarioAssumptions } from '#models/domain.ts'
+import { DEFAULT_SCENARIO_ASSUMPTIONS } from '#models/scenario-form.ts'
 import { DEFAULT_USD_CNY } from '#seed/reference/fx.ts'
 
 export interface DemoRelocateMove {
@@ -45,17 +46,7 @@ export type DemoScenario = Omit<Scenario, 'id' | 'moves' | 'createdBy' | 'decide
  * severance due for them). N+1: statutory N plus one month. usdCny is the FX assumption of
  * seed/reference/fx.ts (an assumption, not a live rate).
  */
-export const BASE_ASSUMPTIONS: ScenarioAssumptions = {
-	discountRate: 0.08,
-	horizonYears: 5,
-	wageInflation: { low: 0.03, base: 0.045, high: 0.06 },
-	attrition: { low: 0.05, base: 0.1, high: 0.15 },
-	severancePremiumMonths: 1,
-	recruitmentCostPerHireUsd: 4_000,
-	dualRunningMonths: 3,
-	oneOffRelocationCostUsd: 1_000_000,
-	usdCny: DEFAULT_USD_CNY,
-}
+export const BASE_ASSUMPTIONS: ScenarioAssumptions = { ...DEFAULT_SCENARIO_ASSUMPTIONS, usdCny: DEFAULT_USD_CNY }
 
 const ANALYST = 'analyst@meridian.example'
 const EXECUTIVE = 'executive@meridian.example'

@@ -6,6 +6,7 @@
 import { execSync } from 'node:child_process'
 import { sql } from 'kysely'
 import { createDb } from '#db/client.server.ts'
+import { DEFAULT_SCENARIO_ASSUMPTIONS } from '#models/scenario-form.ts'
 import { DEMO_USERS } from '#seed/demo/group.ts'
 import { freshMysqlDatabase, startApp } from '../e2e/harness.ts'
 
@@ -15,17 +16,7 @@ const RUN_MS = 30_000
 const OUTAGE_AT_MS = 8_000
 const OUTAGE_MS = 6_000
 const REQUEST_TIMEOUT_MS = 10_000
-const SCENARIO_ASSUMPTIONS = {
-	discountRate: 0.08,
-	horizonYears: 5,
-	wageInflation: { low: 0.03, base: 0.045, high: 0.06 },
-	attrition: { low: 0.05, base: 0.1, high: 0.15 },
-	severancePremiumMonths: 1,
-	recruitmentCostPerHireUsd: 4000,
-	dualRunningMonths: 3,
-	oneOffRelocationCostUsd: 1000000,
-	usdCny: 7.2,
-}
+const SCENARIO_ASSUMPTIONS = DEFAULT_SCENARIO_ASSUMPTIONS
 const SYSTEM_HEADER = 'code,unit_code,name,mlps_level,graded_on,filed_on,last_assessed_on,technologies,holds_personal_data,holds_important_data,holds_source_code'
 
 type Write = { kind: 'unit' | 'import' | 'scenario'; codes: string[]; status: number | 'timeout' | 'network'; acknowledged: boolean; client?: number }
