@@ -148,6 +148,9 @@ export async function createServer() {
 	app.all('*', async (req, res, next) => {
 		try {
 			const response = await handle(toRemixRequest(req, res), { cspNonce: res.locals.nonce, requestId: res.locals.requestId })
+			// An answer before the body was read (the session lookup failed, say): read the rest first, so the
+			// client gets the answer instead of a broken pipe. Bodies are capped at BODY_LIMIT_BYTES above.
+			if (!req.complete) await drain(req)
 			// A loader or action that failed because the database is unreachable is a 503 with a page that
 			// says so, not a 500 (entry.server's handleError marks the request).
 			if (response.status === 500 && requestStore.getStore()?.databaseDown) {
@@ -195,6 +198,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	main().catch(error => {
 		log('error', 'failed to start', { error })
 		process.exit(1)
+	})
+}
+
+function drain(req: express.Request) {
+	return new Promise<void>(resolve => {
+		const done = () => resolve()
+		req.once('end', done)
+		req.once('close', done)
+		req.once('error', done)
+		req.resume()
+		setTimeout(done, 10_000).unref()
 	})
 }
 
