@@ -30,10 +30,11 @@ describe.each(e2eDialects())('$name: relocation scenarios in Chromium', dialect 
 	test('an analyst builds a scenario; the results follow every keystroke, then it is saved and proposed', async () => {
 		const page = await browser.newPage()
 		await signIn(page, app.url, user('analyst').email, user('analyst').password)
-		await page.goto(`${app.url}/scenarios/new`)
+		await page.goto(`${app.url}/scenarios/new`, { waitUntil: 'networkidle' })
 		await page.getByLabel('Name').fill('Shanghai data team to Manila, half')
 		await page.getByRole('button', { name: 'Create and add moves' }).click()
 		await page.waitForURL(u => /^\/scenarios\/\d+$/.test(u.pathname))
+		await page.waitForLoadState('networkidle') // hydrated: the editor's buttons work in the browser only
 		scenarioPath = new URL(page.url()).pathname
 		await page.getByRole('button', { name: 'Add a move' }).click()
 		await page.getByLabel('Move 1: staffing line').selectOption({ label: (await page.getByLabel('Move 1: staffing line').locator('option', { hasText: 'SL-OPS-DATA-SH' }).textContent())! })

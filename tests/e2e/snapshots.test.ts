@@ -77,13 +77,13 @@ describe.each(e2eDialects())('$name: snapshots and the board pack', dialect => {
 		expect(asBoard.status()).toBe(403)
 
 		await signIn(page, app.url, user('admin').email, user('admin').password)
-		await page.goto(`${app.url}/snapshots`)
+		await page.goto(`${app.url}/snapshots`, { waitUntil: 'networkidle' })
 		await page.locator('#freeze-quarter').fill(quarter)
 		await page.getByRole('button', { name: 'Freeze' }).click()
 		await page.getByRole('heading', { name: `${quarter}: exposure in China` }).waitFor()
 		expect(await page.locator('main').textContent()).toContain('What moved since 2026-Q3')
 
-		await page.goto(`${app.url}/snapshots`)
+		await page.goto(`${app.url}/snapshots`, { waitUntil: 'networkidle' })
 		await page.locator('#freeze-quarter').fill(quarter)
 		await page.getByRole('button', { name: 'Freeze' }).click()
 		await page.getByRole('alert').waitFor()
