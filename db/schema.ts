@@ -253,3 +253,24 @@ export interface LoginThrottleTable {
 	window_started_at: string
 	locked_until: string | null
 }
+
+/**
+ * The tables a reseed (or a test) may empty, children before parents. Snapshot and audit_event are absent on
+ * purpose: the database refuses to delete from them.
+ */
+export const MUTABLE_TABLES_CHILD_FIRST = [
+	'app_session',
+	'scenario_move',
+	'scenario',
+	'model_version',
+	'destination_cost',
+	'destination',
+	'city_average_wage',
+	'reference_fact',
+	'group_function_headcount',
+	'staffing_line',
+	'data_flow',
+	'info_system',
+	'business_unit',
+	'app_user',
+] as const satisfies ReadonlyArray<keyof Database>

@@ -12,7 +12,7 @@ import { insertStaffingRows, mapStaffingIdsByCode, setGroupHeadcount } from '#db
 import { insertSystemRows } from '#db/repositories/systems.ts'
 import { insertUnitRows, mapUnitIdsByCode } from '#db/repositories/units.ts'
 import { insertUser } from '#db/repositories/users.ts'
-import { type Database } from '#db/schema.ts'
+import { type Database, MUTABLE_TABLES_CHILD_FIRST } from '#db/schema.ts'
 import { DEFAULT_MODEL_SETTINGS } from '#models/exposure/settings.ts'
 import { DEMO_FLOWS, DEMO_GROUP_HEADCOUNT, DEMO_STAFFING, DEMO_SYSTEMS, DEMO_UNITS, DEMO_USERS } from './demo/group.ts'
 import { DEMO_MODEL_VERSIONS, seedDemoQuarters } from './demo/quarters.ts'
@@ -20,24 +20,6 @@ import { DEMO_SCENARIOS } from './demo/scenarios.ts'
 import { DESTINATIONS } from './reference/destinations.ts'
 import { REFERENCE_FACTS } from './reference/facts.ts'
 import { CITY_AVERAGE_WAGES } from './reference/wages.ts'
-
-// Child tables first. Snapshot and audit_event are absent on purpose: the database refuses to delete them.
-const MUTABLE_TABLES = [
-	'app_session',
-	'scenario_move',
-	'scenario',
-	'model_version',
-	'destination_cost',
-	'destination',
-	'city_average_wage',
-	'reference_fact',
-	'group_function_headcount',
-	'staffing_line',
-	'data_flow',
-	'info_system',
-	'business_unit',
-	'app_user',
-] as const
 
 /** A fixed clock for seeded timestamps, so two runs give the same rows. */
 export const SEED_CLOCK = new Date('2026-11-23T08:00:00Z')
@@ -58,7 +40,7 @@ export async function seed(db: Kysely<Database>, options: { demo: boolean; quiet
 	// scrypt is slow on purpose; hash before the transaction so it stays short.
 	await db.transaction().execute(async trx => {
 		await step('cleared the mutable tables', async () => {
-			for (const table of MUTABLE_TABLES) await trx.deleteFrom(table).execute()
+			for (const table of MUTABLE_TABLES_CHILD_FIRST) await trx.deleteFrom(table).execute()
 		})
 		await step(`reference facts: ${REFERENCE_FACTS.length}`, () => insertReferenceFacts(trx, REFERENCE_FACTS))
 		await step(`city average wages: ${CITY_AVERAGE_WAGES.length}`, async () => {

@@ -6,6 +6,7 @@ export interface FilterDef {
 	label: string
 	options?: readonly string[] // a select; otherwise a text box
 	optionLabel?: (v: string) => string
+	type?: 'text' | 'search' | 'date' // for a text box
 }
 
 /** GET form: filters live in the URL, so the view can be linked, printed and exported as shown. */
@@ -36,7 +37,7 @@ export function FilterBar({ filters, search = true }: { filters: FilterDef[]; se
 							))}
 						</select>
 					) : (
-						<input id={`f-${f.name}`} name={f.name} defaultValue={params.get(f.name) ?? ''} />
+						<input id={`f-${f.name}`} name={f.name} type={f.type ?? 'text'} defaultValue={params.get(f.name) ?? ''} />
 					)}
 				</div>
 			))}

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FilterBar } from '#app/components/filter-bar.tsx'
 import { Pager } from '#app/components/pager.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -53,42 +54,16 @@ export default function AuditRoute() {
 					</a>
 				</div>
 			</div>
-			<Form method="get" className="filters no-print" role="search">
-				<div className="field">
-					<label htmlFor="a-actor">Actor (email)</label>
-					<input id="a-actor" name="actor" type="search" defaultValue={params.get('actor') ?? ''} />
-				</div>
-				<div className="field">
-					<label htmlFor="a-entity">Entity</label>
-					<select id="a-entity" name="entity" defaultValue={params.get('entity') ?? ''}>
-						<option value="">All</option>
-						{vocabulary.entities.map(e => (
-							<option key={e}>{e}</option>
-						))}
-					</select>
-				</div>
-				<div className="field">
-					<label htmlFor="a-action">Action</label>
-					<select id="a-action" name="action" defaultValue={params.get('action') ?? ''}>
-						<option value="">All</option>
-						{vocabulary.actions.map(e => (
-							<option key={e}>{e}</option>
-						))}
-					</select>
-				</div>
-				<div className="field">
-					<label htmlFor="a-from">From</label>
-					<input id="a-from" name="from" type="date" defaultValue={params.get('from') ?? ''} />
-				</div>
-				<div className="field">
-					<label htmlFor="a-to">To</label>
-					<input id="a-to" name="to" type="date" defaultValue={params.get('to') ?? ''} />
-				</div>
-				<button type="submit">Apply</button>
-				<Link className="button" to="/admin/audit">
-					Clear
-				</Link>
-			</Form>
+			<FilterBar
+				search={false}
+				filters={[
+					{ name: 'actor', label: 'Actor (email)', type: 'search' },
+					{ name: 'entity', label: 'Entity', options: vocabulary.entities, optionLabel: v => v },
+					{ name: 'action', label: 'Action', options: vocabulary.actions, optionLabel: v => v },
+					{ name: 'from', label: 'From', type: 'date' },
+					{ name: 'to', label: 'To', type: 'date' },
+				]}
+			/>
 			<div className="table-wrap">
 				<table>
 					<caption className="sr-only">Audit events</caption>

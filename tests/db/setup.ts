@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
 import { createDb, type DbContext } from '#db/client.server.ts'
+import { MUTABLE_TABLES_CHILD_FIRST } from '#db/schema.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 
 export interface TestDialect {
@@ -24,23 +25,6 @@ export function testDialects(): TestDialect[] {
 	else if (process.env.CI === 'true') throw new Error('CI=true but TEST_MYSQL_URL is not set: the MySQL suite must run in CI')
 	return list
 }
-
-const TABLES_CHILD_FIRST = [
-	'app_session',
-	'scenario_move',
-	'scenario',
-	'model_version',
-	'destination_cost',
-	'destination',
-	'city_average_wage',
-	'reference_fact',
-	'group_function_headcount',
-	'staffing_line',
-	'data_flow',
-	'info_system',
-	'business_unit',
-	'app_user',
-] as const
 
 /**
  * A migrated, empty database. On MySQL the schema is dropped and recreated first, so every test
@@ -71,5 +55,5 @@ async function resetMysql(url: string) {
 
 /** Empties the mutable tables (child first); the append-only ones need a fresh database. */
 export async function clearTables(ctx: DbContext) {
-	for (const t of TABLES_CHILD_FIRST) await ctx.db.deleteFrom(t).execute()
+	for (const t of MUTABLE_TABLES_CHILD_FIRST) await ctx.db.deleteFrom(t).execute()
 }
