@@ -97,6 +97,7 @@ const PURPOSE_EXEMPTIONS = {
 export function requiredTransferMechanism(facts: TransferFacts): TransferRequirement {
 	const parts = assessParts(facts)
 	const mechanism = parts.reduce<TransferMechanism>((acc, p) => stricterMechanism(acc, p.mechanism), 'exempt')
+	if (parts.length === 1) return { mechanism, articles: [parts[0]!.article], reasons: [parts[0]!.reason], parts } // most flows
 	const ordered = [...parts.filter(p => p.mechanism === mechanism), ...parts.filter(p => p.mechanism !== mechanism)]
 	return {
 		mechanism,
@@ -294,6 +295,13 @@ function individuals(value: number): number {
 
 /** 1234567 -> '1,234,567' without depending on the runtime's locale data. */
 export function formatCount(value: number): string {
+	// Whole numbers (every count) are grouped by slicing: the scoring engine formats one or more per flow.
+	if (Number.isSafeInteger(value)) {
+		const digits = String(Math.abs(value))
+		let out = digits.slice(0, digits.length % 3 || 3)
+		for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`
+		return value < 0 ? `-${out}` : out
+	}
 	const [whole = '0', fraction] = String(value).split('.')
 	const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 	return fraction ? `${grouped}.${fraction}` : grouped

@@ -39,7 +39,7 @@ export interface FindingSpec {
 
 /** A finding from its spec; levels are clamped to 1-5 and `decisive` is set later by the dimension rating. */
 export function finding(spec: FindingSpec): Finding {
-	const id = [spec.ruleId, spec.entity.kind, spec.entity.id, spec.key].filter(p => p !== undefined).join(':')
+	const id = `${spec.ruleId}:${spec.entity.kind}:${spec.entity.id}${spec.key === undefined ? '' : `:${spec.key}`}`
 	return {
 		id,
 		ruleId: spec.ruleId,
@@ -55,6 +55,29 @@ export function finding(spec: FindingSpec): Finding {
 		contribution: { likelihood: clampLevel(spec.likelihood), impact: clampLevel(spec.impact) },
 		decisive: false,
 		penalties: spec.penalties ?? [],
+	}
+}
+
+/**
+ * A copy of a finding with `decisive` set. Written out field by field (same order as `finding`): an object spread
+ * takes V8's slow copy path, and this runs for every finding of every unit.
+ */
+export function withDecisive(f: Finding, decisive: boolean): Finding {
+	return {
+		id: f.id,
+		ruleId: f.ruleId,
+		dimension: f.dimension,
+		kind: f.kind,
+		certainty: f.certainty,
+		title: f.title,
+		detail: f.detail,
+		remedy: f.remedy,
+		entity: f.entity,
+		inputs: f.inputs,
+		articles: f.articles,
+		contribution: f.contribution,
+		decisive,
+		penalties: f.penalties,
 	}
 }
 
@@ -87,7 +110,14 @@ const ref = (law: string, article: string, verified: boolean, source: string): A
 })
 
 /** 2024 Provisions article, e.g. provisions('Art. 7(2)'). */
-export const provisions = (article: string): ArticleRef => ref(PROVISIONS_2024, article, true, PROVISIONS_2024_SOURCE)
+export function provisions(article: string): ArticleRef {
+	let r = PROVISION_REFS.get(article)
+	if (!r) PROVISION_REFS.set(article, (r = ref(PROVISIONS_2024, article, true, PROVISIONS_2024_SOURCE)))
+	return r
+}
+// One shared reference per article (they are plain data, never mutated): findings cite a handful of articles
+// tens of thousands of times at scale.
+const PROVISION_REFS = new Map<string, ArticleRef>()
 
 /** Articles cited by the rules, with the `verified` flag regulations.json gives them. */
 export const ARTICLES = {

@@ -11,7 +11,7 @@
 
 import { isIsoDate } from '../dates.ts'
 import { STAFF_FUNCTIONS, type PortfolioInventory, type UnitInventory } from '../domain.ts'
-import { type DimensionFindings, finding, unitRef } from './finding.ts'
+import { type DimensionFindings, finding, unitRef, withDecisive } from './finding.ts'
 import { penaltyExposure } from './penalties.ts'
 import { crossBorderFindings } from './rules/cross-border.ts'
 import { enforcementFindings } from './rules/enforcement.ts'
@@ -117,22 +117,11 @@ export function rateDimension(
 	}
 	const gaps = raised.findings.filter(f => f.kind === 'gap').length
 	const step = gaps >= settings.escalation.gapCount ? settings.escalation.likelihoodStep : 0
-	const rate = (f: Finding) => {
-		const likelihood = Math.min(5, f.contribution.likelihood + step)
-		const impact = f.contribution.impact
-		return {
-			likelihood,
-			impact,
-			score: likelihood * impact,
-			rank: BANDS.indexOf(bandOf(likelihood, impact, settings)),
-		}
-	}
-	const sorted = [...raised.findings].sort((a, b) => compareFindings(a, b, rate))
-	const worst = rate(sorted[0]!)
-	const findings = sorted.map(f => {
-		const r = rate(f)
-		return { ...f, decisive: r.likelihood === worst.likelihood && r.impact === worst.impact }
-	})
+	// Each finding is rated once (not once per comparison): a dimension can hold hundreds of findings at scale.
+	const rated = raised.findings.map(f => rateFinding(f, step, settings))
+	rated.sort(compareRated)
+	const worst = rated[0]!
+	const findings = rated.map(r => withDecisive(r.finding, r.likelihood === worst.likelihood && r.impact === worst.impact))
 	return {
 		dimension,
 		applicable: true,
@@ -146,12 +135,24 @@ export function rateDimension(
 	}
 }
 
-type Rate = (f: Finding) => { likelihood: number; impact: number; score: number; rank: number }
+interface RatedFinding {
+	finding: Finding
+	likelihood: number
+	impact: number
+	score: number
+	rank: number
+}
+
+function rateFinding(f: Finding, step: number, settings: ModelSettings): RatedFinding {
+	const likelihood = Math.min(5, f.contribution.likelihood + step)
+	const impact = f.contribution.impact
+	return { finding: f, likelihood, impact, score: likelihood * impact, rank: BANDS.indexOf(bandOf(likelihood, impact, settings)) }
+}
 
 /** Worst first, then a fixed order of rule, entity and id so the output never depends on the input order. */
-function compareFindings(a: Finding, b: Finding, rate: Rate): number {
-	const ra = rate(a)
-	const rb = rate(b)
+function compareRated(ra: RatedFinding, rb: RatedFinding): number {
+	const a = ra.finding
+	const b = rb.finding
 	return (
 		rb.score - ra.score ||
 		rb.rank - ra.rank ||
@@ -246,11 +247,10 @@ function summarise(dimension: Dimension, units: readonly UnitExposure[]): Dimens
 }
 
 function concentrationByFunction(p: PortfolioInventory): FunctionConcentration[] {
+	const china = new Map<string, number>()
+	for (const u of p.units) for (const l of u.staffing) if (l.headcount > 0) china.set(l.function, (china.get(l.function) ?? 0) + l.headcount)
 	return STAFF_FUNCTIONS.map(fn => {
-		const chinaHeadcount = p.units
-			.flatMap(u => u.staffing)
-			.filter(l => l.function === fn && l.headcount > 0)
-			.reduce((n, l) => n + l.headcount, 0)
+		const chinaHeadcount = china.get(fn) ?? 0
 		const globalHeadcount = p.groupHeadcount.find(g => g.function === fn)?.globalHeadcount ?? null
 		const share = globalHeadcount !== null && globalHeadcount > 0 ? Math.min(1, chinaHeadcount / globalHeadcount) : null
 		return { function: fn, chinaHeadcount, globalHeadcount, share }

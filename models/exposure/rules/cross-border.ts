@@ -106,13 +106,7 @@ function mechanismGap(
 		title: `${rule.title}: ${flow.name}`,
 		detail: `${required.reasons.join(' ')} In place on ${ctx.asOf}: ${held.replaceAll('_', ' ')}.${remoteAccessNote(flow)}`,
 		remedy: remedyFor(required.mechanism, expired),
-		inputs: {
-			...flowInputs(flow, unit),
-			required: required.mechanism,
-			inPlace: flow.mechanismInPlace,
-			mechanismExpiresOn: flow.mechanismExpiresOn,
-			effectiveInPlace: inPlace,
-		},
+		inputs: gapInputs(flow, unit, required.mechanism, inPlace),
 		articles: [...required.articles.map(provisions), ...lawBehind(required)],
 		likelihood: rule.likelihood,
 		impact,
@@ -199,20 +193,23 @@ function approachingThresholds(
 	settings: ModelSettings,
 ): Finding[] {
 	const share = settings.crossBorder.approachingShare
-	const t = TRANSFER_THRESHOLDS
-	const checks = [
-		['personalInfoIndividuals', t.nonSensitiveStandardContract],
-		['personalInfoIndividuals', t.nonSensitiveSecurityAssessment],
-		['sensitivePersonalInfoIndividuals', t.sensitiveSecurityAssessment],
-	] as const
-	return checks.flatMap(([field, threshold]) => {
+	const out: Finding[] = []
+	for (const [field, threshold] of THRESHOLD_CHECKS) {
 		const count = flow[field]
-		if (count === null || count >= threshold || count < threshold * (1 - share)) return []
-		const next = requiredTransferMechanism({ ...facts, [field]: threshold })
-		if (stricterMechanism(current, next.mechanism) === current || mechanismSatisfies(next.mechanism, inPlace)) return []
-		return [approaching(flow, field, count, threshold, next, impact, settings)]
-	})
+		if (count === null || count >= threshold || count < threshold * (1 - share)) continue
+		const next = requiredTransferMechanism(field === 'personalInfoIndividuals' ? { ...facts, personalInfoIndividuals: threshold } : { ...facts, sensitivePersonalInfoIndividuals: threshold })
+		if (stricterMechanism(current, next.mechanism) === current || mechanismSatisfies(next.mechanism, inPlace)) continue
+		out.push(approaching(flow, field, count, threshold, next, impact, settings))
+	}
+	return out
 }
+
+/** The counts checked against each threshold they could cross. */
+const THRESHOLD_CHECKS = [
+	['personalInfoIndividuals', TRANSFER_THRESHOLDS.nonSensitiveStandardContract],
+	['personalInfoIndividuals', TRANSFER_THRESHOLDS.nonSensitiveSecurityAssessment],
+	['sensitivePersonalInfoIndividuals', TRANSFER_THRESHOLDS.sensitiveSecurityAssessment],
+] as const
 
 function approaching(
 	flow: DataFlow,
@@ -317,7 +314,9 @@ function exportsExposure(exports: DataFlow[], unit: BusinessUnit, settings: Mode
 	})
 }
 
-function flowInputs(flow: DataFlow, unit: BusinessUnit) {
+// Built field by field rather than by spreading a shared object: V8 copies spreads on a slow path, and this runs
+// for every flow with a gap (thousands at scale).
+function gapInputs(flow: DataFlow, unit: BusinessUnit, required: TransferMechanism, inPlace: MechanismInPlace) {
 	return {
 		exporterIsCiio: unit.isCiio,
 		personalInfoIndividuals: flow.personalInfoIndividuals,
@@ -328,6 +327,10 @@ function flowInputs(flow: DataFlow, unit: BusinessUnit) {
 		outsideFtzNegativeList: flow.outsideFtzNegativeList,
 		isRemoteAccess: flow.isRemoteAccess,
 		destinationCountry: flow.destinationCountry,
+		required,
+		inPlace: flow.mechanismInPlace,
+		mechanismExpiresOn: flow.mechanismExpiresOn,
+		effectiveInPlace: inPlace,
 	}
 }
 

@@ -35,7 +35,6 @@ function systemFindings(system: InfoSystem, unit: BusinessUnit, settings: ModelS
 	const supervised = system.mlpsLevel !== null && system.mlpsLevel >= 3
 	const articles: ArticleRef[] = [ARTICLES.cslAssistAuthorities, ARTICLES.dslDataAccess]
 	if (supervised) articles.push(ARTICLES.psbInspection)
-	const inputs = { mlpsLevel: system.mlpsLevel, exporterIsCiio: unit.isCiio, supervisedLevel: supervised }
 	const reach = `${supervised ? 'It is at MLPS level 3 or above, so the PSB inspects it periodically. ' : ''}${unit.isCiio ? 'The unit is a CIIO, under its sector protection department. ' : ''}`
 	const out: Finding[] = []
 	if (system.holdsSourceCode) {
@@ -50,7 +49,7 @@ function systemFindings(system: InfoSystem, unit: BusinessUnit, settings: ModelS
 				detail: `${reach}Network operators must give technical support and assistance to public and national security organs (CSL art. 28), who may require data for investigations (DSL art. 35).`,
 				remedy:
 					'Keep only the code the China team needs on systems in China; hold crown-jewel repositories offshore with access controls and logs.',
-				inputs: { ...inputs, holdsSourceCode: true },
+				inputs: { mlpsLevel: system.mlpsLevel, exporterIsCiio: unit.isCiio, supervisedLevel: supervised, holdsSourceCode: true },
 				articles,
 				likelihood,
 				impact: s.sourceCodeImpact,
@@ -68,7 +67,7 @@ function systemFindings(system: InfoSystem, unit: BusinessUnit, settings: ModelS
 				title: `Business-critical (important) data reachable in China: ${system.name}`,
 				detail: `${reach}Important data held in China can be required by the authorities (DSL art. 35) and may not leave without a security assessment.`,
 				remedy: 'Minimise the important data held; segregate it and log access.',
-				inputs: { ...inputs, holdsImportantData: true },
+				inputs: { mlpsLevel: system.mlpsLevel, exporterIsCiio: unit.isCiio, supervisedLevel: supervised, holdsImportantData: true },
 				articles,
 				likelihood,
 				impact: s.importantDataImpact,

@@ -19,6 +19,9 @@ const FUNCTION_NAMES: Record<StaffFunction, string> = {
 	management: 'management',
 }
 
+const REMEDY =
+	'Decide whether the concentration is acceptable; a move out of China needs the art. 41 procedure for 20+ people (or 10%+) and creates a cross-border transfer if the moved roles keep reaching data in China.'
+
 /** One finding per function staffed in the unit: its share of the group's headcount in that function. */
 export function workforceFindings(inv: UnitInventory, ctx: ScoringContext): DimensionFindings {
 	const lines = inv.staffing.filter(l => l.headcount > 0)
@@ -39,18 +42,15 @@ function functionFinding(fn: StaffFunction, lines: StaffingLine[], inv: UnitInve
 	const name = FUNCTION_NAMES[fn]
 	const articles: ArticleRef[] = [ARTICLES.lclMassLayoff, ARTICLES.lclCompensation]
 	if (access) articles.push(ARTICLES.remoteAccess)
-	const common = {
-		dimension,
-		entity: unitRef(inv.unit),
-		key: fn,
-		articles,
-		likelihood,
-		remedy:
-			'Decide whether the concentration is acceptable; a move out of China needs the art. 41 procedure for 20+ people (or 10%+) and creates a cross-border transfer if the moved roles keep reaching data in China.',
-	}
+	const entity = unitRef(inv.unit)
 	if (global === null || !(global > 0)) {
 		return finding({
-			...common,
+			dimension,
+			entity,
+			key: fn,
+			articles,
+			likelihood,
+			remedy: REMEDY,
 			ruleId: 'WF-GROUP-HEADCOUNT-UNKNOWN',
 			kind: 'data_quality',
 			certainty: 'model',
@@ -65,7 +65,12 @@ function functionFinding(fn: StaffFunction, lines: StaffingLine[], inv: UnitInve
 	const overCount =
 		headcount > global ? " The group figure is smaller than the unit's headcount; the share is capped at 100%." : ''
 	return finding({
-		...common,
+		dimension,
+		entity,
+		key: fn,
+		articles,
+		likelihood,
+		remedy: REMEDY,
 		ruleId: 'WF-CONCENTRATION',
 		kind: 'exposure',
 		certainty: 'model',

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import {
 	effectiveMechanismInPlace,
+	formatCount,
 	mechanismSatisfies,
 	requiredTransferMechanism,
 	type TransferFacts,
@@ -258,4 +259,18 @@ describe('mechanism sufficiency', () => {
 		const flow = { mechanismInPlace: 'security_assessment', mechanismExpiresOn: '2026-03-31' } as const
 		expect(effectiveMechanismInPlace(flow, '2026-03-31')).toBe('security_assessment')
 	})
+})
+
+describe('formatCount', () => {
+	test.each([
+		[0, '0'],
+		[999, '999'],
+		[1000, '1,000'],
+		[99_999, '99,999'],
+		[100_000, '100,000'],
+		[1_000_000, '1,000,000'],
+		[-1234, '-1,234'],
+		[Number.MAX_SAFE_INTEGER, '9,007,199,254,740,991'],
+		[1234.5, '1,234.5'],
+	])('%s reads %s', (value, text) => expect(formatCount(value)).toBe(text))
 })
