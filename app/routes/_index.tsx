@@ -7,26 +7,15 @@ import { Heatmap } from '#app/components/heatmap.tsx'
 import { RiskMatrix } from '#app/components/risk-matrix.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { getOverview } from '#app/utils/exposure.server.ts'
+import { overviewPage } from '#app/utils/exposure.server.ts'
 import { formatDate, formatInt, formatRmb } from '#app/utils/format.ts'
 import { requireListQuery } from '#app/utils/list-query.server.ts'
-import { HEATMAP_SPEC, queryHeatmap } from '#models/overview.ts'
+import { HEATMAP_SPEC } from '#models/overview.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUser(request, 'overview:read')
 	const query = requireListQuery(request, HEATMAP_SPEC)
-	const db = getDb()
-	const { kpis, rows, matrix, sankey, model, asOf } = await getOverview(db)
-	return json({
-		kpis,
-		heatmap: queryHeatmap(rows, query),
-		matrix,
-		matrixBands: model.settings.riskMatrix,
-		sankey,
-		query,
-		asOf,
-		modelLabel: model.label,
-	})
+	return json(await overviewPage(getDb(), query))
 }
 
 export default function OverviewRoute() {

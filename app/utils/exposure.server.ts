@@ -1,11 +1,11 @@
 import { type Kysely } from 'kysely'
-import { getInventoryVersion } from '#db/repositories/inventory-version.ts'
-import { findActiveModelVersion } from '#db/repositories/model-versions.ts'
+import { getScoreInputsVersion } from '#db/repositories/inventory-version.ts'
+import { findModelVersionById } from '#db/repositories/model-versions.ts'
 import { loadPortfolio, loadUnitInventory } from '#db/repositories/portfolio.ts'
 import { type Database } from '#db/schema.ts'
 import { parseModelSettings, type PortfolioExposure, scorePortfolio, scoreUnit } from '#models/exposure/index.ts'
 import { type ModelSettings } from '#models/exposure/settings.ts'
-import { heatmapRows, overviewKpis, riskMatrix, sankeyData } from '#models/overview.ts'
+import { type HeatmapQuery, heatmapRows, overviewKpis, queryHeatmap, riskMatrix, sankeyData } from '#models/overview.ts'
 import { type PortfolioInventory } from '#models/domain.ts'
 import { listGroupHeadcount } from '#db/repositories/staffing.ts'
 
@@ -13,11 +13,25 @@ import { listGroupHeadcount } from '#db/repositories/staffing.ts'
 export const today = () => new Date().toISOString().slice(0, 10)
 
 export async function requireActiveModel(db: Kysely<Database>) {
-	const model = await findActiveModelVersion(db)
+	const { modelId } = await getScoreInputsVersion(db)
+	return modelById(db, modelId)
+}
+
+type ActiveModel = { id: number; label: string; settings: ModelSettings }
+
+// Model versions are never edited (a change is a new version), so a parsed version is kept by its id.
+const models = new Map<number, ActiveModel>()
+
+async function modelById(db: Kysely<Database>, id: number | null): Promise<ActiveModel> {
+	const cached = id === null ? undefined : models.get(id)
+	if (cached) return cached
+	const model = id === null ? undefined : await findModelVersionById(db, id)
 	if (!model) throw new Response('No scoring model version is active. An administrator must seed or create one.', { status: 503 })
 	const parsed = parseModelSettings(model.settings)
 	if (!parsed.ok) throw new Response(`The active model version ${model.label} is invalid: ${parsed.errors.join('; ')}`, { status: 500 })
-	return { id: model.id, label: model.label, settings: parsed.value as ModelSettings }
+	const value = { id: model.id, label: model.label, settings: parsed.value as ModelSettings }
+	models.set(model.id, value)
+	return value
 }
 
 interface Scored {
@@ -32,10 +46,11 @@ interface Scored {
 const g = globalThis as unknown as { __scored?: Scored }
 
 export async function getScoredPortfolio(db: Kysely<Database>): Promise<Scored> {
-	const [version, model] = await Promise.all([getInventoryVersion(db), requireActiveModel(db)])
+	const { inventoryVersion, modelId } = await getScoreInputsVersion(db)
 	const asOf = today()
-	const key = `${version}|${model.id}|${asOf}`
+	const key = `${inventoryVersion}|${modelId}|${asOf}`
 	if (g.__scored?.key === key) return g.__scored
+	const model = await modelById(db, modelId)
 	const portfolio = await loadPortfolio(db)
 	const exposure = scorePortfolio(portfolio, model.settings, asOf)
 	g.__scored = { key, portfolio, exposure, model }
@@ -51,16 +66,41 @@ export async function getScoredUnit(db: Kysely<Database>, unitId: number) {
 }
 
 // What the overview derives from the scored portfolio (headline figures, every heatmap row, the risk matrix, the
-// Sankey) is cached under the same key: at 1,000 units it costs more than the page's own queries.
-const o = globalThis as unknown as { __overview?: { key: string; value: ReturnType<typeof deriveOverview> } }
+// Sankey) is cached under the same key, and so is each heatmap page asked for: at 1,000 units filtering and
+// sorting the rows costs more than the page's one query. A steady-state overview is one small query.
+interface OverviewCache {
+	key: string
+	value: ReturnType<typeof deriveOverview>
+	pages: Map<string, ReturnType<typeof queryHeatmap>>
+}
+const o = globalThis as unknown as { __overview?: OverviewCache }
+const MAX_CACHED_PAGES = 200
 
 function deriveOverview(s: Scored) {
 	const rows = heatmapRows(s.portfolio, s.exposure)
 	return { kpis: overviewKpis(s.portfolio, s.exposure), rows, matrix: riskMatrix(rows), sankey: sankeyData(s.portfolio, s.exposure.asOf), model: s.model, asOf: s.exposure.asOf }
 }
 
-export async function getOverview(db: Kysely<Database>) {
+async function overviewCache(db: Kysely<Database>): Promise<OverviewCache> {
 	const scored = await getScoredPortfolio(db)
-	if (o.__overview?.key !== scored.key) o.__overview = { key: scored.key, value: deriveOverview(scored) }
-	return o.__overview.value
+	if (o.__overview?.key !== scored.key) o.__overview = { key: scored.key, value: deriveOverview(scored), pages: new Map() }
+	return o.__overview
+}
+
+export async function getOverview(db: Kysely<Database>) {
+	return (await overviewCache(db)).value
+}
+
+/** The overview's data for one heatmap query: headline figures, the matrix, the Sankey and one page of rows. */
+export async function overviewPage(db: Kysely<Database>, query: HeatmapQuery) {
+	const cache = await overviewCache(db)
+	const pageKey = JSON.stringify(query)
+	let heatmap = cache.pages.get(pageKey)
+	if (!heatmap) {
+		heatmap = queryHeatmap(cache.value.rows, query)
+		if (cache.pages.size >= MAX_CACHED_PAGES) cache.pages.clear()
+		cache.pages.set(pageKey, heatmap)
+	}
+	const { kpis, matrix, sankey, model, asOf } = cache.value
+	return { kpis, heatmap, matrix, matrixBands: model.settings.riskMatrix, sankey, query, asOf, modelLabel: model.label }
 }

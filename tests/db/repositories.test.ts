@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { type DbContext } from '#db/client.server.ts'
 import { recordAudit } from '#db/repositories/audit.ts'
 import { insertFlow, listFlows } from '#db/repositories/flows.ts'
-import { getInventoryVersion } from '#db/repositories/inventory-version.ts'
+import { getInventoryVersion, getScoreInputsVersion } from '#db/repositories/inventory-version.ts'
+import { insertActiveModelVersion } from '#db/repositories/model-versions.ts'
 import { loadPortfolio } from '#db/repositories/portfolio.ts'
 import { insertStaffing } from '#db/repositories/staffing.ts'
 import { insertSystem } from '#db/repositories/systems.ts'
@@ -116,6 +117,15 @@ describe.each(testDialects())('$name: inventory repositories', dialect => {
 		const id = await insertUnit(ctx.db, unit('A'))
 		await updateUnit(ctx.db, id, unit('A', { name: 'Renamed' }))
 		expect(await getInventoryVersion(ctx.db)).toBe(before + 2)
+	})
+
+	test('one query gives what cached scores depend on: inventory version and active model', async () => {
+		const before = await getScoreInputsVersion(ctx.db)
+		await insertUnit(ctx.db, unit('A'))
+		const modelId = await insertActiveModelVersion(ctx.db, { label: 'test', settings: {}, createdBy: null })
+		const after = await getScoreInputsVersion(ctx.db)
+		expect(after).toEqual({ inventoryVersion: before.inventoryVersion + 1, modelId })
+		expect(modelId).not.toBe(before.modelId)
 	})
 
 	test('the database refuses to update or delete an audit event', async () => {
