@@ -25,12 +25,15 @@ function compact(n: number) {
 
 export const formatPercent = (x: number, digits = 0) => `${(x * 100).toFixed(digits)}%`
 
+// One formatter for every date (toLocaleDateString builds a new one per call: tables format hundreds).
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+
 /** '2026-11-23' → '23 Nov 2026' */
 export function formatDate(d: string | null | undefined) {
 	if (!d) return '—'
 	const [y, m, day] = d.slice(0, 10).split('-').map(Number)
 	if (!y || !m || !day) return d
-	return new Date(Date.UTC(y, m - 1, day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+	return dayMonthYear.format(Date.UTC(y, m - 1, day))
 }
 
 /** 'back_office' or 'exporterIsCiio' → 'Back office', 'Exporter is ciio' (acronyms kept where upper-cased in the input). */
