@@ -2,11 +2,13 @@ import { type Kysely } from 'kysely'
 import { Migrator } from 'kysely/migration' // kysely >= 0.29: importing it from 'kysely' crashes at start-up
 import * as m0001 from './migrations/2026_11_23_0900_initial_schema.ts'
 import * as m0002 from './migrations/2026_11_23_1200_login_throttle.ts'
+import * as m0003 from './migrations/2026_11_23_1400_list_indexes.ts'
 
 // A static provider survives bundling; no globbing of .ts files at run time.
 const migrations = {
 	'2026_11_23_0900_initial_schema': m0001,
 	'2026_11_23_1200_login_throttle': m0002,
+	'2026_11_23_1400_list_indexes': m0003,
 }
 
 export async function migrateToLatest(db: Kysely<any>) {

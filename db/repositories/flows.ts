@@ -10,7 +10,7 @@ import { bumpInventoryVersion } from './inventory-version.ts'
 
 export type FlowWithUnit = DataFlow & { unitName: string; unitCode: string }
 
-const sortColumns: Record<FlowSortKey, string> = {
+export const FLOWS_SORT_COLUMNS: Record<FlowSortKey, string> = {
 	code: 'data_flow.code',
 	name: 'data_flow.name',
 	unit: 'business_unit.name',
@@ -38,7 +38,7 @@ export async function listFlows(
 		base,
 		qb => qb.selectAll('data_flow').select(['business_unit.name as unit_name', 'business_unit.code as unit_code']),
 		query,
-		sortColumns,
+		FLOWS_SORT_COLUMNS,
 		'data_flow.id',
 	)
 	return { rows: page.rows.map(r => ({ ...flowFromRow(r), unitName: r.unit_name, unitCode: r.unit_code })), total: page.total }

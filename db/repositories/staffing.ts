@@ -10,7 +10,7 @@ import { bumpInventoryVersion } from './inventory-version.ts'
 
 export type StaffingWithUnit = StaffingLine & { unitName: string; unitCode: string }
 
-const sortColumns: Record<StaffingSortKey, string> = {
+export const STAFFING_SORT_COLUMNS: Record<StaffingSortKey, string> = {
 	code: 'staffing_line.code',
 	unit: 'business_unit.name',
 	function: 'staffing_line.function',
@@ -34,7 +34,7 @@ export async function listStaffing(
 		base,
 		qb => qb.selectAll('staffing_line').select(['business_unit.name as unit_name', 'business_unit.code as unit_code']),
 		query,
-		sortColumns,
+		STAFFING_SORT_COLUMNS,
 		'staffing_line.id',
 	)
 	return { rows: page.rows.map(r => ({ ...staffingFromRow(r), unitName: r.unit_name, unitCode: r.unit_code })), total: page.total }

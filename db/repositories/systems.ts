@@ -10,7 +10,7 @@ import { bumpInventoryVersion } from './inventory-version.ts'
 
 export type SystemWithUnit = InfoSystem & { unitName: string; unitCode: string }
 
-const sortColumns: Record<SystemSortKey, string> = {
+export const SYSTEMS_SORT_COLUMNS: Record<SystemSortKey, string> = {
 	code: 'info_system.code',
 	name: 'info_system.name',
 	unit: 'business_unit.name',
@@ -35,7 +35,7 @@ export async function listSystems(
 		base,
 		qb => qb.selectAll('info_system').select(['business_unit.name as unit_name', 'business_unit.code as unit_code']),
 		query,
-		sortColumns,
+		SYSTEMS_SORT_COLUMNS,
 		'info_system.id',
 	)
 	return { rows: page.rows.map(r => ({ ...systemFromRow(r), unitName: r.unit_name, unitCode: r.unit_code })), total: page.total }

@@ -8,7 +8,7 @@ import { insertChunked } from '../sql/bulk.ts'
 import { fetchPage } from '../sql/list.ts'
 import { bumpInventoryVersion } from './inventory-version.ts'
 
-const sortColumns: Record<UnitSortKey, string> = {
+export const UNITS_SORT_COLUMNS: Record<UnitSortKey, string> = {
 	code: 'business_unit.code',
 	name: 'business_unit.name',
 	segment: 'business_unit.segment',
@@ -30,7 +30,7 @@ export async function listUnits(
 	if (f.legalEntityType) base = base.where('legal_entity_type', '=', f.legalEntityType)
 	if (f.ciio) base = base.where('is_ciio', '=', f.ciio === 'yes' ? 1 : 0)
 	if (query.q) base = base.where(eb => eb.or([eb('name', 'like', `%${query.q}%`), eb('code', 'like', `%${query.q}%`)]))
-	const page = await fetchPage(base, qb => qb.selectAll('business_unit'), query, sortColumns, 'business_unit.id')
+	const page = await fetchPage(base, qb => qb.selectAll('business_unit'), query, UNITS_SORT_COLUMNS, 'business_unit.id')
 	return { rows: page.rows.map(unitFromRow), total: page.total }
 }
 
