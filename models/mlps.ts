@@ -59,7 +59,7 @@ export interface MlpsStatus {
 	level: MlpsLevel | null
 	asOf: string
 	obligations: MlpsObligation[]
-	extensions: MlpsExtension[]
+	extensions: readonly MlpsExtension[]
 	/** An obligation of law (or of uncertain deadline) is overdue; practice alone does not count. */
 	overdue: boolean
 	notes: string[]
@@ -235,7 +235,16 @@ const EXTENSIONS: Record<Exclude<SystemTechnology, 'big_data'>, { subclause: num
  * Extension requirements of GB/T 22239-2019 for a system's technologies. Clauses 6-9 hold levels 1-4, each with
  * .2 cloud, .3 mobile, .4 IoT, .5 industrial control (contents page, verified); clause 10 (level 5) is not published.
  */
-export function extensionsFor(technologies: readonly SystemTechnology[], level: MlpsLevel | null): MlpsExtension[] {
+export function extensionsFor(technologies: readonly SystemTechnology[], level: MlpsLevel | null): readonly MlpsExtension[] {
+	const key = `${level}|${technologies.join(',')}`
+	let found = EXTENSIONS_BY_KEY.get(key)
+	if (!found) EXTENSIONS_BY_KEY.set(key, (found = Object.freeze(buildExtensions(technologies, level))))
+	return found
+}
+// At most 6 levels x 32 technology sets; thousands of systems share them, so each list is built once and shared.
+const EXTENSIONS_BY_KEY = new Map<string, readonly MlpsExtension[]>()
+
+function buildExtensions(technologies: readonly SystemTechnology[], level: MlpsLevel | null): MlpsExtension[] {
 	return SYSTEM_TECHNOLOGIES.filter(t => technologies.includes(t)).map(technology => {
 		if (technology === 'big_data') {
 			return {

@@ -4,7 +4,7 @@
 
 import { isIsoDate } from '../../dates.ts'
 import { type BusinessUnit, type InfoSystem, type UnitInventory } from '../../domain.ts'
-import { mlpsObligations, type MlpsObligation, type MlpsStatus } from '../../mlps.ts'
+import { type MlpsExtension, mlpsObligations, type MlpsObligation, type MlpsStatus } from '../../mlps.ts'
 import { ARTICLES, type DimensionFindings, finding, systemRef, unitRef } from '../finding.ts'
 import { cslMlpsPenalty } from '../penalties.ts'
 import { type ModelSettings } from '../settings.ts'
@@ -163,22 +163,38 @@ function invalidDates(system: InfoSystem, fields: readonly string[], impact: num
 }
 
 function extensions(system: InfoSystem, status: MlpsStatus, impact: number, settings: ModelSettings): Finding {
-	const normative = status.extensions.filter(e => e.normative)
-	const names = status.extensions.map(e => (e.clause ? `${e.technology} (${e.clause})` : e.technology)).join(', ')
+	const { normative, names, detail } = describeExtensions(status.extensions)
 	return finding({
 		ruleId: 'MLPS-EXTENSIONS',
 		dimension,
 		kind: 'exposure',
 		certainty: 'law',
 		entity: systemRef(system),
-		title: `${normative.length} extension requirement set(s) apply: ${system.name}`,
-		detail: status.extensions.map(e => e.requirement).join(' '),
+		title: `${normative} extension requirement set(s) apply: ${system.name}`,
+		detail,
 		remedy: 'Include the extension requirements in the assessment scope.',
-		inputs: { mlpsLevel: system.mlpsLevel, technologies: names, normativeExtensions: normative.length },
+		inputs: { mlpsLevel: system.mlpsLevel, technologies: names, normativeExtensions: normative },
 		articles: [ARTICLES.gbt22239],
 		likelihood: settings.mlps.likelihood.baseline,
 		impact,
 	})
+}
+
+// Extension lists are shared between systems with the same level and technologies (models/mlps.ts), and so are
+// their words: thousands of systems, a few dozen distinct lists.
+const described = new WeakMap<readonly MlpsExtension[], { normative: number; names: string; detail: string }>()
+
+function describeExtensions(list: readonly MlpsExtension[]) {
+	let d = described.get(list)
+	if (!d) {
+		d = {
+			normative: list.filter(e => e.normative).length,
+			names: list.map(e => (e.clause ? `${e.technology} (${e.clause})` : e.technology)).join(', '),
+			detail: list.map(e => e.requirement).join(' '),
+		}
+		described.set(list, d)
+	}
+	return d
 }
 
 function systemsExposure(systems: readonly InfoSystem[], unit: BusinessUnit, settings: ModelSettings): Finding {
