@@ -52,11 +52,19 @@ export function finding(spec: FindingSpec): Finding {
 		entity: spec.entity,
 		inputs: spec.inputs,
 		articles: spec.articles,
-		contribution: { likelihood: clampLevel(spec.likelihood), impact: clampLevel(spec.impact) },
+		contribution: CONTRIBUTIONS[clampLevel(spec.likelihood) - 1]![clampLevel(spec.impact) - 1]!,
 		decisive: false,
-		penalties: spec.penalties ?? [],
+		penalties: spec.penalties ?? NO_PENALTIES,
 	}
 }
+
+// Findings are plain data that nothing mutates, so the parts most of them have in common are shared (frozen, so a
+// mutation would throw): tens of thousands of findings at scale, 25 possible contributions.
+const CONTRIBUTIONS = [1, 2, 3, 4, 5].map(likelihood => [1, 2, 3, 4, 5].map(impact => Object.freeze({ likelihood, impact })))
+const NO_PENALTIES = Object.freeze([]) as unknown as PenaltyRef[]
+
+/** A constant list of articles, shared by every finding that cites exactly these. */
+export const articleList = (...refs: ArticleRef[]): ArticleRef[] => Object.freeze(refs) as unknown as ArticleRef[]
 
 /**
  * A copy of a finding with `decisive` set. Written out field by field (same order as `finding`): an object spread

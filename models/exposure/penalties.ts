@@ -25,10 +25,14 @@ export const PIPL_66 = { seriousFixedRmb: 50_000_000, seriousTurnoverShare: 0.05
  * entity's or the group's is not settled; the group figure (BusinessUnit.priorYearGlobalTurnoverRmb) is used.
  */
 export function piplPenalty(unit: Pick<BusinessUnit, 'priorYearGlobalTurnoverRmb'>, tier: PenaltyTier): PenaltyRef {
+	return shared(`PIPL|${tier}|${unit.priorYearGlobalTurnoverRmb}`, () => buildPiplPenalty(unit.priorYearGlobalTurnoverRmb, tier))
+}
+
+function buildPiplPenalty(priorYearGlobalTurnoverRmb: number, tier: PenaltyTier): PenaltyRef {
 	if (tier === 'base') {
 		return penalty('PIPL', 'Art. 66', PIPL_66.baseRmb, tier, 'Refusal to rectify: up to RMB 1,000,000.', true, PIPL_URL)
 	}
-	const turnover = Math.max(0, unit.priorYearGlobalTurnoverRmb)
+	const turnover = Math.max(0, priorYearGlobalTurnoverRmb)
 	const share = Math.round(turnover * PIPL_66.seriousTurnoverShare)
 	const maxRmb = Math.max(PIPL_66.seriousFixedRmb, share)
 	const basis = `Serious circumstances: up to RMB 50,000,000 or up to 5% of prior-year turnover (5% of ${turnover} = ${share}); the higher is taken. Entity vs group turnover is unsettled; group turnover used.`
@@ -42,7 +46,12 @@ export function piplPenalty(unit: Pick<BusinessUnit, 'priorYearGlobalTurnoverRmb
  * not seen in full (caveats.md item 4).
  */
 export function cslMlpsPenalty(asOf: string, tier: PenaltyTier): PenaltyRef {
-	if (!amendedCslApplies(asOf)) {
+	const amended = amendedCslApplies(asOf)
+	return shared(`CSL-MLPS|${tier}|${amended}`, () => buildCslMlpsPenalty(amended, tier))
+}
+
+function buildCslMlpsPenalty(amended: boolean, tier: PenaltyTier): PenaltyRef {
+	if (!amended) {
 		const basis =
 			'CSL 2017 art. 59(1): network operator failing art. 21, after refusing to rectify or causing harm: up to RMB 100,000.'
 		return penalty('CSL', 'Art. 59(1) (2017 text)', 100_000, tier, basis, true, CSL_URL)
@@ -72,6 +81,10 @@ export function cslLocalisationPenalty(asOf: string, tier: PenaltyTier): Penalty
 
 /** DSL art. 46: exporting important data in breach of art. 31, up to RMB 1,000,000; serious: up to RMB 10,000,000. */
 export function dslExportPenalty(tier: PenaltyTier): PenaltyRef {
+	return shared(`DSL|${tier}`, () => buildDslExportPenalty(tier))
+}
+
+function buildDslExportPenalty(tier: PenaltyTier): PenaltyRef {
 	const maxRmb = tier === 'maximum' ? 10_000_000 : 1_000_000
 	const basis =
 		tier === 'maximum'
@@ -97,6 +110,20 @@ export function penaltyExposure(penalties: readonly PenaltyRef[]): PenaltyExposu
 		totalMaxRmb: byLaw.reduce((sum, p) => sum + p.maxRmb, 0),
 		unverified: byLaw.some(p => !p.verified),
 	}
+}
+
+// A penalty reference is plain data fixed by its inputs, cited by thousands of findings at scale: built once per
+// inputs and shared (frozen). Turnovers are per unit, so the map holds at most a few entries per unit.
+const PENALTIES = new Map<string, PenaltyRef>()
+const MAX_SHARED_PENALTIES = 50_000
+
+function shared(key: string, build: () => PenaltyRef): PenaltyRef {
+	let p = PENALTIES.get(key)
+	if (!p) {
+		if (PENALTIES.size >= MAX_SHARED_PENALTIES) PENALTIES.clear()
+		PENALTIES.set(key, (p = Object.freeze(build())))
+	}
+	return p
 }
 
 function amendedCslApplies(asOf: string): boolean {

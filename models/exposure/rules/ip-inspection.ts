@@ -5,9 +5,9 @@
 
 import { type BusinessUnit, type InfoSystem, type StaffingLine, type UnitInventory } from '../../domain.ts'
 import { formatCount } from '../../cross-border.ts'
-import { ARTICLES, type DimensionFindings, finding, levelFor, systemRef, unitRef } from '../finding.ts'
+import { ARTICLES, articleList, type DimensionFindings, finding, levelFor, systemRef, unitRef } from '../finding.ts'
 import { type ModelSettings } from '../settings.ts'
-import { type ArticleRef, type Finding, type ScoringContext } from '../types.ts'
+import { type Finding, type ScoringContext } from '../types.ts'
 
 const dimension = 'ip_inspection' as const
 
@@ -29,12 +29,14 @@ export function inspectionLikelihood(system: InfoSystem, unit: BusinessUnit, set
 	return Math.max(l.base, supervised ? l.supervisedLevel : 0, unit.isCiio ? l.ciio : 0)
 }
 
+const ARTICLES_CITED = articleList(ARTICLES.cslAssistAuthorities, ARTICLES.dslDataAccess)
+const SUPERVISED_ARTICLES = articleList(ARTICLES.cslAssistAuthorities, ARTICLES.dslDataAccess, ARTICLES.psbInspection)
+
 function systemFindings(system: InfoSystem, unit: BusinessUnit, settings: ModelSettings): Finding[] {
 	const s = settings.ipInspection
 	const likelihood = inspectionLikelihood(system, unit, settings)
 	const supervised = system.mlpsLevel !== null && system.mlpsLevel >= 3
-	const articles: ArticleRef[] = [ARTICLES.cslAssistAuthorities, ARTICLES.dslDataAccess]
-	if (supervised) articles.push(ARTICLES.psbInspection)
+	const articles = supervised ? SUPERVISED_ARTICLES : ARTICLES_CITED
 	const reach = `${supervised ? 'It is at MLPS level 3 or above, so the PSB inspects it periodically. ' : ''}${unit.isCiio ? 'The unit is a CIIO, under its sector protection department. ' : ''}`
 	const out: Finding[] = []
 	if (system.holdsSourceCode) {

@@ -5,7 +5,7 @@
 import { isIsoDate } from '../../dates.ts'
 import { type BusinessUnit, type InfoSystem, type UnitInventory } from '../../domain.ts'
 import { type MlpsExtension, mlpsObligations, type MlpsObligation, type MlpsStatus } from '../../mlps.ts'
-import { ARTICLES, type DimensionFindings, finding, systemRef, unitRef } from '../finding.ts'
+import { ARTICLES, articleList, type DimensionFindings, finding, systemRef, unitRef } from '../finding.ts'
 import { cslMlpsPenalty } from '../penalties.ts'
 import { type ModelSettings } from '../settings.ts'
 import { type ArticleRef, type Finding, type FindingKind, type ScoringContext } from '../types.ts'
@@ -129,11 +129,16 @@ function ruleFor(o: MlpsObligation, settings: ModelSettings): Rule | null {
 		: null
 }
 
+const GRADING_ARTICLES = articleList(ARTICLES.cslMlps)
+const FILING_ARTICLES = articleList(ARTICLES.cslMlps, ARTICLES.mlpsFiling)
+const FIRST_ASSESSMENT_ARTICLES = articleList(ARTICLES.mlpsFilingReport, ARTICLES.mlpsAssessment)
+const ASSESSMENT_ARTICLES = articleList(ARTICLES.mlpsAssessment)
+
 function articlesFor(o: MlpsObligation): ArticleRef[] {
-	if (o.kind === 'grading') return [ARTICLES.cslMlps]
-	if (o.kind === 'filing') return [ARTICLES.cslMlps, ARTICLES.mlpsFiling]
-	if (o.source.article === 'Art. 16(5)') return [ARTICLES.mlpsFilingReport, ARTICLES.mlpsAssessment]
-	return [ARTICLES.mlpsAssessment]
+	if (o.kind === 'grading') return GRADING_ARTICLES
+	if (o.kind === 'filing') return FILING_ARTICLES
+	if (o.source.article === 'Art. 16(5)') return FIRST_ASSESSMENT_ARTICLES
+	return ASSESSMENT_ARTICLES
 }
 
 function remedyFor(o: MlpsObligation): string {

@@ -5,8 +5,8 @@
 
 import { formatCount } from '../../cross-border.ts'
 import { STAFF_FUNCTIONS, type StaffFunction, type StaffingLine, type UnitInventory } from '../../domain.ts'
-import { ARTICLES, clampLevel, type DimensionFindings, finding, levelFor, unitRef } from '../finding.ts'
-import { type ArticleRef, type Finding, type ScoringContext } from '../types.ts'
+import { ARTICLES, articleList, clampLevel, type DimensionFindings, finding, levelFor, unitRef } from '../finding.ts'
+import { type Finding, type ScoringContext } from '../types.ts'
 
 const dimension = 'workforce_concentration' as const
 
@@ -18,6 +18,9 @@ const FUNCTION_NAMES: Record<StaffFunction, string> = {
 	it: 'IT',
 	management: 'management',
 }
+
+const ARTICLES_WITHOUT_ACCESS = articleList(ARTICLES.lclMassLayoff, ARTICLES.lclCompensation)
+const ARTICLES_WITH_ACCESS = articleList(ARTICLES.lclMassLayoff, ARTICLES.lclCompensation, ARTICLES.remoteAccess)
 
 const REMEDY =
 	'Decide whether the concentration is acceptable; a move out of China needs the art. 41 procedure for 20+ people (or 10%+) and creates a cross-border transfer if the moved roles keep reaching data in China.'
@@ -40,8 +43,7 @@ function functionFinding(fn: StaffFunction, lines: StaffingLine[], inv: UnitInve
 	const global = ctx.groupHeadcount.find(g => g.function === fn)?.globalHeadcount ?? null
 	const likelihood = clampLevel(s.functionLikelihood[fn] + (access ? s.personalDataAccessStep : 0))
 	const name = FUNCTION_NAMES[fn]
-	const articles: ArticleRef[] = [ARTICLES.lclMassLayoff, ARTICLES.lclCompensation]
-	if (access) articles.push(ARTICLES.remoteAccess)
+	const articles = access ? ARTICLES_WITH_ACCESS : ARTICLES_WITHOUT_ACCESS
 	const entity = unitRef(inv.unit)
 	if (global === null || !(global > 0)) {
 		return finding({
