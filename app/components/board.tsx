@@ -1,7 +1,7 @@
 import { formatDate, formatInt, formatRmb, humanize } from '#app/utils/format.ts'
 import { BAND_LABELS, DIMENSION_LABELS, DIMENSION_SHORT } from '#app/utils/labels.ts'
 import { type boardView } from '#app/utils/snapshot.server.ts'
-import { DIMENSIONS } from '#models/exposure/index.ts'
+import { DIMENSIONS } from '#models/exposure/types.ts' // not the index: see models/overview.ts
 import { formatScore } from './band.tsx'
 import { lazyChart } from './lazy-chart.tsx'
 
