@@ -38,7 +38,12 @@ export function handleError(error: unknown, { request }: { request: Request }) {
 const ABORT_DELAY = 5_000
 
 // Every page is rendered whole before it is sent (onAllReady): the board pack and the charts must
-// be complete in the first paint and in print, and a half-streamed page would jump.
+// be complete in the first paint and in print, and a half-streamed page would jump. The charts are
+// lazy components in Suspense boundaries (app/components/lazy-chart.tsx), and React 19.2 sends a
+// finished boundary bigger than progressiveChunkSize as its fallback plus a script that swaps the
+// content in, which the PDF printer (no JavaScript) never runs. React 18.3 does not count the bytes
+// yet; Infinity, React's own opt-out, keeps every boundary inline across that upgrade.
+const INLINE_EVERY_BOUNDARY = Number.POSITIVE_INFINITY
 export default function handleRequest(
 	request: Request,
 	responseStatusCode: number,
@@ -55,6 +60,7 @@ export default function handleRequest(
 			</NonceProvider>,
 			{
 				nonce,
+				progressiveChunkSize: INLINE_EVERY_BOUNDARY,
 				onAllReady() {
 					const body = new PassThrough()
 					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')

@@ -1,6 +1,9 @@
 // The executive overview as pure data: headline figures, the heatmap rows (filtered, sorted, paged),
 // the likelihood x impact matrix and the Sankey of data leaving China.
-import { type Band, DIMENSIONS, type Dimension, type PortfolioExposure, type UnitExposure } from './exposure/index.ts'
+// From the engine's types, not its index: the overview's browser code reaches this file (HEATMAP_SPEC), and esbuild
+// gives a page every file it can reach by imports whose code some page uses, so the index would bring in the whole
+// scoring engine (12 KB gzip), which only the scenario pages run in the browser.
+import { type Band, DIMENSIONS, type Dimension, type PortfolioExposure, type UnitExposure } from './exposure/types.ts'
 import { CHINA_CITIES, type PortfolioInventory, SEGMENTS } from './domain.ts'
 import { flowStatus } from './flow-status.ts'
 import { type ListQuery, type ListSpec } from './list-query.ts'

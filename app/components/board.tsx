@@ -1,10 +1,9 @@
-import { Bar, ComposedChart, Legend, Line, XAxis, YAxis } from 'recharts'
 import { formatDate, formatInt, formatRmb, humanize } from '#app/utils/format.ts'
 import { BAND_LABELS, DIMENSION_LABELS, DIMENSION_SHORT } from '#app/utils/labels.ts'
 import { type boardView } from '#app/utils/snapshot.server.ts'
-import { DIMENSIONS } from '#models/exposure/index.ts'
+import { DIMENSIONS } from '#models/exposure/types.ts' // not the index: see models/overview.ts
 import { formatScore } from './band.tsx'
-import { PlainTick } from './score-chart.tsx'
+import { lazyChart } from './lazy-chart.tsx'
 
 export type BoardData = Awaited<ReturnType<typeof boardView>>
 
@@ -37,19 +36,12 @@ function Kpi({ label, value, hint, alert }: { label: string; value: string; hint
 	)
 }
 
+const TrendDrawing = lazyChart(() => import('./charts/trend.tsx').then(m => m.TrendDrawing))
+
 export function TrendChart({ data }: { data: BoardData['trend'] }) {
 	return (
 		<figure className="chart">
-			<ComposedChart id="trend-chart" width={680} height={260} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
-				<XAxis dataKey="quarter" interval={0} tick={<PlainTick anchor="middle" dy={14} />} />
-				<YAxis yAxisId="units" interval={0} allowDecimals={false} width={40} tick={<PlainTick anchor="end" dy={4} />} />
-				<YAxis yAxisId="score" interval={0} orientation="right" domain={[0, 25]} width={40} tick={<PlainTick anchor="start" dy={4} />} />
-				<Bar yAxisId="units" dataKey="critical" stackId="b" name="Critical units" fill="#6e1f00" isAnimationActive={false} />
-				<Bar yAxisId="units" dataKey="high" stackId="b" name="High units" fill="#e66101" isAnimationActive={false} />
-				<Bar yAxisId="units" dataKey="medium" stackId="b" name="Medium units" fill="#fdb863" isAnimationActive={false} />
-				<Line yAxisId="score" dataKey="meanOverall" name="Mean overall score (right)" stroke="#14233a" strokeWidth={2} strokeDasharray="5 3" dot={{ r: 3 }} isAnimationActive={false} />
-				<Legend verticalAlign="bottom" height={24} wrapperStyle={{ fontSize: 12 }} />
-			</ComposedChart>
+			<TrendDrawing data={data} width={680} height={260} />
 			<table className="compact small trend-table">
 				<caption className="sr-only">The same figures as a table</caption>
 				<thead>

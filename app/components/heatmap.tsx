@@ -2,7 +2,7 @@ import { Link, useSearchParams } from '@remix-run/react'
 import { type KeyboardEvent } from 'react'
 import { BAND_LABELS, DIMENSION_LABELS, DIMENSION_SHORT } from '#app/utils/labels.ts'
 import { humanize } from '#app/utils/format.ts'
-import { DIMENSIONS } from '#models/exposure/index.ts'
+import { DIMENSIONS } from '#models/exposure/types.ts' // not the index: see models/overview.ts
 import { type HeatmapRow, type HeatmapSortKey } from '#models/overview.ts'
 import { formatScore } from './band.tsx'
 

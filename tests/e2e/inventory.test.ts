@@ -34,8 +34,16 @@ describe.each(e2eDialects())('$name: overview and inventory in Chromium', dialec
 	test('the heatmap shows every unit, and a cell opens the unit at that dimension with findings and articles', async () => {
 		const page = await browser.newPage()
 		await signIn(page, app.url, user('executive').email, user('executive').password)
-		await page.goto(`${app.url}/`)
+		const consoleErrors: string[] = []
+		page.on('console', m => m.type() === 'error' && consoleErrors.push(m.text()))
+		await page.goto(`${app.url}/`, { waitUntil: 'networkidle' }) // hydrated, the chart's own chunk included
 		await expect(page.locator('table.heatmap tbody tr').count()).resolves.toBe(17)
+		// The Sankey (recharts, loaded lazily) is drawn, and answers the pointer: its tooltip needs it hydrated.
+		const sankey = page.locator('figure.sankey svg.recharts-surface')
+		await expect(sankey.count()).resolves.toBe(1)
+		await sankey.locator('.recharts-sankey-nodes .recharts-rectangle').first().hover()
+		await expect.poll(() => page.locator('figure.sankey .recharts-tooltip-wrapper').textContent()).toMatch(/individuals/)
+		expect(consoleErrors).toEqual([]) // React's hydration errors (#418, #423) are page errors: launchBrowser fails on those
 		await screenshot(page, `${dialect.name}-overview`)
 		await page.getByRole('link', { name: /^Meridian Payments \(China\), Cross-border transfer:/ }).click()
 		await page.waitForURL(u => /^\/units\/\d+$/.test(u.pathname) && u.searchParams.get('dimension') === 'cross_border')

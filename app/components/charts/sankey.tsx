@@ -1,0 +1,75 @@
+import { Layer, Rectangle, Sankey, Tooltip } from 'recharts'
+import { formatInt } from '#app/utils/format.ts'
+import { type SankeyData } from '#models/overview.ts'
+import { FLOW_COLORS as COLORS } from './palette.ts'
+
+/** The Sankey itself, loaded lazily by FlowSankey (../flow-sankey.tsx). */
+export function SankeyDrawing({ data, width, height }: { data: SankeyData; width: number; height: number }) {
+	return (
+		<Sankey
+			width={width}
+			height={height}
+			data={data}
+			nodePadding={14}
+			nodeWidth={10}
+			margin={{ top: 8, right: 130, bottom: 8, left: 250 }}
+			link={<SankeyLink />}
+			node={<SankeyNode />}
+			iterations={32}
+		>
+			<Tooltip formatter={(value: number) => `${formatInt(value)} individuals`} isAnimationActive={false} />
+		</Sankey>
+	)
+}
+
+type LinkProps = {
+	sourceX?: number
+	targetX?: number
+	sourceY?: number
+	targetY?: number
+	sourceControlX?: number
+	targetControlX?: number
+	linkWidth?: number
+	payload?: { compliant: boolean }
+}
+
+function SankeyLink(props: LinkProps) {
+	const { sourceX = 0, targetX = 0, sourceY = 0, targetY = 0, sourceControlX = 0, targetControlX = 0, linkWidth = 0, payload } = props
+	const ok = payload?.compliant ?? true
+	return (
+		<path
+			d={`M${sourceX},${sourceY} C${sourceControlX},${sourceY} ${targetControlX},${targetY} ${targetX},${targetY}`}
+			fill="none"
+			stroke={ok ? COLORS.ok : COLORS.gap}
+			strokeOpacity={ok ? 0.35 : 0.6}
+			strokeWidth={Math.max(linkWidth, 1.5)}
+			strokeDasharray={ok ? undefined : '6 3'}
+		/>
+	)
+}
+
+type NodeProps = { x?: number; y?: number; width?: number; height?: number; payload?: { name: string; kind: 'unit' | 'country'; value: number } }
+
+function SankeyNode({ x = 0, y = 0, width = 0, height = 0, payload }: NodeProps) {
+	if (!payload) return null
+	const isUnit = payload.kind === 'unit'
+	return (
+		<Layer>
+			<Rectangle x={x} y={y} width={width} height={height} fill="#14233a" fillOpacity={0.85} />
+			<text
+				x={isUnit ? x - 6 : x + width + 6}
+				y={y + height / 2}
+				textAnchor={isUnit ? 'end' : 'start'}
+				dominantBaseline="middle"
+				fontSize={12}
+				fill="#1b1f24"
+			>
+				<title>{`${payload.name}: ${formatInt(payload.value)} individuals`}</title>
+				{truncate(payload.name, 34)}
+				<tspan fill="#6b7480"> {formatInt(payload.value)}</tspan>
+			</text>
+		</Layer>
+	)
+}
+
+const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)

@@ -1,0 +1,19 @@
+import { Bar, ComposedChart, Legend, Line, XAxis, YAxis } from 'recharts'
+import { type BoardData } from '../board.tsx'
+import { PlainTick } from './plain-text.tsx'
+
+/** The chart of TrendChart (../board.tsx), loaded lazily: units at each band, stacked, and the mean score. */
+export function TrendDrawing({ data, width, height }: { data: BoardData['trend']; width: number; height: number }) {
+	return (
+		<ComposedChart id="trend-chart" width={width} height={height} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
+			<XAxis dataKey="quarter" interval={0} tick={<PlainTick anchor="middle" dy={14} />} />
+			<YAxis yAxisId="units" interval={0} allowDecimals={false} width={40} tick={<PlainTick anchor="end" dy={4} />} />
+			<YAxis yAxisId="score" interval={0} orientation="right" domain={[0, 25]} width={40} tick={<PlainTick anchor="start" dy={4} />} />
+			<Bar yAxisId="units" dataKey="critical" stackId="b" name="Critical units" fill="#6e1f00" isAnimationActive={false} />
+			<Bar yAxisId="units" dataKey="high" stackId="b" name="High units" fill="#e66101" isAnimationActive={false} />
+			<Bar yAxisId="units" dataKey="medium" stackId="b" name="Medium units" fill="#fdb863" isAnimationActive={false} />
+			<Line yAxisId="score" dataKey="meanOverall" name="Mean overall score (right)" stroke="#14233a" strokeWidth={2} strokeDasharray="5 3" dot={{ r: 3 }} isAnimationActive={false} />
+			<Legend verticalAlign="bottom" height={24} wrapperStyle={{ fontSize: 12 }} />
+		</ComposedChart>
+	)
+}
