@@ -10,7 +10,6 @@ import { formatDate, formatInt, humanize } from '#app/utils/format.ts'
 import { loadScenarioContext, requireScenarioId, requireVisibleScenario } from '#app/utils/scenario.server.ts'
 import { deleteScenario, setScenarioStatus, updateScenario } from '#db/repositories/scenarios.ts'
 import { DATA_HANDLING, type ScenarioAssumptions } from '#models/domain.ts'
-import { scorePortfolio } from '#models/exposure/index.ts'
 import { can } from '#models/permissions.ts'
 import { parseScenarioDraft, type ScenarioAction, type ScenarioDraftInput, scenarioTransition, upcomingQuarters } from '#models/scenario-form.ts'
 import { runScenario, type ScenarioContext, simulateScenario, validateScenario } from '#models/scenario.ts'
@@ -103,26 +102,24 @@ export default function ScenarioRoute() {
 		setDraft(d => change(d))
 		setDirty(true)
 	}
-	// The browser reruns the same engine the server used, on every change: scoring the untouched
-	// portfolio once, then only the units a move changes.
-	const baseline = useMemo(() => (ctx ? scorePortfolio(ctx.portfolio, ctx.settings, ctx.asOf) : undefined), [ctx])
+	// The browser reruns the same engine the server used, on every change; it scores only the units a move changes.
 	const live = useMemo(() => {
 		if (!ctx || !dirty) return null
 		performance.mark('scenario-recompute-start')
-		const result = runScenario(draft, { ...ctx, baseline })
+		const result = runScenario(draft, ctx)
 		performance.mark('scenario-recompute-end')
 		performance.measure('scenario-recompute', 'scenario-recompute-start', 'scenario-recompute-end')
 		return result
-	}, [ctx, baseline, draft, dirty])
+	}, [ctx, draft, dirty])
 	const result = (live ?? data.result) as typeof data.result
 	const deferred = useDeferredValue(draft)
 	const [uncertainty, setUncertainty] = useState(data.uncertainty)
 	useEffect(() => {
 		if (!ctx || !dirty) return
-		const t = setTimeout(() => setUncertainty(simulateScenario(deferred, { ...ctx, baseline }, { runs: 1_000, seed: 1 })), 300)
+		const t = setTimeout(() => setUncertainty(simulateScenario(deferred, ctx, { runs: 1_000, seed: 1 })), 300)
 		return () => clearTimeout(t)
-	}, [ctx, baseline, deferred, dirty])
-	const issues = useMemo(() => (ctx ? validateScenario(draft, { ...ctx, baseline }) : []), [ctx, baseline, draft])
+	}, [ctx, deferred, dirty])
+	const issues = useMemo(() => (ctx ? validateScenario(draft, ctx) : []), [ctx, draft])
 	const serverErrors = actionData?.errors ?? []
 
 	return (
