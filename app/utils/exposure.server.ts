@@ -31,10 +31,15 @@ interface Scored {
 // whole portfolio must be read and scored again. Every inventory write bumps the version.
 const g = globalThis as unknown as { __scored?: Scored }
 
-export async function getScoredPortfolio(db: Kysely<Database>): Promise<Scored> {
+/** What a score depends on besides the scoring code: the inventory version, the active model and the date. */
+export async function scoringKey(db: Kysely<Database>) {
 	const [version, model] = await Promise.all([getInventoryVersion(db), requireActiveModel(db)])
 	const asOf = today()
-	const key = `${version}|${model.id}|${asOf}`
+	return { key: `${version}|${model.id}|${asOf}`, model, asOf }
+}
+
+export async function getScoredPortfolio(db: Kysely<Database>): Promise<Scored> {
+	const { key, model, asOf } = await scoringKey(db)
 	if (g.__scored?.key === key) return g.__scored
 	const portfolio = await loadPortfolio(db)
 	const exposure = scorePortfolio(portfolio, model.settings, asOf)
