@@ -6,6 +6,8 @@ export { validateScenario } from './scenario/validate.ts'
 export { runScenario, basePick } from './scenario/run.ts'
 export { simulateScenario, mulberry32, triangular, percentiles } from './scenario/simulate.ts'
 export { compareScenarios } from './scenario/compare.ts'
+export { functionHeadcountsOf, scenarioUnitIds } from './scenario/exposure.ts'
+export { partialContext, withUnits } from './scenario/context.ts'
 export { parseQuarter, monthLabel } from './scenario/calendar.ts'
 export {
 	ART40_NOTICE_DAYS,

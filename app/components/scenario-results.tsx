@@ -9,15 +9,25 @@ const usd = (n: number) => formatUsd(n)
 const big = (n: number) => formatUsd(n, { compact: true })
 const monthOf = (r: ScenarioResult) => (r.paybackMonth === null ? 'Not within the horizon' : `Month ${r.paybackMonth} (${r.paybackLabel})`)
 
-/** Every figure of a scenario run, in the order a strategy team reads them. */
-export function ScenarioResults({ result, uncertainty }: { result: ScenarioResult; uncertainty: ScenarioUncertainty | null }) {
+/**
+ * Every figure of a scenario run, in the order a strategy team reads them. Where they are recomputed in the browser,
+ * `status` says what they wait for or rest on (empty when nothing; its line is always there, so nothing jumps),
+ * `busy` dims them until it arrives, and `uncertaintyPending` marks the Monte Carlo bands as not yet recomputed.
+ */
+export function ScenarioResults(props: { result: ScenarioResult; uncertainty: ScenarioUncertainty | null; uncertaintyPending?: boolean; status?: string; busy?: boolean }) {
+	const { result, uncertainty, uncertaintyPending, status, busy } = props
 	const changed = new Map<number, ScenarioResult['exposure']['diff']>()
 	for (const d of result.exposure.diff) if (d.delta !== 0) changed.set(d.unitId, [...(changed.get(d.unitId) ?? []), d])
 	const diffUnits = result.exposure.before.units.filter(u => changed.has(u.unitId) || result.lines.some(l => l.unitId === u.unitId))
 	const after = new Map(result.exposure.after.units.map(u => [u.unitId, u]))
 	return (
-		<div className="scenario-results" aria-live="polite">
-			<section className="kpis" aria-label="Headline figures">
+		<div className="scenario-results" aria-live="polite" aria-busy={busy || undefined}>
+			{status === undefined ? null : (
+				<p className="results-status small muted" role="status">
+					{status}
+				</p>
+			)}
+			<section className="kpis" aria-label="Headline figures" aria-busy={uncertaintyPending || undefined}>
 				<Kpi label="One-off cost" value={big(result.oneOff.total)} exact={usd(result.oneOff.total)} hint={uncertainty ? `P10–P90 ${formatUsd(uncertainty.oneOffUsd.p10, { compact: true })} – ${formatUsd(uncertainty.oneOffUsd.p90, { compact: true })}` : undefined} />
 				<Kpi label="Annual saving (run-rate)" value={big(result.annualSavingUsd)} exact={usd(result.annualSavingUsd)} hint={`China ${formatUsd(result.annualChinaCostUsd, { compact: true })} → destination ${formatUsd(result.annualDestinationCostUsd, { compact: true })}`} alert={result.annualSavingUsd < 0} />
 				<Kpi label={`NPV over ${result.horizonMonths / 12} years`} value={big(result.npvUsd)} exact={usd(result.npvUsd)} hint={uncertainty ? `P10 ${formatUsd(uncertainty.npvUsd.p10, { compact: true })} · P50 ${formatUsd(uncertainty.npvUsd.p50, { compact: true })} · P90 ${formatUsd(uncertainty.npvUsd.p90, { compact: true })}` : undefined} alert={result.npvUsd < 0} />

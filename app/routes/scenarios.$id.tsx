@@ -1,44 +1,37 @@
 import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ScenarioResults } from '#app/components/scenario-results.tsx'
 import { audit, requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate, formatInt, humanize } from '#app/utils/format.ts'
-import { loadScenarioContext, requireScenarioId, requireVisibleScenario } from '#app/utils/scenario.server.ts'
+import { editorData, loadScenarioContext, requireScenarioId, requireVisibleScenario } from '#app/utils/scenario.server.ts'
 import { deleteScenario, setScenarioStatus, updateScenario } from '#db/repositories/scenarios.ts'
-import { DATA_HANDLING, type ScenarioAssumptions } from '#models/domain.ts'
-import { scorePortfolio } from '#models/exposure/index.ts'
-import { can } from '#models/permissions.ts'
+import { DATA_HANDLING, type ScenarioAssumptions, type UnitInventory } from '#models/domain.ts'
 import { parseScenarioDraft, type ScenarioAction, type ScenarioDraftInput, scenarioTransition, upcomingQuarters } from '#models/scenario-form.ts'
-import { runScenario, type ScenarioContext, simulateScenario, validateScenario } from '#models/scenario.ts'
+import { runScenario, type ScenarioContext, scenarioUnitIds, simulateScenario, validateScenario, withUnits } from '#models/scenario.ts'
+import { type loader as unitInventoryLoader } from './scenarios.inventory.$unitId.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'scenarios:read-approved')
 	const id = requireScenarioId(params.id)
 	const db = getDb()
 	const scenario = await requireVisibleScenario(db, user, id)
-	const ctx = await loadScenarioContext(db)
+	const { ctx, key } = await loadScenarioContext(db)
 	const draft = { assumptions: scenario.assumptions, moves: scenario.moves }
 	const result = runScenario(draft, ctx)
 	const uncertainty = simulateScenario(draft, ctx, { runs: 1_000, seed: 1 })
 	const editable = scenarioTransition(user.role, scenario.status, 'save').ok
-	const units = new Map(ctx.portfolio.units.map(u => [u.unit.id, u.unit]))
 	return json({
 		scenario,
 		result,
 		uncertainty,
 		editable,
 		actions: (['propose', 'withdraw', 'approve', 'reject', 'delete'] as const).filter(a => scenarioTransition(user.role, scenario.status, a).ok),
-		// Only an editor gets the inventory the browser needs to recompute; readers get the saved results.
-		ctx: editable ? ctx : null,
-		lines: editable
-			? ctx.portfolio.units.flatMap(u =>
-					u.staffing.map(s => ({ id: s.id, label: `${s.code} · ${units.get(s.unitId)?.name ?? ''} · ${humanize(s.function)} · ${s.city} (${formatInt(s.headcount)})`, headcount: s.headcount })),
-				)
-			: [],
+		// Only an editor gets inventory, and only what the browser needs to recompute; readers get the server's results.
+		editor: editable ? editorData(ctx, draft, key) : null,
 		destinations: ctx.destinations.map(d => ({ id: d.id, label: `${d.city} (${d.country}${d.isMainlandChina ? ', mainland China' : ''})` })),
 		quarters: upcomingQuarters(ctx.asOf, 12),
 	})
@@ -69,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (intent === 'save') {
 		const parsed = parseScenarioDraft(form.get('draft'))
 		if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 })
-		const ctx = await loadScenarioContext(db)
+		const { ctx } = await loadScenarioContext(db) // the whole inventory: a save is checked against every unit
 		const blocking = validateScenario(parsed.value, ctx).filter(i => i.severity === 'error')
 		if (blocking.length) return json({ errors: blocking.map(i => ({ path: i.path, message: i.message })) }, { status: 400 })
 		await writeTransaction(db, async trx => {
@@ -89,41 +82,135 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 type Draft = ScenarioDraftInput
+/** A move as the editor holds it: the draft's fields, a stable row key, the unit chosen and the text of the unit box. */
+type EditorMove = Draft['moves'][number] & { row: number; unitId: number | null; unitText: string }
+type EditorDraft = Omit<Draft, 'moves'> & { moves: EditorMove[] }
+type UnitChoice = { id: number; code: string; name: string; city: string }
+type InventoryAnswer = { error: string } | { unit: UnitInventory; key: string }
+
+const unitLabel = (u: UnitChoice) => `${u.name} · ${u.code} · ${u.city}`
+const lineLabel = (l: UnitInventory['staffing'][number]) => `${l.code} · ${humanize(l.function)} · ${l.city} (${formatInt(l.headcount)})`
+const moveIndexOf = (path: string) => Number(/^moves\.(\d+)/.exec(path)?.[1] ?? -1)
+const toDraft = (d: EditorDraft): Draft => ({ ...d, moves: d.moves.map(({ row: _row, unitId: _unitId, unitText: _text, ...m }) => m) })
 
 export default function ScenarioRoute() {
 	const data = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>() as { errors: Array<{ path: string; message: string }>; saved?: boolean } | undefined
 	const navigation = useNavigation()
 	const busy = navigation.state === 'submitting'
-	const { scenario } = data
-	const ctx = data.ctx as ScenarioContext | null
-	const [draft, setDraft] = useState<Draft>(() => ({ name: scenario.name, description: scenario.description, assumptions: scenario.assumptions, moves: scenario.moves.map(({ id: _id, ...m }) => m) }))
+	const { scenario, editor } = data
+	// The inventory the browser holds: the units the scenario reads, then each unit the analyst picks, fetched on demand.
+	const [ctx, setCtx] = useState(() => (editor?.ctx ?? null) as ScenarioContext | null)
+	const units = useMemo(() => {
+		const list = (editor?.units ?? []) as UnitChoice[]
+		const byText = new Map<string, UnitChoice>()
+		for (const u of list) byText.set(u.code.toLowerCase(), u).set(unitLabel(u).toLowerCase(), u)
+		return { list, byId: new Map(list.map(u => [u.id, u])), byText }
+	}, [editor])
+	const held = useMemo(() => new Map(ctx?.portfolio.units.map(u => [u.unit.id, u])), [ctx])
+	const [draft, setDraft] = useState<EditorDraft>(() => {
+		const unitOfLine = new Map(ctx?.portfolio.units.flatMap(u => u.staffing.map(l => [l.id, u.unit.id] as const)))
+		return {
+			name: scenario.name,
+			description: scenario.description,
+			assumptions: scenario.assumptions,
+			moves: scenario.moves.map(({ id: _id, ...m }, row) => {
+				const unitId = unitOfLine.get(m.staffingLineId) ?? null
+				const unit = unitId === null ? undefined : units.byId.get(unitId)
+				return { ...m, row, unitId, unitText: unit ? unitLabel(unit) : '' }
+			}),
+		}
+	})
+	const nextRow = useRef(scenario.moves.length)
+	const [addedRow, setAddedRow] = useState<number | null>(null)
 	const [dirty, setDirty] = useState(false)
-	const update = (change: (d: Draft) => Draft) => {
+	const update = (change: (d: EditorDraft) => EditorDraft) => {
 		setDraft(d => change(d))
 		setDirty(true)
 	}
-	// The browser reruns the same engine the server used, on every change: scoring the untouched
-	// portfolio once, then only the units a move changes.
-	const baseline = useMemo(() => (ctx ? scorePortfolio(ctx.portfolio, ctx.settings, ctx.asOf) : undefined), [ctx])
+	const [failed, setFailed] = useState<Map<number, string>>(new Map())
+	const [stale, setStale] = useState(false)
+	// The units this draft needs that the browser does not hold yet: those its rows name, and those a cut changes.
+	const missing = useMemo(() => {
+		if (!ctx) return []
+		const wanted = new Set([...scenarioUnitIds(draft, ctx), ...draft.moves.flatMap(m => (m.unitId === null ? [] : [m.unitId]))])
+		return [...wanted].filter(id => !held.has(id) && !failed.has(id))
+	}, [ctx, held, draft, failed])
+	const receive = useCallback(
+		(unitId: number, answer: InventoryAnswer) => {
+			if ('error' in answer) return setFailed(f => new Map(f).set(unitId, answer.error))
+			if (answer.key !== editor?.key) setStale(true)
+			setCtx(c => c && withUnits(c, [answer.unit]))
+			const first = answer.unit.staffing[0]
+			if (first) setDraft(d => ({ ...d, moves: d.moves.map(m => (m.unitId === unitId && m.staffingLineId === 0 ? { ...m, staffingLineId: first.id } : m)) }))
+		},
+		[editor?.key],
+	)
+	// The browser reruns the same engine the server used, on every change; it scores only the units a move changes.
 	const live = useMemo(() => {
 		if (!ctx || !dirty) return null
 		performance.mark('scenario-recompute-start')
-		const result = runScenario(draft, { ...ctx, baseline })
+		const result = runScenario(draft, ctx)
 		performance.mark('scenario-recompute-end')
 		performance.measure('scenario-recompute', 'scenario-recompute-start', 'scenario-recompute-end')
 		return result
-	}, [ctx, baseline, draft, dirty])
-	const result = (live ?? data.result) as typeof data.result
+	}, [ctx, draft, dirty])
+	// The Monte Carlo bands follow a moment later; until then they are marked as pending.
 	const deferred = useDeferredValue(draft)
-	const [uncertainty, setUncertainty] = useState(data.uncertainty)
+	const [simulated, setSimulated] = useState({ draft: null as EditorDraft | null, ctx, uncertainty: data.uncertainty })
 	useEffect(() => {
 		if (!ctx || !dirty) return
-		const t = setTimeout(() => setUncertainty(simulateScenario(deferred, { ...ctx, baseline }, { runs: 1_000, seed: 1 })), 300)
+		const t = setTimeout(() => setSimulated({ draft: deferred, ctx, uncertainty: simulateScenario(deferred, ctx, { runs: 1_000, seed: 1 }) }), 300)
 		return () => clearTimeout(t)
-	}, [ctx, baseline, deferred, dirty])
-	const issues = useMemo(() => (ctx ? validateScenario(draft, { ...ctx, baseline }) : []), [ctx, baseline, draft])
+	}, [ctx, deferred, dirty])
+	const { uncertainty } = simulated
+	const bandsPending = dirty && (simulated.draft !== draft || simulated.ctx !== ctx)
+	const issues = useMemo(() => (ctx ? validateScenario(draft, ctx) : []), [ctx, draft])
 	const serverErrors = actionData?.errors ?? []
+	// Rows whose unit is still on its way: their moves are left out until it arrives, and say so instead of an error.
+	const waiting = new Set(draft.moves.flatMap((m, i) => (m.unitId !== null && !held.has(m.unitId) && !failed.has(m.unitId) ? [i] : [])))
+	const computed = (live ?? data.result) as typeof data.result
+	const result = waiting.size ? { ...computed, issues: computed.issues.filter(x => !waiting.has(moveIndexOf(x.path))) } : computed
+	const status = missing.length
+		? `Loading the inventory of ${missing.map(id => units.byId.get(id)?.name ?? `unit ${id}`).join(', ')}…`
+		: failed.size
+			? `Could not load ${[...failed].map(([id, why]) => `${units.byId.get(id)?.name ?? `unit ${id}`} (${why})`).join(', ')}.`
+			: stale
+				? 'The inventory or the scoring model changed since this page was loaded: reload the page before relying on these figures.'
+				: ''
+
+	const chooseUnit = (i: number, text: string) => {
+		const unit = units.byText.get(text.trim().toLowerCase())
+		if (!unit || unit.id === draft.moves[i]!.unitId) {
+			setDraft(d => ({ ...d, moves: d.moves.map((x, k) => (k === i ? { ...x, unitText: unit ? unitLabel(unit) : text } : x)) }))
+			return
+		}
+		const first = held.get(unit.id)?.staffing[0]
+		update(d => ({ ...d, moves: d.moves.map((x, k) => (k === i ? { ...x, unitId: unit.id, unitText: unitLabel(unit), staffingLineId: first?.id ?? 0 } : x)) }))
+	}
+	const addMove = () => {
+		const unitId = draft.moves.at(-1)?.unitId ?? null
+		const unit = unitId === null ? undefined : units.byId.get(unitId)
+		const line = unitId === null ? undefined : held.get(unitId)?.staffing[0]
+		const row = nextRow.current++
+		setAddedRow(row)
+		update(d => ({
+			...d,
+			moves: [
+				...d.moves,
+				{
+					row,
+					unitId,
+					unitText: unit ? unitLabel(unit) : '',
+					staffingLineId: line?.id ?? 0,
+					headcount: Math.min(10, line?.headcount ?? 10),
+					destinationId: data.destinations[0]?.id ?? null,
+					startQuarter: data.quarters[1] ?? data.quarters[0]!,
+					dataHandling: 'remote_access',
+				},
+			],
+		}))
+	}
 
 	return (
 		<>
@@ -179,10 +266,17 @@ export default function ScenarioRoute() {
 					<Assumptions value={draft.assumptions} onChange={a => update(d => ({ ...d, assumptions: a }))} />
 					<fieldset>
 						<legend>Moves</legend>
+						<datalist id="scenario-units">
+							{units.list.map(u => (
+								<option key={u.id} value={unitLabel(u)} />
+							))}
+						</datalist>
 						<table className="moves compact">
 							<thead>
 								<tr>
-									<th scope="col">Staffing line (unit, function, city, people)</th>
+									<th scope="col" className="line-col">
+										Unit (type a name, code or city), then staffing line
+									</th>
 									<th scope="col">People</th>
 									<th scope="col">Destination</th>
 									<th scope="col">Start</th>
@@ -194,15 +288,41 @@ export default function ScenarioRoute() {
 							</thead>
 							<tbody>
 								{draft.moves.map((m, i) => {
-									const rowIssues = issues.filter(x => x.path.startsWith(`moves.${i}.`) || x.path === `moves.${i}`)
+									const pending = waiting.has(i)
+									const rowIssues = pending ? [] : issues.filter(x => x.path.startsWith(`moves.${i}.`) || x.path === `moves.${i}`)
 									const set = (patch: Partial<Draft['moves'][number]>) => update(d => ({ ...d, moves: d.moves.map((x, k) => (k === i ? { ...x, ...patch } : x)) }))
+									const unit = m.unitId === null ? undefined : held.get(m.unitId)
+									const lines = unit?.staffing ?? []
+									const placeholder = pending
+										? 'Loading its staffing lines…'
+										: m.unitId !== null && failed.has(m.unitId)
+											? 'Could not load this unit'
+											: m.staffingLineId > 0 && !lines.some(l => l.id === m.staffingLineId)
+												? `Line ${m.staffingLineId} (not in the inventory)`
+												: unit
+													? 'This unit has no staffing lines'
+													: 'Choose a unit first'
 									return (
-										<tr key={i}>
-											<td>
-												<select aria-label={`Move ${i + 1}: staffing line`} value={m.staffingLineId} onChange={e => set({ staffingLineId: Number(e.target.value) })}>
-													{data.lines.map(l => (
+										<tr key={m.row}>
+											<td className="line-col">
+												<input
+													list="scenario-units"
+													aria-label={`Move ${i + 1}: unit`}
+													placeholder="Type a unit's name, code or city"
+													autoComplete="off"
+													autoFocus={m.row === addedRow}
+													value={m.unitText}
+													onChange={e => chooseUnit(i, e.target.value)}
+													onBlur={() => {
+														const chosen = m.unitId === null ? undefined : units.byId.get(m.unitId)
+														chooseUnit(i, chosen ? unitLabel(chosen) : '')
+													}}
+												/>
+												<select aria-label={`Move ${i + 1}: staffing line`} aria-busy={pending || undefined} value={m.staffingLineId} disabled={lines.length === 0} onChange={e => set({ staffingLineId: Number(e.target.value) })}>
+													{lines.some(l => l.id === m.staffingLineId) ? null : <option value={m.staffingLineId}>{placeholder}</option>}
+													{lines.map(l => (
 														<option key={l.id} value={l.id}>
-															{l.label}
+															{lineLabel(l)}
 														</option>
 													))}
 												</select>
@@ -259,19 +379,14 @@ export default function ScenarioRoute() {
 								})}
 							</tbody>
 						</table>
-						<button
-							type="button"
-							onClick={() =>
-								update(d => ({
-									...d,
-									moves: [...d.moves, { staffingLineId: data.lines[0]?.id ?? 0, headcount: Math.min(10, data.lines[0]?.headcount ?? 1), destinationId: data.destinations[0]?.id ?? null, startQuarter: data.quarters[1] ?? data.quarters[0]!, dataHandling: 'remote_access' }],
-								}))
-							}
-						>
+						<button type="button" onClick={addMove}>
 							Add a move
 						</button>
+						{missing.map(id => (
+							<UnitInventoryLoader key={id} unitId={id} onLoad={receive} />
+						))}
 					</fieldset>
-					<input type="hidden" name="draft" value={JSON.stringify(draft)} />
+					<input type="hidden" name="draft" value={JSON.stringify(toDraft(draft))} />
 					<div className="workflow">
 						<button className="primary" type="submit" name="intent" value="save" disabled={busy}>
 							{busy && navigation.formData?.get('intent') === 'save' ? 'Saving…' : dirty ? 'Save changes' : 'Save'}
@@ -298,9 +413,22 @@ export default function ScenarioRoute() {
 				</Form>
 			) : null}
 
-			<ScenarioResults result={result} uncertainty={uncertainty} />
+			<ScenarioResults result={result} uncertainty={uncertainty} uncertaintyPending={bandsPending} status={data.editable ? status : undefined} busy={missing.length > 0} />
 		</>
 	)
+}
+
+/** Fetches one unit's inventory for the editor (a resource route, permission-checked like the editor) and hands it over. */
+function UnitInventoryLoader({ unitId, onLoad }: { unitId: number; onLoad: (unitId: number, answer: InventoryAnswer) => void }) {
+	const fetcher = useFetcher<typeof unitInventoryLoader>()
+	const { load } = fetcher
+	useEffect(() => {
+		void load(`/scenarios/inventory/${unitId}`)
+	}, [load, unitId])
+	useEffect(() => {
+		if (fetcher.data) onLoad(unitId, fetcher.data as InventoryAnswer)
+	}, [fetcher.data, onLoad, unitId])
+	return null
 }
 
 const ACTION_LABELS = { propose: 'Propose for decision', withdraw: 'Withdraw proposal', approve: 'Approve', reject: 'Reject', delete: 'Delete draft' } as const

@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		throw json({ message: 'Tick two to four scenarios to compare (id=…&id=…).', error: 'id: give two to four scenario ids' }, { status: 400 })
 	const db = getDb()
 	const scenarios = await Promise.all(ids.map(id => requireVisibleScenario(db, user, id)))
-	const ctx = await loadScenarioContext(db)
+	const { ctx } = await loadScenarioContext(db) // the whole inventory
 	const rows = compareScenarios(scenarios.map(s => ({ name: s.name, result: runScenario({ assumptions: s.assumptions, moves: s.moves }, ctx) })))
 	return json({ scenarios: scenarios.map(s => ({ id: s.id, name: s.name, status: s.status })), rows })
 }

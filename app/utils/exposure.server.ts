@@ -41,14 +41,19 @@ interface Scored {
 	model: { id: number; label: string; settings: ModelSettings }
 }
 
-// Scores are cached per (inventory version, model version, date): two cheap queries decide whether the
+// Scores are cached per (inventory version, model version, date): one small query decides whether the
 // whole portfolio must be read and scored again. Every inventory write bumps the version.
 const g = globalThis as unknown as { __scored?: Scored }
 
-export async function getScoredPortfolio(db: Kysely<Database>): Promise<Scored> {
+/** What a score depends on besides the scoring code: the inventory version, the active model and the date. */
+export async function scoringKey(db: Kysely<Database>) {
 	const { inventoryVersion, modelId } = await getScoreInputsVersion(db)
 	const asOf = today()
-	const key = `${inventoryVersion}|${modelId}|${asOf}`
+	return { key: `${inventoryVersion}|${modelId}|${asOf}`, modelId, asOf }
+}
+
+export async function getScoredPortfolio(db: Kysely<Database>): Promise<Scored> {
+	const { key, modelId, asOf } = await scoringKey(db)
 	if (g.__scored?.key === key) return g.__scored
 	const model = await modelById(db, modelId)
 	const portfolio = await loadPortfolio(db)

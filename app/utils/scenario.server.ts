@@ -3,17 +3,48 @@ import { type Kysely } from 'kysely'
 import { listCityAverageWages, listDestinations } from '#db/repositories/destinations.ts'
 import { findScenarioById } from '#db/repositories/scenarios.ts'
 import { type Database } from '#db/schema.ts'
-import { type Scenario, type User } from '#models/domain.ts'
+import { type PortfolioInventory, type Scenario, type User } from '#models/domain.ts'
 import { can } from '#models/permissions.ts'
-import { type ScenarioContext } from '#models/scenario.ts'
-import { getScoredPortfolio, today } from './exposure.server.ts'
+import {
+	functionHeadcountsOf,
+	partialContext,
+	type FunctionHeadcounts,
+	type ScenarioContext,
+	type ScenarioDraft,
+	scenarioUnitIds,
+} from '#models/scenario.ts'
+import { getScoredPortfolio } from './exposure.server.ts'
 
-/** Everything the scenario engine needs, as plain data (it is also sent to the browser). */
-export async function loadScenarioContext(db: Kysely<Database>): Promise<ScenarioContext> {
+// Every unit's headcount per function, once per scored portfolio (a new inventory version is a new object).
+const headcounts = new WeakMap<PortfolioInventory, FunctionHeadcounts>()
+
+/**
+ * Everything the scenario engine needs, on the whole inventory (the server's results, saving and comparing use it),
+ * and the key of the scores it rests on (inventory version, model, date).
+ */
+export async function loadScenarioContext(db: Kysely<Database>): Promise<{ ctx: ScenarioContext; key: string }> {
 	const [scored, destinations, wages] = await Promise.all([getScoredPortfolio(db), listDestinations(db), listCityAverageWages(db)])
 	const cityAverageWages: Record<string, number> = {}
 	for (const w of wages) if (w.usedForCap && !(w.city in cityAverageWages)) cityAverageWages[w.city] = w.monthlyRmb
-	return { portfolio: scored.portfolio, destinations, cityAverageWages, settings: scored.model.settings, asOf: today() }
+	const { portfolio } = scored
+	if (!headcounts.has(portfolio)) headcounts.set(portfolio, functionHeadcountsOf(portfolio.units))
+	return {
+		key: scored.key,
+		ctx: { portfolio, destinations, cityAverageWages, settings: scored.model.settings, asOf: scored.exposure.asOf, functionHeadcounts: headcounts.get(portfolio) },
+	}
+}
+
+/**
+ * What the editor in the browser computes with: the units the draft reads in full and every unit's headcount per
+ * function (a run on it equals the server's on the whole inventory), the units to choose from (the browser fetches a
+ * unit's inventory from /scenarios/inventory/:unitId when the analyst picks it), and the key of the scores.
+ */
+export function editorData(ctx: ScenarioContext, draft: ScenarioDraft, key: string) {
+	return {
+		ctx: partialContext(ctx, scenarioUnitIds(draft, ctx)),
+		units: ctx.portfolio.units.map(({ unit: u }) => ({ id: u.id, code: u.code, name: u.name, city: u.city })),
+		key,
+	}
 }
 
 export function requireScenarioId(raw: string | undefined) {

@@ -12,3 +12,4 @@ export {
 export { penaltyExposure, piplPenalty, cslMlpsPenalty, cslLocalisationPenalty, dslExportPenalty } from './penalties.ts'
 export * from './types.ts'
 export { RULES_VERSION } from './rules-version.ts'
+export { workforceImpact } from './rules/workforce.ts'

@@ -1,47 +1,63 @@
-// Exposure before and after a scenario: the moves are applied to a copy of the inventory, both are scored with the
-// exposure engine on the same date and settings, and the cells are compared per unit and dimension.
+// Exposure before and after a scenario: the moves are applied to a copy of the units they touch, the units whose
+// exposure can change are scored before and after with the exposure engine on the same date and settings, and the
+// cells are compared per unit and dimension. Every other unit scores the same before and after, so it is left out:
+// a run scores a few units whatever the size of the group, and the editor in the browser, which holds only the units
+// a scenario reads (scenarioUnitIds), computes what the server computes with the whole inventory.
 
-import { STAFF_FUNCTIONS, type PortfolioInventory, type StaffingLine, type UnitInventory } from '../domain.ts'
+import {
+	STAFF_FUNCTIONS,
+	type GroupFunctionHeadcount,
+	type StaffFunction,
+	type StaffingLine,
+	type UnitInventory,
+} from '../domain.ts'
 import {
 	BANDS,
 	DIMENSIONS,
-	scorePortfolio,
 	scoreUnit,
+	workforceImpact,
 	type Dimension,
 	type FunctionConcentration,
-	type PortfolioExposure,
+	type ModelSettings,
 	type ScoringContext,
+	type UnitExposure,
 } from '../exposure/index.ts'
-import { type ScenarioPlan } from './plan.ts'
+import { planScenario, type ScenarioPlan } from './plan.ts'
 import {
 	type DimensionCell,
 	type ExposureDiffRow,
 	type ExposureSummary,
 	type ExposureTotals,
+	type FunctionHeadcounts,
 	type NewTransfer,
 	type ScenarioContext,
+	type ScenarioDraft,
 	type ScenarioExposure,
+	type UnitExposureSummary,
 } from './types.ts'
 
+/** What the moves change: each touched unit's inventory after the moves (by unit id), and the group's headcount. */
+export interface InventoryChange {
+	units: Map<number, UnitInventory>
+	groupHeadcount: GroupFunctionHeadcount[]
+}
+
 /**
- * The inventory once every move is done (a copy; the input is not changed): moved and cut headcount leaves its
+ * The touched units once every move is done (copies; the inputs are not changed): moved and cut headcount leaves its
  * line (a line left empty is removed); roles moved inside mainland China join a new line of the same unit in the
- * destination city, at the wage the destination cost implies; cuts lower the group's global headcount of the
- * function (moves abroad keep it); the synthetic flows of the new transfers join their units.
+ * destination city, at the wage the destination cost implies; the synthetic flows of the new transfers join their
+ * units; cuts lower the group's global headcount of the function (moves abroad keep it).
  */
 export function inventoryAfter(
 	plan: ScenarioPlan,
 	transfers: NewTransfer[],
-	p: PortfolioInventory,
-): PortfolioInventory {
+	groupHeadcount: GroupFunctionHeadcount[],
+): InventoryChange {
 	const taken = new Map<number, number>()
-	const added = new Map<UnitInventory, StaffingLine[]>()
-	const cutByFunction = new Map<string, number>()
+	const added = new Map<number, StaffingLine[]>()
 	for (const m of plan.moves) {
 		taken.set(m.line.id, (taken.get(m.line.id) ?? 0) + m.headcount)
-		if (m.destination === null) {
-			cutByFunction.set(m.line.function, (cutByFunction.get(m.line.function) ?? 0) + m.headcount)
-		} else if (m.destination.isMainlandChina) {
+		if (m.destination?.isMainlandChina) {
 			const annualUsd = m.destinationCost?.annualCostUsd ?? 0
 			const line: StaffingLine = {
 				id: -(m.index + 1), // negative: not a stored line
@@ -54,118 +70,177 @@ export function inventoryAfter(
 				avgTenureMonths: 0,
 				accessToPersonalData: m.line.accessToPersonalData,
 			}
-			added.set(m.unit, [...(added.get(m.unit) ?? []), line])
+			added.set(m.unit.unit.id, [...(added.get(m.unit.unit.id) ?? []), line])
 		}
 	}
 	const flowsByUnit = new Map<number, NewTransfer['flow'][]>()
 	for (const t of transfers) flowsByUnit.set(t.unitId, [...(flowsByUnit.get(t.unitId) ?? []), t.flow])
-	const units = p.units.map(u => {
+	const units = new Map<number, UnitInventory>()
+	for (const { unit: u } of plan.units) {
 		const staffing = u.staffing
 			.map(l => (taken.has(l.id) ? { ...l, headcount: Math.max(0, l.headcount - taken.get(l.id)!) } : l))
 			.filter(l => !taken.has(l.id) || l.headcount > 0)
 		const newFlows = flowsByUnit.get(u.unit.id) ?? []
-		return {
+		units.set(u.unit.id, {
 			unit: u.unit,
 			systems: u.systems,
 			flows: newFlows.length > 0 ? [...u.flows, ...newFlows] : u.flows,
-			staffing: [...staffing, ...(added.get(u) ?? [])],
-		}
-	})
-	const groupHeadcount = p.groupHeadcount.map(g =>
-		cutByFunction.has(g.function)
-			? { ...g, globalHeadcount: Math.max(0, g.globalHeadcount - cutByFunction.get(g.function)!) }
-			: g,
+			staffing: [...staffing, ...(added.get(u.unit.id) ?? [])],
+		})
+	}
+	return { units, groupHeadcount: groupHeadcountAfter(plan, groupHeadcount) }
+}
+
+/** Cuts lower the group's global headcount of their function; relocations keep it. */
+function groupHeadcountAfter(plan: ScenarioPlan, groupHeadcount: GroupFunctionHeadcount[]): GroupFunctionHeadcount[] {
+	const cut = new Map<StaffFunction, number>()
+	for (const m of plan.moves) {
+		if (m.destination === null) cut.set(m.line.function, (cut.get(m.line.function) ?? 0) + m.headcount)
+	}
+	return groupHeadcount.map(g =>
+		cut.has(g.function) ? { ...g, globalHeadcount: Math.max(0, g.globalHeadcount - cut.get(g.function)!) } : g,
 	)
-	return { units, groupHeadcount }
+}
+
+/** Each unit's China headcount per function: its lines with people, added up (as the workforce rule reads them). */
+export function functionHeadcountsOf(units: readonly UnitInventory[]): FunctionHeadcounts {
+	const out: FunctionHeadcounts = {}
+	for (const u of units) {
+		const byFunction = new Map<StaffFunction, number>()
+		for (const l of u.staffing) {
+			if (l.headcount > 0) byFunction.set(l.function, (byFunction.get(l.function) ?? 0) + l.headcount)
+		}
+		for (const [fn, headcount] of byFunction) (out[fn] ??= []).push([u.unit.id, headcount])
+	}
+	return out
 }
 
 /**
- * Scores the inventory before (unless ctx.baseline has it) and after, and compares them. Only the units the moves
- * change are scored again: a unit whose inventory is the same object and whose functions kept their group headcount
- * scores exactly as before (scoreUnit reads nothing else), which keeps a run fast enough to repeat as the analyst types.
+ * The units no move touches whose exposure still changes: a cut lowers the group's headcount of its function, which
+ * raises every other unit's share of it. Only the workforce rule reads the group's headcount, and only through the
+ * impact level of each function (workforceImpact), so a unit changes only where that level does.
  */
-export function scenarioExposure(after: PortfolioInventory, ctx: ScenarioContext): ScenarioExposure {
-	const baseline = ctx.baseline ?? scorePortfolio(ctx.portfolio, ctx.settings, ctx.asOf)
-	const before = summarise(baseline)
-	const afterSummary = summarise(scoreAfter(after, baseline, ctx))
-	const diff = diffRows(before, afterSummary)
-	return { before, after: afterSummary, diff, totals: totals(before, afterSummary, diff) }
+function rippleUnitIds(
+	before: GroupFunctionHeadcount[],
+	after: GroupFunctionHeadcount[],
+	headcounts: FunctionHeadcounts,
+	settings: ModelSettings,
+	touched: ReadonlySet<number>,
+): number[] {
+	const global = (list: GroupFunctionHeadcount[], fn: StaffFunction) =>
+		list.find(g => g.function === fn)?.globalHeadcount ?? null
+	const ids = new Set<number>()
+	for (const fn of STAFF_FUNCTIONS) {
+		const was = global(before, fn)
+		const now = global(after, fn)
+		if (was === now) continue
+		for (const [unitId, headcount] of headcounts[fn] ?? []) {
+			if (touched.has(unitId)) continue
+			if (workforceImpact(headcount, was, settings.workforce) !== workforceImpact(headcount, now, settings.workforce))
+				ids.add(unitId)
+		}
+	}
+	return [...ids]
 }
 
-type Scored = Pick<PortfolioExposure, 'asOf' | 'modelVersion' | 'units' | 'workforce' | 'penalties'>
+/** The ids of the units a run scores: those the plan's moves touch, then those its cuts change (rippleUnitIds). */
+function affectedUnitIds(
+	plan: ScenarioPlan,
+	after: GroupFunctionHeadcount[],
+	headcounts: FunctionHeadcounts,
+	ctx: ScenarioContext,
+): number[] {
+	const touched = new Set(plan.units.map(u => u.unit.unit.id))
+	return [...touched, ...rippleUnitIds(ctx.portfolio.groupHeadcount, after, headcounts, ctx.settings, touched)]
+}
 
-function scoreAfter(after: PortfolioInventory, baseline: PortfolioExposure, ctx: ScenarioContext): Scored {
-	const scoring: ScoringContext = { settings: ctx.settings, asOf: ctx.asOf, groupHeadcount: after.groupHeadcount }
-	const headcountOf = (p: PortfolioInventory, fn: string) =>
-		p.groupHeadcount.find(g => g.function === fn)?.globalHeadcount
-	const changedFunctions = new Set(
-		after.groupHeadcount.filter(g => headcountOf(ctx.portfolio, g.function) !== g.globalHeadcount).map(g => g.function),
-	)
-	const units = after.units.map((u, i) => {
-		const original = ctx.portfolio.units[i]
-		const scored = baseline.units[i]
-		const unchanged =
-			original !== undefined &&
-			scored?.unitId === u.unit.id &&
-			u.systems === original.systems &&
-			u.flows === original.flows &&
-			u.staffing.length === original.staffing.length &&
-			u.staffing.every((l, j) => l === original.staffing[j]) &&
-			!u.staffing.some(l => changedFunctions.has(l.function))
-		return unchanged ? scored : scoreUnit(u, scoring)
+const headcountsOf = (ctx: ScenarioContext) => ctx.functionHeadcounts ?? functionHeadcountsOf(ctx.portfolio.units)
+
+/**
+ * The units a run of the draft reads in full: those its moves touch and those its cuts change through the group's
+ * headcount. A context holding only some units must hold these for the run to equal one on the whole inventory; a
+ * unit found only once another arrives (a cut on a line of a unit not yet held) shows on the next call.
+ */
+export function scenarioUnitIds(draft: ScenarioDraft, ctx: ScenarioContext): number[] {
+	const plan = planScenario(draft, ctx)
+	return affectedUnitIds(plan, groupHeadcountAfter(plan, ctx.portfolio.groupHeadcount), headcountsOf(ctx), ctx)
+}
+
+/**
+ * Scores the units the scenario can change, before and after, and compares them. A unit the context does not hold
+ * is left out (see scenarioUnitIds).
+ */
+export function scenarioExposure(plan: ScenarioPlan, transfers: NewTransfer[], ctx: ScenarioContext): ScenarioExposure {
+	const change = inventoryAfter(plan, transfers, ctx.portfolio.groupHeadcount)
+	const headcounts = headcountsOf(ctx)
+	const ids = new Set(affectedUnitIds(plan, change.groupHeadcount, headcounts, ctx))
+	const units = ctx.portfolio.units
+		.filter(u => ids.has(u.unit.id))
+		.sort((a, b) => compareText(a.unit.name, b.unit.name) || a.unit.id - b.unit.id)
+	const scoring = (groupHeadcount: GroupFunctionHeadcount[]): ScoringContext => ({
+		settings: ctx.settings,
+		asOf: ctx.asOf,
+		groupHeadcount,
 	})
-	return {
-		asOf: baseline.asOf,
-		modelVersion: baseline.modelVersion,
-		units,
-		workforce: concentration(after),
-		penalties: {
-			totalMaxRmb: units.reduce((n, u) => n + u.penalties.totalMaxRmb, 0),
-			unverified: units.some(u => u.penalties.unverified),
-		},
-	}
+	const before = units.map(u => scoreUnit(u, scoring(ctx.portfolio.groupHeadcount)))
+	const after = units.map(u => scoreUnit(change.units.get(u.unit.id) ?? u, scoring(change.groupHeadcount)))
+	// China's headcount per function after the moves: the group's, less the touched units' before, plus their after.
+	const china = totalByFunction(headcounts)
+	const touchedBefore = totalByFunction(functionHeadcountsOf(plan.units.map(u => u.unit)))
+	const touchedAfter = totalByFunction(functionHeadcountsOf([...change.units.values()]))
+	const chinaAfter = new Map(
+		STAFF_FUNCTIONS.map(fn => [fn, china.get(fn)! - touchedBefore.get(fn)! + touchedAfter.get(fn)!]),
+	)
+	const beforeSummary = summarise(before, concentration(china, ctx.portfolio.groupHeadcount), ctx)
+	const afterSummary = summarise(after, concentration(chinaAfter, change.groupHeadcount), ctx)
+	const diff = diffRows(beforeSummary, afterSummary)
+	return { before: beforeSummary, after: afterSummary, diff, totals: totals(beforeSummary, afterSummary, diff) }
+}
+
+function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0
+}
+
+function totalByFunction(headcounts: FunctionHeadcounts): Map<StaffFunction, number> {
+	return new Map(STAFF_FUNCTIONS.map(fn => [fn, (headcounts[fn] ?? []).reduce((n, [, h]) => n + h, 0)]))
 }
 
 /** China's share of the group's headcount per function, as the exposure engine's portfolio summary computes it. */
-function concentration(p: PortfolioInventory): FunctionConcentration[] {
+function concentration(
+	china: Map<StaffFunction, number>,
+	groupHeadcount: GroupFunctionHeadcount[],
+): FunctionConcentration[] {
 	return STAFF_FUNCTIONS.map(fn => {
-		const chinaHeadcount = p.units
-			.flatMap(u => u.staffing)
-			.filter(l => l.function === fn && l.headcount > 0)
-			.reduce((n, l) => n + l.headcount, 0)
-		const globalHeadcount = p.groupHeadcount.find(g => g.function === fn)?.globalHeadcount ?? null
+		const chinaHeadcount = china.get(fn) ?? 0
+		const globalHeadcount = groupHeadcount.find(g => g.function === fn)?.globalHeadcount ?? null
 		const share = globalHeadcount !== null && globalHeadcount > 0 ? Math.min(1, chinaHeadcount / globalHeadcount) : null
 		return { function: fn, chinaHeadcount, globalHeadcount, share }
 	})
 }
 
-export function summarise(e: Scored): ExposureSummary {
+function summarise(units: UnitExposure[], workforce: FunctionConcentration[], ctx: ScenarioContext): ExposureSummary {
 	return {
-		asOf: e.asOf,
-		modelVersion: e.modelVersion,
-		units: e.units.map(u => {
-			const dimensions = {} as Record<Dimension, DimensionCell>
-			for (const d of DIMENSIONS) {
-				const c = u.dimensions[d]
-				dimensions[d] = {
-					applicable: c.applicable,
-					likelihood: c.likelihood,
-					impact: c.impact,
-					score: c.score,
-					band: c.band,
-				}
-			}
-			return {
-				unitId: u.unitId,
-				unitCode: u.unitCode,
-				unitName: u.unitName,
-				overall: { score: u.overall.score, band: u.overall.band },
-				dimensions,
-				penaltiesMaxRmb: u.penalties.totalMaxRmb,
-			}
-		}),
-		workforce: e.workforce,
-		penaltiesTotalMaxRmb: e.penalties.totalMaxRmb,
+		asOf: ctx.asOf,
+		modelVersion: ctx.settings.version,
+		units: units.map(summariseUnit),
+		workforce,
+		penaltiesTotalMaxRmb: units.reduce((n, u) => n + u.penalties.totalMaxRmb, 0),
+	}
+}
+
+function summariseUnit(u: UnitExposure): UnitExposureSummary {
+	const dimensions = {} as Record<Dimension, DimensionCell>
+	for (const d of DIMENSIONS) {
+		const c = u.dimensions[d]
+		dimensions[d] = { applicable: c.applicable, likelihood: c.likelihood, impact: c.impact, score: c.score, band: c.band }
+	}
+	return {
+		unitId: u.unitId,
+		unitCode: u.unitCode,
+		unitName: u.unitName,
+		overall: { score: u.overall.score, band: u.overall.band },
+		dimensions,
+		penaltiesMaxRmb: u.penalties.totalMaxRmb,
 	}
 }
 

@@ -5,7 +5,7 @@ import { type ScenarioAssumptions } from '../domain.ts'
 import { computeCash, roundCosts, safePick, type CashResult } from './cash.ts'
 import { monthLabel } from './calendar.ts'
 import { SCENARIO_MODEL_NOTES } from './constants.ts'
-import { inventoryAfter, scenarioExposure } from './exposure.ts'
+import { scenarioExposure } from './exposure.ts'
 import { planScenario, type PlannedMove, type PlannedUnit, type ScenarioPlan } from './plan.ts'
 import { newTransfers } from './transfers.ts'
 import {
@@ -38,7 +38,7 @@ export function runScenario(draft: ScenarioDraft, ctx: ScenarioContext, pick?: S
 	const chosen = safePick(pick ?? basePick(draft.assumptions))
 	const cash = computeCash(plan, chosen)
 	const transfers = newTransfers(plan)
-	const exposure = scenarioExposure(inventoryAfter(plan, transfers, ctx.portfolio), ctx)
+	const exposure = scenarioExposure(plan, transfers, ctx)
 	const lines = plan.moves.map((m, i) => lineOf(m, cash, i, plan))
 	return {
 		asOf: ctx.asOf,

@@ -16,7 +16,6 @@ import {
 	type Dimension,
 	type FunctionConcentration,
 	type ModelSettings,
-	type PortfolioExposure,
 } from '../exposure/index.ts'
 import { type MassLayoffProcedure, type MassLayoffTrigger, type PremiumBase } from '../severance.ts'
 
@@ -45,18 +44,26 @@ export interface ScenarioOptions {
 }
 
 export interface ScenarioContext {
-	portfolio: PortfolioInventory // the current inventory (units with systems, flows, staffing) + groupHeadcount
+	/**
+	 * The current inventory: units with systems, flows and staffing, and the group's headcount. `units` is the whole
+	 * group, or at least every unit scenarioUnitIds(draft, ctx) names, with `functionHeadcounts` for the rest (the
+	 * editor in the browser holds only the units its moves read).
+	 */
+	portfolio: PortfolioInventory
 	destinations: Destination[]
 	cityAverageWages: Record<string, number> // city -> published average monthly wage RMB used for the art. 47 cap
 	settings: ModelSettings // for scoring before/after
 	asOf: string // 'YYYY-MM-DD', the date of the analysis; time is passed in
 	options?: ScenarioOptions
-	/**
-	 * scorePortfolio(portfolio, settings, asOf) when the caller already has it: the page that reruns the scenario as
-	 * the analyst types passes it to save one scoring per run. It must be of this portfolio, settings and date.
-	 */
-	baseline?: PortfolioExposure
+	/** Every unit's headcount per function, whole group; computed from portfolio.units when absent. */
+	functionHeadcounts?: FunctionHeadcounts
 }
+
+/**
+ * Each unit's China headcount in a function (its staffing lines with people, added up), as [unit id, headcount]
+ * pairs: a cut lowers the group's headcount of its function, and these say whose share of it crosses a level.
+ */
+export type FunctionHeadcounts = Partial<Record<StaffFunction, Array<[unitId: number, headcount: number]>>>
 
 /**
  * What the analyst knows better than the inventory about the data a moved team reaches. Each field replaces the
@@ -219,13 +226,16 @@ export interface UnitExposureSummary {
 	penaltiesMaxRmb: number
 }
 
-/** The per-unit, per-dimension part of a PortfolioExposure (findings left out to keep the result small). */
+/**
+ * The per-unit, per-dimension part of a PortfolioExposure (findings left out to keep the result small), for the units
+ * a scenario can change (every other unit scores the same before and after), by name; `workforce` is the group's.
+ */
 export interface ExposureSummary {
 	asOf: string
 	modelVersion: string
 	units: UnitExposureSummary[]
 	workforce: FunctionConcentration[]
-	penaltiesTotalMaxRmb: number
+	penaltiesTotalMaxRmb: number // of the units listed
 }
 
 export type ExposureChange = 'improved' | 'worsened' | 'unchanged'

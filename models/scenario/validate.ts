@@ -49,7 +49,10 @@ export function validateScenario(draft: ScenarioDraft, ctx: ScenarioContext): Sc
 	moves.forEach((move, i) => {
 		const at = (field: string) => `moves.${i}.${field}`
 		const found = index.lines.get(move.staffingLineId)
-		if (!found) error(at('staffingLineId'), `Staffing line ${String(move.staffingLineId)} is not in the inventory.`)
+		if (!found) {
+			const chosen = Number.isInteger(move.staffingLineId) && move.staffingLineId > 0
+			error(at('staffingLineId'), chosen ? `Staffing line ${move.staffingLineId} is not in the inventory.` : 'Choose a staffing line.')
+		}
 		const headcountOk = Number.isInteger(move.headcount) && move.headcount >= 1
 		if (!headcountOk) error(at('headcount'), 'Headcount must be a whole number of 1 or more.')
 		if (found && headcountOk) {

@@ -37,7 +37,11 @@ describe.each(e2eDialects())('$name: relocation scenarios in Chromium', dialect 
 		await page.waitForLoadState('networkidle') // hydrated: the editor's buttons work in the browser only
 		scenarioPath = new URL(page.url()).pathname
 		await page.getByRole('button', { name: 'Add a move' }).click()
-		await page.getByLabel('Move 1: staffing line').selectOption({ label: (await page.getByLabel('Move 1: staffing line').locator('option', { hasText: 'SL-OPS-DATA-SH' }).textContent())! })
+		// A new scenario holds no unit: the unit's staffing lines arrive once it is chosen (by code, name or city).
+		await page.getByLabel('Move 1: unit').fill('BU-SH-BANKOPS')
+		const dataTeam = page.getByLabel('Move 1: staffing line').locator('option', { hasText: 'SL-OPS-DATA-SH' })
+		await dataTeam.waitFor({ state: 'attached' })
+		await page.getByLabel('Move 1: staffing line').selectOption({ label: (await dataTeam.textContent())! })
 		await page.getByLabel('Move 1: destination').selectOption({ label: 'Manila (PH)' })
 		const oneOff = page.locator('.kpi', { hasText: 'One-off cost' }).locator('.hint').first()
 		await page.getByLabel('Move 1: people').fill('40')
@@ -57,6 +61,45 @@ describe.each(e2eDialects())('$name: relocation scenarios in Chromium', dialect 
 		const id = Number(scenarioPath.split('/').pop())
 		const saved = await db.selectFrom('scenario_move').select(['headcount']).where('scenario_id', '=', id).execute()
 		expect(saved.map(m => m.headcount)).toEqual([80])
+		await page.close()
+	})
+
+	test('a move on a unit the page did not ship: its inventory is fetched, the results follow, and the server agrees', async () => {
+		const page = await browser.newPage()
+		await signIn(page, app.url, user('analyst').email, user('analyst').password)
+		const { id } = await db.selectFrom('scenario').select('id').where('name', '=', 'Shanghai client data operations to Manila').executeTakeFirstOrThrow()
+		const path = `${app.url}/scenarios/${id}`
+		// The page ships the inventory of the units the scenario reads, and a short list of every unit to choose from.
+		const shipped = await (await page.context().request.get(`${path}?_data=${encodeURIComponent('routes/scenarios.$id')}`)).json()
+		expect(shipped.editor.ctx.portfolio.units.map((u: { unit: { code: string } }) => u.unit.code)).toEqual(['BU-SH-BANKOPS'])
+		expect(shipped.editor.units.map((u: { code: string }) => u.code)).toContain('BU-BJ-RND')
+		await page.goto(path, { waitUntil: 'networkidle' })
+		const section = (heading: string) => page.locator('section', { has: page.locator(heading) })
+		expect(await section('#diff-h').textContent()).not.toContain('China R&D Centre')
+		await page.getByRole('button', { name: 'Add a move' }).click()
+		const fetched = page.waitForResponse(r => r.url().includes('/scenarios/inventory/'))
+		await page.getByLabel('Move 2: unit').fill('BU-BJ-RND')
+		expect((await fetched).status()).toBe(200)
+		const backOffice = page.getByLabel('Move 2: staffing line').locator('option', { hasText: 'SL-RND-BO-BJ' })
+		await backOffice.waitFor({ state: 'attached' })
+		await page.getByLabel('Move 2: staffing line').selectOption({ label: (await backOffice.textContent())! })
+		await page.getByLabel('Move 2: destination').selectOption({ label: 'Manila (PH)' })
+		await page.getByLabel('Move 2: people').fill('20')
+		// Recomputed in the browser with the unit it fetched: a second transfer, and the unit in the exposure table.
+		await expect.poll(() => section('#transfers-h').textContent()).toContain('SL-RND-BO-BJ')
+		expect(await section('#diff-h').textContent()).toContain('Meridian Technology China R&D Centre')
+		expect(await page.locator('.results-status').textContent()).toBe('')
+		const figures = async () => (await Promise.all(['section.kpis', 'section:has(#diff-h)', 'section:has(#transfers-h)', 'section:has(#lines-h)'].map(s => page.locator(s).textContent()))).join('\n')
+		await page.locator('section.kpis:not([aria-busy])').waitFor() // the Monte Carlo bands are of this draft
+		const shown = await figures()
+		await screenshot(page, `${dialect.name}-scenario-fetched-unit`)
+		await page.getByRole('button', { name: 'Save changes' }).click()
+		await page.getByRole('status').getByText('Saved.').waitFor()
+		// The server's results, on the whole inventory, are the browser's.
+		await page.reload({ waitUntil: 'networkidle' })
+		expect(await figures()).toBe(shown)
+		const saved = await db.selectFrom('scenario_move').select(['headcount']).where('scenario_id', '=', id).orderBy('id').execute()
+		expect(saved.map(m => m.headcount)).toEqual([148, 20])
 		await page.close()
 	})
 

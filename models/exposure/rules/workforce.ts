@@ -6,6 +6,7 @@
 import { formatCount } from '../../cross-border.ts'
 import { STAFF_FUNCTIONS, type StaffFunction, type StaffingLine, type UnitInventory } from '../../domain.ts'
 import { ARTICLES, articleList, clampLevel, type DimensionFindings, finding, levelFor, unitRef } from '../finding.ts'
+import { type ModelSettings } from '../settings.ts'
 import { type Finding, type ScoringContext } from '../types.ts'
 
 const dimension = 'workforce_concentration' as const
@@ -45,6 +46,7 @@ function functionFinding(fn: StaffFunction, lines: StaffingLine[], inv: UnitInve
 	const name = FUNCTION_NAMES[fn]
 	const articles = access ? ARTICLES_WITH_ACCESS : ARTICLES_WITHOUT_ACCESS
 	const entity = unitRef(inv.unit)
+	const impact = workforceImpact(headcount, global, s)
 	if (global === null || !(global > 0)) {
 		return finding({
 			dimension,
@@ -59,7 +61,7 @@ function functionFinding(fn: StaffFunction, lines: StaffingLine[], inv: UnitInve
 			title: `Group headcount unknown for ${name}`,
 			detail: `${formatCount(headcount)} ${name} staff are in this unit, but the group's global ${name} headcount is not known, so the share cannot be computed.`,
 			inputs: { function: fn, chinaHeadcount: headcount, globalHeadcount: global, accessToPersonalData: access },
-			impact: s.unknownImpact,
+			impact,
 		})
 	}
 	const share = Math.min(1, headcount / global)
@@ -79,6 +81,16 @@ function functionFinding(fn: StaffFunction, lines: StaffingLine[], inv: UnitInve
 		title: `${percent}% of the group's ${name} staff are here`,
 		detail: `${formatCount(headcount)} of ${formatCount(global)} ${name} staff group-wide work in this unit in China${access ? ', with access to personal data' : ''}.${overCount}`,
 		inputs: { function: fn, chinaHeadcount: headcount, globalHeadcount: global, share, accessToPersonalData: access },
-		impact: Math.max(1, levelFor(share, s.impactByShare)),
+		impact,
 	})
+}
+
+/**
+ * The impact of a unit holding `headcount` of the group's `global` staff in a function: the level of its share, or
+ * `unknownImpact` when the group figure is unknown. The likelihood does not depend on the group figure, so a change
+ * of the group's headcount changes a unit's workforce cell only where it changes this level for one of its functions.
+ */
+export function workforceImpact(headcount: number, global: number | null, s: ModelSettings['workforce']): number {
+	if (global === null || !(global > 0)) return s.unknownImpact
+	return Math.max(1, levelFor(Math.min(1, headcount / global), s.impactByShare))
 }

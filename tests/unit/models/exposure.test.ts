@@ -7,6 +7,7 @@ import {
 	scorePortfolio,
 	scoreUnit,
 	type UnitExposure,
+	workforceImpact,
 } from '#models/exposure/index.ts'
 import { AS_OF, busyInventory, ctx, flow, inventory, staffing, system, unit } from './fixtures.ts'
 
@@ -311,6 +312,15 @@ describe('localisation, inspection, workforce', () => {
 	test('a function without a group headcount is a data-quality finding', () => {
 		const e = scoreUnit(inventory({ staffing: [staffing({ function: 'sales' })] }), ctx)
 		expect(ruleIds(e)).toContain('WF-GROUP-HEADCOUNT-UNKNOWN')
+	})
+
+	test('workforceImpact is the impact the workforce findings carry', () => {
+		const s = DEFAULT_MODEL_SETTINGS.workforce
+		expect([workforceImpact(150, 1_000, s), workforceImpact(49, 1_000, s), workforceImpact(50, 1_000, s)]).toEqual([3, 1, 2])
+		expect(workforceImpact(2_000, 1_000, s)).toBe(5) // the share is capped at 100%
+		expect([workforceImpact(10, null, s), workforceImpact(10, 0, s)]).toEqual([s.unknownImpact, s.unknownImpact])
+		const e = scoreUnit(inventory({ staffing: [staffing({ function: 'sales' })] }), ctx)
+		expect(e.dimensions.workforce_concentration.findings[0]!.contribution.impact).toBe(workforceImpact(150, null, s))
 	})
 })
 

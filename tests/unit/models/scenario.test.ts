@@ -10,9 +10,13 @@ import {
 import { DEFAULT_MODEL_SETTINGS, scorePortfolio } from '#models/exposure/index.ts'
 import {
 	compareScenarios,
+	functionHeadcountsOf,
+	partialContext,
 	runScenario,
+	scenarioUnitIds,
 	simulateScenario,
 	validateScenario,
+	withUnits,
 	type ScenarioContext,
 	type ScenarioDraft,
 	type ScenarioDraftMove,
@@ -592,15 +596,11 @@ describe('exposure before and after', () => {
 			ctx,
 		)
 		const direct = scorePortfolio(ctx.portfolio, ctx.settings, ctx.asOf)
-		expect(r.exposure.before.units.map(u => u.overall.score)).toEqual(direct.units.map(u => u.overall.score))
+		expect(r.exposure.before.units.map(u => u.unitCode)).toEqual(['BU-RND'])
+		expect(r.exposure.before.units[0]!.overall.score).toBe(direct.units.find(u => u.unitCode === 'BU-RND')!.overall.score)
+		expect(r.exposure.before.workforce).toEqual(direct.workforce)
 	})
 
-	test('a baseline passed in is used as the before side', () => {
-		const ctx = context()
-		const baseline = scorePortfolio(ctx.portfolio, ctx.settings, ctx.asOf)
-		const d = draft([move({ staffingLineId: L.rnd, headcount: 400, destinationId: null, dataHandling: 'not_needed' })])
-		expect(runScenario(d, { ...ctx, baseline }).exposure).toEqual(runScenario(d, ctx).exposure)
-	})
 
 	test('the inventory passed in is not changed', () => {
 		const ctx = context()
@@ -805,6 +805,79 @@ describe('compareScenarios', () => {
 	})
 })
 
+describe('only the units a scenario can change are scored', () => {
+	// A unit with 48 of the group's 1,000 back-office staff (4.8%, impact 1): cutting 100 elsewhere makes it 5.3%
+	// (impact 2), though no move touches it. BU-OPS's 150 stay at impact 3 (15% -> 16.7%).
+	const near = () => {
+		const p = portfolio()
+		const unitNear = inventory({
+			unit: unit({ id: 4, code: 'BU-NEAR', name: 'Near the line' }),
+			staffing: [staffing({ id: 401, unitId: 4, code: 'SL-NEAR', headcount: 48 })],
+		})
+		return context({ portfolio: { ...p, units: [...p.units, unitNear] } })
+	}
+	const cutSmall = draft([move({ staffingLineId: L.small, headcount: 100, destinationId: null, dataHandling: 'not_needed' })])
+	const relocate = draft([move({ staffingLineId: L.data, headcount: 150 })])
+	const mixed = draft([
+		move({ staffingLineId: L.data, headcount: 40 }),
+		move({ staffingLineId: L.rnd, headcount: 300, destinationId: D.chengdu, dataHandling: 'migrate' }),
+		move({ staffingLineId: L.small, headcount: 100, destinationId: null, dataHandling: 'not_needed' }),
+		move({ staffingLineId: 999, headcount: 5 }),
+	])
+
+	test('a relocation scores the units it moves roles out of, and no other', () => {
+		expect(scenarioUnitIds(relocate, near())).toEqual([1])
+		expect(runScenario(relocate, near()).exposure.after.units.map(u => u.unitCode)).toEqual(['BU-OPS'])
+	})
+
+	test("a cut also scores the units whose share of the function crosses a level, and they show the change", () => {
+		expect(scenarioUnitIds(cutSmall, near()).sort()).toEqual([3, 4])
+		const r = runScenario(cutSmall, near())
+		const row = r.exposure.diff.find(d => d.unitCode === 'BU-NEAR' && d.dimension === 'workforce_concentration')!
+		expect(row).toMatchObject({ beforeScore: 3, afterScore: 6 }) // likelihood 3 x impact 1 -> 2
+		expect(r.exposure.before.units.map(u => u.unitCode)).toEqual(['BU-NEAR', 'BU-SMALL']) // by name
+	})
+
+	test('a run on the units it reads equals a run on the whole inventory', () => {
+		for (const d of [relocate, cutSmall, mixed]) {
+			const ctx = near()
+			const part = partialContext(ctx, scenarioUnitIds(d, ctx))
+			expect(runScenario(d, part)).toEqual(runScenario(d, ctx))
+			expect(simulateScenario(d, part, { runs: 50 })).toEqual(simulateScenario(d, ctx, { runs: 50 }))
+		}
+	})
+
+	test('a unit found only once another arrives is named on the next call', () => {
+		const ctx = near()
+		const empty = partialContext(ctx, [])
+		expect(scenarioUnitIds(cutSmall, empty)).toEqual([]) // the cut's line is in a unit not held: nothing resolves
+		const small = ctx.portfolio.units.find(u => u.unit.id === 3)!
+		expect(scenarioUnitIds(cutSmall, withUnits(empty, [small])).sort()).toEqual([3, 4])
+	})
+
+	test('withUnits adds units and replaces one already held', () => {
+		const ctx = partialContext(near(), [1])
+		const changed = { ...ctx.portfolio.units[0]!, systems: [] }
+		const rnd = near().portfolio.units.find(u => u.unit.id === 2)!
+		const held = withUnits(ctx, [changed, rnd]).portfolio.units
+		expect(held.map(u => u.unit.id)).toEqual([1, 2])
+		expect(held[0]).toBe(changed)
+	})
+
+	test('every unit headcount per function counts the lines with people', () => {
+		const inv = inventory({
+			unit: unit({ id: 7 }),
+			staffing: [
+				staffing({ id: 1, unitId: 7, headcount: 5 }),
+				staffing({ id: 2, unitId: 7, headcount: 0 }),
+				staffing({ id: 3, unitId: 7, headcount: 2 }),
+				staffing({ id: 4, unitId: 7, function: 'rnd', headcount: 9 }),
+			],
+		})
+		expect(functionHeadcountsOf([inv])).toEqual({ back_office: [[7, 7]], rnd: [[7, 9]] })
+	})
+})
+
 // ---------------------------------------------------------------------------------------------------------------
 // The demo group and its scenarios, with codes resolved to ids the way the seeder does.
 
@@ -918,6 +991,10 @@ describe('demo scenarios', () => {
 		const r = byName('China R&D centre: consolidate')
 		expect(r.newTransfers).toEqual([])
 		expect(r.exposure.totals.scoreDelta).toBe(0)
+	})
+
+	test('each runs the same on the units it reads as on the whole group', () => {
+		for (const { draft: d } of drafts) expect(runScenario(d, partialContext(ctx, scenarioUnitIds(d, ctx)))).toEqual(runScenario(d, ctx))
 	})
 
 	test('the comparison table has a row per scenario', () => {
