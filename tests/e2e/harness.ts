@@ -12,6 +12,8 @@ import { createDb } from '#db/client.server.ts'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const ARTIFACTS = path.resolve('tests/artifacts')
+/** The Node flags `npm start` gives the server (package.json): a young generation large enough for scoring. */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=128']
 
 export interface E2eDialect {
 	name: 'sqlite' | 'mysql'
@@ -81,7 +83,7 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
 async function startAppOnce(databaseUrl: string, env: Record<string, string>): Promise<RunningApp> {
 	const port = await freePort()
 	let output = ''
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server.ts'], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, NODE_ENV: 'production', INSECURE_COOKIES: '1', SESSION_SECRET: 'e2e-secret-that-is-at-least-32-characters-long', LOG_LEVEL: process.env.E2E_LOG ? 'info' : 'silent', ...env },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})
