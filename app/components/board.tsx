@@ -37,11 +37,15 @@ function Kpi({ label, value, hint, alert }: { label: string; value: string; hint
 	)
 }
 
+// About this many quarter labels fit under the chart; with more quarters every n-th is labelled, the latest always.
+const TREND_LABELS = 10
+
 export function TrendChart({ data }: { data: BoardData['trend'] }) {
+	const every = Math.ceil(data.length / TREND_LABELS)
 	return (
 		<figure className="chart">
 			<ComposedChart id="trend-chart" width={680} height={260} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
-				<XAxis dataKey="quarter" interval={0} tick={<PlainTick anchor="middle" dy={14} />} />
+				<XAxis dataKey="quarter" interval={0} tick={<QuarterTick every={every} last={data.length - 1} />} />
 				<YAxis yAxisId="units" interval={0} allowDecimals={false} width={40} tick={<PlainTick anchor="end" dy={4} />} />
 				<YAxis yAxisId="score" interval={0} orientation="right" domain={[0, 25]} width={40} tick={<PlainTick anchor="start" dy={4} />} />
 				<Bar yAxisId="units" dataKey="critical" stackId="b" name="Critical units" fill="#6e1f00" isAnimationActive={false} />
@@ -81,8 +85,30 @@ export function TrendChart({ data }: { data: BoardData['trend'] }) {
 	)
 }
 
+/** A quarter's label under the trend chart, or nothing for the quarters between labelled ones. */
+function QuarterTick({ index = 0, every, last, ...tick }: { index?: number; every: number; last: number; x?: number; y?: number; payload?: { value: string } }) {
+	return (last - index) % every === 0 ? <PlainTick {...tick} anchor="middle" dy={14} /> : null
+}
+
+/** How many units stand in each overall band: the whole group, whatever page of the heatmap is shown. */
+export function BandCounts({ data }: { data: BoardData }) {
+	const total = data.bandCounts.reduce((n, b) => n + b.units, 0)
+	return (
+		<p className="band-counts">
+			{formatInt(total)} units by overall band:{' '}
+			{data.bandCounts.map((b, i) => (
+				<span key={b.band}>
+					{i ? ' · ' : ''}
+					<span className={`swatch band-${b.band}`} aria-hidden="true" />
+					{BAND_LABELS[b.band]} {formatInt(b.units)}
+				</span>
+			))}
+		</p>
+	)
+}
+
 /** The frozen heatmap: colour and the band in words; no links (the live units may have changed since). */
-export function FrozenHeatmap({ rows }: { rows: BoardData['heatmap'] }) {
+export function FrozenHeatmap({ rows }: { rows: BoardData['heatmap']['rows'] }) {
 	return (
 		<div className="table-wrap heatmap-wrap">
 			<table className="heatmap">
@@ -101,24 +127,32 @@ export function FrozenHeatmap({ rows }: { rows: BoardData['heatmap'] }) {
 					</tr>
 				</thead>
 				<tbody>
-					{rows.map(r => (
-						<tr key={r.code}>
-							<th scope="row">
-								{r.name}
-								<div className="muted small">
-									{r.code} · {r.city}
-								</div>
-							</th>
-							<td className={`heat band-${r.overall.band}`}>
-								<span className="heat-band">{BAND_LABELS[r.overall.band]}</span> <span className="heat-score">{formatScore(r.overall.score)}</span>
-							</td>
-							{DIMENSIONS.map(d => (
-								<td key={d} className={`heat band-${r.cells[d].band}`}>
-									<span className="heat-band">{BAND_LABELS[r.cells[d].band]}</span> <span className="heat-score">{r.cells[d].band === 'none' ? '—' : r.cells[d].score}</span>
+					{rows.length ? (
+						rows.map(r => (
+							<tr key={r.code}>
+								<th scope="row">
+									{r.name}
+									<div className="muted small">
+										{r.code} · {r.city}
+									</div>
+								</th>
+								<td className={`heat band-${r.overall.band}`}>
+									<span className="heat-band">{BAND_LABELS[r.overall.band]}</span> <span className="heat-score">{formatScore(r.overall.score)}</span>
 								</td>
-							))}
+								{DIMENSIONS.map(d => (
+									<td key={d} className={`heat band-${r.cells[d].band}`}>
+										<span className="heat-band">{BAND_LABELS[r.cells[d].band]}</span> <span className="heat-score">{r.cells[d].band === 'none' ? '—' : r.cells[d].score}</span>
+									</td>
+								))}
+							</tr>
+						))
+					) : (
+						<tr>
+							<td colSpan={2 + DIMENSIONS.length} className="muted">
+								No unit matches these filters.
+							</td>
 						</tr>
-					))}
+					)}
 				</tbody>
 			</table>
 		</div>
@@ -128,7 +162,6 @@ export function FrozenHeatmap({ rows }: { rows: BoardData['heatmap'] }) {
 export function Movers({ data }: { data: BoardData }) {
 	if (!data.attribution) return <p className="muted">This is the first frozen quarter: there is nothing to compare it with.</p>
 	const a = data.attribution
-	const changes = new Map(a.units.map(u => [u.unitCode, u.inputChanges]))
 	const totals = Object.entries(a.totals).filter(([, v]) => v !== 0)
 	return (
 		<>
@@ -156,25 +189,25 @@ export function Movers({ data }: { data: BoardData }) {
 									.join('')}
 								.
 							</div>
-							{m.primaryCause === 'inputs' && changes.get(m.unitCode)?.length ? (
+							{m.primaryCause === 'inputs' && a.moverChanges[m.unitCode]?.length ? (
 								<ul className="small">
-									{changes.get(m.unitCode)!.slice(0, 4).map((t, i) => (
+									{a.moverChanges[m.unitCode]!.map((t, i) => (
 										<li key={i}>{t}</li>
 									))}
 								</ul>
 							) : null}
-							{m.findingsAdded.length ? <div className="small muted">New: {m.findingsAdded.slice(0, 3).join('; ')}</div> : null}
-							{m.findingsResolved.length ? <div className="small muted">Resolved: {m.findingsResolved.slice(0, 3).join('; ')}</div> : null}
+							{m.findingsAdded.length ? <div className="small muted">New: {m.findingsAdded.join('; ')}</div> : null}
+							{m.findingsResolved.length ? <div className="small muted">Resolved: {m.findingsResolved.join('; ')}</div> : null}
 						</li>
 					))}
 				</ol>
 			) : (
 				<p className="muted">No unit’s score moved.</p>
 			)}
-			{a.unitsAdded.length || a.unitsRemoved.length ? (
+			{a.unitsAdded.named.length || a.unitsRemoved.named.length ? (
 				<p className="small">
-					{a.unitsAdded.length ? `Added: ${a.unitsAdded.map(u => u.unitName).join(', ')}. ` : ''}
-					{a.unitsRemoved.length ? `Removed: ${a.unitsRemoved.map(u => u.unitName).join(', ')}.` : ''}
+					{a.unitsAdded.named.length ? `Added: ${unitList(a.unitsAdded)}. ` : ''}
+					{a.unitsRemoved.named.length ? `Removed: ${unitList(a.unitsRemoved)}.` : ''}
 				</p>
 			) : null}
 			{a.settingsChanges.length ? (
@@ -192,6 +225,8 @@ export function Movers({ data }: { data: BoardData }) {
 		</>
 	)
 }
+
+const unitList = ({ named, more }: { named: string[]; more: number }) => `${named.join(', ')}${more ? ` and ${formatInt(more)} more` : ''}`
 
 export function Decisions({ data }: { data: BoardData }) {
 	return data.decisions.length ? (
