@@ -43,7 +43,56 @@ import { DIMENSIONS, type Band, type Dimension, type Finding, type PortfolioExpo
 
 /** The canonical JSON text of a JSON-like value (see the header); throws a TypeError naming the path of a bad value. */
 export function canonicalJson(value: unknown): string {
-	return write(value, '$')
+	// JSON.stringify already escapes strings and prints numbers (-0 as 0) the canonical way, and does so natively:
+	// with a replacer that only sorts keys it writes a 50 MB snapshot in about a third of the time of `write` below.
+	// Whenever the replacer meets a value to refuse, or keys it cannot put in order, `write` does the whole value
+	// again: it names the bad value's path, or writes the text.
+	if (value === undefined) return write(value, '$')
+	try {
+		return JSON.stringify(value, sortedKeys)
+	} catch (error) {
+		if (error === GIVE_UP) return write(value, '$')
+		throw error // a cycle, which `write` would follow until the stack overflows
+	}
+}
+
+const GIVE_UP = new Error('canonicalJson: leave it to the careful writer')
+
+/** JSON.stringify's replacer for canonicalJson: objects with their keys in order, anything `write` refuses refused. */
+function sortedKeys(this: Record<string, unknown>, key: string, value: unknown): unknown {
+	const raw = this[key]
+	if (raw !== value) throw GIVE_UP // a toJSON method changed it (a Date, say), or NaN
+	switch (typeof raw) {
+		case 'string':
+		case 'boolean':
+			return raw
+		case 'number':
+			if (Number.isFinite(raw)) return raw
+			throw GIVE_UP
+		case 'undefined':
+			if (Array.isArray(this)) throw GIVE_UP
+			return raw // left out of an object, as `write` leaves it out
+		case 'object': {
+			if (raw === null || Array.isArray(raw)) return raw
+			const proto = Object.getPrototypeOf(raw)
+			if (proto !== Object.prototype && proto !== null) throw GIVE_UP
+			const record = raw as Record<string, unknown>
+			const keys = Object.keys(record)
+			if (inOrder(keys)) return raw
+			const sorted: Record<string, unknown> = {}
+			for (const k of keys.sort()) sorted[k] = record[k]
+			// JavaScript lists integer-like keys first, in numeric order, whatever order they were added in.
+			if (!inOrder(Object.keys(sorted))) throw GIVE_UP
+			return sorted
+		}
+		default:
+			throw GIVE_UP
+	}
+}
+
+function inOrder(keys: string[]): boolean {
+	for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false
+	return true
 }
 
 function write(value: unknown, path: string): string {
@@ -58,12 +107,12 @@ function write(value: unknown, path: string): string {
 			return Object.is(value, -0) ? '0' : JSON.stringify(value)
 		case 'object': {
 			if (Array.isArray(value)) {
-				return `[${value
-					.map((item, i) => {
-						if (item === undefined) throw new TypeError(`canonicalJson: ${path}[${i}] is undefined`)
-						return write(item, `${path}[${i}]`)
-					})
-					.join(',')}]`
+				const items: string[] = []
+				for (let i = 0; i < value.length; i++) {
+					if (value[i] === undefined) throw new TypeError(`canonicalJson: ${path}[${i}] is undefined`) // holes too
+					items.push(write(value[i], `${path}[${i}]`))
+				}
+				return `[${items.join(',')}]`
 			}
 			const proto = Object.getPrototypeOf(value)
 			if (proto !== Object.prototype && proto !== null) {
