@@ -4,8 +4,8 @@
 //
 // New snapshots are Brotli-compressed (quality 6, text mode). A 1,000-unit quarter is 15 MB of inventory and 39 MB
 // of results as text; Brotli stores them in about 0.8 MB and 0.6 MB (the results repeat each finding's text,
-// articles and penalties across units, and Brotli's window of up to 16 MB finds the repeats that gzip's 32 KB window
-// cannot: gzip -6 leaves 1.3 MB and 4.2 MB). Quality 6 compresses in about 0.55 s and decompresses in about 70 ms;
+// articles and penalties across units, and Brotli's 4 MB window finds the repeats that gzip's 32 KB window cannot:
+// gzip -6 leaves 1.3 MB and 4.2 MB). Quality 6 compresses in about 0.55 s and decompresses in about 70 ms;
 // qualities above 7 cost several times the time for a few per cent. See docs/decisions/008-compact-snapshots.md.
 // Rows frozen before compression hold the UTF-8 text itself ('identity') and are read as they are.
 import { isUtf8 } from 'node:buffer'

@@ -54,33 +54,35 @@ export function TrendChart({ data }: { data: BoardData['trend'] }) {
 				<Line yAxisId="score" dataKey="meanOverall" name="Mean overall score (right)" stroke="#14233a" strokeWidth={2} strokeDasharray="5 3" dot={{ r: 3 }} isAnimationActive={false} />
 				<Legend verticalAlign="bottom" height={24} wrapperStyle={{ fontSize: 12 }} />
 			</ComposedChart>
-			<table className="compact small trend-table">
-				<caption className="sr-only">The same figures as a table</caption>
-				<thead>
-					<tr>
-						<th scope="col">Quarter</th>
-						<th scope="col">Model</th>
-						<th scope="col" className="num">Critical</th>
-						<th scope="col" className="num">High</th>
-						<th scope="col" className="num">Mean score</th>
-						<th scope="col" className="num">Flows lacking</th>
-						<th scope="col" className="num">Systems overdue</th>
-					</tr>
-				</thead>
-				<tbody>
-					{data.map(t => (
-						<tr key={t.quarter}>
-							<td>{t.quarter}</td>
-							<td>{t.modelLabel}</td>
-							<td className="num">{t.critical}</td>
-							<td className="num">{t.high}</td>
-							<td className="num">{t.meanOverall.toFixed(1)}</td>
-							<td className="num">{t.flowsLackingMechanism}</td>
-							<td className="num">{t.systemsOverdue}</td>
+			<div className="trend-table">
+				<table className="compact small">
+					<caption className="sr-only">The same figures as a table</caption>
+					<thead>
+						<tr>
+							<th scope="col">Quarter</th>
+							<th scope="col">Model</th>
+							<th scope="col" className="num">Critical</th>
+							<th scope="col" className="num">High</th>
+							<th scope="col" className="num">Mean score</th>
+							<th scope="col" className="num">Flows lacking</th>
+							<th scope="col" className="num">Systems overdue</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{data.map(t => (
+							<tr key={t.quarter}>
+								<td>{t.quarter}</td>
+								<td>{t.modelLabel}</td>
+								<td className="num">{t.critical}</td>
+								<td className="num">{t.high}</td>
+								<td className="num">{t.meanOverall.toFixed(1)}</td>
+								<td className="num">{t.flowsLackingMechanism}</td>
+								<td className="num">{t.systemsOverdue}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
 		</figure>
 	)
 }
