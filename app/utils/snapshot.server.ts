@@ -3,7 +3,7 @@ import { type Kysely } from 'kysely'
 import { listSnapshots, loadTrendPoints, readSnapshot, type StoredSnapshot } from '#db/repositories/snapshots.ts'
 import { type Database } from '#db/schema.ts'
 import { dataQualityNotes, heatmapRows, overviewKpis } from '#models/board.ts'
-import { type Band, DIMENSIONS, type Dimension, scorePortfolio } from '#models/exposure/index.ts'
+import { type Band, BANDS, DIMENSIONS, type Dimension, scorePortfolio } from '#models/exposure/index.ts'
 import { type HeatmapQuery, type HeatmapRow, queryHeatmap } from '#models/overview.ts'
 import { attributeChanges, isQuarter, topMovers } from '#models/snapshot.ts'
 
@@ -16,17 +16,23 @@ const MOVERS = 8
 const MOVER_CHANGES = 4 // inventory changes listed under each mover
 const MOVER_FINDINGS = 3 // findings added or resolved listed under each mover
 const NAMED_UNITS = 20 // units added or removed named in words; any more are counted
-const BANDS: Band[] = ['critical', 'high', 'medium', 'low', 'none']
 
 export function requireQuarter(raw: string | null | undefined, param = 'quarter') {
 	if (!isQuarter(raw)) throw json({ message: `${param}: "${String(raw).slice(0, 20)}" is not a quarter like 2026-Q3.`, error: `${param}: not a quarter like 2026-Q3` }, { status: 400 })
 	return raw
 }
 
+const notFrozen = (quarter: string) => json({ message: `${quarter} has not been frozen.`, error: `${quarter} has not been frozen` }, { status: 404 })
+
 export async function requireSnapshot(db: Kysely<Database>, quarter: string): Promise<StoredSnapshot> {
 	const s = await readSnapshot(db, quarter)
-	if (!s) throw json({ message: `${quarter} has not been frozen.`, error: `${quarter} has not been frozen` }, { status: 404 })
+	if (!s) throw notFrozen(quarter)
 	return s
+}
+
+/** Throws a 404 unless `quarter` is frozen; reads the list of quarters, not the snapshot. */
+export async function requireFrozenQuarter(db: Kysely<Database>, quarter: string) {
+	if (!(await listSnapshots(db)).some(s => s.quarter === quarter)) throw notFrozen(quarter)
 }
 
 // The board view of a quarter against another is fixed once both are frozen: cached by their hashes. It keeps
@@ -42,10 +48,10 @@ const VIEW_CACHE_SIZE = 50
 export async function boardView(db: Kysely<Database>, quarter: string, compareWith: string | undefined, heatmap: HeatmapQuery) {
 	const summaries = await listSnapshots(db)
 	const current = summaries.find(s => s.quarter === quarter)
-	if (!current) throw json({ message: `${quarter} has not been frozen.`, error: `${quarter} has not been frozen` }, { status: 404 })
+	if (!current) throw notFrozen(quarter)
 	const previousQuarter = compareWith ?? [...summaries].reverse().find(s => s.quarter < quarter)?.quarter ?? null
 	const previous = previousQuarter ? summaries.find(s => s.quarter === previousQuarter) : null
-	if (previousQuarter && !previous) throw json({ message: `${previousQuarter} has not been frozen.`, error: `${previousQuarter} has not been frozen` }, { status: 404 })
+	if (previousQuarter && !previous) throw notFrozen(previousQuarter)
 	const key = `${current.contentHash}|${previous?.contentHash ?? ''}`
 	let view = viewCache.get(key)
 	if (!view) {
@@ -90,7 +96,7 @@ async function buildFrozenView(db: Kysely<Database>, quarter: string, previousQu
 		contentHash: current.contentHash,
 		prevHash: current.prevHash,
 		kpis: overviewKpis(current.inventory, current.results),
-		bandCounts: BANDS.map(band => ({ band, units: rows.filter(r => r.overall.band === band).length })),
+		bandCounts: [...BANDS].reverse().map(band => ({ band, units: rows.filter(r => r.overall.band === band).length })), // worst first
 		rows,
 		previousQuarter,
 		attribution: attribution && {
