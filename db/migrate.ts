@@ -3,17 +3,27 @@ import { Migrator } from 'kysely/migration' // kysely >= 0.29: importing it from
 import * as m0001 from './migrations/2026_11_23_0900_initial_schema.ts'
 import * as m0002 from './migrations/2026_11_23_1200_login_throttle.ts'
 import * as m0003 from './migrations/2026_11_23_1400_list_indexes.ts'
+import * as m0004 from './migrations/2026_11_24_0900_snapshot_content_bytes.ts'
+import * as m0005 from './migrations/2026_11_24_0910_snapshot_trend_cache.ts'
 
 // A static provider survives bundling; no globbing of .ts files at run time.
 const migrations = {
 	'2026_11_23_0900_initial_schema': m0001,
 	'2026_11_23_1200_login_throttle': m0002,
 	'2026_11_23_1400_list_indexes': m0003,
+	'2026_11_24_0900_snapshot_content_bytes': m0004,
+	'2026_11_24_0910_snapshot_trend_cache': m0005,
+}
+
+export type MigrationName = keyof typeof migrations
+
+/** The migrator over this project's migrations (migrateTo a named one lets tests build an older schema). */
+export function migrator(db: Kysely<any>) {
+	return new Migrator({ db, provider: { getMigrations: async () => migrations } })
 }
 
 export async function migrateToLatest(db: Kysely<any>) {
-	const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
-	const { error, results } = await migrator.migrateToLatest()
+	const { error, results } = await migrator(db).migrateToLatest()
 	for (const it of results ?? []) {
 		if (it.status === 'Error') console.error(`failed to execute migration "${it.migrationName}"`)
 	}

@@ -21,6 +21,7 @@ export interface Database {
 	scenario: ScenarioTable
 	scenario_move: ScenarioMoveTable
 	snapshot: SnapshotTable
+	snapshot_trend_point: SnapshotTrendPointTable
 	app_user: AppUserTable
 	app_session: AppSessionTable
 	audit_event: AuditEventTable
@@ -177,11 +178,20 @@ export interface SnapshotTable {
 	frozen_by: number | null
 	model_version_id: number
 	model_label: string
-	model_settings: string // JSON, copied so the snapshot stands alone
-	inputs: string // JSON, canonical
-	results: string // JSON
 	content_hash: string // SHA-256 hex over the canonical serialisation
 	prev_hash: string | null
+	/** How the three byte columns encode their canonical JSON texts: see db/snapshot-encoding.ts. */
+	content_encoding: string
+	model_settings: Uint8Array // the settings, copied so the snapshot stands alone
+	inputs: Uint8Array // the inventory envelope
+	results: Uint8Array
+}
+
+/** A cache of one trend point per snapshot, derived from its content (may be emptied at any time). */
+export interface SnapshotTrendPointTable {
+	content_hash: string
+	derivation: string // which code derived it: see TREND_POINT_DERIVATION in db/repositories/snapshots.ts
+	point: string // JSON of a TrendPoint
 }
 
 export interface AppUserTable {

@@ -17,6 +17,9 @@ export interface TrendPoint {
 	penaltyMaxRmbBn: number
 }
 
+/** Raise when trendPoint's output changes for the same snapshot: points cached under the old number are derived again. */
+export const TREND_POINT_VERSION = 1
+
 export function trendPoint(quarter: string, modelLabel: string, inventory: PortfolioInventory, results: PortfolioExposure): TrendPoint {
 	const k = overviewKpis(inventory, results)
 	const count = (b: Band) => results.units.filter(u => u.overall.band === b).length

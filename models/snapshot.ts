@@ -43,7 +43,56 @@ import { DIMENSIONS, type Band, type Dimension, type Finding, type PortfolioExpo
 
 /** The canonical JSON text of a JSON-like value (see the header); throws a TypeError naming the path of a bad value. */
 export function canonicalJson(value: unknown): string {
-	return write(value, '$')
+	// JSON.stringify already escapes strings and prints numbers (-0 as 0) the canonical way, and does so natively:
+	// with a replacer that only sorts keys it writes a 50 MB snapshot in about a third of the time of `write` below.
+	// Whenever the replacer meets a value to refuse, or keys it cannot put in order, `write` does the whole value
+	// again: it names the bad value's path, or writes the text.
+	if (value === undefined) return write(value, '$')
+	try {
+		return JSON.stringify(value, sortedKeys)
+	} catch (error) {
+		if (error === GIVE_UP) return write(value, '$')
+		throw error // a cycle, which `write` would follow until the stack overflows
+	}
+}
+
+const GIVE_UP = new Error('canonicalJson: leave it to the careful writer')
+
+/** JSON.stringify's replacer for canonicalJson: objects with their keys in order, anything `write` refuses refused. */
+function sortedKeys(this: Record<string, unknown>, key: string, value: unknown): unknown {
+	const raw = this[key]
+	if (raw !== value) throw GIVE_UP // a toJSON method changed it (a Date, say), or NaN
+	switch (typeof raw) {
+		case 'string':
+		case 'boolean':
+			return raw
+		case 'number':
+			if (Number.isFinite(raw)) return raw
+			throw GIVE_UP
+		case 'undefined':
+			if (Array.isArray(this)) throw GIVE_UP
+			return raw // left out of an object, as `write` leaves it out
+		case 'object': {
+			if (raw === null || Array.isArray(raw)) return raw
+			const proto = Object.getPrototypeOf(raw)
+			if (proto !== Object.prototype && proto !== null) throw GIVE_UP
+			const record = raw as Record<string, unknown>
+			const keys = Object.keys(record)
+			if (inOrder(keys)) return raw
+			const sorted: Record<string, unknown> = {}
+			for (const k of keys.sort()) sorted[k] = record[k]
+			// JavaScript lists integer-like keys first, in numeric order, whatever order they were added in.
+			if (!inOrder(Object.keys(sorted))) throw GIVE_UP
+			return sorted
+		}
+		default:
+			throw GIVE_UP
+	}
+}
+
+function inOrder(keys: string[]): boolean {
+	for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false
+	return true
 }
 
 function write(value: unknown, path: string): string {
@@ -58,12 +107,12 @@ function write(value: unknown, path: string): string {
 			return Object.is(value, -0) ? '0' : JSON.stringify(value)
 		case 'object': {
 			if (Array.isArray(value)) {
-				return `[${value
-					.map((item, i) => {
-						if (item === undefined) throw new TypeError(`canonicalJson: ${path}[${i}] is undefined`)
-						return write(item, `${path}[${i}]`)
-					})
-					.join(',')}]`
+				const items: string[] = []
+				for (let i = 0; i < value.length; i++) {
+					if (value[i] === undefined) throw new TypeError(`canonicalJson: ${path}[${i}] is undefined`) // holes too
+					items.push(write(value[i], `${path}[${i}]`))
+				}
+				return `[${items.join(',')}]`
 			}
 			const proto = Object.getPrototypeOf(value)
 			if (proto !== Object.prototype && proto !== null) {
@@ -315,7 +364,7 @@ export function snapshotHash(input: SnapshotHashInput): string {
 	)
 }
 
-/** A stored snapshot as the verifier reads it: the row's texts, untouched. */
+/** A stored snapshot as the verifier reads it: the row's texts, decoded from storage and otherwise untouched. */
 export interface FrozenSnapshot {
 	quarter: string
 	frozenAt: string // as stored: 'YYYY-MM-DD HH:MM:SS' (UTC) or an ISO instant
@@ -325,6 +374,8 @@ export interface FrozenSnapshot {
 	results: string
 	contentHash: string
 	prevHash: string | null
+	/** Set by the storage layer when the stored bytes could not be decoded into texts (the texts are then empty). */
+	storageProblem?: string
 }
 
 /** A snapshot's content, parsed. */
@@ -382,6 +433,7 @@ export type SnapshotProblemKind =
 	| 'unreadable' // the texts are not a snapshot
 	| 'duplicate_quarter'
 	| 'not_reproducible' // re-scoring the frozen inputs under the frozen settings gives other results
+	| 'derived_mismatch' // something the app keeps derived from the snapshot (a cached trend point) disagrees with it
 
 export interface SnapshotProblem {
 	kind: SnapshotProblemKind
@@ -422,14 +474,40 @@ export function verifyChain(
 		isQuarter(a.quarter) && isQuarter(b.quarter) ? compareQuarters(a.quarter, b.quarter) : compareText(a.quarter, b.quarter),
 	)
 	const quarters: QuarterVerification[] = []
-	let previous: FrozenSnapshot | null = null
+	let previous: ChainLink | null = null
 	for (const row of sorted) {
-		const problems: SnapshotProblem[] = []
-		let rulesVersion: string | null = null
-		if (!isQuarter(row.quarter)) problems.push({ kind: 'metadata_mismatch', message: `'${row.quarter}' is not a quarter` })
-		if (previous && previous.quarter === row.quarter)
-			problems.push({ kind: 'duplicate_quarter', message: `${row.quarter} is frozen more than once` })
+		quarters.push(verifySnapshot(row, previous, rescore, currentRules).verification)
+		previous = row
+	}
+	return chainVerification(quarters, currentRules)
+}
 
+/** What a snapshot's check needs of the one before it in quarter order. */
+export type ChainLink = Pick<FrozenSnapshot, 'quarter' | 'contentHash'>
+
+/** The summary of the checks of every snapshot, given in quarter order. */
+export function chainVerification(quarters: QuarterVerification[], rulesVersion: string = RULES_VERSION): ChainVerification {
+	return { ok: quarters.every(q => q.ok), quarters, head: quarters.at(-1)?.contentHash ?? null, rulesVersion }
+}
+
+/**
+ * The checks of verifyChain for one snapshot, given the one before it in quarter order (null for the first), so a
+ * long chain can be verified one stored row at a time. Also returns the parsed content (null when unreadable).
+ */
+export function verifySnapshot(
+	row: FrozenSnapshot,
+	previous: ChainLink | null,
+	rescore: Rescore,
+	currentRules: string = RULES_VERSION,
+): { verification: QuarterVerification; content: SnapshotContent | null } {
+	const problems: SnapshotProblem[] = []
+	let rulesVersion: string | null = null
+	if (!isQuarter(row.quarter)) problems.push({ kind: 'metadata_mismatch', message: `'${row.quarter}' is not a quarter` })
+	if (previous && previous.quarter === row.quarter)
+		problems.push({ kind: 'duplicate_quarter', message: `${row.quarter} is frozen more than once` })
+
+	if (row.storageProblem) problems.push({ kind: 'unreadable', message: `Tampered or damaged: ${row.storageProblem}` })
+	else {
 		const recomputed = snapshotHash({
 			quarter: row.quarter,
 			modelLabel: row.modelLabel,
@@ -443,41 +521,39 @@ export function verifyChain(
 				kind: 'content_hash_mismatch',
 				message: `Tampered: the content no longer matches its hash (stored ${short(row.contentHash)}, recomputed ${short(recomputed)}); the settings, inputs, results, quarter, model label or previous hash were changed after freezing`,
 			})
-		const expectedPrev = previous ? previous.contentHash : null
-		if ((row.prevHash ?? null) !== expectedPrev)
-			problems.push({
-				kind: 'chain_broken',
-				message: previous
-					? `Broken chain: previous hash ${row.prevHash ? short(row.prevHash) : 'missing'} is not ${previous.quarter}'s hash ${short(previous.contentHash)}`
-					: `Broken chain: the first snapshot names a previous hash (${short(row.prevHash ?? '')}) but no earlier snapshot exists`,
-			})
+	}
+	const expectedPrev = previous ? previous.contentHash : null
+	if ((row.prevHash ?? null) !== expectedPrev)
+		problems.push({
+			kind: 'chain_broken',
+			message: previous
+				? `Broken chain: previous hash ${row.prevHash ? short(row.prevHash) : 'missing'} is not ${previous.quarter}'s hash ${short(previous.contentHash)}`
+				: `Broken chain: the first snapshot names a previous hash (${short(row.prevHash ?? '')}) but no earlier snapshot exists`,
+		})
+	const done = (content: SnapshotContent | null) => ({
+		verification: { quarter: row.quarter, contentHash: row.contentHash, modelLabel: row.modelLabel, rulesVersion, ok: problems.length === 0, problems },
+		content,
+	})
+	if (row.storageProblem) return done(null)
 
-		let content: SnapshotContent | null = null
-		try {
-			content = parseSnapshotContent(row)
-		} catch (error) {
-			problems.push({ kind: 'unreadable', message: (error as Error).message })
-		}
-		if (content) {
-			rulesVersion = content.rulesVersion
-			if (content.quarter !== row.quarter)
-				problems.push({ kind: 'metadata_mismatch', message: `The row says ${row.quarter} but the frozen content says ${content.quarter}` })
-			if (!sameInstant(content.frozenAt, row.frozenAt))
-				problems.push({
-					kind: 'metadata_mismatch',
-					message: `The row says frozen at ${row.frozenAt} but the frozen content says ${content.frozenAt}`,
-				})
-			problems.push(...reproduce(content, row.results, rescore, currentRules))
-		}
-		quarters.push({ quarter: row.quarter, contentHash: row.contentHash, modelLabel: row.modelLabel, rulesVersion, ok: problems.length === 0, problems })
-		previous = row
+	let content: SnapshotContent | null = null
+	try {
+		content = parseSnapshotContent(row)
+	} catch (error) {
+		problems.push({ kind: 'unreadable', message: (error as Error).message })
 	}
-	return {
-		ok: quarters.every(q => q.ok),
-		quarters,
-		head: sorted.length ? sorted[sorted.length - 1]!.contentHash : null,
-		rulesVersion: currentRules,
+	if (content) {
+		rulesVersion = content.rulesVersion
+		if (content.quarter !== row.quarter)
+			problems.push({ kind: 'metadata_mismatch', message: `The row says ${row.quarter} but the frozen content says ${content.quarter}` })
+		if (!sameInstant(content.frozenAt, row.frozenAt))
+			problems.push({
+				kind: 'metadata_mismatch',
+				message: `The row says frozen at ${row.frozenAt} but the frozen content says ${content.frozenAt}`,
+			})
+		problems.push(...reproduce(content, row.results, rescore, currentRules))
 	}
+	return done(content)
 }
 
 function sameInstant(a: string, b: string): boolean {

@@ -61,8 +61,10 @@ async function main() {
 		})
 		lap(`${group.units.length} units, ${group.systems.length} systems, ${group.flows.length} flows, ${group.staffing.length} staffing lines, ${SCALE.scenarios} scenarios`)
 		const { freezeScaleSnapshots } = await import('./scale-snapshots.ts')
-		const snapshots = await freezeScaleSnapshots(db, SCALE.snapshots, SCALE_DATABASE_URL.startsWith('mysql'))
-		lap(`${snapshots.frozen} quarterly snapshots${snapshots.note ? ` (${snapshots.note})` : ''}`)
+		const count = Number(process.env.SCALE_SNAPSHOTS ?? SCALE.snapshots)
+		const snapshots = await freezeScaleSnapshots(db, count, quarter => process.stdout.write(`${quarter} `))
+		process.stdout.write('\n')
+		lap(`${snapshots.frozen} quarterly snapshots`)
 		console.log(`seed:scale done on ${SCALE_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`)
 	} finally {
 		await db.destroy()

@@ -1,8 +1,8 @@
 // Past quarters for the large group, frozen through the same append path as real freezes (hash chain and
-// all), each scored at its quarter's end. A quarter of 1,000 units is ~50 MB of canonical JSON, so the count
-// defaults to 4 (SCALE_SNAPSHOTS overrides it, up to the 40 the benchmark brief names); on MySQL the server's
-// max_allowed_packet must hold one snapshot, or none are frozen and the reason is printed.
-import { type Kysely, sql } from 'kysely'
+// all), each scored at its quarter's end: SCALE.snapshots of them (SCALE_SNAPSHOTS overrides the count). A quarter
+// of 1,000 units is about 54 MB of canonical JSON but about 1.4 MB stored (Brotli, see db/snapshot-encoding.ts),
+// well inside MySQL's default 16 MB max_allowed_packet.
+import { type Kysely } from 'kysely'
 import { findActiveModelVersion } from '#db/repositories/model-versions.ts'
 import { loadPortfolio } from '#db/repositories/portfolio.ts'
 import { appendSnapshot } from '#db/repositories/snapshots.ts'
@@ -11,13 +11,7 @@ import { parseModelSettings } from '#models/exposure/settings.ts'
 import { previousQuarter, quarterEndDate, quarterOf } from '#models/snapshot.ts'
 import { SEED_CLOCK } from './index.ts'
 
-export async function freezeScaleSnapshots(db: Kysely<Database>, max: number, mysql: boolean): Promise<{ frozen: number; note?: string }> {
-	const count = Math.min(max, Number(process.env.SCALE_SNAPSHOTS ?? 4))
-	if (mysql) {
-		const packet = Number((await sql<{ p: number }>`select @@max_allowed_packet as p`.execute(db)).rows[0]?.p ?? 0)
-		if (packet < 128 * 1024 * 1024)
-			return { frozen: 0, note: `max_allowed_packet is ${Math.round(packet / 1024 / 1024)} MB; a 1,000-unit snapshot needs about 64 MB per statement (SET GLOBAL max_allowed_packet=268435456)` }
-	}
+export async function freezeScaleSnapshots(db: Kysely<Database>, count: number, onFrozen: (quarter: string) => void = () => {}): Promise<{ frozen: number }> {
 	const model = await findActiveModelVersion(db)
 	if (!model) throw new Error('no active model version')
 	const settings = parseModelSettings(model.settings)
@@ -30,6 +24,7 @@ export async function freezeScaleSnapshots(db: Kysely<Database>, max: number, my
 		await db.transaction().execute(trx =>
 			appendSnapshot(trx, { quarter, asOf, frozenAt: new Date(`${asOf}T12:00:00Z`), frozenBy: null, model: { id: model.id, label: model.label, settings: settings.value }, inventory, decisions: [] }),
 		)
+		onFrozen(quarter)
 	}
 	return { frozen: quarters.length }
 }

@@ -42,39 +42,59 @@ export function TrendChart({ data }: { data: BoardData['trend'] }) {
 	return (
 		<figure className="chart">
 			<TrendDrawing data={data} width={680} height={260} />
-			<table className="compact small trend-table">
-				<caption className="sr-only">The same figures as a table</caption>
-				<thead>
-					<tr>
-						<th scope="col">Quarter</th>
-						<th scope="col">Model</th>
-						<th scope="col" className="num">Critical</th>
-						<th scope="col" className="num">High</th>
-						<th scope="col" className="num">Mean score</th>
-						<th scope="col" className="num">Flows lacking</th>
-						<th scope="col" className="num">Systems overdue</th>
-					</tr>
-				</thead>
-				<tbody>
-					{data.map(t => (
-						<tr key={t.quarter}>
-							<td>{t.quarter}</td>
-							<td>{t.modelLabel}</td>
-							<td className="num">{t.critical}</td>
-							<td className="num">{t.high}</td>
-							<td className="num">{t.meanOverall.toFixed(1)}</td>
-							<td className="num">{t.flowsLackingMechanism}</td>
-							<td className="num">{t.systemsOverdue}</td>
+			<div className="trend-table">
+				<table className="compact small">
+					<caption className="sr-only">The same figures as a table</caption>
+					<thead>
+						<tr>
+							<th scope="col">Quarter</th>
+							<th scope="col">Model</th>
+							<th scope="col" className="num">Critical</th>
+							<th scope="col" className="num">High</th>
+							<th scope="col" className="num">Mean score</th>
+							<th scope="col" className="num">Flows lacking</th>
+							<th scope="col" className="num">Systems overdue</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{data.map(t => (
+							<tr key={t.quarter}>
+								<td>{t.quarter}</td>
+								<td>{t.modelLabel}</td>
+								<td className="num">{t.critical}</td>
+								<td className="num">{t.high}</td>
+								<td className="num">{t.meanOverall.toFixed(1)}</td>
+								<td className="num">{t.flowsLackingMechanism}</td>
+								<td className="num">{t.systemsOverdue}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
 		</figure>
 	)
 }
 
+/** A quarter's label under the trend chart, or nothing for the quarters between labelled ones. */
+/** How many units stand in each overall band: the whole group, whatever page of the heatmap is shown. */
+export function BandCounts({ data }: { data: BoardData }) {
+	const total = data.bandCounts.reduce((n, b) => n + b.units, 0)
+	return (
+		<p className="band-counts">
+			{formatInt(total)} units by overall band:{' '}
+			{data.bandCounts.map((b, i) => (
+				<span key={b.band}>
+					{i ? ' · ' : ''}
+					<span className={`swatch band-${b.band}`} aria-hidden="true" />
+					{BAND_LABELS[b.band]} {formatInt(b.units)}
+				</span>
+			))}
+		</p>
+	)
+}
+
 /** The frozen heatmap: colour and the band in words; no links (the live units may have changed since). */
-export function FrozenHeatmap({ rows }: { rows: BoardData['heatmap'] }) {
+export function FrozenHeatmap({ rows }: { rows: BoardData['heatmap']['rows'] }) {
 	return (
 		<div className="table-wrap heatmap-wrap">
 			<table className="heatmap">
@@ -93,24 +113,32 @@ export function FrozenHeatmap({ rows }: { rows: BoardData['heatmap'] }) {
 					</tr>
 				</thead>
 				<tbody>
-					{rows.map(r => (
-						<tr key={r.code}>
-							<th scope="row">
-								{r.name}
-								<div className="muted small">
-									{r.code} · {r.city}
-								</div>
-							</th>
-							<td className={`heat band-${r.overall.band}`}>
-								<span className="heat-band">{BAND_LABELS[r.overall.band]}</span> <span className="heat-score">{formatScore(r.overall.score)}</span>
-							</td>
-							{DIMENSIONS.map(d => (
-								<td key={d} className={`heat band-${r.cells[d].band}`}>
-									<span className="heat-band">{BAND_LABELS[r.cells[d].band]}</span> <span className="heat-score">{r.cells[d].band === 'none' ? '—' : r.cells[d].score}</span>
+					{rows.length ? (
+						rows.map(r => (
+							<tr key={r.code}>
+								<th scope="row">
+									{r.name}
+									<div className="muted small">
+										{r.code} · {r.city}
+									</div>
+								</th>
+								<td className={`heat band-${r.overall.band}`}>
+									<span className="heat-band">{BAND_LABELS[r.overall.band]}</span> <span className="heat-score">{formatScore(r.overall.score)}</span>
 								</td>
-							))}
+								{DIMENSIONS.map(d => (
+									<td key={d} className={`heat band-${r.cells[d].band}`}>
+										<span className="heat-band">{BAND_LABELS[r.cells[d].band]}</span> <span className="heat-score">{r.cells[d].band === 'none' ? '—' : r.cells[d].score}</span>
+									</td>
+								))}
+							</tr>
+						))
+					) : (
+						<tr>
+							<td colSpan={2 + DIMENSIONS.length} className="muted">
+								No unit matches these filters.
+							</td>
 						</tr>
-					))}
+					)}
 				</tbody>
 			</table>
 		</div>
@@ -120,7 +148,6 @@ export function FrozenHeatmap({ rows }: { rows: BoardData['heatmap'] }) {
 export function Movers({ data }: { data: BoardData }) {
 	if (!data.attribution) return <p className="muted">This is the first frozen quarter: there is nothing to compare it with.</p>
 	const a = data.attribution
-	const changes = new Map(a.units.map(u => [u.unitCode, u.inputChanges]))
 	const totals = Object.entries(a.totals).filter(([, v]) => v !== 0)
 	return (
 		<>
@@ -148,25 +175,25 @@ export function Movers({ data }: { data: BoardData }) {
 									.join('')}
 								.
 							</div>
-							{m.primaryCause === 'inputs' && changes.get(m.unitCode)?.length ? (
+							{m.primaryCause === 'inputs' && a.moverChanges[m.unitCode]?.length ? (
 								<ul className="small">
-									{changes.get(m.unitCode)!.slice(0, 4).map((t, i) => (
+									{a.moverChanges[m.unitCode]!.map((t, i) => (
 										<li key={i}>{t}</li>
 									))}
 								</ul>
 							) : null}
-							{m.findingsAdded.length ? <div className="small muted">New: {m.findingsAdded.slice(0, 3).join('; ')}</div> : null}
-							{m.findingsResolved.length ? <div className="small muted">Resolved: {m.findingsResolved.slice(0, 3).join('; ')}</div> : null}
+							{m.findingsAdded.length ? <div className="small muted">New: {m.findingsAdded.join('; ')}</div> : null}
+							{m.findingsResolved.length ? <div className="small muted">Resolved: {m.findingsResolved.join('; ')}</div> : null}
 						</li>
 					))}
 				</ol>
 			) : (
 				<p className="muted">No unit’s score moved.</p>
 			)}
-			{a.unitsAdded.length || a.unitsRemoved.length ? (
+			{a.unitsAdded.named.length || a.unitsRemoved.named.length ? (
 				<p className="small">
-					{a.unitsAdded.length ? `Added: ${a.unitsAdded.map(u => u.unitName).join(', ')}. ` : ''}
-					{a.unitsRemoved.length ? `Removed: ${a.unitsRemoved.map(u => u.unitName).join(', ')}.` : ''}
+					{a.unitsAdded.named.length ? `Added: ${unitList(a.unitsAdded)}. ` : ''}
+					{a.unitsRemoved.named.length ? `Removed: ${unitList(a.unitsRemoved)}.` : ''}
 				</p>
 			) : null}
 			{a.settingsChanges.length ? (
@@ -184,6 +211,8 @@ export function Movers({ data }: { data: BoardData }) {
 		</>
 	)
 }
+
+const unitList = ({ named, more }: { named: string[]; more: number }) => `${named.join(', ')}${more ? ` and ${formatInt(more)} more` : ''}`
 
 export function Decisions({ data }: { data: BoardData }) {
 	return data.decisions.length ? (

@@ -9,15 +9,19 @@ export interface FilterDef {
 	type?: 'text' | 'search' | 'date' // for a text box
 }
 
-/** GET form: filters live in the URL, so the view can be linked, printed and exported as shown. */
-export function FilterBar({ filters, search = true }: { filters: FilterDef[]; search?: boolean }) {
+/**
+ * GET form: filters live in the URL, so the view can be linked, printed and exported as shown. The sort, the page
+ * size and the parameters named in `keep` (the page's own, outside the table) are carried over.
+ */
+export function FilterBar({ filters, search = true, keep = [] }: { filters: FilterDef[]; search?: boolean; keep?: string[] }) {
 	const [params] = useSearchParams()
-	const sort = params.get('sort')
-	const size = params.get('size')
+	const kept = new URLSearchParams(keep.flatMap(name => (params.get(name) ? [[name, params.get(name)!]] : [])))
 	return (
 		<Form method="get" className="filters no-print" role="search">
-			{sort ? <input type="hidden" name="sort" value={sort} /> : null}
-			{size ? <input type="hidden" name="size" value={size} /> : null}
+			{['sort', 'size', ...keep].map(name => {
+				const value = params.get(name)
+				return value ? <input key={name} type="hidden" name={name} value={value} /> : null
+			})}
 			{search ? (
 				<div className="field">
 					<label htmlFor="f-q">Search</label>
@@ -42,7 +46,7 @@ export function FilterBar({ filters, search = true }: { filters: FilterDef[]; se
 				</div>
 			))}
 			<button type="submit">Apply</button>
-			<Link to="?" className="button">
+			<Link to={`?${kept}`} className="button">
 				Clear
 			</Link>
 		</Form>

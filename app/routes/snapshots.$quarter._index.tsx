@@ -1,17 +1,24 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { type BoardData, BoardKpis, Decisions, FrozenHeatmap, Integrity, Movers, TrendChart } from '#app/components/board.tsx'
+import { BandCounts, type BoardData, BoardKpis, Decisions, FrozenHeatmap, Integrity, Movers, TrendChart } from '#app/components/board.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FilterBar } from '#app/components/filter-bar.tsx'
+import { Pager } from '#app/components/pager.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { requireListQuery } from '#app/utils/list-query.server.ts'
 import { boardView, requireQuarter } from '#app/utils/snapshot.server.ts'
+import { HEATMAP_SPEC } from '#models/overview.ts'
 
-// The board view of a frozen quarter (?compare=2025-Q2 compares with any other frozen quarter).
+// The board view of a frozen quarter (?compare=2025-Q2 compares with any other frozen quarter). The heatmap is
+// paged and filtered in the URL like the overview's (?page=2, ?band=critical, ?q=…): a page of 50 units, highest
+// overall score first, under counts of all units by band.
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireUser(request, 'snapshots:read')
 	const quarter = requireQuarter(params.quarter)
 	const compare = new URL(request.url).searchParams.get('compare')
-	const data = await boardView(getDb(), quarter, compare ? requireQuarter(compare, 'compare') : undefined)
+	const heatmap = requireListQuery(request, HEATMAP_SPEC)
+	const data = await boardView(getDb(), quarter, compare ? requireQuarter(compare, 'compare') : undefined, heatmap)
 	return json(data)
 }
 
@@ -67,9 +74,19 @@ export default function SnapshotRoute() {
 					</section>
 				</div>
 			</div>
-			<section className="card" aria-labelledby="heat-h">
+			<section className="card" aria-labelledby="heat-h" id="heatmap">
 				<h2 id="heat-h">Heatmap, as frozen</h2>
-				<FrozenHeatmap rows={data.heatmap} />
+				<BandCounts data={data} />
+				<FilterBar
+					keep={['compare']}
+					filters={[
+						{ name: 'segment', label: 'Segment', options: HEATMAP_SPEC.filters.segment },
+						{ name: 'city', label: 'City', options: HEATMAP_SPEC.filters.city, optionLabel: v => v },
+						{ name: 'band', label: 'Overall band', options: HEATMAP_SPEC.filters.band },
+					]}
+				/>
+				<FrozenHeatmap rows={data.heatmap.rows} />
+				<Pager page={data.heatmap.page} pageSize={data.heatmap.pageSize} total={data.heatmap.total} noun="Units" anchor="heatmap" />
 			</section>
 			<div className="two-col">
 				<section className="card" aria-labelledby="dq-h">

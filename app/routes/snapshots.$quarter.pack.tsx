@@ -1,17 +1,20 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { type BoardData, BoardKpis, Decisions, FrozenHeatmap, Integrity, Movers, TrendChart } from '#app/components/board.tsx'
+import { BandCounts, type BoardData, BoardKpis, Decisions, FrozenHeatmap, Integrity, Movers, TrendChart } from '#app/components/board.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/format.ts'
-import { boardView, requireQuarter } from '#app/utils/snapshot.server.ts'
+import { formatInt } from '#app/utils/format.ts'
+import { boardView, PACK_HEATMAP, requireQuarter } from '#app/utils/snapshot.server.ts'
 
 // The board pack: the quarter as an A4 document. The same page prints from the browser and is what
-// the PDF download renders in headless Chromium (see docs/decisions/005-board-pack-pdf.md).
+// the PDF download renders in headless Chromium (see docs/decisions/005-board-pack-pdf.md). Its heatmap lists the
+// PACK_UNITS units with the highest overall scores under counts of every unit by band: a large group's pack stays a
+// few pages long, and the snapshot page lists every unit.
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireUser(request, 'snapshots:read')
-	return json(await boardView(getDb(), requireQuarter(params.quarter)))
+	return json(await boardView(getDb(), requireQuarter(params.quarter), undefined, PACK_HEATMAP))
 }
 
 const SECTIONS = [
@@ -66,7 +69,14 @@ export default function BoardPackRoute() {
 			</section>
 			<section id="heatmap" className="pack-section page-break">
 				<h2>3. Heatmap</h2>
-				<FrozenHeatmap rows={data.heatmap} />
+				<BandCounts data={data} />
+				{data.heatmap.total > data.heatmap.rows.length ? (
+					<p className="small">
+						The {formatInt(data.heatmap.rows.length)} units with the highest overall scores, of {formatInt(data.heatmap.total)}; every unit is on the snapshot page in the
+						dashboard.
+					</p>
+				) : null}
+				<FrozenHeatmap rows={data.heatmap.rows} />
 			</section>
 			<section id="trend" className="pack-section page-break">
 				<h2>4. Exposure over the quarters</h2>

@@ -5,8 +5,8 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/format.ts'
-import { loadTrend, requireQuarter } from '#app/utils/snapshot.server.ts'
-import { freezeSnapshot, lastCompleteQuarter, listSnapshots, SnapshotFreezeError, verifyStoredChain } from '#db/repositories/snapshots.ts'
+import { requireQuarter } from '#app/utils/snapshot.server.ts'
+import { freezeSnapshot, lastCompleteQuarter, listSnapshots, loadTrendPoints, SnapshotFreezeError, verifyStoredChain } from '#db/repositories/snapshots.ts'
 import { can } from '#models/permissions.ts'
 import { quarterOf } from '#models/snapshot.ts'
 
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'snapshots:read')
 	const db = getDb()
 	const verify = new URL(request.url).searchParams.get('verify') === '1'
-	const [snapshots, trend] = await Promise.all([listSnapshots(db), loadTrend(db)])
+	const [snapshots, trend] = await Promise.all([listSnapshots(db), loadTrendPoints(db)])
 	const verification = verify ? await verifyStoredChain(db) : null
 	return json({
 		snapshots: [...snapshots].reverse(),

@@ -1,74 +1,94 @@
 import { json } from '@remix-run/node'
 import { type Kysely } from 'kysely'
-import { findSnapshotByQuarter, listSnapshots, readSnapshot, type StoredSnapshot } from '#db/repositories/snapshots.ts'
+import { listSnapshots, loadTrendPoints, readSnapshot, type StoredSnapshot } from '#db/repositories/snapshots.ts'
 import { type Database } from '#db/schema.ts'
-import { dataQualityNotes, heatmapRows, overviewKpis, trendPoint, type TrendPoint } from '#models/board.ts'
-import { attributeChanges, isQuarter, parseSnapshotContent, topMovers } from '#models/snapshot.ts'
-import { scorePortfolio } from '#models/exposure/index.ts'
-import { frozenFromRow } from '#db/repositories/snapshots.ts'
+import { dataQualityNotes, heatmapRows, overviewKpis } from '#models/board.ts'
+import { type Band, BANDS, DIMENSIONS, type Dimension, scorePortfolio } from '#models/exposure/index.ts'
+import { type HeatmapQuery, type HeatmapRow, queryHeatmap } from '#models/overview.ts'
+import { attributeChanges, isQuarter, topMovers } from '#models/snapshot.ts'
 
-// Snapshots never change, so what is derived from one is cached by its content hash.
-const trendCache = new Map<string, TrendPoint>()
+/** The board pack lists this many units, highest overall score first, and counts all of them by band. */
+export const PACK_UNITS = 50
+/** The pack's heatmap: the first PACK_UNITS units in the snapshot page's default order. */
+export const PACK_HEATMAP: HeatmapQuery = { sort: 'overall', desc: true, page: 1, pageSize: PACK_UNITS, q: '', filters: {} }
+
+const MOVERS = 8
+const MOVER_CHANGES = 4 // inventory changes listed under each mover
+const MOVER_FINDINGS = 3 // findings added or resolved listed under each mover
+const NAMED_UNITS = 20 // units added or removed named in words; any more are counted
 
 export function requireQuarter(raw: string | null | undefined, param = 'quarter') {
 	if (!isQuarter(raw)) throw json({ message: `${param}: "${String(raw).slice(0, 20)}" is not a quarter like 2026-Q3.`, error: `${param}: not a quarter like 2026-Q3` }, { status: 400 })
 	return raw
 }
 
+const notFrozen = (quarter: string) => json({ message: `${quarter} has not been frozen.`, error: `${quarter} has not been frozen` }, { status: 404 })
+
 export async function requireSnapshot(db: Kysely<Database>, quarter: string): Promise<StoredSnapshot> {
 	const s = await readSnapshot(db, quarter)
-	if (!s) throw json({ message: `${quarter} has not been frozen.`, error: `${quarter} has not been frozen` }, { status: 404 })
+	if (!s) throw notFrozen(quarter)
 	return s
 }
 
-/** One point per frozen quarter, oldest first; a snapshot's texts are read and parsed once per process. */
-export async function loadTrend(db: Kysely<Database>): Promise<TrendPoint[]> {
-	const out: TrendPoint[] = []
-	for (const s of await listSnapshots(db)) {
-		let point = trendCache.get(s.contentHash)
-		if (!point) {
-			const row = await findSnapshotByQuarter(db, s.quarter)
-			const c = parseSnapshotContent(frozenFromRow(row!))
-			point = trendPoint(c.quarter, c.model.label, c.inventory, c.results)
-			trendCache.set(s.contentHash, point)
-		}
-		out.push(point)
-	}
-	return out
+/** Throws a 404 unless `quarter` is frozen; reads the list of quarters, not the snapshot. */
+export async function requireFrozenQuarter(db: Kysely<Database>, quarter: string) {
+	if (!(await listSnapshots(db)).some(s => s.quarter === quarter)) throw notFrozen(quarter)
 }
 
-// The board view of a quarter against another is fixed once both are frozen: cached by their hashes.
-const viewCache = new Map<string, Omit<Awaited<ReturnType<typeof buildBoardView>>, 'trend'>>()
+// The board view of a quarter against another is fixed once both are frozen: cached by their hashes. It keeps
+// every unit's heatmap row on the server; a request takes the page it shows.
+const viewCache = new Map<string, FrozenView>()
+type FrozenView = Awaited<ReturnType<typeof buildFrozenView>>
+const VIEW_CACHE_SIZE = 50
 
-export async function boardView(db: Kysely<Database>, quarter: string, compareWith?: string) {
+/**
+ * What the board reads of a frozen quarter, compared with `compareWith` (default: the frozen quarter before it),
+ * with the heatmap rows that `heatmap` selects (filtered, sorted, one page) and the trend over every quarter.
+ */
+export async function boardView(db: Kysely<Database>, quarter: string, compareWith: string | undefined, heatmap: HeatmapQuery) {
 	const summaries = await listSnapshots(db)
 	const current = summaries.find(s => s.quarter === quarter)
-	if (!current) throw json({ message: `${quarter} has not been frozen.`, error: `${quarter} has not been frozen` }, { status: 404 })
+	if (!current) throw notFrozen(quarter)
 	const previousQuarter = compareWith ?? [...summaries].reverse().find(s => s.quarter < quarter)?.quarter ?? null
 	const previous = previousQuarter ? summaries.find(s => s.quarter === previousQuarter) : null
-	if (previousQuarter && !previous) throw json({ message: `${previousQuarter} has not been frozen.`, error: `${previousQuarter} has not been frozen` }, { status: 404 })
+	if (previousQuarter && !previous) throw notFrozen(previousQuarter)
 	const key = `${current.contentHash}|${previous?.contentHash ?? ''}`
 	let view = viewCache.get(key)
 	if (!view) {
-		const { trend: _trend, ...built } = await buildBoardView(db, quarter, previousQuarter ?? undefined)
-		view = built
-		if (viewCache.size > 50) viewCache.clear()
+		view = await buildFrozenView(db, quarter, previousQuarter)
+		if (viewCache.size >= VIEW_CACHE_SIZE) viewCache.clear()
 		viewCache.set(key, view)
 	}
-	return { ...view, quarters: summaries.map(s => s.quarter), trend: await loadTrend(db) }
+	const { rows, ...rest } = view
+	const page = queryHeatmap(rows, heatmap)
+	return {
+		...rest,
+		quarters: summaries.map(s => s.quarter),
+		heatmap: { rows: page.rows.map(frozenCells), total: page.total, page: heatmap.page, pageSize: heatmap.pageSize },
+		trend: await loadTrendPoints(db),
+	}
 }
 
-/** Everything the board view of one quarter shows, plain data. */
-async function buildBoardView(db: Kysely<Database>, quarter: string, compareWith?: string) {
+/** A heatmap row as the frozen page shows it: no ids (the live units may have changed since), no counts. */
+const frozenCells = (r: HeatmapRow) => ({
+	code: r.code,
+	name: r.name,
+	city: r.city,
+	overall: { score: r.overall.score, band: r.overall.band },
+	cells: Object.fromEntries(DIMENSIONS.map(d => [d, { score: r.cells[d].score, band: r.cells[d].band }])) as Record<Dimension, { score: number; band: Band }>,
+})
+
+/** Everything the board view of one quarter shows, trimmed to what the page and the pack print. */
+async function buildFrozenView(db: Kysely<Database>, quarter: string, previousQuarter: string | null) {
 	const current = await requireSnapshot(db, quarter)
-	const quarters = (await listSnapshots(db)).map(s => s.quarter)
-	const previousQuarter = compareWith ?? [...quarters].reverse().find(q => q < quarter) ?? null
 	const previous = previousQuarter ? await requireSnapshot(db, previousQuarter) : null
 	const attribution = previous ? attributeChanges(previous, current, scorePortfolio) : null
-	const heat = heatmapRows(current.inventory, current.results).sort((a, b) => b.overall.score - a.overall.score || a.name.localeCompare(b.name))
+	const rows = heatmapRows(current.inventory, current.results)
+	const movers = attribution ? topMovers(attribution, MOVERS) : []
+	const moverCodes = new Set(movers.map(m => m.unitCode))
+	const named = <T,>(list: T[]) => ({ named: list.slice(0, NAMED_UNITS), more: Math.max(0, list.length - NAMED_UNITS) })
 	return {
 		quarter,
-		quarters,
 		asOf: current.asOf,
 		frozenAt: current.frozenAt,
 		modelLabel: current.model.label,
@@ -76,7 +96,8 @@ async function buildBoardView(db: Kysely<Database>, quarter: string, compareWith
 		contentHash: current.contentHash,
 		prevHash: current.prevHash,
 		kpis: overviewKpis(current.inventory, current.results),
-		heatmap: heat.map(r => ({ code: r.code, name: r.name, city: r.city, overall: r.overall, cells: r.cells })),
+		bandCounts: [...BANDS].reverse().map(band => ({ band, units: rows.filter(r => r.overall.band === band).length })), // worst first
+		rows,
 		previousQuarter,
 		attribution: attribution && {
 			from: attribution.from,
@@ -85,13 +106,23 @@ async function buildBoardView(db: Kysely<Database>, quarter: string, compareWith
 			rulesChanged: attribution.rulesChanged,
 			settingsChanges: attribution.settingsChanges.slice(0, 20),
 			totals: attribution.totals,
-			unitsAdded: attribution.unitsAdded,
-			unitsRemoved: attribution.unitsRemoved,
-			units: attribution.units.map(u => ({ unitCode: u.unitCode, unitName: u.unitName, overall: u.overall, inputChanges: u.inputChanges.filter(c => c.material).map(c => c.text) })),
+			unitsAdded: named(attribution.unitsAdded.map(u => u.unitName)),
+			unitsRemoved: named(attribution.unitsRemoved.map(u => u.unitName)),
+			// Only the movers' inventory changes are shown: the other units' would be sent for nothing.
+			moverChanges: Object.fromEntries(
+				attribution.units
+					.filter(u => moverCodes.has(u.unitCode))
+					.map(u => [
+						u.unitCode,
+						u.inputChanges
+							.filter(c => c.material)
+							.slice(0, MOVER_CHANGES)
+							.map(c => c.text),
+					]),
+			),
 		},
-		movers: attribution ? topMovers(attribution, 8) : [],
+		movers: movers.map(m => ({ ...m, findingsAdded: m.findingsAdded.slice(0, MOVER_FINDINGS), findingsResolved: m.findingsResolved.slice(0, MOVER_FINDINGS) })),
 		decisions: current.decisions,
 		dataQuality: dataQualityNotes(current.inventory),
-		trend: await loadTrend(db),
 	}
 }

@@ -1,10 +1,12 @@
 import { type Kysely } from 'kysely'
+import { trendPoint, TREND_POINT_VERSION, type TrendPoint } from '#models/board.ts'
 import { isIsoDate } from '#models/dates.ts'
 import { type PortfolioInventory } from '#models/domain.ts'
 import { parseModelSettings, RULES_VERSION, scorePortfolio, type ModelSettings } from '#models/exposure/index.ts'
 import {
 	attributeChanges,
 	buildSnapshotContent,
+	chainVerification,
 	compareQuarters,
 	isQuarter,
 	parseSnapshotContent,
@@ -12,18 +14,22 @@ import {
 	quarterEndDate,
 	quarterOf,
 	quarterStartDate,
+	SnapshotContentError,
 	snapshotHash,
 	sortInventory,
 	toIsoInstant,
-	verifyChain,
+	verifySnapshot,
+	type ChainLink,
 	type ChainVerification,
 	type DecisionNote,
 	type FrozenSnapshot,
+	type QuarterVerification,
 	type SnapshotAttribution,
 	type SnapshotContent,
 } from '#models/snapshot.ts'
 import { sqlNow } from '../mappers.ts'
-import { type Database, type NewSnapshotRow, type SnapshotRow } from '../schema.ts'
+import { type Database, type SnapshotRow } from '../schema.ts'
+import { decodeSnapshotText, encodeSnapshotText, SNAPSHOT_ENCODING } from '../snapshot-encoding.ts'
 import { isUniqueViolation } from '../sql/errors.ts'
 import { inTransaction } from '../sql/transaction.ts'
 import { recordAudit } from './audit.ts'
@@ -63,19 +69,6 @@ export async function findSnapshotByQuarter(db: Kysely<Database>, quarter: strin
 	return db.selectFrom('snapshot').selectAll().where('quarter', '=', quarter).executeTakeFirst()
 }
 
-export async function findLatestSnapshot(db: Kysely<Database>): Promise<SnapshotRow | undefined> {
-	return db.selectFrom('snapshot').selectAll().orderBy('quarter', 'desc').executeTakeFirst()
-}
-
-export async function listSnapshotRows(db: Kysely<Database>): Promise<SnapshotRow[]> {
-	return db.selectFrom('snapshot').selectAll().orderBy('quarter').execute()
-}
-
-export async function insertSnapshot(db: Kysely<Database>, row: NewSnapshotRow): Promise<number> {
-	const result = await db.insertInto('snapshot').values(row).executeTakeFirstOrThrow()
-	return Number(result.insertId)
-}
-
 export async function countSnapshots(db: Kysely<Database>): Promise<number> {
 	const row = await db.selectFrom('snapshot').select(eb => eb.fn.countAll<number>().as('n')).executeTakeFirst()
 	return Number(row?.n ?? 0)
@@ -93,23 +86,38 @@ export interface StoredSnapshot extends SnapshotContent {
 	prevHash: string | null
 }
 
-/** The row as the models/ verifier reads it (texts untouched). */
-export function frozenFromRow(r: SnapshotRow): FrozenSnapshot {
-	return {
+/**
+ * The row as the models/ verifier reads it: the three texts decoded from their stored bytes, otherwise untouched.
+ * Bytes that do not decode (a damaged or edited row) leave the texts empty and say why in `storageProblem`.
+ */
+export async function frozenFromRow(r: SnapshotRow): Promise<FrozenSnapshot> {
+	const frozen: FrozenSnapshot = {
 		quarter: r.quarter,
 		frozenAt: r.frozen_at,
 		modelLabel: r.model_label,
-		modelSettings: r.model_settings,
-		inputs: r.inputs,
-		results: r.results,
+		modelSettings: '',
+		inputs: '',
+		results: '',
 		contentHash: r.content_hash,
 		prevHash: r.prev_hash,
 	}
+	const decode = async (column: 'model_settings' | 'inputs' | 'results') => {
+		try {
+			return await decodeSnapshotText(r.content_encoding, r[column])
+		} catch (error) {
+			frozen.storageProblem ??= `the stored ${column} (${r.content_encoding}) do not decode: ${(error as Error).message}`
+			return ''
+		}
+	}
+	const [modelSettings, inputs, results] = await Promise.all([decode('model_settings'), decode('inputs'), decode('results')])
+	return frozen.storageProblem ? frozen : { ...frozen, modelSettings, inputs, results }
 }
 
-function storedFromRow(r: SnapshotRow): StoredSnapshot {
+async function storedFromRow(r: SnapshotRow): Promise<StoredSnapshot> {
+	const frozen = await frozenFromRow(r)
+	if (frozen.storageProblem) throw new SnapshotContentError(`${r.quarter}: ${frozen.storageProblem}`)
 	return {
-		...parseSnapshotContent(frozenFromRow(r)),
+		...parseSnapshotContent(frozen),
 		id: r.id,
 		modelVersionId: r.model_version_id,
 		frozenBy: r.frozen_by,
@@ -145,10 +153,79 @@ export async function compareWithPreviousSnapshot(
 	return { current, previous, attribution: previous ? attributeChanges(previous, current, scorePortfolio) : null }
 }
 
-/** Verifies the whole chain with the real scorer (hashes, links, re-scoring); see verifyChain in models/snapshot.ts. */
+/**
+ * Verifies the whole chain with the real scorer (hashes, links, re-scoring; see verifySnapshot in
+ * models/snapshot.ts), one stored row at a time so that a long chain of large snapshots never sits in memory at
+ * once. Also checks each cached trend point against the snapshot it was derived from: the quarters page shows them.
+ */
 export async function verifyStoredChain(db: Kysely<Database>): Promise<ChainVerification> {
-	const rows = await listSnapshotRows(db)
-	return verifyChain(rows.map(frozenFromRow), scorePortfolio)
+	const order = await db.selectFrom('snapshot').select('id').orderBy('quarter').execute()
+	const cached = await readCachedTrendPoints(db)
+	const quarters: QuarterVerification[] = []
+	let previous: ChainLink | null = null
+	for (const { id } of order) {
+		const row = await db.selectFrom('snapshot').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+		const frozen = await frozenFromRow(row)
+		const { verification, content } = verifySnapshot(frozen, previous, scorePortfolio)
+		const point = cached.get(row.content_hash)
+		if (content && point && JSON.stringify(point) !== JSON.stringify(trendPointOf(content)))
+			verification.problems.push({
+				kind: 'derived_mismatch',
+				message: `The cached trend point (what the quarters chart shows) disagrees with the snapshot; delete its row in snapshot_trend_point and it is derived again`,
+			})
+		verification.ok = verification.problems.length === 0
+		quarters.push(verification)
+		previous = { quarter: row.quarter, contentHash: row.content_hash }
+	}
+	return chainVerification(quarters)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Trend points: one line of the quarters chart per snapshot, cached in snapshot_trend_point
+
+/** Names the code a cached point was derived with: the point's shape and the rules that count lacking flows. */
+const TREND_POINT_DERIVATION = `trend/${TREND_POINT_VERSION} rules ${RULES_VERSION}`
+
+const trendPointOf = (c: SnapshotContent) => trendPoint(c.quarter, c.model.label, c.inventory, c.results)
+
+async function readCachedTrendPoints(db: Kysely<Database>): Promise<Map<string, TrendPoint>> {
+	const rows = await db.selectFrom('snapshot_trend_point').select(['content_hash', 'point']).where('derivation', '=', TREND_POINT_DERIVATION).execute()
+	return new Map(rows.map(r => [r.content_hash, JSON.parse(r.point) as TrendPoint]))
+}
+
+async function saveTrendPoint(db: Kysely<Database>, contentHash: string, point: TrendPoint) {
+	try {
+		await db.insertInto('snapshot_trend_point').values({ content_hash: contentHash, derivation: TREND_POINT_DERIVATION, point: JSON.stringify(point) }).execute()
+	} catch (error) {
+		if (!isUniqueViolation(error)) throw error // another request derived the same point first
+	}
+}
+
+/**
+ * One trend point per frozen quarter, oldest first. Points come from the cache; a snapshot without one (frozen
+ * before the cache existed, or after a change of the code that derives it) is decoded, parsed and derived once.
+ */
+export async function loadTrendPoints(db: Kysely<Database>): Promise<TrendPoint[]> {
+	const rows = await db
+		.selectFrom('snapshot')
+		.leftJoin('snapshot_trend_point', join =>
+			join.onRef('snapshot_trend_point.content_hash', '=', 'snapshot.content_hash').on('snapshot_trend_point.derivation', '=', TREND_POINT_DERIVATION),
+		)
+		.select(['snapshot.quarter', 'snapshot.content_hash', 'snapshot_trend_point.point'])
+		.orderBy('snapshot.quarter')
+		.execute()
+	const points: TrendPoint[] = []
+	for (const r of rows) {
+		if (r.point) {
+			points.push(JSON.parse(r.point) as TrendPoint)
+			continue
+		}
+		const content = (await readSnapshot(db, r.quarter))!
+		const point = trendPointOf(content)
+		await saveTrendPoint(db, r.content_hash, point)
+		points.push(point)
+	}
+	return points
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -239,20 +316,28 @@ export async function appendSnapshot(db: Kysely<Database>, input: AppendSnapshot
 				decisions: input.decisions,
 			})
 			const prevHash = latest?.content_hash ?? null
-			const contentHash = snapshotHash({ ...content, prevHash })
+			const encoded = Promise.all([content.settingsJson, content.inputsJson, content.resultsJson].map(encodeSnapshotText))
+			const contentHash = snapshotHash({ ...content, prevHash }) // while the thread pool compresses
+			const [settingsBytes, inputsBytes, resultsBytes] = await encoded
 			const frozenAt = sqlNow(new Date(content.frozenAt))
-			const id = await insertSnapshot(trx, {
-				quarter,
-				frozen_at: frozenAt,
-				frozen_by: input.frozenBy,
-				model_version_id: input.model.id,
-				model_label: content.modelLabel,
-				model_settings: content.settingsJson,
-				inputs: content.inputsJson,
-				results: content.resultsJson,
-				content_hash: contentHash,
-				prev_hash: prevHash,
-			})
+			const inserted = await trx
+				.insertInto('snapshot')
+				.values({
+					quarter,
+					frozen_at: frozenAt,
+					frozen_by: input.frozenBy,
+					model_version_id: input.model.id,
+					model_label: content.modelLabel,
+					content_hash: contentHash,
+					prev_hash: prevHash,
+					content_encoding: SNAPSHOT_ENCODING,
+					model_settings: settingsBytes!,
+					inputs: inputsBytes!,
+					results: resultsBytes!,
+				})
+				.executeTakeFirstOrThrow()
+			const id = Number(inserted.insertId)
+			await saveTrendPoint(trx, contentHash, trendPoint(quarter, content.modelLabel, inventory, results))
 			return { id, quarter, frozenAt, modelLabel: content.modelLabel, contentHash, prevHash, asOf: content.asOf, rulesVersion }
 		})
 	} catch (error) {

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { createDb, type DbContext } from '#db/client.server.ts'
 import { MUTABLE_TABLES_CHILD_FIRST } from '#db/schema.ts'
-import { migrateToLatest } from '#db/migrate.ts'
+import { type MigrationName, migrateToLatest, migrator } from '#db/migrate.ts'
 
 export interface TestDialect {
 	name: 'sqlite' | 'mysql'
@@ -27,14 +27,19 @@ export function testDialects(): TestDialect[] {
 }
 
 /**
- * A migrated, empty database. On MySQL the schema is dropped and recreated first, so every test
- * file starts from the same state (the append-only tables cannot be emptied by DELETE).
+ * A migrated, empty database (migrated up to `upTo` only, for tests of a migration). On MySQL the schema is
+ * dropped and recreated first, so every test file starts from the same state (the append-only tables cannot be
+ * emptied by DELETE).
  */
-export async function createTestDb(dialect: TestDialect): Promise<DbContext> {
+export async function createTestDb(dialect: TestDialect, upTo?: MigrationName): Promise<DbContext> {
 	const url = dialect.url()
 	if (dialect.name === 'mysql') await resetMysql(url)
 	const ctx = createDb(url)
-	await migrateToLatest(ctx.db)
+	if (!upTo) await migrateToLatest(ctx.db)
+	else {
+		const { error } = await migrator(ctx.db).migrateTo(upTo)
+		if (error) throw error
+	}
 	return ctx
 }
 

@@ -1,18 +1,25 @@
+import { brotliDecompressSync } from 'node:zlib'
+import { type Kysely, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type DbContext } from '#db/client.server.ts'
+import { migrateToLatest } from '#db/migrate.ts'
 import { recordAudit } from '#db/repositories/audit.ts'
+import { findActiveModelVersion } from '#db/repositories/model-versions.ts'
+import { loadPortfolio } from '#db/repositories/portfolio.ts'
 import {
 	compareWithPreviousSnapshot,
 	freezeSnapshot,
 	frozenFromRow,
-	listSnapshotRows,
 	listSnapshots,
+	loadTrendPoints,
 	readSnapshot,
 	SnapshotFreezeError,
 	verifyStoredChain,
 } from '#db/repositories/snapshots.ts'
-import { parseModelSettings, scorePortfolio } from '#models/exposure/index.ts'
-import { verifyChain } from '#models/snapshot.ts'
+import { type Database } from '#db/schema.ts'
+import { trendPoint } from '#models/board.ts'
+import { parseModelSettings, RULES_VERSION, scorePortfolio } from '#models/exposure/index.ts'
+import { buildSnapshotContent, quarterEndDate, snapshotHash, sortInventory, verifyChain } from '#models/snapshot.ts'
 import { seed, SEED_CLOCK } from '#seed/index.ts'
 import { createTestDb, testDialects } from './setup.ts'
 
@@ -164,11 +171,52 @@ describe.each(testDialects())('$name: quarterly snapshots', dialect => {
 		expect((await verifyStoredChain(ctx.db)).ok).toBe(true)
 	})
 
+	test('a snapshot is stored as Brotli bytes that decode to exactly the texts its hash covers', async () => {
+		const rows = await ctx.db.selectFrom('snapshot').selectAll().orderBy('quarter').execute()
+		for (const row of rows) {
+			expect(row.content_encoding).toBe('br')
+			const [settingsJson, inputsJson, resultsJson] = [row.model_settings, row.inputs, row.results].map(bytes => brotliDecompressSync(bytes).toString('utf8'))
+			expect(snapshotHash({ quarter: row.quarter, modelLabel: row.model_label, settingsJson: settingsJson!, inputsJson: inputsJson!, resultsJson: resultsJson!, prevHash: row.prev_hash })).toBe(
+				row.content_hash,
+			)
+			expect(row.results.length * 5).toBeLessThan(Buffer.byteLength(resultsJson!)) // compact even for the small demo group
+			expect(await frozenFromRow(row)).toMatchObject({ modelSettings: settingsJson, inputs: inputsJson, results: resultsJson })
+		}
+	})
+
+	test('each snapshot’s trend point is cached when it is frozen, derived again when missing, and checked by verify', async () => {
+		const snapshots = await listSnapshots(ctx.db)
+		const derived = await Promise.all(
+			snapshots.map(async s => {
+				const c = (await readSnapshot(ctx.db, s.quarter))!
+				return trendPoint(c.quarter, c.model.label, c.inventory, c.results)
+			}),
+		)
+		const cached = await ctx.db.selectFrom('snapshot_trend_point').select('point').execute()
+		expect(cached).toHaveLength(snapshots.length)
+		expect(await loadTrendPoints(ctx.db)).toEqual(derived)
+
+		await ctx.db.deleteFrom('snapshot_trend_point').execute() // a cache: any row may go
+		expect(await loadTrendPoints(ctx.db)).toEqual(derived)
+		expect(await ctx.db.selectFrom('snapshot_trend_point').select('point').execute()).toHaveLength(snapshots.length)
+
+		const q1 = snapshots[1]!
+		expect(q1.quarter).toBe('2025-Q1')
+		expect(derived[1]!.critical).toBeGreaterThan(0)
+		await ctx.db.updateTable('snapshot_trend_point').set({ point: JSON.stringify({ ...derived[1], critical: 0 }) }).where('content_hash', '=', q1.contentHash).execute()
+		const report = await verifyStoredChain(ctx.db)
+		expect(report.quarters.filter(q => !q.ok).map(q => [q.quarter, q.problems.map(p => p.kind)])).toEqual([['2025-Q1', ['derived_mismatch']]])
+		await ctx.db.deleteFrom('snapshot_trend_point').where('content_hash', '=', q1.contentHash).execute()
+		expect((await loadTrendPoints(ctx.db))[1]).toEqual(derived[1])
+		expect((await verifyStoredChain(ctx.db)).ok).toBe(true)
+	})
+
 	test('the database refuses UPDATE and DELETE on snapshots and on the audit log', async () => {
 		await recordAudit(ctx.db, { id: null, email: 'system' }, { action: 'test', entity: 'none' })
-		await expect(ctx.db.updateTable('snapshot').set({ results: '{}' }).where('quarter', '=', '2025-Q1').execute()).rejects.toThrow(
-			'snapshot is append-only: UPDATE refused',
-		)
+		for (const change of [{ results: Buffer.from('{}') }, { inputs: Buffer.from('{}') }, { model_settings: Buffer.from('{}') }, { content_encoding: 'identity' }, { content_hash: '0'.repeat(64) }])
+			await expect(ctx.db.updateTable('snapshot').set(change).where('quarter', '=', '2025-Q1').execute(), Object.keys(change)[0]).rejects.toThrow(
+				'snapshot is append-only: UPDATE refused',
+			)
 		await expect(ctx.db.deleteFrom('snapshot').where('quarter', '=', '2027-Q1').execute()).rejects.toThrow(
 			'snapshot is append-only: DELETE refused',
 		)
@@ -181,7 +229,7 @@ describe.each(testDialects())('$name: quarterly snapshots', dialect => {
 	})
 
 	test('a tampered copy of a stored row is caught (the database itself cannot be edited)', async () => {
-		const rows = (await listSnapshotRows(ctx.db)).map(frozenFromRow)
+		const rows = await Promise.all((await ctx.db.selectFrom('snapshot').selectAll().execute()).map(frozenFromRow))
 		const i = rows.findIndex(r => r.quarter === '2025-Q3')
 		const original = rows[i]!
 		// Lower one unit's frozen cross-border score in the results text, as an editor with file access might.
@@ -192,5 +240,78 @@ describe.each(testDialects())('$name: quarterly snapshots', dialect => {
 		const bad = report.quarters.filter(q => !q.ok)
 		expect(bad.map(q => q.quarter)).toEqual(['2025-Q3'])
 		expect(bad[0]!.problems.map(p => p.kind)).toEqual(['content_hash_mismatch', 'not_reproducible'])
+	})
+
+	test('a stored byte changed behind the triggers’ back is caught by verify, and the chain after it still links', async () => {
+		// Someone with administrator rights on the database drops the trigger and edits the compressed bytes.
+		await sql.raw('DROP TRIGGER snapshot_no_update').execute(ctx.db)
+		const row = await ctx.db.selectFrom('snapshot').select(['id', 'results']).where('quarter', '=', '2025-Q3').executeTakeFirstOrThrow()
+		const cut = Buffer.from(row.results.subarray(0, row.results.length - 8)) // a damaged, truncated stream
+		await ctx.db.updateTable('snapshot').set({ results: cut }).where('id', '=', row.id).execute()
+		const flipped = Buffer.from((await ctx.db.selectFrom('snapshot').select('inputs').where('quarter', '=', '2026-Q1').executeTakeFirstOrThrow()).inputs)
+		flipped[Math.floor(flipped.length / 2)]! ^= 0x01 // one bit in the middle of a Brotli stream
+		await ctx.db.updateTable('snapshot').set({ inputs: flipped }).where('quarter', '=', '2026-Q1').execute()
+
+		const report = await verifyStoredChain(ctx.db)
+		const bad = report.quarters.filter(q => !q.ok)
+		expect(bad.map(q => q.quarter)).toEqual(['2025-Q3', '2026-Q1'])
+		expect(bad[0]!.problems).toEqual([{ kind: 'unreadable', message: expect.stringMatching(/^Tampered or damaged: the stored results \(br\) do not decode/) }])
+		// A changed bit either breaks the stream or decodes to other text, which no longer matches the hash.
+		expect(['unreadable', 'content_hash_mismatch']).toContain(bad[1]!.problems[0]!.kind)
+		expect(bad.flatMap(q => q.problems.map(p => p.kind))).not.toContain('chain_broken')
+		await expect(readSnapshot(ctx.db, '2025-Q3')).rejects.toThrow(/2025-Q3: the stored results \(br\) do not decode/)
+	})
+})
+
+/** Writes a snapshot the way the code before compression did: the canonical texts in the text columns. */
+async function insertTextSnapshot(db: Kysely<Database>, quarter: string, prevHash: string | null, modelId: number) {
+	const model = (await findActiveModelVersion(db))!
+	const settings = parseModelSettings(model.settings)
+	if (!settings.ok) throw new Error(settings.errors.join('; '))
+	const inputs = sortInventory(await loadPortfolio(db))
+	const asOf = quarterEndDate(quarter)
+	const content = buildSnapshotContent({
+		quarter,
+		frozenAt: `${asOf}T12:00:00Z`,
+		model: { label: model.label, settings: settings.value },
+		rulesVersion: RULES_VERSION,
+		inputs,
+		results: scorePortfolio(inputs, settings.value, asOf),
+	})
+	const contentHash = snapshotHash({ ...content, prevHash })
+	await sql`insert into snapshot (quarter, frozen_at, frozen_by, model_version_id, model_label, model_settings, inputs, results, content_hash, prev_hash)
+		values (${quarter}, ${`${asOf} 12:00:00`}, ${null}, ${modelId}, ${model.label}, ${content.settingsJson}, ${content.inputsJson}, ${content.resultsJson}, ${contentHash}, ${prevHash})`.execute(db)
+	return contentHash
+}
+
+describe.each(testDialects())('$name: snapshots frozen as text before compression', dialect => {
+	let ctx: DbContext
+	const texts: Array<{ quarter: string; hash: string }> = []
+	beforeAll(async () => {
+		ctx = await createTestDb(dialect, '2026_11_23_1200_login_throttle')
+		await seed(ctx.db, { demo: true, quiet: true, snapshots: false })
+		const modelId = (await findActiveModelVersion(ctx.db))!.id
+		for (const quarter of ['2026-Q1', '2026-Q2']) texts.push({ quarter, hash: await insertTextSnapshot(ctx.db, quarter, texts.at(-1)?.hash ?? null, modelId) })
+		await migrateToLatest(ctx.db)
+	})
+	afterAll(async () => ctx.db.destroy())
+
+	test('keep their bytes and their hashes, verify, and read as before', async () => {
+		const rows = await ctx.db.selectFrom('snapshot').select(['quarter', 'content_encoding', 'content_hash']).orderBy('quarter').execute()
+		expect(rows).toEqual(texts.map(t => ({ quarter: t.quarter, content_encoding: 'identity', content_hash: t.hash })))
+		const report = await verifyStoredChain(ctx.db)
+		expect(report.quarters.map(q => q.problems)).toEqual([[], []])
+		expect((await readSnapshot(ctx.db, '2026-Q2'))!.results.units).toHaveLength(17)
+		expect((await loadTrendPoints(ctx.db)).map(p => p.quarter)).toEqual(['2026-Q1', '2026-Q2'])
+	})
+
+	test('a new freeze chains onto them, compressed; the triggers still refuse changes', async () => {
+		const frozen = await freezeSnapshot(ctx.db, { quarter: '2026-Q3', frozenBy: null, now: SEED_CLOCK })
+		expect(frozen.prevHash).toBe(texts[1]!.hash)
+		const row = await ctx.db.selectFrom('snapshot').select('content_encoding').where('quarter', '=', '2026-Q3').executeTakeFirstOrThrow()
+		expect(row.content_encoding).toBe('br')
+		expect((await verifyStoredChain(ctx.db)).ok).toBe(true)
+		await expect(ctx.db.updateTable('snapshot').set({ content_encoding: 'br' }).where('quarter', '=', '2026-Q1').execute()).rejects.toThrow('snapshot is append-only: UPDATE refused')
+		await expect(ctx.db.deleteFrom('snapshot').where('quarter', '=', '2026-Q1').execute()).rejects.toThrow('snapshot is append-only: DELETE refused')
 	})
 })

@@ -46,6 +46,40 @@ describe.each(e2eDialects())('$name: snapshots and the board pack', dialect => {
 		await page.close()
 	})
 
+	test('the frozen heatmap is paged and filtered in the URL under counts of every unit by band; the page sends only what it shows', async () => {
+		const page = await browser.newPage()
+		await signIn(page, app.url, user('board').email, user('board').password)
+		await page.goto(`${app.url}/snapshots/2026-Q3?size=5`, { waitUntil: 'networkidle' })
+		const heatmap = page.locator('#heatmap')
+		expect(await heatmap.locator('.band-counts').textContent()).toMatch(/^17 units by overall band: Critical \d+ · High \d+ · Medium \d+ · Low \d+ · None \d+$/)
+		expect(await heatmap.locator('table.heatmap tbody tr').count()).toBe(5)
+		expect(await heatmap.locator('.pager').textContent()).toContain('Units 1–5 of 17')
+		const first = await heatmap.locator('table.heatmap tbody th').first().textContent()
+		await heatmap.getByRole('link', { name: 'Next →' }).click()
+		await page.waitForURL(u => u.searchParams.get('page') === '2' && u.searchParams.get('size') === '5')
+		await heatmap.getByText('Units 6–10 of 17').waitFor()
+		expect(await heatmap.locator('table.heatmap tbody th').first().textContent()).not.toBe(first)
+
+		// A filter keeps the quarter compared with; the rows shown are the band's and no more.
+		await page.goto(`${app.url}/snapshots/2026-Q3?compare=2025-Q3`, { waitUntil: 'networkidle' })
+		const high = Number((await heatmap.locator('.band-counts').textContent())!.match(/High (\d+)/)![1])
+		await page.getByLabel('Overall band').selectOption('high')
+		await page.getByRole('button', { name: 'Apply' }).click()
+		await page.waitForURL(u => u.searchParams.get('band') === 'high' && u.searchParams.get('compare') === '2025-Q3')
+		await heatmap.getByText(`Units 1–${high} of ${high}`).waitFor()
+		await page.getByText(/Against 2025-Q3/).waitFor()
+		expect(await heatmap.locator('table.heatmap tbody tr td.heat:first-of-type.band-high').count()).toBe(high)
+		expect(await heatmap.locator('table.heatmap tbody tr').count()).toBe(high)
+
+		const data = await (await page.context().request.get(`${app.url}/snapshots/2026-Q3?size=5&_data=routes%2Fsnapshots.%24quarter._index`)).json()
+		expect(data.heatmap).toMatchObject({ total: 17, page: 1, pageSize: 5 })
+		expect(data.heatmap.rows).toHaveLength(5)
+		expect(Object.keys(data.heatmap.rows[0]).sort()).toEqual(['cells', 'city', 'code', 'name', 'overall'])
+		expect(data.attribution.units).toBeUndefined() // only the movers' inventory changes are sent
+		expect(Object.keys(data.attribution.moverChanges).length).toBeLessThanOrEqual(data.movers.length)
+		await page.close()
+	})
+
 	test('the board pack prints to an A4 PDF with a cover, numbered pages and the quarter’s figures', async () => {
 		const page = await browser.newPage()
 		await signIn(page, app.url, user('board').email, user('board').password)
@@ -62,7 +96,7 @@ describe.each(e2eDialects())('$name: snapshots and the board pack', dialect => {
 		expect(pages[0]).not.toMatch(/Page 1 of/) // no footer on the cover
 		expect(pages[1]).toContain(`Page 2 of ${totalPages}`)
 		const all = pages.join('\n')
-		for (const s of ['1. Headline figures', '2. What moved, and why', '3. Heatmap', '4. Exposure over the quarters', '7. Integrity of this snapshot', 'Meridian Payments (China)']) expect(all).toContain(s)
+		for (const s of ['1. Headline figures', '2. What moved, and why', '3. Heatmap', '17 units by overall band', '4. Exposure over the quarters', '7. Integrity of this snapshot', 'Meridian Payments (China)']) expect(all).toContain(s)
 		expect(all).not.toContain('Sign out') // no navigation chrome
 		const { width, height } = (await doc.getPage(1)).getViewport({ scale: 1 })
 		expect([Math.round(width), Math.round(height)]).toEqual([595, 842]) // A4 in points

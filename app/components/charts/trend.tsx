@@ -4,9 +4,10 @@ import { PlainTick } from './plain-text.tsx'
 
 /** The chart of TrendChart (../board.tsx), loaded lazily: units at each band, stacked, and the mean score. */
 export function TrendDrawing({ data, width, height }: { data: BoardData['trend']; width: number; height: number }) {
+	const every = Math.ceil(data.length / TREND_LABELS)
 	return (
 		<ComposedChart id="trend-chart" width={width} height={height} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
-			<XAxis dataKey="quarter" interval={0} tick={<PlainTick anchor="middle" dy={14} />} />
+			<XAxis dataKey="quarter" interval={0} tick={<QuarterTick every={every} last={data.length - 1} />} />
 			<YAxis yAxisId="units" interval={0} allowDecimals={false} width={40} tick={<PlainTick anchor="end" dy={4} />} />
 			<YAxis yAxisId="score" interval={0} orientation="right" domain={[0, 25]} width={40} tick={<PlainTick anchor="start" dy={4} />} />
 			<Bar yAxisId="units" dataKey="critical" stackId="b" name="Critical units" fill="#6e1f00" isAnimationActive={false} />
@@ -16,4 +17,11 @@ export function TrendDrawing({ data, width, height }: { data: BoardData['trend']
 			<Legend verticalAlign="bottom" height={24} wrapperStyle={{ fontSize: 12 }} />
 		</ComposedChart>
 	)
+}
+
+// About this many quarter labels fit under the chart; with more quarters every n-th is labelled, the latest always.
+const TREND_LABELS = 10
+
+function QuarterTick({ index = 0, every, last, ...tick }: { index?: number; every: number; last: number; x?: number; y?: number; payload?: { value: string } }) {
+	return (last - index) % every === 0 ? <PlainTick {...tick} anchor="middle" dy={14} /> : null
 }

@@ -174,6 +174,22 @@ describe('canonical JSON', () => {
 		expect(() => canonicalJson({ m: new Map() })).toThrow(/Map/)
 	})
 
+	test('refuses holes, toJSON, functions, symbols and big integers; keys that look like numbers sort as text', () => {
+		expect(() => canonicalJson({ a: [1, , 3] })).toThrow(/\$\.a\[1\] is undefined/)
+		expect(() => canonicalJson({ a: { toJSON: () => 1 } })).toThrow(/\$\.a\.toJSON is a function/)
+		expect(() => canonicalJson({ f: () => 1 })).toThrow(/\$\.f is a function/)
+		expect(() => canonicalJson({ s: Symbol('s') })).toThrow(/\$\.s is a symbol/)
+		expect(() => canonicalJson({ n: 1n })).toThrow(/\$\.n is a bigint/)
+		expect(() => canonicalJson({ n: new Number(1) })).toThrow(/\$\.n is a Number/)
+		expect(() => canonicalJson(undefined)).toThrow(/\$ is a undefined/)
+		// JavaScript lists integer-like keys first in numeric order; the canonical order is by code unit.
+		expect(canonicalJson({ 9: 'a', 10: 'b', '!': 'c', x: { 2: 1, 1: 2 } })).toBe('{"!":"c","10":"b","9":"a","x":{"1":2,"2":1}}')
+		expect(canonicalJson(Object.assign(Object.create(null), { b: 1, a: 2 }))).toBe('{"a":2,"b":1}')
+		const cycle: Record<string, unknown> = {}
+		cycle.self = cycle
+		expect(() => canonicalJson(cycle)).toThrow(/circular/)
+	})
+
 	test('a parsed snapshot text is written back byte for byte', () => {
 		const text = chain()[2]!.results
 		expect(canonicalJson(JSON.parse(text))).toBe(text)
