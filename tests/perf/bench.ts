@@ -51,7 +51,7 @@ async function login(url: string) {
 async function routes(db: Kysely<Database>) {
 	const unit = await db.selectFrom('business_unit').select('id').orderBy('id').executeTakeFirstOrThrow()
 	const snap = await db.selectFrom('snapshot').select('quarter').orderBy('quarter', 'desc').executeTakeFirst()
-	return { overview: '/', unit: `/units/${unit.id}`, flows: '/flows', snapshot: snap ? `/snapshots/${snap.quarter}` : null }
+	return { overview: '/', unit: `/units/${unit.id}`, flows: '/flows', snapshot: snap ? `/snapshots/${snap.quarter}` : null, quarters: snap ? '/snapshots' : null }
 }
 
 async function serverTimes(url: string, paths: Record<string, string | null>) {
@@ -90,6 +90,8 @@ async function dialect(name: string, demoUrl: string, scaleUrl: string, load: bo
 			// the loader does after the session check: cache check, page of rows) is compared in process, side by side
 			// with the query; the whole page over HTTP (session, React rendering, compression) is printed beside it.
 			if (size === 'scale') {
+				const stored = (await sql<{ n: number; bytes: number }>`select count(*) as n, max(length(model_settings) + length(inputs) + length(results)) as bytes from snapshot`.execute(db)).rows[0]!
+				report(`${name} scale snapshots: ${stored.n} quarters, largest stored`, `${(Number(stored.bytes) / 1048576).toFixed(2)} MB`, '40 quarters, each ≤ 16 MB (MariaDB default max_allowed_packet)', Number(stored.n) >= 40 && Number(stored.bytes) <= 16 * 1048576)
 				const bare = await timeIt(RUNS, () => sql`select * from business_unit order by name limit 50`.execute(db))
 				const query = parseListQuery(new URLSearchParams(), HEATMAP_SPEC)
 				if (!query.ok) throw new Error('default heatmap query')
@@ -102,7 +104,7 @@ async function dialect(name: string, demoUrl: string, scaleUrl: string, load: bo
 			}
 			if (size === 'scale' && load) {
 				for (const [route, p] of Object.entries(paths)) {
-					if (!p || route === 'snapshot') continue
+					if (!p || route === 'snapshot' || route === 'quarters') continue
 					const unloaded = median(t.out[route]!)
 					const r = await autocannon({ url: `${app.url}${p}`, connections: 32, duration: LOAD_SECONDS, headers: { Cookie: t.cookie } })
 					const errors = r.errors + r.timeouts + r.non2xx
