@@ -33,6 +33,19 @@ const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
 const median = (xs: number[]) => pct(xs, 50)
 
+/**
+ * fetch, once more if the pooled keep-alive socket it picked belonged to an app stopped earlier in this run (the
+ * next app can get the same port): that socket fails with 'other side closed' and leaves the pool.
+ */
+async function fetchRetryingStaleSocket(input: string, init?: RequestInit): Promise<Response> {
+	try {
+		return await fetch(input, init)
+	} catch (error) {
+		if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error
+		return fetch(input, init)
+	}
+}
+
 async function timeIt(n: number, f: () => Promise<unknown> | unknown) {
 	const out: number[] = []
 	for (let i = 0; i < n; i++) {
@@ -44,7 +57,7 @@ async function timeIt(n: number, f: () => Promise<unknown> | unknown) {
 }
 
 async function login(url: string) {
-	const res = await fetch(`${url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password }), headers: { Origin: url }, redirect: 'manual' })
+	const res = await fetchRetryingStaleSocket(`${url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password }), headers: { Origin: url }, redirect: 'manual' })
 	return res.headers.get('set-cookie')!.split(';')[0]!
 }
 
