@@ -17,7 +17,8 @@ export function formatUsd(n: number | null | undefined, opts: { compact?: boolea
 
 function compact(n: number) {
 	const abs = Math.abs(n)
-	if (abs >= 1e9) return `${(n / 1e9).toFixed(abs >= 1e10 ? 0 : 1)}bn`
+	if (abs >= 1e10) return `${int.format(n / 1e9)}bn` // 'RMB 19,395bn': grouped, never '19395bn'
+	if (abs >= 1e9) return `${(n / 1e9).toFixed(1)}bn`
 	if (abs >= 1e6) return `${(n / 1e6).toFixed(abs >= 1e7 ? 0 : 1)}m`
 	if (abs >= 1e4) return `${(n / 1e3).toFixed(0)}k`
 	return int.format(n)
