@@ -1,3 +1,4 @@
+import { formatInt } from '#app/utils/format.ts'
 import { type SankeyData } from '#models/overview.ts'
 import { FLOW_COLORS as COLORS } from './charts/palette.ts'
 import { lazyChart } from './lazy-chart.tsx'
@@ -20,7 +21,7 @@ export function FlowSankey({ data }: { data: SankeyData }) {
 				<span>
 					<i className="swatch hatched" style={{ background: COLORS.gap }} /> Required mechanism missing or expired (dashed)
 				</span>
-				<span className="muted">Width: individuals since 1 January.{data.unknownVolumeFlows ? ` ${data.unknownVolumeFlows} flows with unknown volumes are drawn at their known part only.` : ''}</span>
+				<span className="muted">Width: individuals since 1 January.{data.unknownVolumeFlows ? ` ${formatInt(data.unknownVolumeFlows)} flows with unknown volumes are drawn at their known part only.` : ''}</span>
 			</figcaption>
 		</figure>
 	)

@@ -65,11 +65,13 @@ function SankeyNode({ x = 0, y = 0, width = 0, height = 0, payload }: NodeProps)
 				fill="#1b1f24"
 			>
 				<title>{`${payload.name}: ${formatInt(payload.value)} individuals`}</title>
-				{truncate(payload.name, 34)}
+				{isUnit ? truncate(payload.name, UNIT_LABEL_CHARS - formatInt(payload.value).length) : payload.name}
 				<tspan fill="#6b7480"> {formatInt(payload.value)}</tspan>
 			</text>
 		</Layer>
 	)
 }
 
+// A unit's name and count fit the left margin (250 px at 12 px): long counts leave fewer characters for the name.
+const UNIT_LABEL_CHARS = 34
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
