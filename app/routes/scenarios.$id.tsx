@@ -354,7 +354,7 @@ export default function ScenarioRoute() {
 												</select>
 											</td>
 											<td>
-												<select aria-label={`Move ${i + 1}: start quarter`} value={m.startQuarter} onChange={e => set({ startQuarter: e.target.value })}>
+												<select className="quarter" aria-label={`Move ${i + 1}: start quarter`} value={m.startQuarter} onChange={e => set({ startQuarter: e.target.value })}>
 													{[...new Set([m.startQuarter, ...data.quarters])].map(q => (
 														<option key={q}>{q}</option>
 													))}
