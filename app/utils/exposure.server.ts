@@ -12,7 +12,7 @@ import { listGroupHeadcount } from '#db/repositories/staffing.ts'
 /** Today as 'YYYY-MM-DD' (UTC): the date every score is computed for. */
 export const today = () => new Date().toISOString().slice(0, 10)
 
-export async function requireActiveModel(db: Kysely<Database>) {
+async function requireActiveModel(db: Kysely<Database>) {
 	const { modelId } = await getScoreInputsVersion(db)
 	return modelById(db, modelId)
 }
@@ -90,10 +90,6 @@ async function overviewCache(db: Kysely<Database>): Promise<OverviewCache> {
 	const scored = await getScoredPortfolio(db)
 	if (o.__overview?.key !== scored.key) o.__overview = { key: scored.key, value: deriveOverview(scored), pages: new Map() }
 	return o.__overview
-}
-
-export async function getOverview(db: Kysely<Database>) {
-	return (await overviewCache(db)).value
 }
 
 /** The overview's data for one heatmap query: headline figures, the matrix, the Sankey and one page of rows. */

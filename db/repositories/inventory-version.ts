@@ -10,11 +10,6 @@ export async function bumpInventoryVersion(db: Kysely<Database>) {
 		.execute()
 }
 
-export async function getInventoryVersion(db: Kysely<Database>): Promise<number> {
-	const row = await db.selectFrom('inventory_version').select('version').where('id', '=', 1).executeTakeFirst()
-	return Number(row?.version ?? 0)
-}
-
 /**
  * What cached scores depend on, in one round trip: the inventory version and the active model version's id
  * (null when none is active). Model versions are never edited, so the id stands for its settings.
