@@ -136,6 +136,9 @@ export const unitFieldsSchema = z.object({
 	handles_consumer_data: yesNo('Handles consumer data'),
 	china_revenue_rmb: whole('China revenue (RMB)', 0, MAX_MONEY),
 	prior_year_global_turnover_rmb: whole('Prior-year global turnover (RMB)', 0, MAX_MONEY),
+	prior_year_entity_turnover_rmb: wholeOrUnknown("Entity's prior-year turnover (RMB)", 0, MAX_MONEY),
+	distinct_pi_individuals_abroad: wholeOrUnknown('Distinct individuals abroad since 1 January', 0, MAX_COUNT),
+	distinct_sensitive_pi_individuals_abroad: wholeOrUnknown('Distinct individuals abroad since 1 January (sensitive)', 0, MAX_COUNT),
 })
 
 export const systemFieldsSchema = z.object({
@@ -202,6 +205,9 @@ export function unitFromFields(f: UnitFields): Omit<BusinessUnit, 'id'> {
 		handlesConsumerData: f.handles_consumer_data,
 		chinaRevenueRmb: f.china_revenue_rmb,
 		priorYearGlobalTurnoverRmb: f.prior_year_global_turnover_rmb,
+		priorYearEntityTurnoverRmb: f.prior_year_entity_turnover_rmb,
+		distinctIndividualsAbroad: f.distinct_pi_individuals_abroad,
+		distinctSensitiveIndividualsAbroad: f.distinct_sensitive_pi_individuals_abroad,
 	}
 }
 
@@ -270,6 +276,9 @@ export const toFields = {
 		handles_consumer_data: yn(u.handlesConsumerData),
 		china_revenue_rmb: String(u.chinaRevenueRmb),
 		prior_year_global_turnover_rmb: String(u.priorYearGlobalTurnoverRmb),
+		prior_year_entity_turnover_rmb: opt(u.priorYearEntityTurnoverRmb ?? null),
+		distinct_pi_individuals_abroad: opt(u.distinctIndividualsAbroad ?? null),
+		distinct_sensitive_pi_individuals_abroad: opt(u.distinctSensitiveIndividualsAbroad ?? null),
 	}),
 	system: (s: Omit<InfoSystem, 'id'>, unitCode: string): Record<keyof SystemFields, string> => ({
 		code: s.code,
