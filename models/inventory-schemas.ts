@@ -175,6 +175,9 @@ export const flowFieldsSchema = z.object({
 	mechanism_in_place: choice('Mechanism in place', MECHANISMS_IN_PLACE),
 	mechanism_since: date('Mechanism since'),
 	mechanism_expires_on: date('Mechanism expires on'),
+	// Computed, not stored: the export writes the mechanism the exporter's totals require on the day; import ignores it,
+	// so an export re-imports unchanged.
+	required_mechanism: z.string().optional(),
 })
 
 export const staffingFieldsSchema = z.object({
@@ -309,6 +312,7 @@ export const toFields = {
 		mechanism_in_place: f.mechanismInPlace,
 		mechanism_since: opt(f.mechanismSince),
 		mechanism_expires_on: opt(f.mechanismExpiresOn),
+		required_mechanism: '',
 	}),
 	staffing: (s: Omit<StaffingLine, 'id'>, unitCode: string): Record<keyof StaffingFields, string> => ({
 		code: s.code,
