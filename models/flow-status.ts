@@ -2,7 +2,7 @@
 // overview's Sankey all show (required mechanism next to the one in place, and whether that is enough).
 // The requirement is counted per exporter (the unit): the 2024 Provisions' volume tests read its totals since
 // 1 January over all its outbound flows, so a flow's status depends on its unit's other flows too.
-import { effectiveMechanismInPlace, type ExporterTotals, mechanismSatisfies, type TransferMechanism } from './cross-border.ts'
+import { effectiveMechanismInPlace, type ExporterTotals, mechanismSatisfies, type TransferMechanism } from './transfer-mechanism.ts'
 import { type BusinessUnit, type DataFlow, type MechanismInPlace } from './domain.ts'
 import { exporterRequirements } from './exposure/rules/cross-border.ts'
 import { type FLOW_STATUS_FILTERS } from './inventory-specs.ts'

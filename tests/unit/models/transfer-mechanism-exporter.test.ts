@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { type ExporterFlowFacts, requiredTransferMechanisms } from '#models/cross-border.ts'
+import { type ExporterFlowFacts, requiredTransferMechanisms } from '#models/transfer-mechanism.ts'
 
 // Flows of one exporter; the volume tests of the 2024 Provisions read the exporter's totals since 1 January.
 const flow = (code: string, over: Partial<ExporterFlowFacts> = {}): ExporterFlowFacts => ({
