@@ -190,7 +190,7 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
 		// 1M individuals is the PI-protection-officer threshold (PIPL art. 52) and 10M the two-yearly compliance audit
 		// threshold; exported individuals stand in for volumes processed, which the inventory does not hold.
 		volumeSteps: [1_000_000, 10_000_000],
-		// CII sectors (CSL art. 31) and consumer-facing sectors draw more attention; a model judgement, not law.
+		// CII sectors (CSL art. 33; art. 31 in the 2017 text) and consumer-facing sectors draw more attention; a model judgement, not law.
 		sectorFactors: {
 			finance: 1.2,
 			telecoms: 1.2,

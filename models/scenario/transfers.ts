@@ -177,11 +177,11 @@ function localisation(flow: DataFlow, m: PlannedMove): { issue: boolean; reason:
 	if (flow.isRemoteAccess) {
 		return {
 			issue: true,
-			reason: `Remote access to ${subject} from abroad is an export: it needs a CAC security assessment before the ${m.destination!.city} team reaches it (2024 Provisions art. 7; DSL art. 31${ciio ? '; CSL art. 37' : ''}), though the data stays stored in China.`,
+			reason: `Remote access to ${subject} from abroad is an export: it needs a CAC security assessment before the ${m.destination!.city} team reaches it (2024 Provisions art. 7; DSL art. 31${ciio ? '; CSL art. 39' : ''}), though the data stays stored in China.`,
 		}
 	}
 	return {
 		issue: true,
-		reason: `Migrating ${subject} out of China conflicts with the duty to keep it in China${ciio ? ' (CSL art. 37; PIPL art. 40)' : ''}: it may leave only after a CAC security assessment (DSL art. 31; 2024 Provisions art. 7), and a primary copy should stay in China.`,
+		reason: `Migrating ${subject} out of China conflicts with the duty to keep it in China${ciio ? ' (CSL art. 39; PIPL art. 40)' : ''}: it may leave only after a CAC security assessment (DSL art. 31; 2024 Provisions art. 7), and a primary copy should stay in China.`,
 	}
 }
