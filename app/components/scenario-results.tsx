@@ -142,6 +142,7 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 								<th scope="col">Line</th>
 								<th scope="col">Announced</th>
 								<th scope="col">Consultation ends</th>
+								<th scope="col">Union told the reasons (art. 43)</th>
 								<th scope="col">Team hired</th>
 								<th scope="col">Dual running ends</th>
 								<th scope="col">China contracts end</th>
@@ -153,6 +154,7 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 									<td>{t.staffingLineCode}</td>
 									<td>{formatDate(t.noticeStart)}</td>
 									<td>{formatDate(t.consultationEnd)}</td>
+									<td>{t.unionNotifiedBy ? `by ${formatDate(t.unionNotifiedBy)}` : 'in the art. 41 explanation'}</td>
 									<td>{formatDate(t.hiringDone)}</td>
 									<td>{formatDate(t.dualRunningEnd)}</td>
 									<td>{formatDate(t.effective)}</td>

@@ -173,6 +173,12 @@ export interface MoveTimeline {
 	noticeStart: string
 	/** End of the 30-day art. 41 period (earliest termination), null on the art. 40 route. */
 	consultationEnd: string | null
+	/**
+	 * Labour Contract Law art. 43: an employer terminating unilaterally notifies the union of its reasons beforehand
+	 * (用人单位单方解除劳动合同，应当事先将理由通知工会). On the art. 40 route this is its own step, due by the day the
+	 * written notice goes out; on the art. 41 route the 30-day explanation to the union comes first. Null for none.
+	 */
+	unionNotifiedBy: string | null
 	hiringStart: string | null
 	hiringDone: string | null // destination team in post (start + hiringLeadTimeMonths)
 	dualRunningEnd: string | null // hiringDone + dualRunningMonths

@@ -106,3 +106,19 @@ describe('PIPL art. 66 per handler, and the portfolio ceiling', () => {
 		expect(e.penalties.groupTurnoverAssumedFor).toEqual([])
 	})
 })
+
+describe('smaller corrections', () => {
+	test('the compliance-audit step is "more than 10 million": 10,000,000 itself is below it', () => {
+		const steps = DEFAULT_MODEL_SETTINGS.enforcement.volumeSteps
+		expect(steps.some(s => s === 10_000_000)).toBe(false)
+		expect(steps).toContain(10_000_001)
+	})
+
+	test('the exports finding says what PIPL actually needs: notice, an impact assessment, consent only where it is the basis', () => {
+		const e = scoreUnit(inventory({ flows: [flow({ personalInfoIndividuals: 10 })] }), ctx)
+		const f = e.dimensions.cross_border.findings.find(x => x.ruleId === 'XB-EXPORTS')!
+		expect(f.detail).toContain('art. 13, second paragraph')
+		expect(f.detail).not.toMatch(/Even exempt transfers need notice and separate consent/)
+		expect(f.articles.map(a => `${a.law} ${a.article}`)).toContain('PIPL Art. 13')
+	})
+})

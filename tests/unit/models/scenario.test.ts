@@ -255,6 +255,16 @@ describe('severance per line', () => {
 		expect(line.severance.perHeadRmb.noticeInLieu).toBe(46_000)
 	})
 
+	test('on the art. 40 route the union is told the reasons before the contracts end (LCL art. 43), by the notice day', () => {
+		const r = run(draft([move({ staffingLineId: L.mgmt, headcount: 6, destinationId: null, dataHandling: 'not_needed' })]))
+		const t = r.timeline[0]!
+		expect(t.route).toBe('art40_individual')
+		expect(t.unionNotifiedBy).toBe(t.noticeStart)
+		expect(t.unionNotifiedBy! <= t.effective).toBe(true)
+		const mass = run(draft([move({ staffingLineId: L.data, headcount: 150 })])).timeline[0]!
+		expect(mass.unionNotifiedBy).toBeNull()
+	})
+
 	test('no month in lieu under art. 41, whose 30-day explanation replaces notice', () => {
 		const line = run(draft([move({ staffingLineId: L.data, headcount: 150 })])).lines[0]!
 		expect(line.route).toBe('art41_mass_layoff')
