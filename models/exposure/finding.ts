@@ -150,7 +150,7 @@ export const ARTICLES = {
 	),
 	gbt22239: ref('GB/T 22239-2019', 'Clauses 6-10, Annexes D-H', true, 'https://www.guifanku.com/757492.html'),
 	remoteAccess: ref(
-		'CAC Standard Contract Filing Guide v2 (2024)',
+		'CAC Standard Contract Filing Guide v2 (2024; unofficial copy, no official page found)',
 		'Remote access is an export',
 		true,
 		'https://www.waitang.com/report/51485001.html',
