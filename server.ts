@@ -14,6 +14,7 @@ import {
 import compression from 'compression'
 import express from 'express'
 import { getSessionSecret } from './app/utils/env.server.ts'
+import { closePrinter } from './app/utils/printer.server.ts'
 import { log, requestStore } from './app/utils/log.server.ts'
 import { closeDb, getDbContext } from './db/client.server.ts'
 import { migrateToLatest } from './db/migrate.ts'
@@ -186,6 +187,7 @@ async function main() {
 		}, 9_000)
 		force.unref()
 		server.close(async () => {
+			await closePrinter().catch(error => log('warn', 'closing the printer failed', { error }))
 			await closeDb().catch(error => log('error', 'closing the database failed', { error }))
 			log('info', 'stopped')
 			process.exit(0)
