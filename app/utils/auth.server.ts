@@ -109,8 +109,5 @@ export function auditMany(
 	)
 }
 
-/** Only same-site paths: a login link must not send people elsewhere. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
-	if (!to || typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-	return to
-}
+/** Only same-site paths: a login link must not send people elsewhere (models/safe-redirect.ts). */
+export { safeRedirect } from '#models/safe-redirect.ts'
