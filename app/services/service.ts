@@ -15,7 +15,7 @@ export interface ServiceContext {
 }
 
 /** Why a use case refused. Each maps to one HTTP status (`statusOf`). */
-export type FailureCode = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'too_many'
+export type FailureCode = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'too_many' | 'unavailable'
 
 export interface Failure {
 	ok: false
@@ -26,6 +26,8 @@ export interface Failure {
 	fieldErrors?: Record<string, string[]>
 	/** Per-cell messages (line and column), for an import's `invalid` or `too_large`. */
 	cellErrors?: CsvCellError[]
+	/** For `too_many` and `unavailable`: when to try again (the Retry-After header). */
+	retryAfterSeconds?: number
 }
 
 export type ServiceResult<T> = { ok: true; value: T } | Failure
@@ -46,5 +48,5 @@ export const failCells = (code: FailureCode, cellErrors: CsvCellError[]): Failur
 	cellErrors,
 })
 
-const STATUS: Record<FailureCode, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, too_large: 413, too_many: 429 }
+const STATUS: Record<FailureCode, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, too_large: 413, too_many: 429, unavailable: 503 }
 export const statusOf = (code: FailureCode) => STATUS[code]
