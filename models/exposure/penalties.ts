@@ -3,6 +3,7 @@
 // is a model setting (settings.penalties.tier). Fines on responsible individuals, confiscation of illegal gains,
 // suspension and licence revocation are not counted.
 
+import { LRUCache } from 'lru-cache'
 import { type BusinessUnit } from '../domain.ts'
 import { toDayNumber } from '../dates.ts'
 import { type PenaltyExposure, type PenaltyLaw, type PenaltyRef, type PenaltyTier } from './types.ts'
@@ -114,13 +115,11 @@ export function penaltyExposure(penalties: readonly PenaltyRef[]): PenaltyExposu
 
 // A penalty reference is plain data fixed by its inputs, cited by thousands of findings at scale: built once per
 // inputs and shared (frozen). Turnovers are per unit, so the map holds at most a few entries per unit.
-const PENALTIES = new Map<string, PenaltyRef>()
-const MAX_SHARED_PENALTIES = 50_000
+const PENALTIES = new LRUCache<string, PenaltyRef>({ max: 50_000 })
 
 function shared(key: string, build: () => PenaltyRef): PenaltyRef {
 	let p = PENALTIES.get(key)
 	if (!p) {
-		if (PENALTIES.size >= MAX_SHARED_PENALTIES) PENALTIES.clear()
 		PENALTIES.set(key, (p = Object.freeze(build())))
 	}
 	return p
