@@ -120,3 +120,23 @@ export async function getFlowStatusIndex(db: Kysely<Database>): Promise<Map<numb
 	}
 	return fs.__flowStatuses.index
 }
+
+/**
+ * GET /api/portfolio: the overview's headline figures, from the same cache, so the overview, the snapshot frozen
+ * today and the board pack show what this answers. Amounts in whole RMB.
+ */
+export async function portfolioSummary(db: Kysely<Database>) {
+	const { kpis, model, asOf } = (await overviewCache(db)).value
+	return {
+		asOf,
+		modelVersion: model.label,
+		units: kpis.units,
+		peopleInChina: kpis.peopleInChina,
+		flowsLackingMechanism: kpis.flowsLackingMechanism,
+		systemsOverdue: kpis.systemsOverdue,
+		penaltyCeilingRmb: kpis.penaltyMaxRmb,
+		penaltyCeilingByLaw: kpis.penaltyByLaw,
+		penaltyCeilingBasis: kpis.penaltyBasis,
+		penaltyCeilingUnverified: kpis.penaltyUnverified,
+	}
+}
