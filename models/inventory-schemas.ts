@@ -325,3 +325,29 @@ export const toFields = {
 		access_to_personal_data: yn(s.accessToPersonalData),
 	}),
 }
+
+/** Each inventory table's field schema and the record its validated fields make (the unit id resolved by the caller). */
+export const INVENTORY_TABLES = {
+	units: { schema: unitFieldsSchema, build: (f: any, _unitId: number) => unitFromFields(f) },
+	systems: { schema: systemFieldsSchema, build: (f: any, unitId: number) => systemFromFields(f, unitId) },
+	flows: { schema: flowFieldsSchema, build: (f: any, unitId: number) => flowFromFields(f, unitId) },
+	staffing: { schema: staffingFieldsSchema, build: (f: any, unitId: number) => staffingFromFields(f, unitId) },
+} as const satisfies Record<string, { schema: z.ZodObject; build: (f: any, unitId: number) => Omit<BusinessUnit | InfoSystem | DataFlow | StaffingLine, 'id'> }>
+
+/** A record as its form and CSV fields (`unitCode`: the code of its unit; a unit's own code for units). */
+export function inventoryFields(
+	key: keyof typeof INVENTORY_TABLES,
+	record: Omit<BusinessUnit, 'id'> | Omit<InfoSystem, 'id'> | Omit<DataFlow, 'id'> | Omit<StaffingLine, 'id'>,
+	unitCode: string,
+): Record<string, string> {
+	switch (key) {
+		case 'units':
+			return toFields.unit(record as Omit<BusinessUnit, 'id'>)
+		case 'systems':
+			return toFields.system(record as Omit<InfoSystem, 'id'>, unitCode)
+		case 'flows':
+			return toFields.flow(record as Omit<DataFlow, 'id'>, unitCode)
+		case 'staffing':
+			return toFields.staffing(record as Omit<StaffingLine, 'id'>, unitCode)
+	}
+}

@@ -59,29 +59,6 @@ export async function listFlowsByUnit(db: Kysely<Database>, unitIds: number[]): 
 	return rows.map(flowFromRow)
 }
 
-export async function findFlowById(db: Kysely<Database>, id: number): Promise<DataFlow | undefined> {
-	const row = await db.selectFrom('data_flow').selectAll().where('id', '=', id).executeTakeFirst()
-	return row && flowFromRow(row)
-}
-
-export async function insertFlow(db: Kysely<Database>, flow: Omit<DataFlow, 'id'>): Promise<number> {
-	const result = await db.insertInto('data_flow').values(flowToRow(flow)).executeTakeFirstOrThrow()
-	await bumpInventoryVersion(db)
-	return Number(result.insertId)
-}
-
-export async function updateFlow(db: Kysely<Database>, id: number, flow: Omit<DataFlow, 'id'>) {
-	const result = await db.updateTable('data_flow').set(flowToRow(flow)).where('id', '=', id).executeTakeFirst()
-	await bumpInventoryVersion(db)
-	return Number(result.numUpdatedRows) > 0
-}
-
-export async function deleteFlow(db: Kysely<Database>, id: number) {
-	const result = await db.deleteFrom('data_flow').where('id', '=', id).executeTakeFirst()
-	await bumpInventoryVersion(db)
-	return Number(result.numDeletedRows) > 0
-}
-
 /** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */
 export async function insertFlowRows(db: Kysely<Database>, rows: Omit<DataFlow, 'id'>[]) {
 	await insertChunked(db, 'data_flow', rows.map(flowToRow))

@@ -9,6 +9,7 @@
 // foreign parent), so a unit's ceiling is its own; the portfolio ceiling sums the entities' ceilings and counts the
 // group's turnover at most once (see `portfolioPenaltyCeiling`).
 
+import { LRUCache } from 'lru-cache'
 import { type BusinessUnit } from '../domain.ts'
 import { type PenaltyExposure, type PenaltyLaw, type PenaltyRef, type PenaltyTier, type UnitExposure } from './types.ts'
 
@@ -145,13 +146,11 @@ export function portfolioPenaltyCeiling(units: readonly Pick<UnitExposure, 'unit
 
 // A penalty reference is plain data fixed by its inputs, cited by thousands of findings at scale: built once per
 // inputs and shared (frozen). Turnovers are per unit, so the map holds at most a few entries per unit.
-const PENALTIES = new Map<string, PenaltyRef>()
-const MAX_SHARED_PENALTIES = 50_000
+const PENALTIES = new LRUCache<string, PenaltyRef>({ max: 50_000 })
 
 function shared(key: string, build: () => PenaltyRef): PenaltyRef {
 	let p = PENALTIES.get(key)
 	if (!p) {
-		if (PENALTIES.size >= MAX_SHARED_PENALTIES) PENALTIES.clear()
 		PENALTIES.set(key, (p = Object.freeze(build())))
 	}
 	return p
