@@ -18,6 +18,8 @@ export interface MariadbServerOptions {
 	port?: number
 	/** Extra server options (e.g. wsrep settings), given on every start. */
 	args?: string[]
+	/** Copy this data directory (of a cleanly stopped server) instead of creating an empty one. */
+	copyOf?: string
 }
 
 export interface MariadbServer {
@@ -55,13 +57,19 @@ export async function createMariadbServer(options: MariadbServerOptions = {}): P
 	const logFile = path.join(home, 'error.log')
 	fs.mkdirSync(datadir, { recursive: true })
 	const port = options.port ?? (await freePort())
+	// As root the server runs as the mysql account (as a packaged server does): Galera's rsync state transfer
+	// runs its daemon as that account and cannot write a root-owned folder.
 	const asRoot = process.getuid?.() === 0
-	const user = asRoot ? ['--user=root'] : []
-	execFileSync(
-		'mariadb-install-db',
-		['--no-defaults', `--datadir=${datadir}`, ...user, '--auth-root-authentication-method=normal', '--skip-test-db', '--skip-name-resolve'],
-		{ stdio: 'pipe', timeout: 120_000 },
-	)
+	const user = asRoot ? ['--user=mysql'] : []
+	if (asRoot) fs.chmodSync(base, 0o755)
+	if (options.copyOf) fs.cpSync(options.copyOf, datadir, { recursive: true })
+	else
+		execFileSync(
+			'mariadb-install-db',
+			['--no-defaults', `--datadir=${datadir}`, ...user, '--auth-root-authentication-method=normal', '--skip-test-db', '--skip-name-resolve'],
+			{ stdio: 'pipe', timeout: 120_000 },
+		)
+	if (asRoot) execFileSync('chown', ['-R', 'mysql:mysql', home])
 	let child: ChildProcess | null = null
 	const serverArgs = (extra: string[]) => [
 		'--no-defaults',
