@@ -21,7 +21,7 @@
 // is the inventory itself.
 
 import { createHash } from 'node:crypto'
-import { formatCount, TRANSFER_THRESHOLDS } from './cross-border.ts'
+import { formatCount, TRANSFER_THRESHOLDS } from './transfer-mechanism.ts'
 import { isIsoDate } from './dates.ts'
 import {
 	STAFF_FUNCTIONS,

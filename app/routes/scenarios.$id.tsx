@@ -11,7 +11,7 @@ import { editorData, loadScenarioContext, requireScenarioId, requireVisibleScena
 import { deleteScenario, setScenarioStatus, updateScenario } from '#db/repositories/scenarios.ts'
 import { DATA_HANDLING, type ScenarioAssumptions, type UnitInventory } from '#models/domain.ts'
 import { parseScenarioDraft, type ScenarioAction, type ScenarioDraftInput, scenarioTransition, upcomingQuarters } from '#models/scenario-form.ts'
-import { runScenario, type ScenarioContext, scenarioUnitIds, simulateScenario, validateScenario, withUnits } from '#models/scenario.ts'
+import { runScenario, type ScenarioContext, scenarioUnitIds, simulateScenario, validateScenario, withUnits } from '#models/scenario/index.ts'
 import { type loader as unitInventoryLoader } from './scenarios.inventory.$unitId.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -32,7 +32,7 @@ import {
 	type UnitInventory,
 } from '#models/domain.ts'
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '#models/exposure/settings.ts'
-import { MLPS_RULES } from '#models/mlps.ts'
+import { MLPS_RULES } from '#models/mlps-obligations.ts'
 import { compareQuarters, previousQuarter, quarterEndDate, quarterOf } from '#models/snapshot.ts'
 import { DEMO_AS_OF } from './group.ts'
 
