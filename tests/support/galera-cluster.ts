@@ -13,9 +13,9 @@ export interface GaleraCluster {
 	dir: string
 	nodes: MariadbServer[]
 	/** wsrep_cluster_size as seen by a node (0 when it does not answer). */
-	clusterSize: (node: MariadbServer) => number
+	clusterSize: (node: MariadbServer) => Promise<number>
 	/** True when the node is a synced member of the primary component. */
-	synced: (node: MariadbServer) => boolean
+	synced: (node: MariadbServer) => Promise<boolean>
 	/** Starts a node that was stopped or killed; it rejoins (IST or SST) and is waited for until synced. */
 	rejoin: (node: MariadbServer) => Promise<void>
 	destroy: () => Promise<void>
@@ -46,17 +46,18 @@ export async function startGaleraCluster(size = 3, options: { sst?: 'rsync' | 'm
 		]
 	}
 	const nodes: MariadbServer[] = [await createMariadbServer({ dir, name: 'node1', args: nodeArgs(0) })]
-	const status = (node: MariadbServer, name: string) => {
+	const status = async (node: MariadbServer, name: string) => {
 		try {
-			return node.query(`SHOW GLOBAL STATUS LIKE '${name}'`).trim().split('\t')[1] ?? ''
+			return (await node.query(`SHOW GLOBAL STATUS LIKE '${name}'`)).trim().split('\t')[1] ?? ''
 		} catch {
 			return ''
 		}
 	}
-	const synced = (node: MariadbServer) => status(node, 'wsrep_local_state_comment') === 'Synced' && status(node, 'wsrep_cluster_status') === 'Primary'
+	const synced = async (node: MariadbServer) =>
+		(await status(node, 'wsrep_local_state_comment')) === 'Synced' && (await status(node, 'wsrep_cluster_status')) === 'Primary'
 	const waitSynced = async (node: MariadbServer, timeoutMs = 120_000) => {
 		const deadline = Date.now() + timeoutMs
-		while (!synced(node)) {
+		while (!(await synced(node))) {
 			if (Date.now() > deadline) throw new Error(`${node.name} did not sync within ${timeoutMs / 1000} s:\n${node.log().slice(-3000)}`)
 			await new Promise(r => setTimeout(r, 250))
 		}
@@ -64,7 +65,7 @@ export async function startGaleraCluster(size = 3, options: { sst?: 'rsync' | 'm
 	const cluster: GaleraCluster = {
 		dir,
 		nodes,
-		clusterSize: node => Number(status(node, 'wsrep_cluster_size') || 0),
+		clusterSize: async node => Number((await status(node, 'wsrep_cluster_size')) || 0),
 		synced,
 		async rejoin(node) {
 			await node.start([], 180_000)
