@@ -64,7 +64,7 @@ async function main() {
 
 	// Three instances started together, each on its own node: migrations and the first seed must run once.
 	const instanceStart = Date.now()
-	apps.push(...(await Promise.all(nodes.map(n => startApp(n.url(DATABASE), { LOG_LEVEL: 'info' })))))
+	apps.push(...(await Promise.all(nodes.map(n => startApp(n.url(DATABASE), { LOG_LEVEL: 'info' }, 240_000)))))
 	console.log(`three app instances up in ${((Date.now() - instanceStart) / 1000).toFixed(1)} s`)
 	const { db } = createDb(nodes[0]!.url(DATABASE))
 	const migrations = await sql<{ name: string; n: number }>`select name, count(*) as n from kysely_migration group by name`.execute(db)
