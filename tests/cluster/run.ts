@@ -36,13 +36,25 @@ const apps: RunningApp[] = []
 
 const inflight = new Set<string>()
 
+/** fetch with a deadline held by a plain timer: an AbortSignal.timeout() nobody else references can be collected
+ * before it fires, and its request then never ends (seen here under load). The body is read within the deadline. */
+async function fetchText(url: string, init: RequestInit, timeoutMs: number) {
+	const controller = new AbortController()
+	const timer = setTimeout(() => controller.abort(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs)
+	try {
+		const res = await fetch(url, { ...init, signal: controller.signal })
+		return { res, body: await res.text() }
+	} finally {
+		clearTimeout(timer)
+	}
+}
+
 /** One request, timed out, never thrown: network failures and timeouts come back as a status word. */
 async function call(url: string, init: RequestInit = {}) {
 	const what = `${init.method ?? 'GET'} ${url} at ${new Date().toISOString()}`
 	inflight.add(what)
 	try {
-		const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
-		const body = await res.text()
+		const { res, body } = await fetchText(url, { ...init, redirect: 'manual' }, REQUEST_TIMEOUT_MS)
 		if (res.status >= 500) count(`${res.status} ${(/database is not answering/i.test(body) ? 'database not answering' : body.slice(0, 80)).trim()}`)
 		if (res.status === 500) failures.push(`${init.method ?? 'GET'} ${url} → 500: ${body.slice(0, 200)}`)
 		return { status: res.status as number | string, body, requestId: res.headers.get('x-request-id') }
@@ -130,9 +142,7 @@ async function main() {
 			await Promise.all(
 				apps.map(async (app, i) => {
 					try {
-						const r = await fetch(`${app.url}/healthz`, { signal: AbortSignal.timeout(1_000) })
-						await r.arrayBuffer()
-						healthy[i] = r.status === 200
+						healthy[i] = (await fetchText(`${app.url}/healthz`, {}, 1_000)).res.status === 200
 					} catch {
 						healthy[i] = false
 					}
@@ -255,7 +265,7 @@ async function main() {
 	await Promise.race([events, stuckAfter(120_000, 'the node restart')])
 	running = false
 	stage = 'stopping the balancer'
-	await balancer
+	await Promise.race([balancer, stuckAfter(10_000, 'the load balancer')])
 	stage = 'checking'
 
 	// The append-only triggers refuse on every node (the audit log has rows by now).
