@@ -4,11 +4,13 @@
 // The implementation is split over this folder; this file is its one entry point.
 export { validateScenario } from './validate.ts'
 export { runScenario, basePick } from './run.ts'
-export { simulateScenario, mulberry32, triangular, percentiles } from './simulate.ts'
+export { simulateScenario, triangular, percentiles } from './simulate.ts'
+export { mulberry32 } from '../random.ts'
 export { compareScenarios } from './compare.ts'
 export { functionHeadcountsOf, scenarioUnitIds } from './exposure.ts'
 export { partialContext, withUnits } from './context.ts'
-export { parseQuarter, monthLabel } from './calendar.ts'
+export { parseQuarter } from '../quarter.ts'
+export { monthLabel } from './calendar.ts'
 export {
 	ART40_NOTICE_DAYS,
 	CHINA_EMPLOYER_ON_COST_RATE,

@@ -4,7 +4,7 @@
 import { formatCount } from '../transfer-mechanism.ts'
 import { addMonths, isIsoDate, toDayNumber } from '../dates.ts'
 import { DATA_HANDLING, type Destination, type Range, type StaffingLine, type UnitInventory } from '../domain.ts'
-import { parseQuarter } from './calendar.ts'
+import { parseQuarter } from '../quarter.ts'
 import { type ScenarioContext, type ScenarioDraft, type ScenarioIssue } from './types.ts'
 
 /** Staffing lines (with their unit) and destinations by id. */
