@@ -18,6 +18,7 @@ import { closePrinter } from './app/utils/printer.server.ts'
 import { log, requestStore } from './app/utils/log.server.ts'
 import { closeDb, getDbContext } from './db/client.server.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { withStartupLock } from './db/startup-lock.ts'
 import { seedIfEmpty } from './seed/index.ts'
 
 const PORT = Number(process.env.PORT ?? 3000)
@@ -91,8 +92,11 @@ function refuse(req: express.Request, res: express.Response, status: number, mes
 export async function createServer() {
 	ensureBuild()
 	const ctx = getDbContext()
-	await migrateToLatest(ctx.db)
-	const seeded = await seedIfEmpty(ctx.db)
+	// Instances starting together (several behind a load balancer) migrate and seed one at a time.
+	const seeded = await withStartupLock(ctx, async () => {
+		await migrateToLatest(ctx.db)
+		return seedIfEmpty(ctx.db)
+	})
 	log('info', seeded ? 'database was empty: seeded the demo group' : 'database ready', { database: ctx.describe })
 
 	const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild

@@ -36,6 +36,12 @@ export function createDb(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL)
 			timezone: 'Z',
 			charset: 'utf8mb4',
 		})
+		// On a Galera cluster a read first waits until this node has applied every write the cluster had certified
+		// when the read began (causal reads, wsrep_sync_wait=1): an instance never answers with data older than a
+		// write another instance already acknowledged, and the caches keyed on the inventory version stay honest.
+		// Elsewhere the setting has no effect (MariaDB without a cluster) or is unknown (MySQL): the error is ignored.
+		const syncWait = Number.parseInt(process.env.DB_WSREP_SYNC_WAIT ?? '1', 10) || 0
+		pool.on('connection', connection => connection.query(`SET SESSION wsrep_sync_wait = ${syncWait}`, () => {}))
 		const u = new URL(url)
 		return {
 			dialect: 'mysql',

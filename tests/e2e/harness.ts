@@ -56,12 +56,12 @@ export interface RunningApp {
 }
 
 /** Starts server.ts (migrate, seed the demo group, serve) and waits for /healthz. */
-export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(databaseUrl: string, env: Record<string, string> = {}, startTimeoutMs = 90_000): Promise<RunningApp> {
 	// The free port is found, then released for the server: another process may take it in between. Then the
 	// server exits with EADDRINUSE (and a health check could even reach the other process): try another port.
 	for (let attempt = 1; ; attempt++) {
 		try {
-			const app = await startAppOnce(databaseUrl, env)
+			const app = await startAppOnce(databaseUrl, env, startTimeoutMs)
 			await new Promise(r => setTimeout(r, 150))
 			if (app.process.exitCode !== null) throw new Error(`server exited with ${app.process.exitCode}:\n${app.output()}`)
 			return app
@@ -71,7 +71,7 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
 	}
 }
 
-async function startAppOnce(databaseUrl: string, env: Record<string, string>): Promise<RunningApp> {
+async function startAppOnce(databaseUrl: string, env: Record<string, string>, startTimeoutMs: number): Promise<RunningApp> {
 	const port = await freePort()
 	let output = ''
 	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server.ts'], {
@@ -81,7 +81,7 @@ async function startAppOnce(databaseUrl: string, env: Record<string, string>): P
 	child.stdout?.on('data', d => (output += d))
 	child.stderr?.on('data', d => (output += d))
 	const url = `http://127.0.0.1:${port}`
-	const deadline = Date.now() + 90_000
+	const deadline = Date.now() + startTimeoutMs
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`)
 		try {
@@ -93,7 +93,7 @@ async function startAppOnce(databaseUrl: string, env: Record<string, string>): P
 		}
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL')
-			throw new Error(`server did not answer /healthz within 90 s:\n${output}`)
+			throw new Error(`server did not answer /healthz within ${startTimeoutMs / 1000} s:\n${output}`)
 		}
 		await new Promise(r => setTimeout(r, 250))
 	}
@@ -104,7 +104,7 @@ async function startAppOnce(databaseUrl: string, env: Record<string, string>): P
 		output: () => output,
 		stop: (signal = 'SIGTERM') =>
 			new Promise(resolve => {
-				if (child.exitCode !== null) return resolve(child.exitCode)
+				if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode)
 				child.once('exit', code => resolve(code))
 				child.kill(signal)
 			}),

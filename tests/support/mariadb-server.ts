@@ -1,7 +1,7 @@
 // A private MariaDB server for tests that stop, kill or cluster the database: its own data directory
 // (mariadb-install-db into a temporary folder), its own port and socket, started and stopped by the test.
 // A server shared with other work (the usual one on 3306) is never touched by these tests.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -18,6 +18,8 @@ export interface MariadbServerOptions {
 	port?: number
 	/** Extra server options (e.g. wsrep settings), given on every start. */
 	args?: string[]
+	/** Copy this data directory (of a cleanly stopped server) instead of creating an empty one. */
+	copyOf?: string
 }
 
 export interface MariadbServer {
@@ -35,9 +37,10 @@ export interface MariadbServer {
 	kill: (signal?: NodeJS.Signals) => Promise<void>
 	restart: (extraArgs?: string[]) => Promise<void>
 	running: () => boolean
-	ping: () => boolean
-	/** Runs SQL through the socket as root and returns the tab-separated output. */
-	query: (sql: string) => string
+	ping: () => Promise<boolean>
+	/** Runs SQL through the socket as root and returns the tab-separated output (asynchronous: a server that is slow to
+	 * answer must not stall the test's own traffic). */
+	query: (sql: string) => Promise<string>
 	/** The server's error log so far. */
 	log: () => string
 	/** Stops the server (SIGKILL if it does not stop) and deletes its folder. */
@@ -55,13 +58,19 @@ export async function createMariadbServer(options: MariadbServerOptions = {}): P
 	const logFile = path.join(home, 'error.log')
 	fs.mkdirSync(datadir, { recursive: true })
 	const port = options.port ?? (await freePort())
+	// As root the server runs as the mysql account (as a packaged server does): Galera's rsync state transfer
+	// runs its daemon as that account and cannot write a root-owned folder.
 	const asRoot = process.getuid?.() === 0
-	const user = asRoot ? ['--user=root'] : []
-	execFileSync(
-		'mariadb-install-db',
-		['--no-defaults', `--datadir=${datadir}`, ...user, '--auth-root-authentication-method=normal', '--skip-test-db', '--skip-name-resolve'],
-		{ stdio: 'pipe', timeout: 120_000 },
-	)
+	const user = asRoot ? ['--user=mysql'] : []
+	if (asRoot) fs.chmodSync(base, 0o755)
+	if (options.copyOf) fs.cpSync(options.copyOf, datadir, { recursive: true })
+	else
+		execFileSync(
+			'mariadb-install-db',
+			['--no-defaults', `--datadir=${datadir}`, ...user, '--auth-root-authentication-method=normal', '--skip-test-db', '--skip-name-resolve'],
+			{ stdio: 'pipe', timeout: 120_000 },
+		)
+	if (asRoot) execFileSync('chown', ['-R', 'mysql:mysql', home])
 	let child: ChildProcess | null = null
 	const serverArgs = (extra: string[]) => [
 		'--no-defaults',
@@ -82,16 +91,14 @@ export async function createMariadbServer(options: MariadbServerOptions = {}): P
 		...(options.args ?? []),
 		...extra,
 	]
-	const ping = () => {
-		try {
-			execFileSync('mariadb-admin', ['--no-defaults', `--socket=${socket}`, '-u', 'root', 'ping', '--silent'], { stdio: 'ignore', timeout: 5_000 })
-			return true
-		} catch {
-			return false
-		}
-	}
-	const query = (sql: string) =>
-		execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-u', 'root', '-N', '-B', '-e', sql], { encoding: 'utf8', timeout: 60_000 })
+	const client = (program: string, args: string[], timeout: number) =>
+		new Promise<string>((resolve, reject) =>
+			execFile(program, ['--no-defaults', `--socket=${socket}`, '-u', 'root', ...args], { encoding: 'utf8', timeout }, (error, stdout, stderr) =>
+				error ? reject(new Error(`${error.message}${stderr}`)) : resolve(stdout),
+			),
+		)
+	const ping = () => client('mariadb-admin', ['ping', '--silent', '--connect-timeout=2'], 5_000).then(() => true, () => false)
+	const query = (sql: string) => client('mariadb', ['-N', '-B', '-e', sql], 60_000)
 	const log = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '')
 	const running = () => child !== null && child.exitCode === null && child.signalCode === null
 	const waitExit = async (timeoutMs: number) => {
@@ -110,8 +117,12 @@ export async function createMariadbServer(options: MariadbServerOptions = {}): P
 			if (running()) throw new Error(`${name} is already running`)
 			const proc = spawn(MARIADBD, serverArgs(extraArgs), { stdio: 'ignore', detached: false })
 			child = proc
+			// A test that crashes must not leave a server behind.
+			const orphan = () => proc.kill('SIGKILL')
+			process.once('exit', orphan)
+			proc.once('exit', () => process.off('exit', orphan))
 			const deadline = Date.now() + timeoutMs
-			while (!ping()) {
+			while (!(await ping())) {
 				if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`${name} exited while starting:\n${log().slice(-3000)}`)
 				if (Date.now() > deadline) {
 					proc.kill('SIGKILL')
@@ -120,7 +131,7 @@ export async function createMariadbServer(options: MariadbServerOptions = {}): P
 				await sleep(200)
 			}
 			// Root over TCP from loopback (the install grants root@localhost only).
-			query(`CREATE USER IF NOT EXISTS 'root'@'127.0.0.1'; GRANT ALL ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION`)
+			await query(`CREATE USER IF NOT EXISTS 'root'@'127.0.0.1'; GRANT ALL ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION`)
 		},
 		async stop() {
 			if (!running()) return
