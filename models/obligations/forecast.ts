@@ -175,3 +175,19 @@ function resetNote(year: number): string {
 
 /** True when `value` is an ISO date in the forecast's year (used by the overview's "this year" panel). */
 export const inYear = (value: string | null, year: number) => isIsoDate(value) && value.startsWith(`${year}-`)
+
+const MECHANISM_WORDS: Record<LeadTime['mechanism'], string> = {
+	security_assessment: 'security assessment needed',
+	standard_contract_or_certification: 'standard contract or certification needed',
+}
+
+/** Every not-yet-made crossing forecast before 31 December, soonest first, skipping those already covered. */
+export function forecastCrossingsThisYear(forecasts: readonly ExporterForecast[]) {
+	return forecasts
+		.flatMap(f =>
+			f.crossings
+				.filter(c => c.forecastOn && !c.covered)
+				.map(c => ({ unitId: f.unitId, unitCode: f.unitCode, ...c, forecastOn: c.forecastOn!, mechanismLabel: MECHANISM_WORDS[c.mechanism] })),
+		)
+		.sort((a, b) => (a.forecastOn < b.forecastOn ? -1 : a.forecastOn > b.forecastOn ? 1 : a.unitCode.localeCompare(b.unitCode)))
+}

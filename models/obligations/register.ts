@@ -15,7 +15,8 @@ export function buildRegister(duties: readonly Duty[], records: readonly DutySta
 }
 
 export function registerRow(d: Duty, record: DutyStatusRecord | null, asOf: string): RegisterRow {
-	let status: DutyStatusValue = record?.status ?? 'open'
+	// A duty the inventory already shows done (a filing with its date) is done until someone records otherwise.
+	let status: DutyStatusValue = record?.status ?? (d.state === 'met' ? 'done' : 'open')
 	let dueOn = d.dueOn
 	let state = d.state
 	const next = status === 'done' ? nextOccurrence(d, record?.evidenceOn ?? null) : null
@@ -32,7 +33,7 @@ export function registerRow(d: Duty, record: DutyStatusRecord | null, asOf: stri
 		state,
 		status,
 		owner: record?.owner ?? null,
-		evidenceRef: record?.evidenceRef ?? null,
+		evidenceRef: record ? record.evidenceRef : d.state === 'met' ? 'Recorded in the inventory' : null,
 		evidenceOn: record?.evidenceOn ?? null,
 		reason: record?.reason ?? null,
 		version: record?.version ?? 0,
