@@ -1,9 +1,9 @@
 // Every duty the law attaches to a business unit, derived from its inventory (pure: the date is an argument).
-// Sources and the readings that decide boundaries are in ./sources.ts; MLPS due dates come from ../mlps.ts.
-import { formatCount, requiredTransferMechanism, transferFactsForFlow } from '../cross-border.ts'
+// Sources and the readings that decide boundaries are in ./sources.ts; MLPS due dates come from ../mlps-obligations.ts.
+import { formatCount, requiredTransferMechanism, transferFactsForFlow } from '../transfer-mechanism.ts'
 import { addMonths, daysBetween, isIsoDate } from '../dates.ts'
 import { type DataFlow, type InfoSystem, type UnitInventory } from '../domain.ts'
-import { mlpsObligations } from '../mlps.ts'
+import { mlpsObligations } from '../mlps-obligations.ts'
 import { DUTY_SOURCES, type DutySource } from './sources.ts'
 import { type Duty, type DutyCertainty, type DutyKind, type DutyState } from './types.ts'
 import { basisNote, shiftWorkingDays } from './working-days.ts'

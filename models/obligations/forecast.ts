@@ -6,7 +6,7 @@
 // 累计), per exporter; flows that an exemption covers (arts 4-6: collected abroad, contract/HR/emergency purpose,
 // FTZ outside the negative list) do not count towards the thresholds. Until the engine's per-exporter totals land,
 // the exporter's total is the sum of its counted flows.
-import { effectiveMechanismInPlace, mechanismSatisfies, TRANSFER_THRESHOLDS, type TransferMechanism } from '../cross-border.ts'
+import { effectiveMechanismInPlace, mechanismSatisfies, TRANSFER_THRESHOLDS, type TransferMechanism } from '../transfer-mechanism.ts'
 import { addDays, daysBetween, isIsoDate } from '../dates.ts'
 import { type DataFlow, type UnitInventory } from '../domain.ts'
 import { shiftWorkingDays, type WorkingDayBasis } from './working-days.ts'

@@ -18,7 +18,7 @@
 //   risk assessment reported to the provincial-level authority.
 // - 2024 Provisions art. 9 (assessment valid 3 years; extension applied for within 60 working days before expiry);
 //   2023 Standard Contract Measures art. 7 (filing within 10 working days of taking effect).
-// - MLPS: the 2007 Measures (models/mlps.ts carries the sources).
+// - MLPS: the 2007 Measures (models/mlps-obligations.ts carries the sources).
 
 export type DutyLaw = 'CSL' | 'MLPS' | 'PIPL' | 'NDSMR' | 'CAC-2024' | 'Crypto' | 'Incidents' | 'Tech-export'
 
