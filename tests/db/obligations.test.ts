@@ -5,8 +5,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { issueCalendarToken, revokeCalendarToken, setDutyStatus } from '#app/services/obligations.server.ts'
 import { type DbContext } from '#db/client.server.ts'
 import { findCalendarTokenUser, hashCalendarToken, listDutyStatuses } from '#db/repositories/obligations.ts'
+import { loadPortfolio } from '#db/repositories/portfolio.ts'
+import { freezeSnapshot, readSnapshot, verifyStoredChain } from '#db/repositories/snapshots.ts'
 import { insertUnit } from '#db/repositories/units.ts'
 import { insertUser } from '#db/repositories/users.ts'
+import { seed } from '#seed/index.ts'
 import { clearTables, createTestDb, testDialects } from './setup.ts'
 
 const NOW = new Date('2026-06-30T09:00:00Z')
@@ -93,5 +96,33 @@ describe.each(testDialects())('$name: obligations register storage', dialect => 
 		expect(await findCalendarTokenUser(ctx.db, replaced.ok ? replaced.value.token : '')).toBeUndefined()
 		const again = await revokeCalendarToken(ctx.db, actor, context)
 		expect(!again.ok && again.code).toBe('not_found')
+	})
+})
+
+describe.each(testDialects())('$name: a snapshot freezes the register', dialect => {
+	let ctx: DbContext
+	beforeAll(async () => {
+		ctx = await createTestDb(dialect)
+		await seed(ctx.db, { demo: true, quiet: true, snapshots: false })
+	})
+	afterAll(async () => ctx.db.destroy())
+
+	test('the duties and their statuses on the freeze date are in the hashed content, and later changes do not reach them', async () => {
+		const analyst = (await ctx.db.selectFrom('app_user').select(['id', 'email']).where('role', '=', 'analyst').executeTakeFirstOrThrow())
+		const actor = { ...analyst, role: 'analyst' as const }
+		const now = new Date('2026-11-20T09:00:00Z')
+		const portfolio = await loadPortfolio(ctx.db)
+		const inv = portfolio.units.find(u => u.unit.code === 'BU-SH-BANK') ?? portfolio.units[0]!
+		const key = `incident_readiness:${inv.unit.code}`
+		const input = { unitId: inv.unit.id, dutyKey: key, status: 'done' as const, owner: 'CISO office', evidenceRef: 'PLAYBOOK-7', evidenceOn: '2026-11-01', reason: null, expectedVersion: 0 }
+		expect((await setDutyStatus(ctx.db, actor, { requestId: null, now }, input)).ok).toBe(true)
+		await freezeSnapshot(ctx.db, { quarter: '2026-Q4', asOf: '2026-11-20', now, frozenBy: analyst.id })
+		await setDutyStatus(ctx.db, actor, { requestId: null, now }, { ...input, status: 'open', expectedVersion: 1 })
+		const frozen = (await readSnapshot(ctx.db, '2026-Q4'))!.obligations!
+		expect(frozen.asOf).toBe('2026-11-20')
+		expect(frozen.duties.find(d => d.key === key)).toMatchObject({ status: 'done', owner: 'CISO office', evidenceRef: 'PLAYBOOK-7' })
+		expect(frozen.duties.length).toBeGreaterThan(50)
+		const report = await verifyStoredChain(ctx.db)
+		expect(report.quarters.map(q => q.problems)).toEqual([[]])
 	})
 })
