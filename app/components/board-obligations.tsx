@@ -34,8 +34,8 @@ export function DueNextQuarter({ data }: { data: BoardData }) {
 								<td>{d.unitCode}</td>
 								<td>{d.duty}</td>
 								<td>
-									{d.law} {d.article}
-									{d.source.verified ? '' : ' ⚠ unverified'}
+									{d.certainty === 'practice' ? `${d.law}: market practice, not law` : `${d.law} ${d.article}`}
+									{d.source.verified || d.certainty === 'practice' ? '' : ' ⚠ unverified'}
 								</td>
 								<td>{d.owner ?? 'unassigned'}</td>
 							</tr>

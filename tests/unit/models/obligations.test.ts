@@ -3,6 +3,7 @@ import { deriveUnitDuties, renewalWindow } from '#models/obligations/derive.ts'
 import { forecastExporter } from '#models/obligations/forecast.ts'
 import { buildRegister, checkStatusInput, parseRegisterQuery, queryRegister } from '#models/obligations/register.ts'
 import { type DutyStatusRecord } from '#models/obligations/types.ts'
+import { techExportStep } from '#models/obligations/tech-export.ts'
 import { shiftWorkingDays } from '#models/obligations/working-days.ts'
 import { flow, system, unit } from './fixtures.ts'
 
@@ -179,5 +180,28 @@ describe('threshold forecast', () => {
 		expect(f.months).toHaveLength(12)
 		expect(f.months[11]).toMatchObject({ month: '2026-12', nonSensitive: 182_500, projected: true })
 		expect(f.resetNote).toMatch(/2027-01-01/)
+	})
+})
+
+describe('technology export licence step of a relocation', () => {
+	const facts = (over: Partial<Parameters<typeof techExportStep>[0]> = {}) => ({
+		kind: 'relocate' as const,
+		lineFunction: 'rnd',
+		destinationIsMainland: false,
+		systems: [{ code: 'SYS-GIT', holdsSourceCode: true, technologies: [] }],
+		neededBy: '2026-12-01',
+		...over,
+	})
+	test('R&D moved abroad from a unit holding source code gets the check, applied for 45 working days ahead', () => {
+		const step = techExportStep(facts())!
+		expect(step.applyBy).toBe(shiftWorkingDays('2026-12-01', -45)!.date)
+		expect(step.applyBy).toBe('2026-09-22') // 1-7 Oct and 25-27 Sep off, 10 Oct worked
+		expect(step.source.verified).toBe(false)
+	})
+	test('no step for a cut, a move inside the mainland, another function or no source code', () => {
+		expect(techExportStep(facts({ kind: 'cut' }))).toBeNull()
+		expect(techExportStep(facts({ destinationIsMainland: true }))).toBeNull()
+		expect(techExportStep(facts({ lineFunction: 'back_office' }))).toBeNull()
+		expect(techExportStep(facts({ systems: [{ code: 'S', holdsSourceCode: false, technologies: [] }] }))).toBeNull()
 	})
 })
