@@ -136,6 +136,9 @@ export const unitFieldsSchema = z.object({
 	handles_consumer_data: yesNo('Handles consumer data'),
 	china_revenue_rmb: whole('China revenue (RMB)', 0, MAX_MONEY),
 	prior_year_global_turnover_rmb: whole('Prior-year global turnover (RMB)', 0, MAX_MONEY),
+	prior_year_entity_turnover_rmb: wholeOrUnknown("Entity's prior-year turnover (RMB)", 0, MAX_MONEY),
+	distinct_pi_individuals_abroad: wholeOrUnknown('Distinct individuals abroad since 1 January', 0, MAX_COUNT),
+	distinct_sensitive_pi_individuals_abroad: wholeOrUnknown('Distinct individuals abroad since 1 January (sensitive)', 0, MAX_COUNT),
 })
 
 export const systemFieldsSchema = z.object({
@@ -172,6 +175,9 @@ export const flowFieldsSchema = z.object({
 	mechanism_in_place: choice('Mechanism in place', MECHANISMS_IN_PLACE),
 	mechanism_since: date('Mechanism since'),
 	mechanism_expires_on: date('Mechanism expires on'),
+	// Computed, not stored: the export writes the mechanism the exporter's totals require on the day; import ignores it,
+	// so an export re-imports unchanged.
+	required_mechanism: z.string().optional(),
 })
 
 export const staffingFieldsSchema = z.object({
@@ -202,6 +208,9 @@ export function unitFromFields(f: UnitFields): Omit<BusinessUnit, 'id'> {
 		handlesConsumerData: f.handles_consumer_data,
 		chinaRevenueRmb: f.china_revenue_rmb,
 		priorYearGlobalTurnoverRmb: f.prior_year_global_turnover_rmb,
+		priorYearEntityTurnoverRmb: f.prior_year_entity_turnover_rmb,
+		distinctIndividualsAbroad: f.distinct_pi_individuals_abroad,
+		distinctSensitiveIndividualsAbroad: f.distinct_sensitive_pi_individuals_abroad,
 	}
 }
 
@@ -270,6 +279,9 @@ export const toFields = {
 		handles_consumer_data: yn(u.handlesConsumerData),
 		china_revenue_rmb: String(u.chinaRevenueRmb),
 		prior_year_global_turnover_rmb: String(u.priorYearGlobalTurnoverRmb),
+		prior_year_entity_turnover_rmb: opt(u.priorYearEntityTurnoverRmb ?? null),
+		distinct_pi_individuals_abroad: opt(u.distinctIndividualsAbroad ?? null),
+		distinct_sensitive_pi_individuals_abroad: opt(u.distinctSensitiveIndividualsAbroad ?? null),
 	}),
 	system: (s: Omit<InfoSystem, 'id'>, unitCode: string): Record<keyof SystemFields, string> => ({
 		code: s.code,
@@ -300,6 +312,7 @@ export const toFields = {
 		mechanism_in_place: f.mechanismInPlace,
 		mechanism_since: opt(f.mechanismSince),
 		mechanism_expires_on: opt(f.mechanismExpiresOn),
+		required_mechanism: '',
 	}),
 	staffing: (s: Omit<StaffingLine, 'id'>, unitCode: string): Record<keyof StaffingFields, string> => ({
 		code: s.code,

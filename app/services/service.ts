@@ -14,7 +14,7 @@ export interface ServiceContext {
 }
 
 /** Why a use case refused. Each maps to one HTTP status (`statusOf`). */
-export type FailureCode = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'too_many'
+export type FailureCode = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'too_many' | 'unavailable'
 
 export interface Failure {
 	ok: false
@@ -23,6 +23,8 @@ export interface Failure {
 	message: string
 	/** Per-field messages (form field name -> messages), for `invalid`. */
 	fieldErrors?: Record<string, string[]>
+	/** For `too_many` and `unavailable`: when to try again (the Retry-After header). */
+	retryAfterSeconds?: number
 }
 
 export type ServiceResult<T> = { ok: true; value: T } | Failure
@@ -35,5 +37,5 @@ export const fail = (code: FailureCode, message: string, fieldErrors?: Record<st
 	...(fieldErrors ? { fieldErrors } : {}),
 })
 
-const STATUS: Record<FailureCode, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, too_large: 413, too_many: 429 }
+const STATUS: Record<FailureCode, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, too_large: 413, too_many: 429, unavailable: 503 }
 export const statusOf = (code: FailureCode) => STATUS[code]

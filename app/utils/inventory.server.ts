@@ -23,6 +23,28 @@ import {
 	unitFromFields,
 } from '#models/inventory-schemas.ts'
 import { type InventoryRecord } from '#db/repositories/inventory.ts'
+import { type FlowFilterKey, type FlowSortKey } from '#models/inventory-specs.ts'
+import { matchesFlowFilters } from '#models/flow-status.ts'
+import { getFlowStatusIndex } from './exposure.server.ts'
+
+/**
+ * A page of the flow list with each row's required mechanism (counted per exporter on today's date) and whether
+ * what is in place meets it; the `required` and `status` filters select on those, so a link from the overview's
+ * "flows lacking their required mechanism" opens exactly the rows it counts.
+ */
+export async function listFlowsWithStatus(db: Kysely<Database>, query: ListQuery<FlowSortKey, FlowFilterKey>) {
+	const index = await getFlowStatusIndex(db)
+	const f = query.filters
+	const onlyIds = f.required || f.status ? [...index.values()].filter(s => matchesFlowFilters(s, f)).map(s => s.flowId) : undefined
+	const { rows, total } = await listFlows(db, query, onlyIds)
+	return {
+		total,
+		rows: rows.map(r => {
+			const s = index.get(r.id)
+			return { ...r, requiredMechanism: s?.leavesChina ? s.required : null, mechanismSatisfied: s ? s.satisfied : null }
+		}),
+	}
+}
 
 /** The table named in the URL, or a 404 that says which tables exist. */
 export function requireInventoryTable(name: string | undefined): InventoryTableKey {
@@ -91,7 +113,7 @@ export async function unitOptions(db: Kysely<Database>) {
 const TABLE_LISTS: Record<InventoryTableKey, { spec: ListSpec<string, string>; list: (db: Kysely<Database>, q: ListQuery<any, any>) => Promise<{ rows: Array<InventoryRecord & { unitCode?: string }>; total: number }> }> = {
 	units: { spec: UNIT_LIST_SPEC, list: listUnits },
 	systems: { spec: SYSTEM_LIST_SPEC, list: listSystems },
-	flows: { spec: FLOW_LIST_SPEC, list: listFlows },
+	flows: { spec: FLOW_LIST_SPEC, list: listFlowsWithStatus },
 	staffing: { spec: STAFFING_LIST_SPEC, list: listStaffing },
 }
 
@@ -102,7 +124,12 @@ export async function exportInventoryCsv(db: Kysely<Database>, key: InventoryTab
 	const { spec, list } = TABLE_LISTS[key]
 	const query = { ...requireListQuery(request, spec), page: 1, pageSize: CSV_LIMITS.maxRows }
 	const { rows, total } = await list(db, query)
-	const fields = rows.map(({ id: _id, ...record }) => recordToFields(key, record, record.unitCode ?? record.code))
+	const fields = rows.map(({ id: _id, ...record }) => {
+		const out = recordToFields(key, record, record.unitCode ?? record.code)
+		// A computed column the importer ignores: the mechanism the exporter's totals require today.
+		if ('requiredMechanism' in record) out.required_mechanism = String(record.requiredMechanism ?? 'not_a_transfer')
+		return out
+	})
 	return { csv: toCsv(csvColumns(key), fields), rows: rows.length, total }
 }
 

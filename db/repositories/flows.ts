@@ -1,4 +1,4 @@
-import { type Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { type DataFlow } from '#models/domain.ts'
 import { type FlowFilterKey, type FlowSortKey } from '#models/inventory-specs.ts'
 import { type ListQuery, type ListResult } from '#models/list-query.ts'
@@ -9,6 +9,11 @@ import { fetchPage } from '../sql/list.ts'
 import { bumpInventoryVersion } from './inventory-version.ts'
 
 export type FlowWithUnit = DataFlow & { unitName: string; unitCode: string }
+
+/**
+ * A page of flows. `onlyIds`, when given, restricts the rows to those ids: the filters computed outside SQL (the
+ * required mechanism, counted per exporter) arrive as the ids that match them.
+ */
 
 export const FLOWS_SORT_COLUMNS: Record<FlowSortKey, string> = {
 	code: 'data_flow.code',
@@ -24,6 +29,7 @@ export const FLOWS_SORT_COLUMNS: Record<FlowSortKey, string> = {
 export async function listFlows(
 	db: Kysely<Database>,
 	query: ListQuery<FlowSortKey, FlowFilterKey>,
+	onlyIds?: readonly number[],
 ): Promise<ListResult<FlowWithUnit>> {
 	const f = query.filters
 	// A left join (every row has its unit: a foreign key) lets MariaDB read data_flow in the sort's order and stop
@@ -34,6 +40,7 @@ export async function listFlows(
 	if (f.mechanism) base = base.where('data_flow.mechanism_in_place', '=', f.mechanism)
 	if (f.purpose) base = base.where('data_flow.purpose', '=', f.purpose)
 	if (f.remote) base = base.where('data_flow.is_remote_access', '=', f.remote === 'yes' ? 1 : 0)
+	if (onlyIds) base = onlyIds.length ? base.where('data_flow.id', 'in', [...onlyIds]) : base.where(sql<boolean>`1 = 0`)
 	if (query.q)
 		base = base.where(eb => eb.or([eb('data_flow.name', 'like', `%${query.q}%`), eb('data_flow.code', 'like', `%${query.q}%`)]))
 	const page = await fetchPage(

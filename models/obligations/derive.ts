@@ -1,6 +1,6 @@
 // Every duty the law attaches to a business unit, derived from its inventory (pure: the date is an argument).
 // Sources and the readings that decide boundaries are in ./sources.ts; MLPS due dates come from ../mlps-obligations.ts.
-import { formatCount, requiredTransferMechanism, transferFactsForFlow } from '../transfer-mechanism.ts'
+import { exporterFlowFacts, formatCount, requiredTransferMechanisms, type TransferRequirement } from '../transfer-mechanism.ts'
 import { addMonths, daysBetween, isIsoDate } from '../dates.ts'
 import { type DataFlow, type InfoSystem, type UnitInventory } from '../domain.ts'
 import { mlpsObligations } from '../mlps-obligations.ts'
@@ -77,7 +77,9 @@ export function stateOf(dueOn: string | null, asOf: string): DutyState {
 export function deriveUnitDuties(inv: UnitInventory, asOf: string): Duty[] {
 	const duties: Duty[] = []
 	for (const system of inv.systems) duties.push(...systemDuties(inv.unit, system, asOf))
-	for (const flow of inv.flows) duties.push(...flowDuties(inv.unit, flow, asOf))
+	// The volume tests read the exporter's totals since 1 January, not each flow's own count (2024 Provisions).
+	const requirements = requiredTransferMechanisms(inv.unit, inv.flows.map(exporterFlowFacts))
+	inv.flows.forEach((flow, i) => duties.push(...flowDuties(inv.unit, flow, requirements[i]!, asOf)))
 	duties.push(...unitDuties(inv, asOf))
 	return duties
 }
@@ -145,9 +147,8 @@ function assessmentMonths(level: InfoSystem['mlpsLevel']): number | null {
 	return level === 2 ? 24 : level === 3 ? 12 : 6
 }
 
-function flowDuties(unit: UnitInventory['unit'], flow: DataFlow, asOf: string): Duty[] {
+function flowDuties(unit: UnitInventory['unit'], flow: DataFlow, requirement: TransferRequirement, asOf: string): Duty[] {
 	const out: Duty[] = []
-	const requirement = requiredTransferMechanism(transferFactsForFlow(flow, unit.isCiio))
 	const countsUnknown = flow.personalInfoIndividuals === null || flow.sensitivePersonalInfoIndividuals === null
 	const carriesPi = (flow.personalInfoIndividuals ?? 0) + (flow.sensitivePersonalInfoIndividuals ?? 0) > 0
 	const base = { unit, subject: flow.code }
@@ -259,13 +260,17 @@ function renewal(base: { unit: UnitInventory['unit']; subject: string }, expires
 	)
 }
 
-/** Individuals whose PI the unit provides abroad this year (summed over flows): a lower bound of those it processes. */
+/**
+ * A lower bound of the individuals whose PI the unit processes: the largest count of distinct individuals it is known
+ * to provide abroad this year (one flow's count, or the unit's distinct counts where given). Summing flows would
+ * count people twice, so it is not a lower bound.
+ */
 export function individualsLowerBound(inv: UnitInventory): { count: number; unknownFlows: number } {
-	let count = 0
+	let count = Math.max(0, inv.unit.distinctIndividualsAbroad ?? 0, inv.unit.distinctSensitiveIndividualsAbroad ?? 0)
 	let unknownFlows = 0
 	for (const f of inv.flows) {
 		if (f.personalInfoIndividuals === null || f.sensitivePersonalInfoIndividuals === null) unknownFlows += 1
-		count += (f.personalInfoIndividuals ?? 0) + (f.sensitivePersonalInfoIndividuals ?? 0)
+		count = Math.max(count, f.personalInfoIndividuals ?? 0, f.sensitivePersonalInfoIndividuals ?? 0)
 	}
 	return { count, unknownFlows }
 }

@@ -4,9 +4,17 @@
 //
 // Counting (2024 Provisions arts 7-8): individuals, cumulative since 1 January of the current year (自当年1月1日起
 // 累计), per exporter; flows that an exemption covers (arts 4-6: collected abroad, contract/HR/emergency purpose,
-// FTZ outside the negative list) do not count towards the thresholds. Until the engine's per-exporter totals land,
-// the exporter's total is the sum of its counted flows.
-import { effectiveMechanismInPlace, mechanismSatisfies, TRANSFER_THRESHOLDS, type TransferMechanism } from '../transfer-mechanism.ts'
+// FTZ outside the negative list) do not count towards the thresholds;
+// the exporter's totals are those of the cross-border engine (requiredTransferMechanisms: the distinct counts given for
+// the unit, else the sum over its counted flows).
+import {
+	effectiveMechanismInPlace,
+	exporterFlowFacts,
+	mechanismSatisfies,
+	requiredTransferMechanisms,
+	TRANSFER_THRESHOLDS,
+	type TransferMechanism,
+} from '../transfer-mechanism.ts'
 import { addDays, daysBetween, isIsoDate } from '../dates.ts'
 import { type DataFlow, type UnitInventory } from '../domain.ts'
 import { shiftWorkingDays, type WorkingDayBasis } from './working-days.ts'
@@ -96,23 +104,17 @@ export interface ExporterForecast {
 	resetNote: string
 }
 
-/** A flow counts towards the thresholds unless an exemption of arts 4-6 covers its personal information. */
-export function countsTowardsThresholds(flow: DataFlow): boolean {
-	return flow.collectedInMainland && flow.purpose === 'other' && !flow.outsideFtzNegativeList
-}
-
 /**
  * The forecast of one exporter on `asOf`. Run rate = year-to-date count / days elapsed (1 January to asOf,
  * inclusive); a crossing falls on the first day the projection reaches the threshold, if before 1 January.
  */
 export function forecastExporter(inv: UnitInventory, asOf: string): ExporterForecast {
 	const year = Number(asOf.slice(0, 4))
-	const counted = inv.flows.filter(countsTowardsThresholds)
-	const ytd = {
-		nonSensitive: counted.reduce((s, f) => s + Math.max(0, f.personalInfoIndividuals ?? 0), 0),
-		sensitive: counted.reduce((s, f) => s + Math.max(0, f.sensitivePersonalInfoIndividuals ?? 0), 0),
-	}
-	const unknownFlows = counted.filter(f => f.personalInfoIndividuals === null || f.sensitivePersonalInfoIndividuals === null).length
+	const requirements = requiredTransferMechanisms(inv.unit, inv.flows.map(exporterFlowFacts))
+	const counted = inv.flows.filter((_, i) => requirements[i]!.counted)
+	const totals = requirements[0]?.cumulative
+	const ytd = { nonSensitive: totals?.personalInfoIndividuals ?? 0, sensitive: totals?.sensitivePersonalInfoIndividuals ?? 0 }
+	const unknownFlows = totals?.unknownVolumes ?? 0
 	const elapsed = (daysBetween(`${year}-01-01`, asOf) ?? 0) + 1
 	const perDay = { nonSensitive: ytd.nonSensitive / elapsed, sensitive: ytd.sensitive / elapsed }
 	const base = { unitId: inv.unit.id, unitCode: inv.unit.code, asOf, year, ytd, unknownFlows, perDay, resetNote: resetNote(year) }

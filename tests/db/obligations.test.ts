@@ -48,6 +48,9 @@ describe.each(testDialects())('$name: obligations register storage', dialect => 
 			handlesConsumerData: false,
 			chinaRevenueRmb: 1,
 			priorYearGlobalTurnoverRmb: 1,
+			priorYearEntityTurnoverRmb: null,
+			distinctIndividualsAbroad: null,
+			distinctSensitiveIndividualsAbroad: null,
 		})
 		const id = await insertUser(ctx.db, { email: 'analyst@example.com', name: 'A', role: 'analyst', password: 'long-enough-passphrase-16' })
 		actor = { id, email: 'analyst@example.com', role: 'analyst' }

@@ -24,6 +24,9 @@ const unit = (code: string, over: Partial<BusinessUnit> = {}): Omit<BusinessUnit
 	handlesConsumerData: true,
 	chinaRevenueRmb: 1_200_000_000,
 	priorYearGlobalTurnoverRmb: 90_000_000_000,
+	priorYearEntityTurnoverRmb: null,
+	distinctIndividualsAbroad: null,
+	distinctSensitiveIndividualsAbroad: null,
 	...over,
 })
 

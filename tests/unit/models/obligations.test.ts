@@ -205,3 +205,11 @@ describe('technology export licence step of a relocation', () => {
 		expect(techExportStep(facts({ systems: [{ code: 'S', holdsSourceCode: false, technologies: [] }] }))).toBeNull()
 	})
 })
+
+describe('the lower bound of individuals processed', () => {
+	test('two flows of 600,000 may be the same people: no officer duty from their sum; a distinct count of 1,200,000 is', () => {
+		const two = inv({ flows: [flow({ code: 'A', personalInfoIndividuals: 600_000 }), flow({ code: 'B', personalInfoIndividuals: 600_000 })] })
+		expect(kinds(two)).not.toContain('pi_officer')
+		expect(kinds({ ...two, unit: unit({ distinctIndividualsAbroad: 1_200_000 }) })).toContain('pi_officer')
+	})
+})
