@@ -1,9 +1,9 @@
 import { formatDate, formatInt } from '#app/utils/format.ts'
 import { type ExporterForecast } from '#models/obligations/forecast.ts'
 
-const W = 560
-const H = 200
-const PAD = { left: 64, right: 12, top: 12, bottom: 28 }
+const W = 420
+const H = 190
+const PAD = { left: 70, right: 10, top: 14, bottom: 28 }
 
 /**
  * This year's cumulative individuals by month (solid to date, dashed where projected) against the thresholds,
@@ -32,22 +32,22 @@ export function ForecastChart({ forecast, series }: { forecast: ExporterForecast
 					.map(t => (
 						<g key={t}>
 							<line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#a4161a" strokeDasharray="4 3" />
-							<text x={W - PAD.right} y={y(t) - 4} textAnchor="end" fontSize="11" fill="#a4161a">
+							<text x={W - PAD.right} y={y(t) - 4} textAnchor="end" fontSize="13" fill="#a4161a">
 								{formatInt(t)}
 							</text>
 						</g>
 					))}
 				<line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#6b7480" />
-				<text x={PAD.left - 6} y={y(0) + 4} textAnchor="end" fontSize="11" fill="#4a525c">
+				<text x={PAD.left - 6} y={y(0) + 4} textAnchor="end" fontSize="13" fill="#4a525c">
 					0
 				</text>
-				<text x={PAD.left - 6} y={PAD.top + 8} textAnchor="end" fontSize="11" fill="#4a525c">
+				<text x={PAD.left - 6} y={PAD.top + 8} textAnchor="end" fontSize="13" fill="#4a525c">
 					{formatInt(Math.round(top))}
 				</text>
 				{['Jan', 'Apr', 'Jul', 'Oct', 'Dec'].map(m => {
 					const i = { Jan: 0, Apr: 3, Jul: 6, Oct: 9, Dec: 11 }[m]!
 					return (
-						<text key={m} x={x(i)} y={H - 8} textAnchor="middle" fontSize="11" fill="#4a525c">
+						<text key={m} x={x(i)} y={H - 8} textAnchor="middle" fontSize="13" fill="#4a525c">
 							{m}
 						</text>
 					)

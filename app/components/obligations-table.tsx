@@ -58,9 +58,11 @@ export function ObligationsTable({ rows, canWrite, errors, showUnit = true }: { 
 								<td className="due">
 									{r.dueOn ? formatDate(r.dueOn) : <span className="muted">No date held</span>}
 									{r.windowOpensOn ? <div className="muted small">window opens {formatDate(r.windowOpensOn)}</div> : null}
-									<div className={`small ${r.overdue ? 'status-gap' : 'muted'}`}>
-										{r.overdue ? `Overdue by ${-(r.daysUntilDue ?? 0)} days` : STATE_LABEL[r.state]}
-									</div>
+									{r.dueOn ? (
+										<div className={`small ${r.overdue ? 'status-gap' : 'muted'}`}>
+											{r.overdue ? `Overdue by ${-(r.daysUntilDue ?? 0)} days` : STATE_LABEL[r.state]}
+										</div>
+									) : null}
 								</td>
 								<td>
 									<span className={`status status-${r.status}`}>{STATUS_LABEL[r.status]}</span>
