@@ -27,6 +27,8 @@ export interface Database {
 	audit_event: AuditEventTable
 	inventory_version: InventoryVersionTable
 	login_throttle: LoginThrottleTable
+	obligation_status: ObligationStatusTable
+	calendar_token: CalendarTokenTable
 }
 
 export interface BusinessUnitTable {
@@ -267,12 +269,39 @@ export interface LoginThrottleTable {
 	locked_until: string | null
 }
 
+/** What people decided about a derived duty (the duty itself is derived from the inventory, never stored). */
+export interface ObligationStatusTable {
+	duty_key: string
+	unit_id: number
+	status: string // 'open' | 'done' | 'not_applicable'
+	owner: string | null
+	evidence_ref: string | null
+	evidence_on: string | null // 'YYYY-MM-DD'
+	reason: string | null
+	version: number // bumped by every change; writes are conditional on it
+	updated_at: string
+	updated_by: number | null
+}
+
+/** A personal calendar feed token: only its SHA-256 is stored; revoked_at set means it no longer opens the feed. */
+export interface CalendarTokenTable {
+	id: Generated<number>
+	user_id: number
+	token_hash: string
+	created_at: string
+	revoked_at: string | null
+}
+
+export type ObligationStatusRow = Selectable<ObligationStatusTable>
+
 /**
  * The tables a reseed (or a test) may empty, children before parents. Snapshot and audit_event are absent on
  * purpose: the database refuses to delete from them.
  */
 export const MUTABLE_TABLES_CHILD_FIRST = [
+	'calendar_token',
 	'app_session',
+	'obligation_status',
 	'scenario_move',
 	'scenario',
 	'model_version',

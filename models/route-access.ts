@@ -38,6 +38,12 @@ export const ROUTE_ACCESS: Record<string, { loader?: Access; action?: Access }> 
 	'routes/snapshots.$quarter._index': { loader: 'snapshots:read' },
 	'routes/snapshots.$quarter.pack': { loader: 'snapshots:read' },
 	'routes/snapshots.$quarter.pack[.pdf]': { loader: 'snapshots:read' },
+	'routes/obligations._index': { loader: 'overview:read', action: 'inventory:write' }, // status changes: analysts and admins
+	'routes/obligations[.csv]': { loader: 'overview:read' },
+	'routes/obligations[.ics]': { loader: 'public' }, // the personal feed token is the credential (calendar clients send no cookie)
+	'routes/obligations.calendar': { loader: 'overview:read', action: 'overview:read' }, // issue or revoke one's own feed token
+	'routes/api.obligations': { loader: 'overview:read' },
+	'routes/api.units.$unitId.forecast': { loader: 'overview:read' },
 	'routes/admin._index': { loader: 'users:manage', action: 'users:manage' },
 	'routes/admin.users.$userId': { loader: 'users:manage', action: 'users:manage' },
 	'routes/admin.audit._index': { loader: 'audit:read' },

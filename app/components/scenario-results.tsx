@@ -163,6 +163,14 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 						</tbody>
 					</table>
 				</div>
+				{result.timeline
+					.filter(t => t.techExport)
+					.map(t => (
+						<p key={t.moveIndex} className="notice warn small">
+							<strong>{t.staffingLineCode}: {t.techExport!.step}.</strong> {t.techExport!.note} Source: {t.techExport!.source.instrument}, {t.techExport!.source.article}{' '}
+							(⚠ not verified against the primary text).
+						</p>
+					))}
 			</section>
 
 			<section className="card" aria-labelledby="diff-h">

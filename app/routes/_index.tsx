@@ -11,15 +11,25 @@ import { overviewPage } from '#app/utils/exposure.server.ts'
 import { formatDate, formatInt, formatRmb } from '#app/utils/format.ts'
 import { requireListQuery } from '#app/utils/list-query.server.ts'
 import { HEATMAP_SPEC } from '#models/overview.ts'
+import { loadRegister, portfolioForecasts } from '#app/utils/obligations.server.ts'
+import { dueWithin } from '#models/obligations/register.ts'
+import { forecastCrossingsThisYear } from '#models/obligations/forecast.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUser(request, 'overview:read')
 	const query = requireListQuery(request, HEATMAP_SPEC)
-	return json(await overviewPage(getDb(), query))
+	const db = getDb()
+	const [page, register] = await Promise.all([overviewPage(db, query), loadRegister(db)])
+	const due = dueWithin(register.rows, 90)
+	return json({
+		...page,
+		due: { total: due.length, overdue: due.filter(r => r.overdue).length, rows: due.slice(0, 8) },
+		crossings: forecastCrossingsThisYear(portfolioForecasts(register.units, register.asOf)),
+	})
 }
 
 export default function OverviewRoute() {
-	const { kpis, heatmap, matrix, matrixBands, sankey, query, asOf, modelLabel } = useLoaderData<typeof loader>()
+	const { kpis, heatmap, matrix, matrixBands, sankey, query, asOf, modelLabel, due, crossings } = useLoaderData<typeof loader>()
 	const pages = Math.max(1, Math.ceil(heatmap.total / query.pageSize))
 	return (
 		<>
@@ -67,6 +77,38 @@ export default function OverviewRoute() {
 				<section className="card" aria-labelledby="sankey-h">
 					<h2 id="sankey-h">Personal information leaving China</h2>
 					<FlowSankey data={sankey} />
+				</section>
+			</div>
+
+			<div className="overview-grid obligations-grid">
+				<section className="card" aria-labelledby="due-h">
+					<h2 id="due-h">Due in the next 90 days</h2>
+					<p className="muted small">
+						{formatInt(due.total)} open duties, {formatInt(due.overdue)} of them overdue. <Link to="/obligations?within=90">See them all</Link>
+					</p>
+					<ul className="due-list">
+						{due.rows.map(r => (
+							<li key={r.key}>
+								<span className={r.overdue ? 'status-gap' : undefined}>{r.overdue ? `Overdue since ${formatDate(r.dueOn)}` : formatDate(r.dueOn)}</span> ·{' '}
+								<Link to={`/units/${r.unitId}`}>{r.unitCode}</Link> · {r.duty}
+							</li>
+						))}
+					</ul>
+				</section>
+				<section className="card" aria-labelledby="crossings-h">
+					<h2 id="crossings-h">Threshold crossings forecast this year</h2>
+					{crossings.length ? (
+						<ul className="due-list">
+							{crossings.map(c => (
+								<li key={`${c.unitCode}-${c.threshold}`}>
+									{formatDate(c.forecastOn)} · <Link to={`/units/${c.unitId}#forecast-h`}>{c.unitCode}</Link> crosses {c.label}: {c.mechanismLabel}
+									{c.startNow ? <span className="start-now"> · start now (lead time {c.leadTimeDays} days)</span> : null}
+								</li>
+							))}
+						</ul>
+					) : (
+						<p className="muted">No exporter is forecast to cross a threshold before 31 December.</p>
+					)}
 				</section>
 			</div>
 

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { BandCounts, type BoardData, BoardKpis, Decisions, FrozenHeatmap, Integrity, Movers, TrendChart } from '#app/components/board.tsx'
+import { DueNextQuarter, ForecastCrossings } from '#app/components/board-obligations.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -23,6 +24,8 @@ const SECTIONS = [
 	['heatmap', 'Heatmap'],
 	['trend', 'Exposure over the quarters'],
 	['decisions', 'Decisions this quarter'],
+	['due', 'Due next quarter'],
+	['crossings', 'Forecast threshold crossings'],
 	['notes', 'Assumptions and data quality'],
 	['integrity', 'Integrity of this snapshot'],
 ] as const
@@ -86,8 +89,16 @@ export default function BoardPackRoute() {
 				<h2>5. Decisions this quarter</h2>
 				<Decisions data={data} />
 			</section>
+			<section id="due" className="pack-section page-break">
+				<h2>6. Due next quarter</h2>
+				<DueNextQuarter data={data} />
+			</section>
+			<section id="crossings" className="pack-section">
+				<h2>7. Forecast threshold crossings</h2>
+				<ForecastCrossings data={data} />
+			</section>
 			<section id="notes" className="pack-section">
-				<h2>6. Assumptions and data quality</h2>
+				<h2>8. Assumptions and data quality</h2>
 				<ul>
 					{data.dataQuality.map((n, i) => (
 						<li key={i}>{n}</li>
@@ -97,7 +108,7 @@ export default function BoardPackRoute() {
 				</ul>
 			</section>
 			<section id="integrity" className="pack-section">
-				<h2>7. Integrity of this snapshot</h2>
+				<h2>9. Integrity of this snapshot</h2>
 				<Integrity data={data} />
 				<p className="small">
 					Anyone with database access can re-check this pack: <code>npm run snapshots:verify</code> recomputes every hash and the chain, and re-scores each quarter

@@ -11,6 +11,12 @@ import { BAND_LABELS, DIMENSION_LABELS, MECHANISM_LABELS } from '#app/utils/labe
 import { DIMENSIONS, type Finding } from '#models/exposure/types.ts' // not the index: see models/overview.ts
 import { flowStatuses } from '#models/flow-status.ts'
 import { mlpsObligations } from '#models/mlps-obligations.ts'
+import { listDutyStatuses } from '#db/repositories/obligations.ts'
+import { ForecastPanel } from '#app/components/forecast-panel.tsx'
+import { ObligationsTable } from '#app/components/obligations-table.tsx'
+import { deriveUnitDuties } from '#models/obligations/derive.ts'
+import { forecastExporter } from '#models/obligations/forecast.ts'
+import { buildRegister, queryRegister, DEFAULT_REGISTER_QUERY } from '#models/obligations/register.ts'
 import { can } from '#models/permissions.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,8 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const scored = await getScoredUnit(getDb(), id)
 	if (!scored) throw json({ message: `No business unit with id ${id}.` }, { status: 404 })
 	const { inv, exposure, asOf, model } = scored
+	const duties = buildRegister(deriveUnitDuties(inv, asOf), await listDutyStatuses(getDb(), id), asOf)
 	const statuses = flowStatuses(inv.unit, inv.flows, asOf)
 	return json({
+		duties: queryRegister(duties, DEFAULT_REGISTER_QUERY),
+		forecast: forecastExporter(inv, asOf),
 		unit: inv.unit,
 		exposure,
 		asOf,
@@ -34,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function UnitRoute() {
-	const { unit, exposure, asOf, modelLabel, systems, flows, staffing } = useLoaderData<typeof loader>()
+	const { unit, exposure, asOf, modelLabel, systems, flows, staffing, duties, forecast } = useLoaderData<typeof loader>()
 	const chart = DIMENSIONS.map(d => ({
 		label: DIMENSION_LABELS[d],
 		score: exposure.dimensions[d].score,
@@ -226,6 +235,17 @@ export default function UnitRoute() {
 					</tbody>
 				</table>
 			</div>
+
+			<section aria-labelledby="duties-h">
+				<h2 id="duties-h">Obligations</h2>
+				<p className="muted small">
+					{duties.length} duties, {duties.filter(d => d.overdue).length} overdue. <Link to={`/obligations?unit=${encodeURIComponent(unit.code)}`}>Open in the register</Link> to
+					change a status.
+				</p>
+				<ObligationsTable rows={duties} canWrite={false} showUnit={false} />
+			</section>
+
+			<ForecastPanel forecast={forecast} />
 
 			<h2>Staffing</h2>
 			<div className="table-wrap">

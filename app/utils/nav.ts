@@ -3,6 +3,7 @@ import { can, type Permission } from '#models/permissions.ts'
 
 export const NAV_ITEMS: Array<{ to: string; label: string; anyOf: Permission[] }> = [
 	{ to: '/', label: 'Overview', anyOf: ['overview:read'] },
+	{ to: '/obligations', label: 'Obligations', anyOf: ['overview:read'] },
 	{ to: '/units', label: 'Business units', anyOf: ['inventory:read'] },
 	{ to: '/systems', label: 'Systems', anyOf: ['inventory:read'] },
 	{ to: '/flows', label: 'Data flows', anyOf: ['inventory:read'] },

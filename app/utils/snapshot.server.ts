@@ -6,7 +6,8 @@ import { type Database } from '#db/schema.ts'
 import { dataQualityNotes, heatmapRows, overviewKpis } from '#models/board.ts'
 import { type Band, BANDS, DIMENSIONS, type Dimension, scorePortfolio } from '#models/exposure/index.ts'
 import { type HeatmapQuery, type HeatmapRow, queryHeatmap } from '#models/overview.ts'
-import { isQuarter } from '#models/quarter.ts'
+import { type FrozenObligations, frozenDueBetween } from '#models/obligations/frozen.ts'
+import { isQuarter, nextQuarter, quarterEndDate, quarterStartDate } from '#models/quarter.ts'
 import { attributeChanges, topMovers } from '#models/snapshot/index.ts'
 
 /** The board pack lists this many units, highest overall score first, and counts all of them by band. */
@@ -125,5 +126,22 @@ async function buildFrozenView(db: Kysely<Database>, quarter: string, previousQu
 		movers: movers.map(m => ({ ...m, findingsAdded: m.findingsAdded.slice(0, MOVER_FINDINGS), findingsResolved: m.findingsResolved.slice(0, MOVER_FINDINGS) })),
 		decisions: current.decisions,
 		dataQuality: dataQualityNotes(current.inventory),
+		obligations: frozenObligationsView(quarter, current.obligations),
+	}
+}
+
+const PACK_DUTIES = 40
+
+/** The pack's "due next quarter" (with what was already overdue) and "forecast crossings", as frozen. */
+function frozenObligationsView(quarter: string, frozen: FrozenObligations | null) {
+	if (!frozen) return null
+	const next = nextQuarter(quarter)
+	const due = frozenDueBetween(frozen, quarterStartDate(next), quarterEndDate(next))
+	return {
+		nextQuarter: next,
+		dueTotal: due.length,
+		overdue: due.filter(d => d.overdue).length,
+		due: due.slice(0, PACK_DUTIES),
+		crossings: frozen.crossings,
 	}
 }

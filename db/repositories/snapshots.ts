@@ -22,6 +22,8 @@ import {
 	type SnapshotAttribution,
 	type SnapshotContent,
 } from '#models/snapshot/index.ts'
+import { freezeObligations } from '#models/obligations/frozen.ts'
+import { listDutyStatuses } from './obligations.ts'
 import { sha256Hex } from '../hash.ts'
 import { sqlNow } from '../mappers.ts'
 import { type Database, type SnapshotRow } from '../schema.ts'
@@ -302,6 +304,7 @@ export async function appendSnapshot(db: Kysely<Database>, input: AppendSnapshot
 			const inventory = sortInventory(input.inventory)
 			const results = scorePortfolio(inventory, input.model.settings, input.asOf)
 			const rulesVersion = input.rulesVersion ?? RULES_VERSION
+			const obligations = freezeObligations(inventory, await listDutyStatuses(trx), results.asOf)
 			const content = buildSnapshotContent({
 				quarter,
 				frozenAt: input.frozenAt,
@@ -310,6 +313,7 @@ export async function appendSnapshot(db: Kysely<Database>, input: AppendSnapshot
 				inputs: inventory,
 				results,
 				decisions: input.decisions,
+				obligations,
 			})
 			const prevHash = latest?.content_hash ?? null
 			const encoded = Promise.all([content.settingsJson, content.inputsJson, content.resultsJson].map(encodeSnapshotText))

@@ -7,6 +7,7 @@ import { monthLabel } from './calendar.ts'
 import { SCENARIO_MODEL_NOTES } from './constants.ts'
 import { scenarioExposure } from './exposure.ts'
 import { planScenario, type PlannedMove, type PlannedUnit, type ScenarioPlan } from './plan.ts'
+import { techExportStep } from '../obligations/tech-export.ts'
 import { newTransfers } from './transfers.ts'
 import {
 	type MassLayoffUnit,
@@ -188,6 +189,13 @@ function timelineOf(m: PlannedMove): MoveTimeline {
 		dualRunningEnd: m.dates.dualRunningEnd,
 		effective: m.dates.effective,
 		months: { noticeStart: m.idx.announce, hiringDone: m.idx.recruit, effective: m.idx.effective },
+		techExport: techExportStep({
+			kind: m.kind,
+			lineFunction: m.line.function,
+			destinationIsMainland: m.destination?.isMainlandChina ?? true,
+			systems: m.unit.systems,
+			neededBy: m.dates.hiringDone ?? m.dates.noticeStart,
+		}),
 	}
 }
 

@@ -1,6 +1,7 @@
 // The shapes of the relocation scenario engine: what it takes (a draft and a context) and what it returns.
 // Money follows the domain convention: whole numbers in the currency the field names (`…Rmb`, `…Usd`).
 
+import { type TechExportStep } from '../obligations/tech-export.ts'
 import { type TransferMechanism, type TransferRequirement } from '../transfer-mechanism.ts'
 import {
 	type DataFlow,
@@ -185,6 +186,8 @@ export interface MoveTimeline {
 	effective: string // China contracts end
 	/** Month indexes (0 = the month of the analysis date) of the same events. */
 	months: { noticeStart: number; hiringDone: number | null; effective: number }
+	/** R&D moved abroad from a unit holding source code: the technology export licence check and its lead time. */
+	techExport: TechExportStep | null
 }
 
 export interface MassLayoffUnit {

@@ -5,6 +5,7 @@ import { isIsoDate, toIsoInstant } from '../dates.ts'
 import { STAFF_FUNCTIONS, SYSTEM_TECHNOLOGIES, type PortfolioInventory } from '../domain.ts'
 import { type ModelSettings } from '../exposure/settings.ts'
 import { type PortfolioExposure } from '../exposure/types.ts'
+import { type FrozenObligations } from '../obligations/frozen.ts'
 import { isQuarter, quarterEndDate, quarterStartDate } from '../quarter.ts'
 import { canonicalJson } from './canonical-json.ts'
 
@@ -29,6 +30,8 @@ export interface SnapshotInputs {
 	rulesVersion: string // RULES_VERSION of the code that produced the results
 	decisions: DecisionNote[]
 	inventory: PortfolioInventory
+	/** The obligations register as it stood (absent from snapshots frozen before the register existed). */
+	obligations?: FrozenObligations
 }
 
 export interface BuildSnapshotArgs {
@@ -42,6 +45,8 @@ export interface BuildSnapshotArgs {
 	/** scorePortfolio(inputs, model.settings, asOf): the scoring date is read from here. */
 	results: PortfolioExposure
 	decisions?: DecisionNote[]
+	/** freezeObligations(inputs, statuses, asOf): left out of the envelope when absent, so older content hashes hold. */
+	obligations?: FrozenObligations
 }
 
 /** The canonical texts a snapshot row stores (and hashes). */
@@ -127,6 +132,7 @@ export function buildSnapshotContent(args: BuildSnapshotArgs): SnapshotContentSt
 			(a, b) => compareText(a.decidedAt, b.decidedAt) || compareText(a.scenario, b.scenario),
 		),
 		inventory,
+		...(args.obligations ? { obligations: args.obligations } : {}),
 	}
 	return {
 		quarter,
@@ -164,6 +170,8 @@ export interface SnapshotContent {
 	model: { label: string; settings: ModelSettings }
 	inventory: PortfolioInventory
 	results: PortfolioExposure
+	/** null for a snapshot frozen before the obligations register existed. */
+	obligations: FrozenObligations | null
 }
 
 /** Parses a stored snapshot's texts; throws a SnapshotContentError when they are not a snapshot of this format. */
@@ -193,6 +201,7 @@ export function parseSnapshotContent(s: FrozenSnapshot): SnapshotContent {
 		model: { label: s.modelLabel, settings },
 		inventory: inputs.inventory,
 		results: results as PortfolioExposure,
+		obligations: inputs.obligations && Array.isArray(inputs.obligations.duties) ? inputs.obligations : null,
 	}
 }
 

@@ -96,7 +96,7 @@ describe.each(e2eDialects())('$name: snapshots and the board pack', dialect => {
 		expect(pages[0]).not.toMatch(/Page 1 of/) // no footer on the cover
 		expect(pages[1]).toContain(`Page 2 of ${totalPages}`)
 		const all = pages.join('\n')
-		for (const s of ['1. Headline figures', '2. What moved, and why', '3. Heatmap', '17 units by overall band', '4. Exposure over the quarters', '7. Integrity of this snapshot', 'Meridian Payments (China)']) expect(all).toContain(s)
+		for (const s of ['1. Headline figures', '2. What moved, and why', '3. Heatmap', '17 units by overall band', '4. Exposure over the quarters', '6. Due next quarter', '7. Forecast threshold crossings', '9. Integrity of this snapshot', 'Meridian Payments (China)']) expect(all).toContain(s)
 		expect(all).not.toContain('Sign out') // no navigation chrome
 		const { width, height } = (await doc.getPage(1)).getViewport({ scale: 1 })
 		expect([Math.round(width), Math.round(height)]).toEqual([595, 842]) // A4 in points
