@@ -6,7 +6,7 @@ import {
 	requiredTransferMechanism,
 	transferFactsForFlow,
 	type TransferMechanism,
-} from './cross-border.ts'
+} from './transfer-mechanism.ts'
 import { type DataFlow, type MechanismInPlace } from './domain.ts'
 import { exportFlows } from './exposure/rules/cross-border.ts'
 

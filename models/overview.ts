@@ -7,7 +7,7 @@ import { type Band, DIMENSIONS, type Dimension, type PortfolioExposure, type Uni
 import { CHINA_CITIES, type PortfolioInventory, SEGMENTS } from './domain.ts'
 import { flowStatus } from './flow-status.ts'
 import { type ListQuery, type ListSpec } from './list-query.ts'
-import { mlpsObligations } from './mlps.ts'
+import { mlpsObligations } from './mlps-obligations.ts'
 
 export const HEATMAP_SPEC = {
 	sortKeys: ['name', 'overall', ...DIMENSIONS] as const,

@@ -12,9 +12,10 @@ import { editorData, loadScenarioContext, requireScenarioId, requireVisibleScena
 import { requestIdOf } from '#app/utils/request.server.ts'
 import { latestScenarioRecord } from '#db/repositories/scenario-records.ts'
 import { DATA_HANDLING, type ScenarioAssumptions, type UnitInventory } from '#models/domain.ts'
-import { parseScenarioDraft, type ScenarioAction, type ScenarioDraftInput, scenarioTransition, upcomingQuarters } from '#models/scenario-form.ts'
+import { parseScenarioDraft, type ScenarioAction, type ScenarioDraftInput, scenarioTransition } from '#models/scenario-form.ts'
+import { upcomingQuarters } from '#models/quarter.ts'
 import { changesSince, headlineOf } from '#models/scenario/record.ts'
-import { runScenario, type ScenarioContext, scenarioUnitIds, simulateScenario, validateScenario, withUnits } from '#models/scenario.ts'
+import { runScenario, type ScenarioContext, scenarioUnitIds, simulateScenario, validateScenario, withUnits } from '#models/scenario/index.ts'
 import { type loader as unitInventoryLoader } from './scenarios.inventory.$unitId.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

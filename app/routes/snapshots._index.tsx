@@ -8,7 +8,7 @@ import { formatDate } from '#app/utils/format.ts'
 import { requireQuarter } from '#app/utils/snapshot.server.ts'
 import { freezeSnapshot, lastCompleteQuarter, listSnapshots, loadTrendPoints, SnapshotFreezeError, verifyStoredChain } from '#db/repositories/snapshots.ts'
 import { can } from '#models/permissions.ts'
-import { quarterOf } from '#models/snapshot.ts'
+import { quarterOf } from '#models/quarter.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'snapshots:read')

@@ -10,7 +10,7 @@ import { formatDate, formatInt, formatRmb, humanize } from '#app/utils/format.ts
 import { BAND_LABELS, DIMENSION_LABELS, MECHANISM_LABELS } from '#app/utils/labels.ts'
 import { DIMENSIONS, type Finding } from '#models/exposure/types.ts' // not the index: see models/overview.ts
 import { flowStatus } from '#models/flow-status.ts'
-import { mlpsObligations } from '#models/mlps.ts'
+import { mlpsObligations } from '#models/mlps-obligations.ts'
 import { can } from '#models/permissions.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

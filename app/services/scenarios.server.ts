@@ -14,8 +14,8 @@ import { type Scenario } from '#models/domain.ts'
 import { can } from '#models/permissions.ts'
 import { type ScenarioAction, type ScenarioDraftInput, scenarioTransition } from '#models/scenario-form.ts'
 import { buildScenarioRecord, type ScenarioRecordEvent } from '#models/scenario/record.ts'
-import { runScenario, simulateScenario, validateScenario } from '#models/scenario.ts'
-import { toIsoInstant } from '#models/snapshot.ts'
+import { runScenario, simulateScenario, validateScenario } from '#models/scenario/index.ts'
+import { toIsoInstant } from '#models/dates.ts'
 import { type Actor, fail, type Failure, ok, type ServiceContext, type ServiceResult } from './service.ts'
 
 /** The Monte Carlo bands frozen with a record: the same runs and seed as the page shows. */

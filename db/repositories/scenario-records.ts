@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto'
 import { type Kysely } from 'kysely'
 import { type ScenarioRecordContent, type ScenarioRecordEvent } from '#models/scenario/record.ts'
-import { canonicalJson } from '#models/snapshot.ts'
+import { canonicalJson } from '#models/snapshot/canonical-json.ts'
+import { sha256Hex as sha256 } from '../hash.ts'
 import { sqlNow } from '../mappers.ts'
 import { type Database } from '../schema.ts'
 
@@ -17,8 +17,6 @@ export interface StoredScenarioRecord {
 	verified: boolean
 	content: ScenarioRecordContent
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 
 /** Appends a frozen record (canonical JSON and its SHA-256); call inside the transition's transaction. */
 export async function insertScenarioRecord(db: Kysely<Database>, content: ScenarioRecordContent, now: Date): Promise<{ id: number; contentHash: string }> {

@@ -1,6 +1,6 @@
 // Small builders shared by the rule modules: findings, entity references, level tables and the article registry.
 
-import { PROVISIONS_2024, PROVISIONS_2024_SOURCE } from '../cross-border.ts'
+import { PROVISIONS_2024, PROVISIONS_2024_SOURCE } from '../transfer-mechanism.ts'
 import { type BusinessUnit, type DataFlow, type InfoSystem, type StaffingLine } from '../domain.ts'
 import { type LevelStep } from './settings.ts'
 import {

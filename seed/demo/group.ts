@@ -6,7 +6,7 @@
 // - MLPS: systems filed on time, filed late, not filed (overdue, and one still inside its 30 days), assessments
 //   fine, due within days, overdue and never done; levels 1-4 and three ungraded systems;
 // - cross-border: every mechanism class of the CAC's 2024 Provisions, the boundary volumes on both sides of each
-//   threshold (以上 includes the number, 不满 excludes it: see seed/reference/cross-border.ts), mechanisms in place,
+//   threshold (以上 includes the number, 不满 excludes it: see seed/reference/cross-border-regime.ts), mechanisms in place,
 //   missing and wrong, one security assessment expired and one expiring soon, remote access, unknown volumes;
 // - workforce: ~1,500 R&D engineers (most in Beijing), a ~150-strong Shanghai back-office data team, and lines of
 //   high earners above 3x their city's average wage, so the severance cap matters.
@@ -928,7 +928,7 @@ export const DEMO_SYSTEMS: DemoSystem[] = [
 // ---------------------------------------------------------------------------------------------------------------
 // Data flows. Counts are individuals transferred since 1 January 2026 (the 2024 Provisions' window).
 // Each comment names the article path the flow exercises; "THRESHOLD" marks the boundary cases.
-// Readings (seed/reference/cross-border.ts): 以上 includes the number, 不满 excludes it; exemptions (arts 3-6)
+// Readings (seed/reference/cross-border-regime.ts): 以上 includes the number, 不满 excludes it; exemptions (arts 3-6)
 // come first; art. 5(1)-(3) apply to CIIOs too; art. 5(4) is non-CIIO and non-sensitive only.
 
 export const DEMO_FLOWS: DemoFlow[] = [

@@ -32,8 +32,8 @@ import {
 	type UnitInventory,
 } from '#models/domain.ts'
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '#models/exposure/settings.ts'
-import { MLPS_RULES } from '#models/mlps.ts'
-import { compareQuarters, previousQuarter, quarterEndDate, quarterOf } from '#models/snapshot.ts'
+import { MLPS_RULES } from '#models/mlps-obligations.ts'
+import { compareQuarters, previousQuarter, quarterEndDate, quarterOf } from '#models/quarter.ts'
 import { DEMO_AS_OF } from './group.ts'
 
 export const DEMO_QUARTER_COUNT = 8

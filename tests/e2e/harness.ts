@@ -3,12 +3,12 @@
 // driven by playwright-core. No browser is ever downloaded.
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { sql } from 'kysely'
 import { createDb } from '#db/client.server.ts'
+import { freePort } from '../support/free-port.ts'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const ARTIFACTS = path.resolve('tests/artifacts')
@@ -43,17 +43,6 @@ export async function freshMysqlDatabase(baseUrl: string, suffix: string) {
 	}
 	u.pathname = `/${name}`
 	return u.toString()
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer()
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address() as net.AddressInfo
-			srv.close(() => resolve(port))
-		})
-		srv.on('error', reject)
-	})
 }
 
 export interface RunningApp {

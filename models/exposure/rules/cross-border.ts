@@ -14,7 +14,7 @@ import {
 	type TransferFacts,
 	type TransferMechanism,
 	type TransferRequirement,
-} from '../../cross-border.ts'
+} from '../../transfer-mechanism.ts'
 import { daysBetween, isIsoDate } from '../../dates.ts'
 import { type BusinessUnit, type DataFlow, type MechanismInPlace, type UnitInventory } from '../../domain.ts'
 import { ARTICLES, type DimensionFindings, finding, flowRef, levelFor, provisions, unitRef } from '../finding.ts'

@@ -8,7 +8,7 @@ import {
 	requiredTransferMechanism,
 	transferFactsForFlow,
 	type TransferRequirement,
-} from '../../cross-border.ts'
+} from '../../transfer-mechanism.ts'
 import { type BusinessUnit, type DataFlow, type InfoSystem, type UnitInventory } from '../../domain.ts'
 import { ARTICLES, type DimensionFindings, finding, flowRef, provisions, systemRef, unitRef } from '../finding.ts'
 import { cslLocalisationPenalty, dslExportPenalty } from '../penalties.ts'
