@@ -64,11 +64,6 @@ export default function SnapshotsRoute() {
 					</div>
 				) : null}
 			</div>
-			{actionData?.error ? (
-				<p className="notice error" role="alert">
-					{actionData.error}
-				</p>
-			) : null}
 			{trend.length ? (
 				<section className="card" aria-labelledby="trend-h">
 					<h2 id="trend-h">Exposure over the quarters</h2>

@@ -59,9 +59,10 @@ export async function latestScenarioRecord(db: Kysely<Database>, scenarioId: num
 	return row ? fromRow(row) : undefined
 }
 
-/** The decisions (approved, rejected) recorded after `afterSql` (exclusive) up to `untilSql` (inclusive), oldest first. */
-export async function listDecisionRecords(db: Kysely<Database>, afterSql: string | null, untilSql: string) {
-	let q = db.selectFrom('scenario_record').selectAll().where('event', 'in', ['approved', 'rejected']).where('recorded_at', '<=', untilSql)
-	if (afterSql) q = q.where('recorded_at', '>', afterSql)
-	return (await q.orderBy('recorded_at').orderBy('id').execute()).map(fromRow)
+
+/** The latest decision record (approved or rejected) of each scenario, by scenario id. */
+export async function latestDecisionRecords(db: Kysely<Database>, scenarioIds: readonly number[]): Promise<Map<number, StoredScenarioRecord>> {
+	if (!scenarioIds.length) return new Map()
+	const rows = await db.selectFrom('scenario_record').selectAll().where('scenario_id', 'in', scenarioIds).where('event', 'in', ['approved', 'rejected']).orderBy('id').execute()
+	return new Map(rows.map(r => [r.scenario_id, fromRow(r)]))
 }

@@ -22,6 +22,7 @@ import {
 	type SnapshotContent,
 } from '#models/snapshot/index.ts'
 import { sha256Hex } from '../hash.ts'
+import { latestDecisionRecords } from './scenario-records.ts'
 import { sqlNow } from '../mappers.ts'
 import { type Database, type SnapshotRow } from '../schema.ts'
 import { decodeSnapshotText, encodeSnapshotText, SNAPSHOT_ENCODING } from '../snapshot-encoding.ts'
@@ -362,24 +363,49 @@ function isLockFailure(error: unknown) {
 	return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY'
 }
 
-/** Scenario decisions taken after `afterSql` (exclusive, or from the beginning) up to `untilSql` (inclusive). */
+/**
+ * Scenario decisions taken after `afterSql` (exclusive, or from the beginning) up to `untilSql` (inclusive), each with
+ * the figures of its frozen record where there is one.
+ */
 export async function listDecisionNotes(db: Kysely<Database>, afterSql: string | null, untilSql: string): Promise<DecisionNote[]> {
 	let q = db
 		.selectFrom('scenario')
 		.leftJoin('app_user', 'app_user.id', 'scenario.decided_by')
-		.select(['scenario.name', 'scenario.status', 'scenario.decided_at', 'scenario.decision_comment', 'app_user.name as decider'])
+		.select(['scenario.id', 'scenario.name', 'scenario.status', 'scenario.decided_at', 'scenario.decision_comment', 'app_user.name as decider'])
 		.where('scenario.status', 'in', ['approved', 'rejected'])
 		.where('scenario.decided_at', 'is not', null)
 		.where('scenario.decided_at', '<=', untilSql)
 	if (afterSql) q = q.where('scenario.decided_at', '>', afterSql)
 	const rows = await q.orderBy('scenario.decided_at').orderBy('scenario.id').execute()
-	return rows.map(r => ({
-		scenario: r.name,
-		status: r.status as DecisionNote['status'],
-		decidedAt: toIsoInstant(r.decided_at!),
-		decidedBy: r.decider ?? null,
-		comment: r.decision_comment,
-	}))
+	const records = await latestDecisionRecords(
+		db,
+		rows.map(r => r.id),
+	)
+	return rows.map(r => {
+		const record = records.get(r.id)
+		const note: DecisionNote = {
+			scenario: r.name,
+			status: r.status as DecisionNote['status'],
+			decidedAt: toIsoInstant(r.decided_at!),
+			decidedBy: r.decider ?? null,
+			comment: r.decision_comment,
+		}
+		if (record?.event === r.status) {
+			const h = record.content.headline
+			note.figures = {
+				recordHash: record.contentHash,
+				headcount: h.headcount,
+				oneOffUsd: h.oneOffUsd,
+				annualSavingUsd: h.annualSavingUsd,
+				npvUsd: h.npvUsd,
+				paybackLabel: h.paybackLabel,
+				exposureScoreDelta: h.exposureScoreDelta,
+				bandsImproved: h.bandsImproved,
+				bandsWorsened: h.bandsWorsened,
+			}
+		}
+		return note
+	})
 }
 
 /** The scenario decisions taken since the latest snapshot was frozen, up to `now`: those the next snapshot records. */
