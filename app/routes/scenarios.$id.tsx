@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useBeforeUnload, useBlocker, useFetcher, useLoaderData, useNavigation } from '@remix-run/react'
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ScenarioResults } from '#app/components/scenario-results.tsx'
 import { changeScenarioStatus, deleteScenarioDraft, saveScenario } from '#app/services/scenarios.server.ts'
@@ -149,11 +149,14 @@ export default function ScenarioRoute() {
 		const kept = readKeptEdits(storageKey, data.userId)
 		if (!kept) return
 		nextRow.current = Math.max(nextRow.current, ...kept.draft.moves.map(m => m.row + 1))
-		setDraft(kept.draft)
-		setBaseVersion(kept.version)
-		setRestoredAt(kept.at)
-		setDirty(true)
-		setGeneration(g => g + 1)
+		// A transition: the page may still be hydrating its lazy charts, which an urgent update would throw away.
+		startTransition(() => {
+			setDraft(kept.draft)
+			setBaseVersion(kept.version)
+			setRestoredAt(kept.at)
+			setDirty(true)
+			setGeneration(g => g + 1)
+		})
 	}, [storageKey, data.editable, data.userId])
 	// Unsaved edits are kept in this tab while they are unsaved: a save that meets an expired session comes back here.
 	useEffect(() => {
@@ -170,25 +173,6 @@ export default function ScenarioRoute() {
 		sessionStorage.removeItem(storageKey)
 		window.location.reload()
 	}
-	// Leaving with unsaved changes asks first: another page of the app, or closing and reloading the tab.
-	const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname)
-	useEffect(() => {
-		if (blocker.state !== 'blocked') return
-		if (window.confirm('You have unsaved changes to this scenario. Leave without saving them?')) {
-			sessionStorage.removeItem(storageKey)
-			blocker.proceed()
-		} else blocker.reset()
-	}, [blocker, storageKey])
-	useBeforeUnload(
-		useCallback(
-			e => {
-				if (!dirty) return
-				e.preventDefault()
-				e.returnValue = ''
-			},
-			[dirty],
-		),
-	)
 	const [confirmDelete, setConfirmDelete] = useState(false)
 	const update = (change: (d: EditorDraft) => EditorDraft) => {
 		setDraft(d => change(d))
@@ -323,6 +307,7 @@ export default function ScenarioRoute() {
 				</p>
 			) : null}
 
+			{data.editable ? <LeaveGuard dirty={dirty} onLeave={() => sessionStorage.removeItem(storageKey)} /> : null}
 			{data.editable && ctx ? (
 				<Form method="post" className="editor no-print" key={generation}>
 					<fieldset>
@@ -595,6 +580,32 @@ function NoRecord({ status }: { status: string }) {
 			This scenario was {status} before decisions were frozen: the figures below are recomputed from today's inventory.
 		</p>
 	)
+}
+
+/**
+ * Leaving with unsaved changes asks first: another page of the app (a blocker), or closing and reloading the tab
+ * (beforeunload). Its own component, so registering the blocker re-renders nothing else while the page hydrates.
+ */
+function LeaveGuard({ dirty, onLeave }: { dirty: boolean; onLeave: () => void }) {
+	const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname)
+	useEffect(() => {
+		if (blocker.state !== 'blocked') return
+		if (window.confirm('You have unsaved changes to this scenario. Leave without saving them?')) {
+			onLeave()
+			blocker.proceed()
+		} else blocker.reset()
+	}, [blocker, onLeave])
+	useBeforeUnload(
+		useCallback(
+			e => {
+				if (!dirty) return
+				e.preventDefault()
+				e.returnValue = ''
+			},
+			[dirty],
+		),
+	)
+	return null
 }
 
 type KeptEdits = { userId: number; version: number; at: string; draft: EditorDraft }
