@@ -2,13 +2,14 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { TrendChart } from '#app/components/board.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { verifySnapshots } from '#app/services/snapshot-verification.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate, formatInt } from '#app/utils/format.ts'
 import { freezeQuarter, previewFreeze } from '#app/services/snapshots.server.ts'
 import { type Actor, statusOf } from '#app/services/service.ts'
-import { requestIdOf } from '#app/utils/request.server.ts'
-import { listSnapshots, loadTrendPoints, verifyStoredChain } from '#db/repositories/snapshots.ts'
+import { serviceContext } from '#app/utils/request.server.ts'
+import { listSnapshots, loadTrendPoints } from '#db/repositories/snapshots.ts'
 import { can } from '#models/permissions.ts'
 import { nextQuarter, quarterOf, quarterStartDate } from '#models/quarter.ts'
 
@@ -17,7 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const db = getDb()
 	const verify = new URL(request.url).searchParams.get('verify') === '1'
 	const [snapshots, trend] = await Promise.all([listSnapshots(db), loadTrendPoints(db)])
-	const verification = verify ? await verifyStoredChain(db) : null
+	const verified = verify ? await verifySnapshots(db, user, serviceContext(request)) : null
+	const verification = verified?.ok ? verified.value : null
 	return json({
 		snapshots: [...snapshots].reverse(),
 		trend,
@@ -39,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const user = await requireUser(request, 'snapshots:freeze')
 	const form = await request.formData()
 	const quarter = String(form.get('quarter') ?? '').trim()
-	const result = await freezeQuarter(getDb(), user, { requestId: requestIdOf(request) }, { quarter, confirmation: String(form.get('confirmation') ?? '') })
+	const result = await freezeQuarter(getDb(), user, serviceContext(request), { quarter, confirmation: String(form.get('confirmation') ?? '') })
 	if (!result.ok) return json({ error: result.message, field: Object.keys(result.fieldErrors ?? {})[0] ?? null }, { status: statusOf(result.code) })
 	return redirect(`/snapshots/${result.value.quarter}`)
 }

@@ -129,6 +129,7 @@ const PROVISION_REFS = new Map<string, ArticleRef>()
 
 /** Articles cited by the rules, with the `verified` flag regulations.json gives them. */
 export const ARTICLES = {
+	piplLegalBases: ref('PIPL', 'Art. 13', false, PIPL),
 	piplTransferBases: ref('PIPL', 'Art. 38', false, PIPL),
 	piplSeparateConsent: ref('PIPL', 'Art. 39', false, PIPL),
 	piplLocalisation: ref('PIPL', 'Art. 40', false, PIPL),
