@@ -54,7 +54,7 @@ describe.each(e2eDialects())('$name: decisions that hold, in Chromium', dialect 
 		expect(new URL(second.url()).pathname).toBe(new URL(scenarioUrl).pathname)
 		await first.close()
 		await second.close({ runBeforeUnload: false })
-	})
+	}, 120_000)
 
 	test('an expired session: the save goes to sign-in, and the edits come back, ready to save', async () => {
 		const page = await browser.newPage()
@@ -78,7 +78,7 @@ describe.each(e2eDialects())('$name: decisions that hold, in Chromium', dialect 
 		const saved = await db.selectFrom('scenario').select(['name', 'description']).where('name', 'like', '%Manila, revised').executeTakeFirstOrThrow()
 		expect(saved.description).toBe('Written while the session ran out')
 		await page.close()
-	})
+	}, 120_000)
 
 	test('an approved scenario’s record survives an inventory edit; the board sees what changed and the live figures beside', async () => {
 		const page = await browser.newPage()
@@ -116,5 +116,5 @@ describe.each(e2eDialects())('$name: decisions that hold, in Chromium', dialect 
 		await screenshot(page, `${dialect.name}-scenario-frozen-board-390`)
 		await page.setViewportSize({ width: 1440, height: 900 })
 		await page.close()
-	})
+	}, 120_000)
 })
