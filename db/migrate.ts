@@ -6,6 +6,7 @@ import * as m0003 from './migrations/2026_11_23_1400_list_indexes.ts'
 import * as m0004 from './migrations/2026_11_24_0900_snapshot_content_bytes.ts'
 import * as m0005 from './migrations/2026_11_24_0910_snapshot_trend_cache.ts'
 import * as m1100 from './migrations/2026_12_01_1100_unit_entity_turnover_distinct_individuals.ts'
+import * as m1200 from './migrations/2026_12_01_1200_scenario_records.ts'
 import * as m1300 from './migrations/2026_12_01_1300_obligations.ts'
 
 // A static provider survives bundling; no globbing of .ts files at run time.
@@ -16,6 +17,7 @@ const migrations = {
 	'2026_11_24_0900_snapshot_content_bytes': m0004,
 	'2026_11_24_0910_snapshot_trend_cache': m0005,
 	'2026_12_01_1100_unit_entity_turnover_distinct_individuals': m1100,
+	'2026_12_01_1200_scenario_records': m1200,
 	'2026_12_01_1300_obligations': m1300,
 }
 

@@ -20,6 +20,7 @@ export interface Database {
 	model_version: ModelVersionTable
 	scenario: ScenarioTable
 	scenario_move: ScenarioMoveTable
+	scenario_record: ScenarioRecordTable
 	snapshot: SnapshotTable
 	snapshot_trend_point: SnapshotTrendPointTable
 	app_user: AppUserTable
@@ -163,6 +164,8 @@ export interface ScenarioTable {
 	decided_at: string | null
 	created_at: string
 	updated_at: string
+	/** Bumped by every save and transition; a write names the version it read (a stale one matches no row). */
+	version: Generated<number>
 }
 
 export interface ScenarioMoveTable {
@@ -173,6 +176,18 @@ export interface ScenarioMoveTable {
 	destination_id: number | null // null: the roles are cut, not moved
 	start_quarter: string
 	data_handling: string
+}
+
+/** A proposal or decision frozen as it was taken. Append-only: the database refuses UPDATE and DELETE (triggers). */
+export interface ScenarioRecordTable {
+	id: Generated<number>
+	scenario_id: number
+	scenario_version: number
+	event: string // 'proposed' | 'approved' | 'rejected'
+	recorded_at: string
+	recorded_by: number | null
+	content_hash: string // SHA-256 hex of content
+	content: string // canonical JSON: see models/scenario/record.ts
 }
 
 /** Append-only: the database refuses UPDATE and DELETE (triggers). */

@@ -197,6 +197,8 @@ export interface Scenario {
 	decidedAt: string | null
 	createdAt: string
 	updatedAt: string
+	/** Bumped by every save and transition: the editor and the workflow post the version they read. */
+	version: number
 }
 
 export const ROLES = ['admin', 'analyst', 'executive', 'board'] as const

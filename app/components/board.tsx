@@ -1,4 +1,4 @@
-import { formatDate, formatInt, formatRmb, humanize } from '#app/utils/format.ts'
+import { formatDate, formatInt, formatRmb, formatUsd, humanize } from '#app/utils/format.ts'
 import { BAND_LABELS, DIMENSION_LABELS, DIMENSION_SHORT } from '#app/utils/labels.ts'
 import { type boardView } from '#app/utils/snapshot.server.ts'
 import { DIMENSIONS } from '#models/exposure/types.ts' // not the index: see models/overview.ts
@@ -222,6 +222,16 @@ export function Decisions({ data }: { data: BoardData }) {
 					<strong>{d.scenario}</strong>: {humanize(d.status)} on {formatDate(d.decidedAt)}
 					{d.decidedBy ? ` by ${d.decidedBy}` : ''}
 					{d.comment ? <div className="small">“{d.comment}”</div> : null}
+					{d.figures ? (
+						<div className="small">
+							As decided: {formatInt(d.figures.headcount)} people; one-off {formatUsd(d.figures.oneOffUsd)}, saving {formatUsd(d.figures.annualSavingUsd)} a year, NPV{' '}
+							{formatUsd(d.figures.npvUsd)}, payback {d.figures.paybackLabel ?? 'never'}; exposure change {d.figures.exposureScoreDelta > 0 ? '+' : ''}
+							{d.figures.exposureScoreDelta} ({d.figures.bandsImproved} bands improved, {d.figures.bandsWorsened} worsened). Frozen record{' '}
+							<code>{d.figures.recordHash.slice(0, 12)}…</code>
+						</div>
+					) : (
+						<div className="small muted">Decided before decisions were frozen with their figures.</div>
+					)}
 				</li>
 			))}
 		</ul>

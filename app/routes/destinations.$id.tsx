@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ConfirmDelete } from '#app/components/confirm-delete.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { deleteDestination, saveDestination } from '#app/services/destinations.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -131,13 +132,11 @@ export default function EditDestinationRoute() {
 				</button>
 			</Form>
 			{isNew ? null : (
-				<Form method="post" className="card danger-zone">
-					<h2>Delete</h2>
+				<section className="card danger-zone" aria-labelledby="delete-h">
+					<h2 id="delete-h">Delete</h2>
 					<p>Removes {d.city} and its costs. Refused while a scenario moves people there.</p>
-					<button type="submit" name="intent" value="delete" className="danger">
-						Delete {d.city}
-					</button>
-				</Form>
+					<ConfirmDelete label={`Delete ${d.city}`} question={<>Delete {d.city} and its {d.costs.length === 1 ? 'cost' : `${d.costs.length} costs by function`}? This cannot be undone.</>} />
+				</section>
 			)}
 		</>
 	)

@@ -1,13 +1,16 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ConfirmDelete } from '#app/components/confirm-delete.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InventoryForm } from '#app/components/inventory-form.tsx'
 import { deleteInventoryRow, saveInventoryRecord } from '#app/services/inventory.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { formatInt } from '#app/utils/format.ts'
 import { requireInventoryTable, unitOptions } from '#app/utils/inventory.server.ts'
 import { serviceContext } from '#app/utils/request.server.ts'
 import { answerFailure } from '#app/utils/service-response.server.ts'
+import { type DeletionImpact, inventoryDeletionImpact } from '#db/repositories/deletion-impact.ts'
 import { listInventoryWithUnitCodes } from '#db/repositories/inventory.ts'
 import { formValues } from '#models/form-errors.ts'
 import { inventoryFields } from '#models/inventory-schemas.ts'
@@ -27,7 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const [found] = await listInventoryWithUnitCodes(db, table, [id])
 	if (!found) throw json({ message: `No ${INVENTORY_META[table].singular} with id ${id}.` }, { status: 404 })
 	const { id: _id, ...record } = found.record
-	return json({ table, id, values: inventoryFields(table, record, found.unitCode), units: table === 'units' ? [] : await unitOptions(db) })
+	return json({
+		table,
+		id,
+		values: inventoryFields(table, record, found.unitCode),
+		units: table === 'units' ? [] : await unitOptions(db),
+		impact: await inventoryDeletionImpact(db, table, id),
+	})
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,9 +58,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditInventoryRoute() {
-	const { table, values, units } = useLoaderData<typeof loader>()
+	const { table, values, units, impact } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const meta = INVENTORY_META[table]
+	const goesWith = describeImpact(impact)
 	return (
 		<>
 			<p className="no-print small">
@@ -69,18 +79,26 @@ export default function EditInventoryRoute() {
 				units={units}
 				submitLabel="Save changes"
 			/>
-			<Form method="post" className="card danger-zone">
-				<h2>Delete</h2>
+			<section className="card danger-zone" aria-labelledby="delete-h">
+				<h2 id="delete-h">Delete</h2>
 				<p>
-					Deleting {values.code} removes it from the inventory{table === 'units' ? ', with its systems, flows and staffing lines' : ''}. Frozen
-					snapshots keep their copy.
+					Deleting {values.code} removes it from the inventory{goesWith ? `, with ${goesWith}` : ''}. Frozen snapshots and frozen scenario decisions keep their copy.
 				</p>
-				<button type="submit" name="intent" value="delete" className="danger">
-					Delete {meta.singular}
-				</button>
-			</Form>
+				<ConfirmDelete label={`Delete ${meta.singular}`} question={<>Delete {meta.singular} {values.code}{goesWith ? ` and ${goesWith}` : ''}? This cannot be undone.</>} />
+			</section>
 		</>
 	)
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${formatInt(n)} ${n === 1 ? one : many}`
+
+/** What goes with a deletion, in words: "its 2 systems, 3 flows and 4 staffing lines (150 people); 2 moves of the scenarios …". */
+function describeImpact(i: DeletionImpact) {
+	const parts: string[] = []
+	if (i.systems || i.flows || i.staffingLines)
+		parts.push(`its ${[count(i.systems, 'system'), count(i.flows, 'flow'), count(i.staffingLines, 'staffing line')].join(', ')} (${count(i.people, 'person', 'people')})`)
+	if (i.scenarioMoves) parts.push(`${count(i.scenarioMoves, 'move')} of the scenarios ${i.scenarios.map(n => `“${n}”`).join(', ')}`)
+	return parts.join('; and ')
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,17 +1,20 @@
-import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react'
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { Form, Link, useActionData, useBeforeUnload, useBlocker, useFetcher, useLoaderData, useNavigation } from '@remix-run/react'
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ScenarioResults } from '#app/components/scenario-results.tsx'
-import { audit, requireUser } from '#app/utils/auth.server.ts'
+import { changeScenarioStatus, deleteScenarioDraft, saveScenario } from '#app/services/scenarios.server.ts'
+import { type Failure, statusOf } from '#app/services/service.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { formatDate, formatInt, humanize } from '#app/utils/format.ts'
+import { formatDate, formatInt, formatUsd, humanize } from '#app/utils/format.ts'
 import { editorData, loadScenarioContext, requireScenarioId, requireVisibleScenario } from '#app/utils/scenario.server.ts'
-import { deleteScenario, setScenarioStatus, updateScenario } from '#db/repositories/scenarios.ts'
+import { requestIdOf } from '#app/utils/request.server.ts'
+import { latestScenarioRecord } from '#db/repositories/scenario-records.ts'
 import { DATA_HANDLING, type ScenarioAssumptions, type UnitInventory } from '#models/domain.ts'
 import { parseScenarioDraft, type ScenarioAction, type ScenarioDraftInput, scenarioTransition } from '#models/scenario-form.ts'
 import { upcomingQuarters } from '#models/quarter.ts'
+import { changesSince, headlineOf } from '#models/scenario/record.ts'
 import { runScenario, type ScenarioContext, scenarioUnitIds, simulateScenario, validateScenario, withUnits } from '#models/scenario/index.ts'
 import { type loader as unitInventoryLoader } from './scenarios.inventory.$unitId.tsx'
 
@@ -20,16 +23,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const id = requireScenarioId(params.id)
 	const db = getDb()
 	const scenario = await requireVisibleScenario(db, user, id)
-	const { ctx, key } = await loadScenarioContext(db)
-	const draft = { assumptions: scenario.assumptions, moves: scenario.moves }
+	const { ctx, key, modelLabel } = await loadScenarioContext(db)
+	const editable = scenarioTransition(user.role, scenario.status, 'save').ok
+	// A proposed or decided scenario is read from its frozen record; the live recomputation shows beside it when the
+	// inventory changed since, never instead of it.
+	const record = editable ? undefined : await latestScenarioRecord(db, id, RECORD_OF[scenario.status])
+	const draft = record ? { assumptions: record.content.scenario.assumptions, moves: record.content.scenario.moves } : { assumptions: scenario.assumptions, moves: scenario.moves }
 	const result = runScenario(draft, ctx)
 	const uncertainty = simulateScenario(draft, ctx, { runs: 1_000, seed: 1 })
-	const editable = scenarioTransition(user.role, scenario.status, 'save').ok
+	const changes = record ? changesSince(record.content, { ctx, modelVersion: modelLabel, headline: headlineOf(result, uncertainty) }) : []
 	return json({
 		scenario,
-		result,
-		uncertainty,
+		result: record ? record.content.result : result,
+		uncertainty: record ? record.content.uncertainty : uncertainty,
+		frozen: record
+			? {
+					event: record.event,
+					at: record.content.at,
+					by: record.content.actor.email,
+					comment: record.content.comment,
+					hash: record.contentHash,
+					verified: record.verified,
+					modelVersion: record.content.inputs.modelVersion,
+					headline: record.content.headline,
+					changes,
+				}
+			: null,
+		live: record && changes.length ? headlineOf(result, uncertainty) : null,
 		editable,
+		userId: user.id,
 		actions: (['propose', 'withdraw', 'approve', 'reject', 'delete'] as const).filter(a => scenarioTransition(user.role, scenario.status, a).ok),
 		// Only an editor gets inventory, and only what the browser needs to recompute; readers get the server's results.
 		editor: editable ? editorData(ctx, draft, key) : null,
@@ -38,48 +60,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	})
 }
 
+/** Which record a status is read from. */
+const RECORD_OF = { draft: undefined, proposed: ['proposed'], approved: ['approved'], rejected: ['rejected'] } as const
+
+type ActionErrors = { errors: Array<{ path: string; message: string }>; conflict?: boolean; saved?: boolean; version?: number }
+const failed = (f: Failure) =>
+	json<ActionErrors>(
+		{ errors: [{ path: 'intent', message: f.message }, ...Object.entries(f.fieldErrors ?? {}).flatMap(([path, ms]) => ms.map(message => ({ path, message })))], conflict: f.code === 'conflict' },
+		{ status: statusOf(f.code) },
+	)
+
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireUser(request, 'scenarios:read')
 	const id = requireScenarioId(params.id)
-	const db = getDb()
-	const scenario = await requireVisibleScenario(db, user, id)
 	const form = await request.formData()
 	const intent = String(form.get('intent') ?? '') as ScenarioAction
 	if (!['save', 'propose', 'withdraw', 'approve', 'reject', 'delete'].includes(intent))
-		return json({ errors: [{ path: 'intent', message: `Unknown action "${intent.slice(0, 40)}".` }] }, { status: 400 })
-	const transition = scenarioTransition(user.role, scenario.status, intent)
-	if (!transition.ok) {
-		const forbidden = /role|Only an executive/.test(transition.reason)
-		return json({ errors: [{ path: 'intent', message: transition.reason }] }, { status: forbidden ? 403 : 400 })
-	}
-	const entity = 'scenario'
-	if (intent === 'delete') {
-		await writeTransaction(db, async trx => {
-			await deleteScenario(trx, id)
-			await audit(trx, request, user, { action: 'delete', entity, entityId: id, before: scenario })
-		})
-		return redirect('/scenarios')
-	}
+		return json<ActionErrors>({ errors: [{ path: 'intent', message: `Unknown action "${intent.slice(0, 40)}".` }] }, { status: 400 })
+	const version = Number(form.get('version'))
+	if (!Number.isSafeInteger(version) || version < 1)
+		return json<ActionErrors>({ errors: [{ path: 'version', message: 'The form did not say which version of the scenario it edits; reload the page.' }] }, { status: 400 })
+	const db = getDb()
+	const context = { requestId: requestIdOf(request) }
 	if (intent === 'save') {
 		const parsed = parseScenarioDraft(form.get('draft'))
-		if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 })
-		const { ctx } = await loadScenarioContext(db) // the whole inventory: a save is checked against every unit
-		const blocking = validateScenario(parsed.value, ctx).filter(i => i.severity === 'error')
-		if (blocking.length) return json({ errors: blocking.map(i => ({ path: i.path, message: i.message })) }, { status: 400 })
-		await writeTransaction(db, async trx => {
-			await updateScenario(trx, id, parsed.value)
-			if (scenario.status !== 'draft') await setScenarioStatus(trx, id, { status: 'draft' })
-			await audit(trx, request, user, { action: 'update', entity, entityId: id, before: scenario, after: { ...parsed.value, status: 'draft' } })
-		})
-		return json({ errors: [], saved: true })
+		if (!parsed.ok) return json<ActionErrors>({ errors: parsed.errors }, { status: 400 })
+		const saved = await saveScenario(db, user, context, { id, version, draft: parsed.value })
+		return saved.ok ? json<ActionErrors>({ errors: [], saved: true, version: saved.value.version }) : failed(saved)
 	}
-	const comment = String(form.get('comment') ?? '').trim().slice(0, 2000)
-	if (intent === 'reject' && !comment) return json({ errors: [{ path: 'comment', message: 'Say why the scenario is rejected; the analysts will read it.' }] }, { status: 400 })
-	await writeTransaction(db, async trx => {
-		await setScenarioStatus(trx, id, { status: transition.status as 'draft' | 'proposed' | 'approved' | 'rejected', decidedBy: user.id, comment: comment || undefined })
-		await audit(trx, request, user, { action: `scenario.${intent}`, entity, entityId: id, before: { status: scenario.status }, after: { status: transition.status, comment: comment || null } })
-	})
-	return redirect(`/scenarios/${id}`)
+	if (intent === 'delete') {
+		const deleted = await deleteScenarioDraft(db, user, context, { id, version })
+		return deleted.ok ? redirect('/scenarios') : failed(deleted)
+	}
+	const changed = await changeScenarioStatus(db, user, context, { id, version, action: intent, comment: String(form.get('comment') ?? '') })
+	return changed.ok ? redirect(`/scenarios/${id}`) : failed(changed)
 }
 
 type Draft = ScenarioDraftInput
@@ -96,7 +110,7 @@ const toDraft = (d: EditorDraft): Draft => ({ ...d, moves: d.moves.map(({ row: _
 
 export default function ScenarioRoute() {
 	const data = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>() as { errors: Array<{ path: string; message: string }>; saved?: boolean } | undefined
+	const actionData = useActionData<typeof action>() as ActionErrors | undefined
 	const navigation = useNavigation()
 	const busy = navigation.state === 'submitting'
 	const { scenario, editor } = data
@@ -125,6 +139,41 @@ export default function ScenarioRoute() {
 	const nextRow = useRef(scenario.moves.length)
 	const [addedRow, setAddedRow] = useState<number | null>(null)
 	const [dirty, setDirty] = useState(false)
+	// The version the edits rest on: the loaded one, or that of edits kept from before (an expired session, a reload).
+	const [baseVersion, setBaseVersion] = useState(scenario.version)
+	const [restoredAt, setRestoredAt] = useState<string | null>(null)
+	const [generation, setGeneration] = useState(0) // remounts the inputs that hold their own text, after a restore
+	const storageKey = `scenario-edits:${scenario.id}`
+	useEffect(() => {
+		if (!data.editable) return
+		const kept = readKeptEdits(storageKey, data.userId)
+		if (!kept) return
+		nextRow.current = Math.max(nextRow.current, ...kept.draft.moves.map(m => m.row + 1))
+		// A transition: the page may still be hydrating its lazy charts, which an urgent update would throw away.
+		startTransition(() => {
+			setDraft(kept.draft)
+			setBaseVersion(kept.version)
+			setRestoredAt(kept.at)
+			setDirty(true)
+			setGeneration(g => g + 1)
+		})
+	}, [storageKey, data.editable, data.userId])
+	// Unsaved edits are kept in this tab while they are unsaved: a save that meets an expired session comes back here.
+	useEffect(() => {
+		if (dirty) keepEdits(storageKey, { userId: data.userId, version: baseVersion, at: new Date().toISOString(), draft })
+	}, [dirty, draft, baseVersion, storageKey, data.userId])
+	useEffect(() => {
+		if (!actionData?.saved || !actionData.version) return
+		sessionStorage.removeItem(storageKey)
+		setBaseVersion(actionData.version)
+		setRestoredAt(null)
+		setDirty(false)
+	}, [actionData, storageKey])
+	const discardEdits = () => {
+		sessionStorage.removeItem(storageKey)
+		window.location.reload()
+	}
+	const [confirmDelete, setConfirmDelete] = useState(false)
 	const update = (change: (d: EditorDraft) => EditorDraft) => {
 		setDraft(d => change(d))
 		setDirty(true)
@@ -230,6 +279,7 @@ export default function ScenarioRoute() {
 				</div>
 			</div>
 			{scenario.description && !data.editable ? <p>{scenario.description}</p> : null}
+			{data.frozen ? <FrozenRecord frozen={data.frozen} live={data.live} /> : !data.editable && scenario.status !== 'draft' ? <NoRecord status={scenario.status} /> : null}
 
 			{serverErrors.length ? (
 				<div className="notice error" role="alert">
@@ -244,14 +294,23 @@ export default function ScenarioRoute() {
 					</ul>
 				</div>
 			) : null}
+			{restoredAt && dirty ? (
+				<div className="notice" role="status">
+					Your unsaved edits from {formatDate(restoredAt)} {new Date(restoredAt).toISOString().slice(11, 16)} UTC are back; save them when ready.{' '}
+					<button type="button" onClick={discardEdits}>
+						Discard these edits
+					</button>
+				</div>
+			) : null}
 			{actionData?.saved && !dirty ? (
 				<p className="notice ok" role="status">
 					Saved.
 				</p>
 			) : null}
 
+			{data.editable ? <LeaveGuard dirty={dirty} onLeave={() => sessionStorage.removeItem(storageKey)} /> : null}
 			{data.editable && ctx ? (
-				<Form method="post" className="editor no-print" onSubmit={() => setDirty(false)}>
+				<Form method="post" className="editor no-print" key={generation}>
 					<fieldset>
 						<legend>Scenario</legend>
 						<div className="form-grid">
@@ -386,6 +445,7 @@ export default function ScenarioRoute() {
 						</button>
 					</fieldset>
 					<input type="hidden" name="draft" value={JSON.stringify(toDraft(draft))} />
+					<input type="hidden" name="version" value={baseVersion} />
 					<div className="workflow">
 						<button className="primary" type="submit" name="intent" value="save" disabled={busy}>
 							{busy && navigation.formData?.get('intent') === 'save' ? 'Saving…' : dirty ? 'Save changes' : 'Save'}
@@ -397,17 +457,38 @@ export default function ScenarioRoute() {
 
 			{data.actions.length ? (
 				<Form method="post" className="card workflow no-print" aria-label="Workflow">
+					<input type="hidden" name="version" value={scenario.version} />
 					{data.actions.some(a => a === 'approve' || a === 'reject') ? (
 						<div className="field">
 							<label htmlFor="s-comment">Comment (required to reject)</label>
 							<textarea id="s-comment" name="comment" rows={2} aria-invalid={serverErrors.some(e => e.path === 'comment') || undefined} />
 						</div>
 					) : null}
-					{data.actions.map(a => (
-						<button key={a} type="submit" name="intent" value={a} className={a === 'approve' ? 'primary' : a === 'delete' || a === 'reject' ? 'danger' : undefined} disabled={busy || (dirty && a === 'propose')}>
-							{ACTION_LABELS[a]}
-						</button>
-					))}
+					{data.actions.map(a =>
+						a === 'delete' ? (
+							<button key={a} type="button" className="danger" aria-expanded={confirmDelete} aria-controls="delete-confirm" onClick={() => setConfirmDelete(c => !c)} disabled={busy}>
+								{ACTION_LABELS[a]}…
+							</button>
+						) : (
+							<button key={a} type="submit" name="intent" value={a} className={a === 'approve' ? 'primary' : a === 'reject' ? 'danger' : undefined} disabled={busy || (dirty && a === 'propose')}>
+								{ACTION_LABELS[a]}
+							</button>
+						),
+					)}
+					{confirmDelete ? (
+						<div id="delete-confirm" className="notice warn" role="group" aria-label="Confirm deletion">
+							<p>
+								Delete the draft “{scenario.name}” and its {scenario.moves.length === 1 ? 'move' : `${formatInt(scenario.moves.length)} moves`}? This cannot be undone; the
+								audit log keeps what it held.
+							</p>
+							<button type="submit" name="intent" value="delete" className="danger" disabled={busy}>
+								Yes, delete the draft
+							</button>{' '}
+							<button type="button" onClick={() => setConfirmDelete(false)}>
+								Cancel
+							</button>
+						</div>
+					) : null}
 					{dirty && data.actions.includes('propose') ? <span className="small muted">Save your changes before proposing.</span> : null}
 				</Form>
 			) : null}
@@ -415,6 +496,134 @@ export default function ScenarioRoute() {
 			<ScenarioResults result={result} uncertainty={uncertainty} uncertaintyPending={bandsPending} status={data.editable ? status : undefined} busy={missing.length > 0} />
 		</>
 	)
+}
+
+type Headline = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['live']>
+type Frozen = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['frozen']>
+
+const HEADLINE_ROWS: Array<[string, (h: Headline) => string]> = [
+	['People moved or cut', h => formatInt(h.headcount)],
+	['One-off cost', h => formatUsd(h.oneOffUsd)],
+	['Annual saving (run-rate)', h => formatUsd(h.annualSavingUsd)],
+	['NPV', h => formatUsd(h.npvUsd)],
+	['NPV P10 / P50 / P90', h => [h.npvP10, h.npvP50, h.npvP90].map(n => formatUsd(n, { compact: true })).join(' / ')],
+	['Payback', h => h.paybackLabel ?? 'Never'],
+	['Exposure change (sum of scores)', h => `${h.exposureScoreDelta > 0 ? '+' : ''}${h.exposureScoreDelta}`],
+	['Bands improved / worsened', h => `${h.bandsImproved} / ${h.bandsWorsened}`],
+	['Units under art. 41', h => h.massLayoffUnits.join(', ') || 'None'],
+	['New cross-border transfers', h => formatInt(h.newTransfers)],
+]
+
+/** The record the board reads: who froze it and when, its hash, and what changed in the live inventory since. */
+function FrozenRecord({ frozen, live }: { frozen: Frozen; live: Headline | null }) {
+	const what = { proposed: 'Proposed', approved: 'Approved', rejected: 'Rejected' }[frozen.event]
+	return (
+		<section className="card" aria-labelledby="record-h">
+			<h2 id="record-h">
+				{what} figures, frozen {formatDate(frozen.at)}
+			</h2>
+			<p className="small">
+				{what} by {frozen.by} on {formatDate(frozen.at)} {frozen.at.slice(11, 16)} UTC, scored with model {frozen.modelVersion}
+				{frozen.comment ? <>; comment: “{frozen.comment}”</> : null}. The figures below are those of that moment.{' '}
+				{frozen.verified ? (
+					<span>
+						Record intact (SHA-256 <code>{frozen.hash.slice(0, 12)}…</code>).
+					</span>
+				) : (
+					<strong className="warn-text">The stored record does not match its hash: it has been altered outside the application.</strong>
+				)}
+			</p>
+			{frozen.changes.length ? (
+				<>
+					<div className="notice warn" role="status">
+						<strong>The live inventory has changed since.</strong> What changed:
+						<ul>
+							{frozen.changes.map(c => (
+								<li key={c}>{c}</li>
+							))}
+						</ul>
+					</div>
+					<div className="table-wrap">
+						<table className="compact">
+							<caption className="sr-only">The frozen figures beside today's recomputation</caption>
+							<thead>
+								<tr>
+									<th scope="col">Measure</th>
+									<th scope="col">Frozen ({formatDate(frozen.at)})</th>
+									<th scope="col">Recomputed today</th>
+								</tr>
+							</thead>
+							<tbody>
+								{HEADLINE_ROWS.map(([label, cell]) => (
+									<tr key={label}>
+										<th scope="row">{label}</th>
+										<td>{cell(frozen.headline)}</td>
+										<td>{live ? cell(live) : '—'}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+				</>
+			) : (
+				<p className="small muted">Nothing the scenario reads has changed in the inventory since; recomputed today it gives the same figures.</p>
+			)}
+		</section>
+	)
+}
+
+function NoRecord({ status }: { status: string }) {
+	return (
+		<p className="notice small" role="status">
+			This scenario was {status} before decisions were frozen: the figures below are recomputed from today's inventory.
+		</p>
+	)
+}
+
+/**
+ * Leaving with unsaved changes asks first: another page of the app (a blocker), or closing and reloading the tab
+ * (beforeunload). Its own component, so registering the blocker re-renders nothing else while the page hydrates.
+ */
+function LeaveGuard({ dirty, onLeave }: { dirty: boolean; onLeave: () => void }) {
+	const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname)
+	useEffect(() => {
+		if (blocker.state !== 'blocked') return
+		if (window.confirm('You have unsaved changes to this scenario. Leave without saving them?')) {
+			onLeave()
+			blocker.proceed()
+		} else blocker.reset()
+	}, [blocker, onLeave])
+	useBeforeUnload(
+		useCallback(
+			e => {
+				if (!dirty) return
+				e.preventDefault()
+				e.returnValue = ''
+			},
+			[dirty],
+		),
+	)
+	return null
+}
+
+type KeptEdits = { userId: number; version: number; at: string; draft: EditorDraft }
+
+/** Edits kept in this tab (sessionStorage: gone with the tab, never shared with another), for this user only. */
+function readKeptEdits(key: string, userId: number): KeptEdits | null {
+	try {
+		const kept = JSON.parse(sessionStorage.getItem(key) ?? 'null') as KeptEdits | null
+		return kept && kept.userId === userId && Array.isArray(kept.draft?.moves) ? kept : null
+	} catch {
+		return null
+	}
+}
+
+function keepEdits(key: string, kept: KeptEdits) {
+	try {
+		sessionStorage.setItem(key, JSON.stringify(kept))
+	} catch {
+		// storage full or disabled: the page still warns before leaving
+	}
 }
 
 /**

@@ -4,14 +4,15 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate, formatInt, humanize } from '#app/utils/format.ts'
+import { BOARD_VISIBLE } from '#app/utils/scenario.server.ts'
 import { listScenarios } from '#db/repositories/scenarios.ts'
 import { can } from '#models/permissions.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	// Every role that reads scenarios has read-approved; board members have nothing more, so they see approved ones only.
+	// Every role that reads scenarios has read-approved; board members have nothing more, so they see the decided ones only.
 	const user = await requireUser(request, 'scenarios:read-approved')
 	const all = can(user.role, 'scenarios:read')
-	const scenarios = await listScenarios(getDb(), all ? undefined : ['approved'])
+	const scenarios = await listScenarios(getDb(), all ? undefined : BOARD_VISIBLE)
 	return json({
 		canWrite: can(user.role, 'scenarios:write'),
 		scenarios: scenarios.map(s => ({

@@ -5,12 +5,13 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { verifySnapshots } from '#app/services/snapshot-verification.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { formatDate, formatInt } from '#app/utils/format.ts'
+import { freezeQuarter, previewFreeze } from '#app/services/snapshots.server.ts'
+import { type Actor, statusOf } from '#app/services/service.ts'
 import { serviceContext } from '#app/utils/request.server.ts'
-import { requireQuarter } from '#app/utils/snapshot.server.ts'
-import { freezeSnapshot, lastCompleteQuarter, listSnapshots, loadTrendPoints, SnapshotFreezeError } from '#db/repositories/snapshots.ts'
+import { listSnapshots, loadTrendPoints } from '#db/repositories/snapshots.ts'
 import { can } from '#models/permissions.ts'
-import { quarterOf } from '#models/quarter.ts'
+import { nextQuarter, quarterOf, quarterStartDate } from '#models/quarter.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'snapshots:read')
@@ -23,26 +24,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		snapshots: [...snapshots].reverse(),
 		trend,
 		canFreeze: can(user.role, 'snapshots:freeze'),
-		freezable: [quarterOf(new Date()), lastCompleteQuarter()].filter(q => !snapshots.some(s => s.quarter === q)),
+		freeze: can(user.role, 'snapshots:freeze') ? await freezeForm(db, user, snapshots.map(s => s.quarter)) : null,
 		verification: verification && { ok: verification.ok, head: verification.head, quarters: verification.quarters.map(q => ({ quarter: q.quarter, ok: q.ok, problems: q.problems.map(p => p.message) })) },
 	})
+}
+
+/** The freeze form: the last ended quarter and what freezing it would freeze, or when the current quarter can be. */
+async function freezeForm(db: ReturnType<typeof getDb>, user: Actor, frozen: string[]) {
+	const now = new Date()
+	const preview = await previewFreeze(db, user, { requestId: null, now }, frozen)
+	const current = quarterOf(now)
+	return { preview: preview.ok ? preview.value : null, current, currentFrom: quarterStartDate(nextQuarter(current)) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requireUser(request, 'snapshots:freeze')
 	const form = await request.formData()
-	const quarter = requireQuarter(String(form.get('quarter') ?? ''))
-	try {
-		await freezeSnapshot(getDb(), { quarter, frozenBy: user.id }) // records its own audit event in the same transaction
-	} catch (error) {
-		if (error instanceof SnapshotFreezeError) return json({ error: error.message }, { status: error.code === 'already_frozen' ? 409 : 400 })
-		throw error
-	}
-	return redirect(`/snapshots/${quarter}`)
+	const quarter = String(form.get('quarter') ?? '').trim()
+	const result = await freezeQuarter(getDb(), user, serviceContext(request), { quarter, confirmation: String(form.get('confirmation') ?? '') })
+	if (!result.ok) return json({ error: result.message, field: Object.keys(result.fieldErrors ?? {})[0] ?? null }, { status: statusOf(result.code) })
+	return redirect(`/snapshots/${result.value.quarter}`)
 }
 
 export default function SnapshotsRoute() {
-	const { snapshots, trend, canFreeze, freezable, verification } = useLoaderData<typeof loader>()
+	const { snapshots, trend, canFreeze, freeze, verification } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const busy = useNavigation().state !== 'idle'
 	const latest = snapshots[0]
@@ -61,11 +66,6 @@ export default function SnapshotsRoute() {
 					</div>
 				) : null}
 			</div>
-			{actionData?.error ? (
-				<p className="notice error" role="alert">
-					{actionData.error}
-				</p>
-			) : null}
 			{trend.length ? (
 				<section className="card" aria-labelledby="trend-h">
 					<h2 id="trend-h">Exposure over the quarters</h2>
@@ -124,22 +124,87 @@ export default function SnapshotsRoute() {
 					(the same check as <code>npm run snapshots:verify</code>)
 				</p>
 			</section>
-			{canFreeze ? (
-				<Form method="post" className="card no-print" aria-labelledby="freeze-h">
-					<h2 id="freeze-h">Freeze a quarter</h2>
-					<p className="small">Copies the live inventory, the active model version and its results into a snapshot that can never be changed. One per quarter.</p>
-					<div className="workflow">
-						<div className="field">
-							<label htmlFor="freeze-quarter">Quarter</label>
-							<input id="freeze-quarter" name="quarter" defaultValue={freezable[freezable.length - 1] ?? ''} placeholder="2026-Q4" />
-						</div>
-						<button className="primary" type="submit" disabled={busy}>
-							{busy ? 'Freezing…' : 'Freeze'}
-						</button>
-					</div>
-				</Form>
-			) : null}
+			{freeze ? <FreezeForm freeze={freeze} error={actionData?.error ? { message: actionData.error, field: actionData.field } : null} busy={busy} /> : null}
 		</>
+	)
+}
+
+type FreezeData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['freeze']>
+
+/** Freezing is for ever: the quarter must have ended, the figures it will freeze show first, and the quarter is typed to confirm. */
+function FreezeForm({ freeze, error, busy }: { freeze: FreezeData; error: { message: string; field: string | null } | null; busy: boolean }) {
+	const { preview } = freeze
+	return (
+		<Form method="post" className="card no-print" aria-labelledby="freeze-h">
+			<h2 id="freeze-h">Freeze a quarter</h2>
+			<p className="small">
+				Copies the live inventory, the active model version, its results and the scenario decisions taken since the last snapshot into a snapshot that can never be
+				changed. One per quarter, once the quarter has ended: {freeze.current} can be frozen from {formatDate(freeze.currentFrom)}.
+			</p>
+			{preview ? (
+				<>
+					<p>
+						<strong>{preview.quarter}</strong> has ended and is not frozen yet. Frozen now, scored on {formatDate(preview.asOf)} with model {preview.modelLabel}, it would hold:
+					</p>
+					<dl className="freeze-preview">
+						<div>
+							<dt>Units</dt>
+							<dd>{formatInt(preview.units)}</dd>
+						</div>
+						<div>
+							<dt>People in China</dt>
+							<dd>{formatInt(preview.people)}</dd>
+						</div>
+						<div>
+							<dt>Units by overall band</dt>
+							<dd>
+								{preview.point.critical} critical, {preview.point.high} high, {preview.point.medium} medium, {preview.point.low} low
+							</dd>
+						</div>
+						<div>
+							<dt>Mean overall score</dt>
+							<dd>{preview.point.meanOverall}</dd>
+						</div>
+						<div>
+							<dt>Flows lacking their mechanism</dt>
+							<dd>{formatInt(preview.point.flowsLackingMechanism)}</dd>
+						</div>
+						<div>
+							<dt>Systems overdue for MLPS</dt>
+							<dd>{formatInt(preview.point.systemsOverdue)}</dd>
+						</div>
+						<div>
+							<dt>Maximum penalties</dt>
+							<dd>RMB {preview.point.penaltyMaxRmbBn}bn</dd>
+						</div>
+						<div>
+							<dt>Scenario decisions recorded</dt>
+							<dd>{formatInt(preview.decisions)}</dd>
+						</div>
+					</dl>
+				</>
+			) : (
+				<p className="small muted">Every ended quarter is frozen.</p>
+			)}
+			{error ? (
+				<p className="notice error" role="alert" id="freeze-error">
+					{error.message}
+				</p>
+			) : null}
+			<div className="workflow">
+				<div className="field">
+					<label htmlFor="freeze-quarter">Quarter</label>
+					<input id="freeze-quarter" name="quarter" defaultValue={preview?.quarter ?? ''} placeholder="2026-Q3" aria-invalid={error?.field === 'quarter' || undefined} aria-describedby={error ? 'freeze-error' : undefined} />
+				</div>
+				<div className="field">
+					<label htmlFor="freeze-confirmation">Type the quarter again to confirm</label>
+					<input id="freeze-confirmation" name="confirmation" autoComplete="off" aria-invalid={error?.field === 'confirmation' || undefined} />
+				</div>
+				<button className="primary" type="submit" disabled={busy}>
+					{busy ? 'Freezing…' : 'Freeze for ever'}
+				</button>
+			</div>
+		</Form>
 	)
 }
 

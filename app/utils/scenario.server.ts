@@ -22,7 +22,7 @@ const headcounts = new WeakMap<PortfolioInventory, FunctionHeadcounts>()
  * Everything the scenario engine needs, on the whole inventory (the server's results, saving and comparing use it),
  * and the key of the scores it rests on (inventory version, model, date).
  */
-export async function loadScenarioContext(db: Kysely<Database>): Promise<{ ctx: ScenarioContext; key: string }> {
+export async function loadScenarioContext(db: Kysely<Database>): Promise<{ ctx: ScenarioContext; key: string; modelLabel: string }> {
 	const [scored, destinations, wages] = await Promise.all([getScoredPortfolio(db), listDestinations(db), listCityAverageWages(db)])
 	const cityAverageWages: Record<string, number> = {}
 	for (const w of wages) if (w.usedForCap && !(w.city in cityAverageWages)) cityAverageWages[w.city] = w.monthlyRmb
@@ -30,6 +30,7 @@ export async function loadScenarioContext(db: Kysely<Database>): Promise<{ ctx: 
 	if (!headcounts.has(portfolio)) headcounts.set(portfolio, functionHeadcountsOf(portfolio.units))
 	return {
 		key: scored.key,
+		modelLabel: scored.model.label,
 		ctx: { portfolio, destinations, cityAverageWages, settings: scored.model.settings, asOf: scored.exposure.asOf, functionHeadcounts: headcounts.get(portfolio) },
 	}
 }
@@ -47,18 +48,22 @@ export function editorData(ctx: ScenarioContext, draft: ScenarioDraft, key: stri
 	}
 }
 
+/** What a board member may open: the decisions. */
+export const BOARD_VISIBLE: readonly Scenario['status'][] = ['approved', 'rejected']
+
 export function requireScenarioId(raw: string | undefined) {
 	if (!/^\d{1,12}$/.test(raw ?? '')) throw json({ message: `"${String(raw).slice(0, 40)}" is not a scenario id.`, error: 'bad scenario id' }, { status: 400 })
 	return Number(raw)
 }
 
 /**
- * A scenario the user may see. Board members see approved scenarios only: any other id is a 404 for
- * them, the same answer as an id that does not exist, so drafts are not even confirmed to exist.
+ * A scenario the user may see. Board members see decided scenarios only (approved and rejected: the snapshots' decisions
+ * name both, docs/decisions/018): any other id is a 404 for them, the same answer as an id that does not exist, so
+ * drafts are not even confirmed to exist.
  */
 export async function requireVisibleScenario(db: Kysely<Database>, user: User, id: number): Promise<Scenario> {
 	const scenario = await findScenarioById(db, id)
-	if (!scenario || (!can(user.role, 'scenarios:read') && scenario.status !== 'approved'))
+	if (!scenario || (!can(user.role, 'scenarios:read') && !BOARD_VISIBLE.includes(scenario.status)))
 		throw json({ message: `No scenario with id ${id}.`, error: `No scenario with id ${id}.` }, { status: 404 })
 	return scenario
 }

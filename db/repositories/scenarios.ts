@@ -33,6 +33,7 @@ const scenarioFromRow = (r: ScenarioRow, moves: ScenarioMove[]): Scenario => ({
 	decidedAt: r.decided_at,
 	createdAt: r.created_at,
 	updatedAt: r.updated_at,
+	version: r.version,
 })
 
 /** Scenarios with their moves in two queries; `statuses` limits what a role may see. */
@@ -104,39 +105,77 @@ export async function insertScenario(
 	return id
 }
 
-export async function updateScenario(
+/** What a conditional write expects to find: the scenario in one of these statuses, at this version. */
+export interface ScenarioExpectation {
+	statuses: readonly ScenarioStatus[]
+	version: number
+}
+
+/**
+ * Saves a draft's fields and moves if the scenario is still as the editor read it (status and version in the WHERE);
+ * the new status is 'draft'. Returns false, having written nothing, when it is not. Call inside a transaction.
+ */
+export async function updateScenarioIf(
 	db: Kysely<Database>,
 	id: number,
+	expected: ScenarioExpectation,
 	s: { name: string; description: string; assumptions: ScenarioAssumptions; moves: ScenarioMoveInput[] },
 	now = new Date(),
-) {
-	await db
+): Promise<boolean> {
+	const result = await db
 		.updateTable('scenario')
-		.set({ name: s.name, description: s.description, assumptions: JSON.stringify(s.assumptions), updated_at: sqlNow(now) })
+		.set(eb => ({
+			name: s.name,
+			description: s.description,
+			assumptions: JSON.stringify(s.assumptions),
+			status: 'draft',
+			updated_at: sqlNow(now),
+			version: eb('version', '+', 1),
+		}))
 		.where('id', '=', id)
-		.execute()
+		.where('status', 'in', expected.statuses)
+		.where('version', '=', expected.version)
+		.executeTakeFirst()
+	if (Number(result.numUpdatedRows) !== 1) return false
 	await db.deleteFrom('scenario_move').where('scenario_id', '=', id).execute()
 	await insertMoves(db, id, s.moves)
+	return true
 }
 
-export async function setScenarioStatus(
+/**
+ * Moves a scenario to `status` if it is still as read (status and version in the WHERE); a decision records who, when
+ * and why. Returns false, having written nothing, when it is not.
+ */
+export async function setScenarioStatusIf(
 	db: Kysely<Database>,
 	id: number,
+	expected: ScenarioExpectation,
 	change: { status: ScenarioStatus; decidedBy?: number; comment?: string },
 	now = new Date(),
-) {
+): Promise<boolean> {
 	const deciding = change.status === 'approved' || change.status === 'rejected'
-	await db
+	const result = await db
 		.updateTable('scenario')
-		.set({
+		.set(eb => ({
 			status: change.status,
 			updated_at: sqlNow(now),
+			version: eb('version', '+', 1),
 			...(deciding ? { decided_by: change.decidedBy ?? null, decision_comment: change.comment ?? null, decided_at: sqlNow(now) } : {}),
-		})
+		}))
 		.where('id', '=', id)
-		.execute()
+		.where('status', 'in', expected.statuses)
+		.where('version', '=', expected.version)
+		.executeTakeFirst()
+	return Number(result.numUpdatedRows) === 1
 }
 
-export async function deleteScenario(db: Kysely<Database>, id: number) {
-	await db.deleteFrom('scenario').where('id', '=', id).execute()
+/** Deletes a draft if it is still the draft that was read; false when it is not. */
+export async function deleteScenarioIf(db: Kysely<Database>, id: number, expected: ScenarioExpectation): Promise<boolean> {
+	const result = await db
+		.deleteFrom('scenario')
+		.where('id', '=', id)
+		.where('status', 'in', expected.statuses)
+		.where('version', '=', expected.version)
+		.executeTakeFirst()
+	return Number(result.numDeletedRows) === 1
 }

@@ -1,10 +1,9 @@
 import { type Kysely } from 'kysely'
 import { trendPoint, TREND_POINT_VERSION, type TrendPoint } from '#models/board.ts'
-import { isIsoDate } from '#models/dates.ts'
 import { type PortfolioInventory } from '#models/domain.ts'
 import { parseModelSettings, RULES_VERSION, scorePortfolio, type ModelSettings } from '#models/exposure/index.ts'
 import { toIsoInstant } from '#models/dates.ts'
-import { compareQuarters, isQuarter, previousQuarter, quarterEndDate, quarterOf, quarterStartDate } from '#models/quarter.ts'
+import { compareQuarters, isQuarter, quarterEndDate } from '#models/quarter.ts'
 import {
 	attributeChanges,
 	buildSnapshotContent,
@@ -25,12 +24,12 @@ import {
 import { freezeObligations } from '#models/obligations/frozen.ts'
 import { listDutyStatuses } from './obligations.ts'
 import { sha256Hex } from '../hash.ts'
+import { latestDecisionRecords } from './scenario-records.ts'
 import { sqlNow } from '../mappers.ts'
 import { type Database, type SnapshotRow } from '../schema.ts'
 import { decodeSnapshotText, encodeSnapshotText, SNAPSHOT_ENCODING } from '../snapshot-encoding.ts'
 import { isUniqueViolation } from '../sql/errors.ts'
 import { inTransaction } from '../sql/transaction.ts'
-import { recordAudit } from './audit.ts'
 import { findActiveModelVersion } from './model-versions.ts'
 import { loadPortfolio } from './portfolio.ts'
 
@@ -368,57 +367,78 @@ function isLockFailure(error: unknown) {
 	return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY'
 }
 
-/** Scenario decisions taken after `afterSql` (exclusive, or from the beginning) up to `untilSql` (inclusive). */
+/**
+ * Scenario decisions taken after `afterSql` (exclusive, or from the beginning) up to `untilSql` (inclusive), each with
+ * the figures of its frozen record where there is one.
+ */
 export async function listDecisionNotes(db: Kysely<Database>, afterSql: string | null, untilSql: string): Promise<DecisionNote[]> {
 	let q = db
 		.selectFrom('scenario')
 		.leftJoin('app_user', 'app_user.id', 'scenario.decided_by')
-		.select(['scenario.name', 'scenario.status', 'scenario.decided_at', 'scenario.decision_comment', 'app_user.name as decider'])
+		.select(['scenario.id', 'scenario.name', 'scenario.status', 'scenario.decided_at', 'scenario.decision_comment', 'app_user.name as decider'])
 		.where('scenario.status', 'in', ['approved', 'rejected'])
 		.where('scenario.decided_at', 'is not', null)
 		.where('scenario.decided_at', '<=', untilSql)
 	if (afterSql) q = q.where('scenario.decided_at', '>', afterSql)
 	const rows = await q.orderBy('scenario.decided_at').orderBy('scenario.id').execute()
-	return rows.map(r => ({
-		scenario: r.name,
-		status: r.status as DecisionNote['status'],
-		decidedAt: toIsoInstant(r.decided_at!),
-		decidedBy: r.decider ?? null,
-		comment: r.decision_comment,
-	}))
+	const records = await latestDecisionRecords(
+		db,
+		rows.map(r => r.id),
+	)
+	return rows.map(r => {
+		const record = records.get(r.id)
+		const note: DecisionNote = {
+			scenario: r.name,
+			status: r.status as DecisionNote['status'],
+			decidedAt: toIsoInstant(r.decided_at!),
+			decidedBy: r.decider ?? null,
+			comment: r.decision_comment,
+		}
+		if (record?.event === r.status) {
+			const h = record.content.headline
+			note.figures = {
+				recordHash: record.contentHash,
+				headcount: h.headcount,
+				oneOffUsd: h.oneOffUsd,
+				annualSavingUsd: h.annualSavingUsd,
+				npvUsd: h.npvUsd,
+				paybackLabel: h.paybackLabel,
+				exposureScoreDelta: h.exposureScoreDelta,
+				bandsImproved: h.bandsImproved,
+				bandsWorsened: h.bandsWorsened,
+			}
+		}
+		return note
+	})
+}
+
+/** The scenario decisions taken since the latest snapshot was frozen, up to `now`: those the next snapshot records. */
+export async function decisionsSinceLatestSnapshot(db: Kysely<Database>, now: Date): Promise<DecisionNote[]> {
+	const latest = await db.selectFrom('snapshot').select('frozen_at').orderBy('quarter', 'desc').executeTakeFirst()
+	return listDecisionNotes(db, latest?.frozen_at ?? null, sqlNow(now))
 }
 
 export interface FreezeSnapshotInput {
 	quarter: string // 'YYYY-Qn'
 	frozenBy: number | null // the user; null for a system job
-	/** The scoring date: inside the quarter and not after today. Default: the quarter's last day, or today if earlier. */
+	/** The scoring date, inside the quarter (default: its last day). Which quarter may be frozen: models/snapshot/freeze-rules.ts. */
 	asOf?: string
 	now?: Date
 }
 
 /**
- * Freezes the live inventory as the snapshot of `quarter`, in one transaction: refuses a quarter already frozen,
- * earlier than the latest frozen one, or not yet started; loads the inventory and the active model version, scores,
- * records the scenario decisions taken since the previous snapshot, chains to the latest hash, inserts, and appends
- * an audit event. Throws SnapshotFreezeError with a message for the user.
+ * Freezes the live inventory as the snapshot of `quarter`, in one transaction (joining the caller's): refuses a
+ * quarter already frozen or earlier than the latest frozen one; loads the inventory and the active model version,
+ * scores, records the scenario decisions taken since the previous snapshot with their frozen figures, chains to the
+ * latest hash and inserts. The rules on which quarter may be frozen (planFreeze) and the audit entry are the freeze
+ * service's (app/services/snapshots.server.ts). Throws SnapshotFreezeError with a message for the user.
  */
 export async function freezeSnapshot(db: Kysely<Database>, input: FreezeSnapshotInput): Promise<FrozenSnapshotSummary> {
 	const { quarter } = input
 	const now = input.now ?? new Date()
 	if (!isQuarter(quarter))
 		throw new SnapshotFreezeError('invalid_quarter', quarter, `'${quarter}' is not a quarter; write it as YYYY-Qn, e.g. 2026-Q3.`)
-	const today = now.toISOString().slice(0, 10)
-	const start = quarterStartDate(quarter)
-	if (start > today)
-		throw new SnapshotFreezeError('future_quarter', quarter, `Quarter ${quarter} has not started yet (it starts on ${start}); it cannot be frozen.`)
-	const lastDay = quarterEndDate(quarter) < today ? quarterEndDate(quarter) : today
-	const asOf = input.asOf ?? lastDay
-	if (!isIsoDate(asOf) || asOf < start || asOf > lastDay)
-		throw new SnapshotFreezeError(
-			'invalid_as_of',
-			quarter,
-			`The scoring date ${asOf} must be a date inside ${quarter} and not after today (${start} to ${lastDay}).`,
-		)
+	const asOf = input.asOf ?? quarterEndDate(quarter)
 	try {
 		return await freezeLive(db, { quarter, asOf, now, frozenBy: input.frozenBy })
 	} catch (error) {
@@ -442,9 +462,8 @@ async function freezeLive(
 		const parsed = parseModelSettings(stored.settings)
 		if (!parsed.ok)
 			throw new SnapshotFreezeError('invalid_model', quarter, `The active model version ${stored.label} is invalid: ${parsed.errors.join('; ')}`)
-		const latest = await trx.selectFrom('snapshot').select('frozen_at').orderBy('quarter', 'desc').executeTakeFirst()
-		const decisions = await listDecisionNotes(trx, latest?.frozen_at ?? null, sqlNow(now))
-		const summary = await appendSnapshot(trx, {
+		const decisions = await decisionsSinceLatestSnapshot(trx, now)
+		return appendSnapshot(trx, {
 			quarter,
 			asOf,
 			frozenAt: now,
@@ -453,23 +472,6 @@ async function freezeLive(
 			inventory: await loadPortfolio(trx),
 			decisions,
 		})
-		const actor = frozenBy === null ? undefined : await trx.selectFrom('app_user').select('email').where('id', '=', frozenBy).executeTakeFirst()
-		await recordAudit(
-			trx,
-			{ id: frozenBy, email: actor?.email ?? (frozenBy === null ? 'system' : `user#${frozenBy}`) },
-			{
-				action: 'freeze',
-				entity: 'snapshot',
-				entityId: quarter,
-				after: { quarter, asOf, modelLabel: summary.modelLabel, contentHash: summary.contentHash, prevHash: summary.prevHash },
-			},
-			now,
-		)
-		return summary
 	})
 }
 
-/** The quarter a freeze started now would normally target: the one before today's (the last complete quarter). */
-export function lastCompleteQuarter(now = new Date()): string {
-	return previousQuarter(quarterOf(now))
-}

@@ -19,6 +19,23 @@ export interface DecisionNote {
 	decidedAt: string // 'YYYY-MM-DDTHH:MM:SSZ'
 	decidedBy: string | null // the decider's name
 	comment: string | null
+	/**
+	 * The figures frozen with the decision (models/scenario/record.ts), and that record's hash. Absent for decisions
+	 * taken before decisions were frozen, and in snapshots frozen before then.
+	 */
+	figures?: DecisionFigures
+}
+
+export interface DecisionFigures {
+	recordHash: string
+	headcount: number
+	oneOffUsd: number
+	annualSavingUsd: number
+	npvUsd: number
+	paybackLabel: string | null
+	exposureScoreDelta: number
+	bandsImproved: number
+	bandsWorsened: number
 }
 
 /** The parsed `inputs` column: the inventory and the context it was scored in. */

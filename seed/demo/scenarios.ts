@@ -34,7 +34,7 @@ export interface DemoCutMove {
 
 export type DemoScenarioMove = DemoRelocateMove | DemoCutMove
 
-export type DemoScenario = Omit<Scenario, 'id' | 'moves' | 'createdBy' | 'decidedBy'> & {
+export type DemoScenario = Omit<Scenario, 'id' | 'moves' | 'createdBy' | 'decidedBy' | 'version'> & {
 	moves: DemoScenarioMove[]
 	createdByEmail: string
 	decidedByEmail: string | null

@@ -23,22 +23,13 @@ import { parseModelSettings, RULES_VERSION, scorePortfolio } from '#models/expos
 import { quarterEndDate } from '#models/quarter.ts'
 import { buildSnapshotContent, snapshotHash, sortInventory, verifyChain } from '#models/snapshot/index.ts'
 import { seed, SEED_CLOCK } from '#seed/index.ts'
+import { freezeQuarter } from '#app/services/snapshots.server.ts'
 import { createTestDb, testDialects } from './setup.ts'
 
 const SEEDED = ['2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3']
 
 /** Chain heads per dialect: the same seed must freeze byte-identical snapshots on SQLite and MySQL. */
 const heads: Record<string, string> = {}
-
-async function rejection(promise: Promise<unknown>): Promise<SnapshotFreezeError> {
-	try {
-		await promise
-	} catch (error) {
-		expect(error).toBeInstanceOf(SnapshotFreezeError)
-		return error as SnapshotFreezeError
-	}
-	throw new Error('expected the freeze to be refused')
-}
 
 describe.each(testDialects())('$name: quarterly snapshots', dialect => {
 	let ctx: DbContext
@@ -121,27 +112,40 @@ describe.each(testDialects())('$name: quarterly snapshots', dialect => {
 		expect((await compareWithPreviousSnapshot(ctx.db, '2024-Q4'))!.attribution).toBeNull()
 	})
 
-	test('freezing a quarter chains it to the latest; freezing it again is refused with a clear message', async () => {
+	test('freezing an ended quarter (the service) chains it to the latest and audits it; freezing it again is refused with a clear message', async () => {
 		const head = (await listSnapshots(ctx.db)).at(-1)!
-		const frozen = await freezeSnapshot(ctx.db, { quarter: '2026-Q4', frozenBy: adminId, now: SEED_CLOCK })
-		expect(frozen).toMatchObject({ quarter: '2026-Q4', asOf: '2026-11-23', prevHash: head.contentHash, modelLabel: '2026.1' })
-		const again = await rejection(freezeSnapshot(ctx.db, { quarter: '2026-Q4', frozenBy: adminId, now: SEED_CLOCK }))
-		expect(again.code).toBe('already_frozen')
-		expect(again.message).toBe(`Quarter 2026-Q4 is already frozen (hash ${frozen.contentHash.slice(0, 12)}…); snapshots cannot be re-frozen.`)
+		const admin = { id: adminId, email: 'admin@meridian.example', role: 'admin' as const }
+		const context = { requestId: 'req-freeze', now: new Date('2027-01-04T09:00:00Z') }
+		const frozen = await freezeQuarter(ctx.db, admin, context, { quarter: '2026-Q4', confirmation: '2026-Q4' })
+		if (!frozen.ok) throw new Error(frozen.message)
+		expect(frozen.value).toMatchObject({ quarter: '2026-Q4', asOf: '2026-12-31', prevHash: head.contentHash, modelLabel: '2026.1' })
+		const again = await freezeQuarter(ctx.db, admin, context, { quarter: '2026-Q4', confirmation: '2026-Q4' })
+		expect(again).toMatchObject({ ok: false, code: 'conflict', message: `Quarter 2026-Q4 is already frozen (hash ${frozen.value.contentHash.slice(0, 12)}…); snapshots cannot be re-frozen.` })
 		const audit = await ctx.db.selectFrom('audit_event').selectAll().where('entity', '=', 'snapshot').execute()
-		expect(audit).toEqual([expect.objectContaining({ action: 'freeze', entity_id: '2026-Q4', actor_email: 'admin@meridian.example' })])
+		expect(audit).toEqual([expect.objectContaining({ action: 'freeze', entity_id: '2026-Q4', actor_email: 'admin@meridian.example', request_id: 'req-freeze' })])
 		const diff = (await compareWithPreviousSnapshot(ctx.db, '2026-Q4'))!
 		expect(diff.previous!.quarter).toBe('2026-Q3')
 	})
 
-	test('quarters are frozen in order, only once started, on a date inside the quarter', async () => {
-		expect((await rejection(freezeSnapshot(ctx.db, { quarter: '2024-Q3', frozenBy: adminId, now: SEED_CLOCK }))).message).toBe(
-			'Quarter 2024-Q3 is earlier than the latest frozen quarter 2026-Q4; quarters are frozen in order and cannot be inserted behind the chain.',
-		)
-		expect((await rejection(freezeSnapshot(ctx.db, { quarter: '2027-Q1', frozenBy: adminId, now: SEED_CLOCK }))).code).toBe('future_quarter')
-		expect((await rejection(freezeSnapshot(ctx.db, { quarter: '2027-Q5', frozenBy: adminId }))).code).toBe('invalid_quarter')
-		const outside = freezeSnapshot(ctx.db, { quarter: '2027-Q1', frozenBy: adminId, asOf: '2027-04-01', now: new Date('2027-04-10T09:00:00Z') })
-		expect((await rejection(outside)).code).toBe('invalid_as_of')
+	test('only an ended quarter, typed again, is frozen; quarters are frozen in order', async () => {
+		const admin = { id: adminId, email: 'admin@meridian.example', role: 'admin' as const }
+		const at = (now: string) => ({ requestId: null, now: new Date(now) })
+		const today = await freezeQuarter(ctx.db, admin, at('2027-03-31T22:00:00Z'), { quarter: '2027-Q1', confirmation: '2027-Q1' })
+		expect(today).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			message: 'Quarter 2027-Q1 has not ended (it ends on 2027-03-31); it can be frozen from 2027-04-01. A snapshot is for ever: only an ended quarter is frozen.',
+		})
+		expect(await freezeQuarter(ctx.db, admin, at('2027-04-02T09:00:00Z'), { quarter: '2027-Q1', confirmation: '2027-q1' })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { confirmation: [expect.stringContaining('Type the quarter, 2027-Q1, to confirm')] } })
+		expect(await freezeQuarter(ctx.db, admin, at('2027-04-02T09:00:00Z'), { quarter: '2027-Q5', confirmation: '2027-Q5' })).toMatchObject({ ok: false, code: 'invalid' })
+		const board = { id: adminId, email: 'board@meridian.example', role: 'board' as const }
+		expect(await freezeQuarter(ctx.db, board, at('2027-04-02T09:00:00Z'), { quarter: '2027-Q1', confirmation: '2027-Q1' })).toMatchObject({ ok: false, code: 'forbidden' })
+		expect(await freezeQuarter(ctx.db, admin, at('2027-04-02T09:00:00Z'), { quarter: '2024-Q3', confirmation: '2024-Q3' })).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			message: 'Quarter 2024-Q3 is earlier than the latest frozen quarter 2026-Q4; quarters are frozen in order and cannot be inserted behind the chain.',
+		})
+		expect((await listSnapshots(ctx.db)).at(-1)!.quarter).toBe('2026-Q4')
 	})
 
 	test('two freezes of one quarter at the same time: one succeeds, the other gets the clear refusal', async () => {
