@@ -11,6 +11,7 @@ import { ROLES } from '#models/domain.ts'
 import { PASSWORD_RULES } from '#models/password-policy.ts'
 import { ROLE_LABELS } from '#models/permissions.ts'
 import { NewUserSchema } from '#models/user-admin.ts'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUser(request, 'users:manage')
@@ -71,7 +72,7 @@ export default function AdminRoute() {
 					</Link>
 				</div>
 			</div>
-			<div className="table-wrap">
+			<TableScroll label="Users">
 				<table>
 					<caption className="sr-only">Users</caption>
 					<thead>
@@ -101,7 +102,7 @@ export default function AdminRoute() {
 						))}
 					</tbody>
 				</table>
-			</div>
+			</TableScroll>
 
 			<Form method="post" className="card" noValidate aria-labelledby="new-user-h">
 				<h2 id="new-user-h">Add a user</h2>

@@ -6,6 +6,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { formatDate, formatInt, humanize } from '#app/utils/format.ts'
 import { listScenarios } from '#db/repositories/scenarios.ts'
 import { can } from '#models/permissions.ts'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	// Every role that reads scenarios has read-approved; board members have nothing more, so they see approved ones only.
@@ -43,7 +44,7 @@ export default function ScenariosRoute() {
 				) : null}
 			</div>
 			<Form method="get" action="/scenarios/compare">
-				<div className="table-wrap">
+				<TableScroll label="Scenarios">
 					<table>
 						<caption className="sr-only">Scenarios</caption>
 						<thead>
@@ -89,7 +90,7 @@ export default function ScenariosRoute() {
 							)}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 				{scenarios.length > 1 ? (
 					<p className="no-print">
 						<button type="submit">Compare the ticked scenarios</button>

@@ -9,6 +9,7 @@ import { requireQuarter } from '#app/utils/snapshot.server.ts'
 import { freezeSnapshot, lastCompleteQuarter, listSnapshots, loadTrendPoints, SnapshotFreezeError, verifyStoredChain } from '#db/repositories/snapshots.ts'
 import { can } from '#models/permissions.ts'
 import { quarterOf } from '#models/snapshot.ts'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'snapshots:read')
@@ -73,7 +74,7 @@ export default function SnapshotsRoute() {
 			)}
 			<section className="card" aria-labelledby="list-h">
 				<h2 id="list-h">Frozen quarters</h2>
-				<div className="table-wrap">
+				<TableScroll label="Frozen quarters">
 					<table>
 						<thead>
 							<tr>
@@ -107,7 +108,7 @@ export default function SnapshotsRoute() {
 							})}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 				<p className="small">
 					{verification ? (
 						<span role="status" className={verification.ok ? 'ok-text' : 'warn-text'}>

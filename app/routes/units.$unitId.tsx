@@ -12,6 +12,7 @@ import { DIMENSIONS, type Finding } from '#models/exposure/types.ts' // not the 
 import { flowStatus } from '#models/flow-status.ts'
 import { mlpsObligations } from '#models/mlps.ts'
 import { can } from '#models/permissions.ts'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'overview:read')
@@ -131,7 +132,7 @@ export default function UnitRoute() {
 			})}
 
 			<h2>Systems</h2>
-			<div className="table-wrap">
+			<TableScroll label="Systems">
 				<table>
 					<thead>
 						<tr>
@@ -173,10 +174,10 @@ export default function UnitRoute() {
 						)}
 					</tbody>
 				</table>
-			</div>
+			</TableScroll>
 
 			<h2>Data flows</h2>
-			<div className="table-wrap">
+			<TableScroll label="Data flows">
 				<table>
 					<thead>
 						<tr>
@@ -223,10 +224,10 @@ export default function UnitRoute() {
 						)}
 					</tbody>
 				</table>
-			</div>
+			</TableScroll>
 
 			<h2>Staffing</h2>
-			<div className="table-wrap">
+			<TableScroll label="Staffing">
 				<table>
 					<thead>
 						<tr>
@@ -261,7 +262,7 @@ export default function UnitRoute() {
 						)}
 					</tbody>
 				</table>
-			</div>
+			</TableScroll>
 		</>
 	)
 }
