@@ -5,7 +5,7 @@ import { loadPortfolio, loadUnitInventory } from '#db/repositories/portfolio.ts'
 import { type Database } from '#db/schema.ts'
 import { parseModelSettings, type PortfolioExposure, scorePortfolio, scoreUnit } from '#models/exposure/index.ts'
 import { type ModelSettings } from '#models/exposure/settings.ts'
-import { type HeatmapQuery, heatmapRows, overviewKpis, queryHeatmap, riskMatrix, sankeyData } from '#models/overview.ts'
+import { type HeatmapQuery, heatmapLine, heatmapRows, overviewKpis, queryHeatmap, riskMatrix, sankeyData } from '#models/overview.ts'
 import { type PortfolioInventory } from '#models/domain.ts'
 import { listGroupHeadcount } from '#db/repositories/staffing.ts'
 
@@ -103,5 +103,5 @@ export async function overviewPage(db: Kysely<Database>, query: HeatmapQuery) {
 		cache.pages.set(pageKey, heatmap)
 	}
 	const { kpis, matrix, sankey, model, asOf } = cache.value
-	return { kpis, heatmap, matrix, matrixBands: model.settings.riskMatrix, sankey, query, asOf, modelLabel: model.label }
+	return { kpis, heatmap: { total: heatmap.total, rows: heatmap.rows.map(heatmapLine) }, matrix, matrixBands: model.settings.riskMatrix, sankey, query, asOf, modelLabel: model.label }
 }
