@@ -67,6 +67,9 @@ export default function AdminRoute() {
 					<p>Users and their roles. Every change here is in the audit log.</p>
 				</div>
 				<div className="page-actions">
+					<Link className="button" to="/admin/model">
+						Scoring model
+					</Link>
 					<Link className="button" to="/admin/audit">
 						Audit log
 					</Link>
