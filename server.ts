@@ -13,7 +13,8 @@ import {
 } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-import { getSessionSecret } from './app/utils/env.server.ts'
+import { getSessionSecret, secureCookies } from './app/utils/env.server.ts'
+import { closePrinter } from './app/utils/printer.server.ts'
 import { log, requestStore } from './app/utils/log.server.ts'
 import { closeDb, getDbContext } from './db/client.server.ts'
 import { migrateToLatest } from './db/migrate.ts'
@@ -59,11 +60,12 @@ function securityHeaders(nonce: string) {
 		'Referrer-Policy': 'strict-origin-when-cross-origin',
 		'Cross-Origin-Opener-Policy': 'same-origin',
 		'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-		...(production ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+		...(secureCookies() ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
 	}
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data']
 
 /** A state-changing request must come from a page of this origin (Origin, else Referer). */
 function sameOrigin(req: express.Request) {
@@ -138,6 +140,9 @@ export async function createServer() {
 		if (length === undefined && req.get('transfer-encoding')) return refuse(req, res, 411, 'Send the request with a Content-Length.')
 		if (Number(length ?? 0) > BODY_LIMIT_BYTES)
 			return refuse(req, res, 413, `The request is larger than ${Math.round(BODY_LIMIT_BYTES / 1024 / 1024)} MB.`)
+		// Every action reads a form: another body type is refused here, not left to fail in request.formData().
+		if ((Number(length ?? 0) > 0 || req.get('transfer-encoding')) && !FORM_TYPES.some(t => req.is(t)))
+			return refuse(req, res, 415, 'Send a form (application/x-www-form-urlencoded or multipart/form-data).')
 		next()
 	})
 
@@ -148,8 +153,14 @@ export async function createServer() {
 	app.use(express.static('public', { maxAge: '1h' }))
 	const handle = createRemixHandler(build, production ? 'production' : build.mode)
 	app.all('*', async (req, res, next) => {
+		let request: Request
 		try {
-			const response = await handle(toRemixRequest(req, res), { cspNonce: res.locals.nonce, requestId: res.locals.requestId })
+			request = toRemixRequest(req, res)
+		} catch {
+			return refuse(req, res, 400, 'The request’s address or Host header is malformed.')
+		}
+		try {
+			const response = await handle(request, { cspNonce: res.locals.nonce, requestId: res.locals.requestId })
 			// An answer before the body was read (the session lookup failed, say): read the rest first, so the
 			// client gets the answer instead of a broken pipe. Bodies are capped at BODY_LIMIT_BYTES above.
 			if (!req.complete) await drain(req)
@@ -166,7 +177,21 @@ export async function createServer() {
 			next(error)
 		}
 	})
+	// The server's own error answer (Express's default shows a stack trace and absolute paths outside production): a
+	// client's mistake (a malformed URL, 400) is said plainly and logged as info; anything else is a logged 500.
+	app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+		const status = clientErrorStatus(error) ?? 500
+		if (status >= 500) log('error', 'unhandled error', { method: req.method, path: req.path, error })
+		if (res.headersSent) return res.destroy()
+		refuse(req, res, status, status >= 500 ? 'Something went wrong on the server. Nothing more is shown here; the request id finds it in the log.' : 'The request could not be understood (a malformed address or header).')
+	})
 	return app
+}
+
+/** The 4xx status an error carries (Express and its middleware set `status`), or undefined. */
+function clientErrorStatus(error: unknown) {
+	const status = Number((error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode)
+	return status >= 400 && status < 500 ? status : undefined
 }
 
 async function main() {
@@ -186,6 +211,7 @@ async function main() {
 		}, 9_000)
 		force.unref()
 		server.close(async () => {
+			await closePrinter().catch(error => log('warn', 'closing the printer failed', { error }))
 			await closeDb().catch(error => log('error', 'closing the database failed', { error }))
 			log('info', 'stopped')
 			process.exit(0)

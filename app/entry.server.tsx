@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { isConnectionError } from '#db/sql/errors.ts'
 import { log, requestStore } from './utils/log.server.ts'
@@ -26,6 +26,7 @@ export async function handleDataRequest(response: Response, { request }: { reque
 // database is marked so the server answers 503 ("try again") instead of 500.
 export function handleError(error: unknown, { request }: { request: Request }) {
 	if (request.signal.aborted) return // the client went away; nothing to report
+	if (isRouteErrorResponse(error) && error.status < 500) return // a 404 or 405 is the client's mistake, not the server's
 	const store = requestStore.getStore()
 	if (isConnectionError(error)) {
 		if (store) store.databaseDown = true

@@ -44,7 +44,12 @@ export function createDb(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL)
 		}
 	}
 	const file = url.replace(/^file:/, '')
-	if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+	// A new file and directory are the owner's only (password and session hashes, the audit log); SQLite gives its
+	// -wal and -shm files the database file's mode.
+	if (file !== ':memory:') {
+		fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 })
+		if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600))
+	}
 	const database = new SQLite(file)
 	database.pragma('foreign_keys = ON')
 	if (file !== ':memory:') database.pragma('journal_mode = WAL')

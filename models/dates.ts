@@ -89,3 +89,10 @@ export function daysBetween(from: string, to: string): number | null {
 	const b = toDayNumber(to)
 	return a === null || b === null ? null : b - a
 }
+
+/** 'YYYY-MM-DDTHH:MM:SSZ' from a Date, an ISO instant or the database's 'YYYY-MM-DD HH:MM:SS' (UTC). */
+export function toIsoInstant(value: Date | string): string {
+	const date = value instanceof Date ? value : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`)
+	if (Number.isNaN(date.getTime())) throw new RangeError(`'${String(value)}' is not a date and time`)
+	return `${date.toISOString().slice(0, 19)}Z`
+}

@@ -5,9 +5,9 @@
 // scoring engine (12 KB gzip), which only the scenario pages run in the browser.
 import { type Band, DIMENSIONS, type Dimension, type PortfolioExposure, type UnitExposure } from './exposure/types.ts'
 import { CHINA_CITIES, type PortfolioInventory, SEGMENTS } from './domain.ts'
-import { flowStatus } from './flow-status.ts'
+import { flowStatuses } from './flow-status.ts'
 import { type ListQuery, type ListSpec } from './list-query.ts'
-import { mlpsObligations } from './mlps.ts'
+import { mlpsObligations } from './mlps-obligations.ts'
 
 export const HEATMAP_SPEC = {
 	sortKeys: ['name', 'overall', ...DIMENSIONS] as const,
@@ -92,8 +92,7 @@ export function overviewKpis(p: PortfolioInventory, e: PortfolioExposure): Overv
 	let overdue = 0
 	let people = 0
 	for (const u of p.units) {
-		for (const f of u.flows) {
-			const s = flowStatus(f, u.unit.isCiio, e.asOf)
+		for (const s of flowStatuses(u.unit, u.flows, e.asOf)) {
 			if (!s.leavesChina) continue
 			flows++
 			if (!s.satisfied) lacking++
@@ -187,8 +186,9 @@ export function sankeyData(p: PortfolioInventory, asOf: string, maxUnits = 12): 
 	const unitTotals = new Map<string, number>()
 	let unknown = 0
 	for (const u of p.units) {
-		for (const f of u.flows) {
-			const s = flowStatus(f, u.unit.isCiio, asOf)
+		const statuses = flowStatuses(u.unit, u.flows, asOf)
+		for (const [i, f] of u.flows.entries()) {
+			const s = statuses[i]!
 			if (!s.leavesChina) continue
 			if (s.volumeUnknown) unknown++
 			const value = (f.personalInfoIndividuals ?? 0) + (f.sensitivePersonalInfoIndividuals ?? 0)

@@ -83,23 +83,6 @@ export function scenarioTransition(role: Role, status: ScenarioStatus, action: S
 	}
 }
 
-/** The next `count` quarters from a date, for the start-quarter picker. */
-export function upcomingQuarters(asOf: string, count = 12) {
-	const [y, m] = asOf.split('-').map(Number) as [number, number]
-	let year = y
-	let q = Math.floor((m - 1) / 3) + 1
-	const out: string[] = []
-	for (let i = 0; i < count; i++) {
-		out.push(`${year}-Q${q}`)
-		q++
-		if (q > 4) {
-			q = 1
-			year++
-		}
-	}
-	return out
-}
-
 /** House assumptions for a first scenario (later drafts start from the latest one's). */
 export const DEFAULT_SCENARIO_ASSUMPTIONS: ScenarioAssumptions = {
 	discountRate: 0.08,

@@ -8,9 +8,10 @@ import { insertScenario } from '#db/repositories/scenarios.ts'
 import { insertStaffingRows, setGroupHeadcount } from '#db/repositories/staffing.ts'
 import { insertSystemRows } from '#db/repositories/systems.ts'
 import { insertUnitRows, mapUnitIdsByCode } from '#db/repositories/units.ts'
+import { mulberry32 } from '#models/random.ts'
 import { DEMO_SCENARIOS } from './demo/scenarios.ts'
 import { seed, SEED_CLOCK } from './index.ts'
-import { generateScaleGroup, prng, SCALE } from './scale.ts'
+import { generateScaleGroup, SCALE } from './scale.ts'
 
 export const SCALE_DATABASE_URL = process.env.DATABASE_URL ?? 'file:./data/scale.db'
 
@@ -38,7 +39,7 @@ async function main() {
 			const lines = await trx.selectFrom('staffing_line').select(['id', 'headcount']).orderBy('id').execute()
 			const destinations = await trx.selectFrom('destination').select(['id', 'is_mainland_china']).orderBy('id').execute()
 			const admin = await trx.selectFrom('app_user').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow()
-			const r = prng(42)
+			const r = mulberry32(42)
 			for (let i = 0; i < SCALE.scenarios; i++) {
 				const template = DEMO_SCENARIOS[i % DEMO_SCENARIOS.length]!
 				const moves = Array.from({ length: 3 + Math.floor(r() * 8) }, () => {

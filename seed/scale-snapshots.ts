@@ -8,7 +8,7 @@ import { loadPortfolio } from '#db/repositories/portfolio.ts'
 import { appendSnapshot } from '#db/repositories/snapshots.ts'
 import { type Database } from '#db/schema.ts'
 import { parseModelSettings } from '#models/exposure/settings.ts'
-import { previousQuarter, quarterEndDate, quarterOf } from '#models/snapshot.ts'
+import { previousQuarter, quarterEndDate, quarterOf } from '#models/quarter.ts'
 import { SEED_CLOCK } from './index.ts'
 
 export async function freezeScaleSnapshots(db: Kysely<Database>, count: number, onFrozen: (quarter: string) => void = () => {}): Promise<{ frozen: number }> {

@@ -3,6 +3,7 @@
 // levels, mechanisms and volumes is the demo group's) with seeded variation in volumes, headcounts and
 // wages. Pure: the CLI (seed/scale-cli.ts) writes it.
 import { type BusinessUnit, type DataFlow, type GroupFunctionHeadcount, type InfoSystem, type StaffingLine } from '#models/domain.ts'
+import { mulberry32 } from '#models/random.ts'
 import { DEMO_FLOWS, DEMO_GROUP_HEADCOUNT, DEMO_STAFFING, DEMO_SYSTEMS, DEMO_UNITS } from './demo/group.ts'
 
 export const SCALE = { units: 1_000, systemsPerUnit: 5, flowsPerUnit: 20, staffingPerUnit: 20, snapshots: 40, scenarios: 20 } as const
@@ -15,19 +16,8 @@ export interface ScaleGroup {
 	groupHeadcount: GroupFunctionHeadcount[]
 }
 
-/** mulberry32 */
-export function prng(seed: number) {
-	return () => {
-		seed |= 0
-		seed = (seed + 0x6d2b79f5) | 0
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-	}
-}
-
 export function generateScaleGroup(seed = 1, units: number = SCALE.units): ScaleGroup {
-	const r = prng(seed)
+	const r = mulberry32(seed)
 	const vary = (n: number, spread = 0.5) => Math.max(0, Math.round(n * (1 - spread + 2 * spread * r())))
 	const out: ScaleGroup = { units: [], systems: [], flows: [], staffing: [], groupHeadcount: [] }
 	const suffix = (i: number) => `-X${String(i).padStart(4, '0')}`

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { formatUsd } from '#app/utils/format.ts'
-import { type OneOffCosts, type ScenarioResult, type ScenarioUncertainty } from '#models/scenario.ts'
+import { type OneOffCosts, type ScenarioResult, type ScenarioUncertainty } from '#models/scenario/index.ts'
 import { lazyChart } from './lazy-chart.tsx'
 
 const STEPS: Array<[keyof OneOffCosts, string]> = [

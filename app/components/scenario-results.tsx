@@ -2,7 +2,7 @@ import { BandBadge } from '#app/components/band.tsx'
 import { formatDate, formatInt, formatRmb, formatUsd, humanize } from '#app/utils/format.ts'
 import { DIMENSION_SHORT, MECHANISM_LABELS } from '#app/utils/labels.ts'
 import { DIMENSIONS } from '#models/exposure/index.ts'
-import { type ScenarioResult, type ScenarioUncertainty } from '#models/scenario.ts'
+import { type ScenarioResult, type ScenarioUncertainty } from '#models/scenario/index.ts'
 import { CashChart, CostWaterfall } from './scenario-charts.tsx'
 import { TableScroll } from './table-scroll.tsx'
 

@@ -39,7 +39,7 @@ export default function OverviewRoute() {
 					value={formatInt(kpis.flowsLackingMechanism)}
 					hint={`of ${formatInt(kpis.flows)} flows leaving China`}
 					alert={kpis.flowsLackingMechanism > 0}
-					to="/flows"
+					to="/flows?status=lacking"
 				/>
 				<Kpi
 					label="Systems overdue for MLPS filing or assessment"

@@ -10,8 +10,9 @@ import { formatDate, formatInt, humanize } from '#app/utils/format.ts'
 import { editorData, loadScenarioContext, requireScenarioId, requireVisibleScenario } from '#app/utils/scenario.server.ts'
 import { deleteScenario, setScenarioStatus, updateScenario } from '#db/repositories/scenarios.ts'
 import { DATA_HANDLING, type ScenarioAssumptions, type UnitInventory } from '#models/domain.ts'
-import { parseScenarioDraft, type ScenarioAction, type ScenarioDraftInput, scenarioTransition, upcomingQuarters } from '#models/scenario-form.ts'
-import { runScenario, type ScenarioContext, scenarioUnitIds, simulateScenario, validateScenario, withUnits } from '#models/scenario.ts'
+import { parseScenarioDraft, type ScenarioAction, type ScenarioDraftInput, scenarioTransition } from '#models/scenario-form.ts'
+import { upcomingQuarters } from '#models/quarter.ts'
+import { runScenario, type ScenarioContext, scenarioUnitIds, simulateScenario, validateScenario, withUnits } from '#models/scenario/index.ts'
 import { type loader as unitInventoryLoader } from './scenarios.inventory.$unitId.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatInt, formatUsd, humanize } from '#app/utils/format.ts'
 import { loadScenarioContext, requireVisibleScenario } from '#app/utils/scenario.server.ts'
-import { compareScenarios, runScenario } from '#models/scenario.ts'
+import { compareScenarios, runScenario } from '#models/scenario/index.ts'
 import { TableScroll } from '#app/components/table-scroll.tsx'
 
 // GET /scenarios/compare?id=1&id=2[&id=3&id=4]: two to four scenarios side by side.

@@ -70,6 +70,13 @@ export async function startSession(userId: number) {
 	return sessionCookie().serialize(token)
 }
 
+/** The session cookie's name and signed value for a token (the printer sets it in its own browser, for one origin). */
+export async function sessionCookieFor(token: string) {
+	const pair = (await sessionCookie().serialize(token)).split(';')[0]!
+	const at = pair.indexOf('=')
+	return { name: pair.slice(0, at), value: pair.slice(at + 1) }
+}
+
 /** Ends the session on the server, so a copied cookie stops working too. */
 export async function endSession(request: Request) {
 	const token = await tokenOf(request)
@@ -102,8 +109,5 @@ export function auditMany(
 	)
 }
 
-/** Only same-site paths: a login link must not send people elsewhere. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
-	if (!to || typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-	return to
-}
+/** Only same-site paths: a login link must not send people elsewhere (models/safe-redirect.ts). */
+export { safeRedirect } from '#models/safe-redirect.ts'

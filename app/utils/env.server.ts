@@ -4,8 +4,11 @@ import path from 'node:path'
 
 export const isProduction = () => process.env.NODE_ENV === 'production'
 
-/** Cookies are Secure everywhere except plain-HTTP local use (set INSECURE_COOKIES=1 there). */
-export const secureCookies = () => process.env.INSECURE_COOKIES !== '1' && isProduction()
+/**
+ * Secure by default, whatever NODE_ENV says: the session cookie is Secure and HSTS is sent. INSECURE_COOKIES=1 is the
+ * explicit switch for plain HTTP on another host than localhost (browsers accept Secure cookies on http://localhost).
+ */
+export const secureCookies = () => process.env.INSECURE_COOKIES !== '1'
 
 let secret: string | undefined
 

@@ -8,6 +8,7 @@ import { type ModelSettings } from '#models/exposure/settings.ts'
 import { type HeatmapQuery, heatmapLine, heatmapRows, overviewKpis, queryHeatmap, riskMatrix, sankeyData } from '#models/overview.ts'
 import { type PortfolioInventory } from '#models/domain.ts'
 import { listGroupHeadcount } from '#db/repositories/staffing.ts'
+import { type FlowStatus, flowStatuses } from '#models/flow-status.ts'
 
 /** Today as 'YYYY-MM-DD' (UTC): the date every score is computed for. */
 export const today = () => new Date().toISOString().slice(0, 10)
@@ -104,4 +105,18 @@ export async function overviewPage(db: Kysely<Database>, query: HeatmapQuery) {
 	}
 	const { kpis, matrix, sankey, model, asOf } = cache.value
 	return { kpis, heatmap: { total: heatmap.total, rows: heatmap.rows.map(heatmapLine) }, matrix, matrixBands: model.settings.riskMatrix, sankey, query, asOf, modelLabel: model.label }
+}
+
+// Each flow's status (required mechanism counted per exporter, in place, satisfied) on today's date, from the same
+// cached portfolio the overview reads, so the flow list's "lacking" rows are exactly the overview's count.
+const fs = globalThis as unknown as { __flowStatuses?: { key: string; index: Map<number, FlowStatus> } }
+
+export async function getFlowStatusIndex(db: Kysely<Database>): Promise<Map<number, FlowStatus>> {
+	const scored = await getScoredPortfolio(db)
+	if (fs.__flowStatuses?.key !== scored.key) {
+		const index = new Map<number, FlowStatus>()
+		for (const u of scored.portfolio.units) for (const s of flowStatuses(u.unit, u.flows, scored.exposure.asOf)) index.set(s.flowId, s)
+		fs.__flowStatuses = { key: scored.key, index }
+	}
+	return fs.__flowStatuses.index
 }

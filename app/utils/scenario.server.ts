@@ -12,7 +12,7 @@ import {
 	type ScenarioContext,
 	type ScenarioDraft,
 	scenarioUnitIds,
-} from '#models/scenario.ts'
+} from '#models/scenario/index.ts'
 import { getScoredPortfolio } from './exposure.server.ts'
 
 // Every unit's headcount per function, once per scored portfolio (a new inventory version is a new object).

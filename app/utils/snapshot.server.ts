@@ -5,7 +5,8 @@ import { type Database } from '#db/schema.ts'
 import { dataQualityNotes, heatmapRows, overviewKpis } from '#models/board.ts'
 import { type Band, BANDS, DIMENSIONS, type Dimension, scorePortfolio } from '#models/exposure/index.ts'
 import { type HeatmapQuery, type HeatmapRow, queryHeatmap } from '#models/overview.ts'
-import { attributeChanges, isQuarter, topMovers } from '#models/snapshot.ts'
+import { isQuarter } from '#models/quarter.ts'
+import { attributeChanges, topMovers } from '#models/snapshot/index.ts'
 
 /** The board pack lists this many units, highest overall score first, and counts all of them by band. */
 export const PACK_UNITS = 50

@@ -1,11 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { type Kysely } from 'kysely'
+import { sha256Hex } from '../hash.ts'
 import { sqlNow } from '../mappers.ts'
 import { type Database } from '../schema.ts'
 
 // The cookie carries a random token; the table keeps only its SHA-256, so a database reader
 // cannot replay sessions. Deleting the row ends the session everywhere (server-side logout).
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+const hashToken = sha256Hex
 
 export interface SessionTimeouts {
 	idleMinutes: number

@@ -3,21 +3,16 @@ import { trendPoint, TREND_POINT_VERSION, type TrendPoint } from '#models/board.
 import { isIsoDate } from '#models/dates.ts'
 import { type PortfolioInventory } from '#models/domain.ts'
 import { parseModelSettings, RULES_VERSION, scorePortfolio, type ModelSettings } from '#models/exposure/index.ts'
+import { toIsoInstant } from '#models/dates.ts'
+import { compareQuarters, isQuarter, previousQuarter, quarterEndDate, quarterOf, quarterStartDate } from '#models/quarter.ts'
 import {
 	attributeChanges,
 	buildSnapshotContent,
 	chainVerification,
-	compareQuarters,
-	isQuarter,
 	parseSnapshotContent,
-	previousQuarter,
-	quarterEndDate,
-	quarterOf,
-	quarterStartDate,
 	SnapshotContentError,
 	snapshotHash,
 	sortInventory,
-	toIsoInstant,
 	verifySnapshot,
 	type ChainLink,
 	type ChainVerification,
@@ -26,7 +21,8 @@ import {
 	type QuarterVerification,
 	type SnapshotAttribution,
 	type SnapshotContent,
-} from '#models/snapshot.ts'
+} from '#models/snapshot/index.ts'
+import { sha256Hex } from '../hash.ts'
 import { sqlNow } from '../mappers.ts'
 import { type Database, type SnapshotRow } from '../schema.ts'
 import { decodeSnapshotText, encodeSnapshotText, SNAPSHOT_ENCODING } from '../snapshot-encoding.ts'
@@ -166,7 +162,7 @@ export async function verifyStoredChain(db: Kysely<Database>): Promise<ChainVeri
 	for (const { id } of order) {
 		const row = await db.selectFrom('snapshot').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 		const frozen = await frozenFromRow(row)
-		const { verification, content } = verifySnapshot(frozen, previous, scorePortfolio)
+		const { verification, content } = verifySnapshot(frozen, previous, scorePortfolio, sha256Hex)
 		const point = cached.get(row.content_hash)
 		if (content && point && JSON.stringify(point) !== JSON.stringify(trendPointOf(content)))
 			verification.problems.push({
@@ -317,7 +313,7 @@ export async function appendSnapshot(db: Kysely<Database>, input: AppendSnapshot
 			})
 			const prevHash = latest?.content_hash ?? null
 			const encoded = Promise.all([content.settingsJson, content.inputsJson, content.resultsJson].map(encodeSnapshotText))
-			const contentHash = snapshotHash({ ...content, prevHash }) // while the thread pool compresses
+			const contentHash = snapshotHash({ ...content, prevHash }, sha256Hex) // while the thread pool compresses
 			const [settingsBytes, inputsBytes, resultsBytes] = await encoded
 			const frozenAt = sqlNow(new Date(content.frozenAt))
 			const inserted = await trx

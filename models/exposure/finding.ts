@@ -1,6 +1,6 @@
 // Small builders shared by the rule modules: findings, entity references, level tables and the article registry.
 
-import { PROVISIONS_2024, PROVISIONS_2024_SOURCE } from '../cross-border.ts'
+import { PROVISIONS_2024, PROVISIONS_2024_SOURCE } from '../transfer-mechanism.ts'
 import { type BusinessUnit, type DataFlow, type InfoSystem, type StaffingLine } from '../domain.ts'
 import { type LevelStep } from './settings.ts'
 import {
@@ -129,6 +129,7 @@ const PROVISION_REFS = new Map<string, ArticleRef>()
 
 /** Articles cited by the rules, with the `verified` flag regulations.json gives them. */
 export const ARTICLES = {
+	piplLegalBases: ref('PIPL', 'Art. 13', false, PIPL),
 	piplTransferBases: ref('PIPL', 'Art. 38', false, PIPL),
 	piplSeparateConsent: ref('PIPL', 'Art. 39', false, PIPL),
 	piplLocalisation: ref('PIPL', 'Art. 40', false, PIPL),

@@ -1,34 +1,7 @@
-// Quarters and calendar-month indexes for the scenario's monthly cash flow. Month 0 is the calendar month of the
+// Calendar-month indexes for the scenario's monthly cash flow (quarters are ../quarter.ts). Month 0 is the calendar month of the
 // analysis date; dates are 'YYYY-MM-DD' strings and nothing here reads the clock.
 
 import { toDayNumber } from '../dates.ts'
-
-const QUARTER = /^(\d{4})-Q([1-4])$/
-
-export interface Quarter {
-	year: number
-	quarter: 1 | 2 | 3 | 4
-	start: string // first day, 'YYYY-MM-DD'
-	end: string // last day
-}
-
-/** 'YYYY-Qn' (n = 1-4) as its first and last days, or null when the text is not a quarter. */
-export function parseQuarter(value: string): Quarter | null {
-	const match = QUARTER.exec(typeof value === 'string' ? value.trim() : '')
-	if (!match) return null
-	const year = Number(match[1])
-	const quarter = Number(match[2]) as 1 | 2 | 3 | 4
-	const firstMonth = (quarter - 1) * 3 + 1
-	const lastMonth = firstMonth + 2
-	const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate()
-	return { year, quarter, start: isoDate(year, firstMonth, 1), end: isoDate(year, lastMonth, lastDay) }
-}
-
-/** The quarter a date falls in, as 'YYYY-Qn'. */
-export function quarterOf(date: string): string {
-	const { year, month } = parts(date)
-	return `${year}-Q${Math.floor((month - 1) / 3) + 1}`
-}
 
 /** Calendar months from the month of `asOf` to the month of `date` (negative before it). */
 export function monthIndex(asOf: string, date: string): number {
@@ -69,8 +42,4 @@ export function laterOf(a: string, b: string): string {
 
 function parts(date: string): { year: number; month: number; day: number } {
 	return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) }
-}
-
-function isoDate(year: number, month: number, day: number): string {
-	return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }

@@ -13,7 +13,8 @@ import {
 	type UnitInventory,
 } from '../domain.ts'
 import { MASS_LAYOFF, massLayoffProcedure, type MassLayoffProcedure, type PremiumBase } from '../severance.ts'
-import { laterOf, monthBoundaryIndex, monthIndex, parseQuarter, wholeMonthsBetween } from './calendar.ts'
+import { parseQuarter } from '../quarter.ts'
+import { laterOf, monthBoundaryIndex, monthIndex, wholeMonthsBetween } from './calendar.ts'
 import { ART40_NOTICE_DAYS, CHINA_EMPLOYER_ON_COST_RATE, NOTICE_IN_LIEU_POLICY, PREMIUM_BASE } from './constants.ts'
 import {
 	type LayoffRoute,

@@ -1,6 +1,6 @@
 // runScenario: one deterministic run of a scenario for one pick of the uncertain inputs.
 
-import { formatCount } from '../cross-border.ts'
+import { formatCount } from '../transfer-mechanism.ts'
 import { type ScenarioAssumptions } from '../domain.ts'
 import { computeCash, roundCosts, safePick, type CashResult } from './cash.ts'
 import { monthLabel } from './calendar.ts'

@@ -3,6 +3,7 @@
 // Only the cash is recomputed per run: the plan (dates, art. 41) and the exposure do not depend on the draws.
 
 import { type Range } from '../domain.ts'
+import { mulberry32 } from '../random.ts'
 import { computeCash } from './cash.ts'
 import { monthLabel } from './calendar.ts'
 import { DEFAULT_SIMULATION_RUNS, DEFAULT_SIMULATION_SEED, MAX_SIMULATION_RUNS } from './constants.ts'
@@ -14,18 +15,6 @@ import {
 	type ScenarioDraft,
 	type ScenarioUncertainty,
 } from './types.ts'
-
-/** mulberry32: a small, fast 32-bit generator; returns numbers in [0, 1). Deterministic for a seed. */
-export function mulberry32(seed: number): () => number {
-	let state = seed >>> 0
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0
-		let t = state
-		t = Math.imul(t ^ (t >>> 15), t | 1)
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-	}
-}
 
 /** Inverse CDF of the triangular distribution on low <= mode (base) <= high, for u in [0, 1). */
 export function triangular(range: Range, u: number): number {

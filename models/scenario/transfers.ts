@@ -17,7 +17,7 @@ import {
 	requiredTransferMechanism,
 	transferFactsForFlow,
 	type TransferRequirement,
-} from '../cross-border.ts'
+} from '../transfer-mechanism.ts'
 import { addMonths } from '../dates.ts'
 import { type DataFlow, type StaffingLine, type UnitInventory } from '../domain.ts'
 import { type PlannedMove, type ScenarioPlan } from './plan.ts'

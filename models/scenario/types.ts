@@ -1,7 +1,7 @@
 // The shapes of the relocation scenario engine: what it takes (a draft and a context) and what it returns.
 // Money follows the domain convention: whole numbers in the currency the field names (`…Rmb`, `…Usd`).
 
-import { type TransferRequirement } from '../cross-border.ts'
+import { type TransferRequirement } from '../transfer-mechanism.ts'
 import {
 	type DataFlow,
 	type DataHandling,

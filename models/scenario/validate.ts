@@ -1,10 +1,10 @@
 // Checks a scenario draft against the inventory and the destinations before it is saved or run. runScenario runs
 // whatever it can of an invalid draft (it skips or clamps what it cannot use) and returns these same issues.
 
-import { formatCount } from '../cross-border.ts'
+import { formatCount } from '../transfer-mechanism.ts'
 import { addMonths, isIsoDate, toDayNumber } from '../dates.ts'
 import { DATA_HANDLING, type Destination, type Range, type StaffingLine, type UnitInventory } from '../domain.ts'
-import { parseQuarter } from './calendar.ts'
+import { parseQuarter } from '../quarter.ts'
 import { type ScenarioContext, type ScenarioDraft, type ScenarioIssue } from './types.ts'
 
 /** Staffing lines (with their unit) and destinations by id. */

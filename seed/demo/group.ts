@@ -6,7 +6,7 @@
 // - MLPS: systems filed on time, filed late, not filed (overdue, and one still inside its 30 days), assessments
 //   fine, due within days, overdue and never done; levels 1-4 and three ungraded systems;
 // - cross-border: every mechanism class of the CAC's 2024 Provisions, the boundary volumes on both sides of each
-//   threshold (以上 includes the number, 不满 excludes it: see seed/reference/cross-border.ts), mechanisms in place,
+//   threshold (以上 includes the number, 不满 excludes it: see seed/reference/cross-border-regime.ts), mechanisms in place,
 //   missing and wrong, one security assessment expired and one expiring soon, remote access, unknown volumes;
 // - workforce: ~1,500 R&D engineers (most in Beijing), a ~150-strong Shanghai back-office data team, and lines of
 //   high earners above 3x their city's average wage, so the severance cap matters.
@@ -41,9 +41,26 @@ export interface DemoUser {
  */
 export const GROUP_PRIOR_YEAR_TURNOVER_RMB = 412_000_000_000
 
-const unit = (u: Omit<DemoUnit, 'priorYearGlobalTurnoverRmb'>): DemoUnit => ({
+/**
+ * Units whose own prior-year turnover the demo inventory does not hold: the representative office (not a legal
+ * person of its own: the foreign parent answers for it, so the group's turnover is the honest base) and one WFOE
+ * whose statutory accounts are not in yet. PIPL art. 66's 5% alternative falls back to the group's turnover for
+ * them, marked as an assumption. Every other entity's FY2025 turnover is its China revenue (invented, as all here).
+ */
+const ENTITY_TURNOVER_UNKNOWN = new Set(['BU-BJ-REP', 'BU-SZ-APP'])
+
+type DemoUnitInput = Omit<
+	DemoUnit,
+	'priorYearGlobalTurnoverRmb' | 'priorYearEntityTurnoverRmb' | 'distinctIndividualsAbroad' | 'distinctSensitiveIndividualsAbroad'
+> &
+	Partial<Pick<DemoUnit, 'distinctIndividualsAbroad' | 'distinctSensitiveIndividualsAbroad'>>
+
+const unit = (u: DemoUnitInput): DemoUnit => ({
 	...u,
 	priorYearGlobalTurnoverRmb: GROUP_PRIOR_YEAR_TURNOVER_RMB,
+	priorYearEntityTurnoverRmb: ENTITY_TURNOVER_UNKNOWN.has(u.code) ? null : u.chinaRevenueRmb,
+	distinctIndividualsAbroad: u.distinctIndividualsAbroad ?? null,
+	distinctSensitiveIndividualsAbroad: u.distinctSensitiveIndividualsAbroad ?? null,
 })
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -928,7 +945,7 @@ export const DEMO_SYSTEMS: DemoSystem[] = [
 // ---------------------------------------------------------------------------------------------------------------
 // Data flows. Counts are individuals transferred since 1 January 2026 (the 2024 Provisions' window).
 // Each comment names the article path the flow exercises; "THRESHOLD" marks the boundary cases.
-// Readings (seed/reference/cross-border.ts): 以上 includes the number, 不满 excludes it; exemptions (arts 3-6)
+// Readings (seed/reference/cross-border-regime.ts): 以上 includes the number, 不满 excludes it; exemptions (arts 3-6)
 // come first; art. 5(1)-(3) apply to CIIOs too; art. 5(4) is non-CIIO and non-sensitive only.
 
 export const DEMO_FLOWS: DemoFlow[] = [

@@ -32,8 +32,8 @@ import {
 	type UnitInventory,
 } from '#models/domain.ts'
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '#models/exposure/settings.ts'
-import { MLPS_RULES } from '#models/mlps.ts'
-import { compareQuarters, previousQuarter, quarterEndDate, quarterOf } from '#models/snapshot.ts'
+import { MLPS_RULES } from '#models/mlps-obligations.ts'
+import { compareQuarters, previousQuarter, quarterEndDate, quarterOf } from '#models/quarter.ts'
 import { DEMO_AS_OF } from './group.ts'
 
 export const DEMO_QUARTER_COUNT = 8
@@ -219,6 +219,9 @@ function insightUnit(groupTurnover: number): UnitInventory {
 			handlesConsumerData: true,
 			chinaRevenueRmb: 95_000_000,
 			priorYearGlobalTurnoverRmb: groupTurnover,
+			priorYearEntityTurnoverRmb: 95_000_000,
+			distinctIndividualsAbroad: null,
+			distinctSensitiveIndividualsAbroad: null,
 		},
 		systems: [
 			{

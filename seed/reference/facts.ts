@@ -13,7 +13,7 @@ import {
 	PROVISIONS_2024,
 	PROVISIONS_2024_ARTICLES,
 	THRESHOLD_READING,
-} from './cross-border.ts'
+} from './cross-border-regime.ts'
 import { FX_ASSUMPTIONS } from './fx.ts'
 import {
 	LABOUR_ARTICLES,
@@ -24,7 +24,7 @@ import {
 	LCL_ART87,
 	LCL_ART97,
 } from './labour.ts'
-import { MLPS_FILING, MLPS_FT_2019_CONTEXT, MLPS_GRADING_MATRIX, MLPS_LEVEL_FACTS, MLPS_STANDARD } from './mlps.ts'
+import { MLPS_FILING, MLPS_FT_2019_CONTEXT, MLPS_GRADING_MATRIX, MLPS_LEVEL_FACTS, MLPS_STANDARD } from './mlps-levels.ts'
 import { type Provenance } from './provenance.ts'
 import { PENALTIES, REGULATION_OBLIGATIONS, REGULATIONS, type RegulationId } from './regulations.ts'
 

@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type DbContext } from '#db/client.server.ts'
 import { migrateToLatest } from '#db/migrate.ts'
+import { sha256Hex } from '#db/hash.ts'
 import { recordAudit } from '#db/repositories/audit.ts'
 import { findActiveModelVersion } from '#db/repositories/model-versions.ts'
 import { loadPortfolio } from '#db/repositories/portfolio.ts'
@@ -19,7 +20,8 @@ import {
 import { type Database } from '#db/schema.ts'
 import { trendPoint } from '#models/board.ts'
 import { parseModelSettings, RULES_VERSION, scorePortfolio } from '#models/exposure/index.ts'
-import { buildSnapshotContent, quarterEndDate, snapshotHash, sortInventory, verifyChain } from '#models/snapshot.ts'
+import { quarterEndDate } from '#models/quarter.ts'
+import { buildSnapshotContent, snapshotHash, sortInventory, verifyChain } from '#models/snapshot/index.ts'
 import { seed, SEED_CLOCK } from '#seed/index.ts'
 import { createTestDb, testDialects } from './setup.ts'
 
@@ -176,7 +178,7 @@ describe.each(testDialects())('$name: quarterly snapshots', dialect => {
 		for (const row of rows) {
 			expect(row.content_encoding).toBe('br')
 			const [settingsJson, inputsJson, resultsJson] = [row.model_settings, row.inputs, row.results].map(bytes => brotliDecompressSync(bytes).toString('utf8'))
-			expect(snapshotHash({ quarter: row.quarter, modelLabel: row.model_label, settingsJson: settingsJson!, inputsJson: inputsJson!, resultsJson: resultsJson!, prevHash: row.prev_hash })).toBe(
+			expect(snapshotHash({ quarter: row.quarter, modelLabel: row.model_label, settingsJson: settingsJson!, inputsJson: inputsJson!, resultsJson: resultsJson!, prevHash: row.prev_hash }, sha256Hex)).toBe(
 				row.content_hash,
 			)
 			expect(row.results.length * 5).toBeLessThan(Buffer.byteLength(resultsJson!)) // compact even for the small demo group
@@ -236,7 +238,7 @@ describe.each(testDialects())('$name: quarterly snapshots', dialect => {
 		const tampered = original.results.replace(/"score":25/, '"score":4')
 		expect(tampered).not.toBe(original.results)
 		rows[i] = { ...original, results: tampered }
-		const report = verifyChain(rows, scorePortfolio)
+		const report = verifyChain(rows, scorePortfolio, sha256Hex)
 		const bad = report.quarters.filter(q => !q.ok)
 		expect(bad.map(q => q.quarter)).toEqual(['2025-Q3'])
 		expect(bad[0]!.problems.map(p => p.kind)).toEqual(['content_hash_mismatch', 'not_reproducible'])
@@ -278,7 +280,7 @@ async function insertTextSnapshot(db: Kysely<Database>, quarter: string, prevHas
 		inputs,
 		results: scorePortfolio(inputs, settings.value, asOf),
 	})
-	const contentHash = snapshotHash({ ...content, prevHash })
+	const contentHash = snapshotHash({ ...content, prevHash }, sha256Hex)
 	await sql`insert into snapshot (quarter, frozen_at, frozen_by, model_version_id, model_label, model_settings, inputs, results, content_hash, prev_hash)
 		values (${quarter}, ${`${asOf} 12:00:00`}, ${null}, ${modelId}, ${model.label}, ${content.settingsJson}, ${content.inputsJson}, ${content.resultsJson}, ${contentHash}, ${prevHash})`.execute(db)
 	return contentHash

@@ -3,12 +3,14 @@
 // driven by playwright-core. No browser is ever downloaded.
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
+import http from 'node:http'
+import type net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { sql } from 'kysely'
 import { createDb } from '#db/client.server.ts'
+import { freePort } from '../support/free-port.ts'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const ARTIFACTS = path.resolve('tests/artifacts')
@@ -43,17 +45,6 @@ export async function freshMysqlDatabase(baseUrl: string, suffix: string) {
 	}
 	u.pathname = `/${name}`
 	return u.toString()
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer()
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address() as net.AddressInfo
-			srv.close(() => resolve(port))
-		})
-		srv.on('error', reject)
-	})
 }
 
 export interface RunningApp {
@@ -166,4 +157,50 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 	await page.getByRole('button', { name: 'Sign in' }).click()
 	await page.waitForURL(u => !u.pathname.startsWith('/login'))
 	await page.getByRole('button', { name: 'Sign out' }).waitFor()
+}
+
+/** Signs in over HTTP (no browser) and returns the session cookie as `name=value`. */
+export async function signInOverHttp(baseUrl: string, email: string, password: string) {
+	const res = await fetch(`${baseUrl}/login`, { method: 'POST', body: new URLSearchParams({ email, password }), headers: { Origin: baseUrl }, redirect: 'manual' })
+	if (res.status !== 302) throw new Error(`sign-in of ${email} answered ${res.status}`)
+	return res.headers.get('set-cookie')!.split(';')[0]!
+}
+
+/** A plain HTTP listener on a free loopback port that records every request it gets (a stranger's server in tests). */
+export async function startListener(answer: (req: http.IncomingMessage, res: http.ServerResponse) => void) {
+	const requests: Array<{ method: string; url: string; host: string; cookie: string }> = []
+	const server = http.createServer((req, res) => {
+		requests.push({ method: req.method ?? '', url: req.url ?? '', host: req.headers.host ?? '', cookie: req.headers.cookie ?? '' })
+		answer(req, res)
+	})
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+	const { port } = server.address() as net.AddressInfo
+	return { url: `http://127.0.0.1:${port}`, host: `127.0.0.1:${port}`, requests, close: () => new Promise<void>(r => server.close(() => r())) }
+}
+
+/** The Chromium processes below a process (the server): all of them, and the browsers among them (no --type=). */
+export function chromiumProcessesOf(rootPid: number) {
+	const rows = fs
+		.readdirSync('/proc')
+		.filter(d => /^\d+$/.test(d))
+		.flatMap(pid => {
+			try {
+				const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+				const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+				const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
+				const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+				return [{ pid: Number(pid), ppid, cmd, rssKb: rss }]
+			} catch {
+				return []
+			}
+		})
+	const below = new Set([rootPid])
+	for (let grew = true; grew; ) {
+		grew = false
+		for (const r of rows) if (!below.has(r.pid) && below.has(r.ppid)) (below.add(r.pid), (grew = true))
+	}
+	// Zygotes rewrite their command line into one space-separated string: look for --type= anywhere in it.
+	const chromium = rows.filter(r => r.pid !== rootPid && below.has(r.pid) && /chrom/i.test(r.cmd[0] ?? ''))
+	const browsers = chromium.filter(r => !r.cmd.join(' ').includes('--type='))
+	return { all: chromium.length, browsers: browsers.length, rssMb: Math.round(chromium.reduce((s, r) => s + r.rssKb, 0) / 1024) }
 }

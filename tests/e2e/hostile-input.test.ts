@@ -7,21 +7,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDb } from '#db/client.server.ts'
 import { type Database } from '#db/schema.ts'
 import { DEMO_USERS } from '#seed/demo/group.ts'
+import { mulberry32 } from '#models/random.ts'
 import { e2eDialects, type RunningApp, startApp } from './harness.ts'
 
 const SYSTEM_HEADER = ['code', 'unit_code', 'name', 'mlps_level', 'graded_on', 'filed_on', 'last_assessed_on', 'technologies', 'holds_personal_data', 'holds_important_data', 'holds_source_code']
 const CASES = Number(process.env.FUZZ_CASES ?? 1500)
-
-/** mulberry32: the same seed gives the same cases, so a failure can be replayed. */
-function rng(seed: number) {
-	return () => {
-		seed |= 0
-		seed = (seed + 0x6d2b79f5) | 0
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-	}
-}
 
 const NASTY = ['=CMD()', '+1+1', '@SUM(A1)', '-2+3', '"unclosed', 'a"b', '', ' ', '\u0000', '\uFEFF', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '上海', 'x'.repeat(5000), '1e309', '-1', '99999999999999999999', 'yes', 'maybe', '2026-02-30', '2026-1-1', 'DROP TABLE business_unit;--', '<script>alert(1)</script>', '\r\n', ',,,', 'BU-SH-BANK', 'SYS-NONE']
 
@@ -86,7 +76,7 @@ describe.each(e2eDialects())('$name: hostile input', dialect => {
 
 	test(`${CASES} generated malformed CSV files: a 4xx naming the problem every time, nothing written`, async () => {
 		const before = await counts()
-		const r = rng(20261123)
+		const r = mulberry32(20261123)
 		const statuses = new Map<number, number>()
 		for (let i = 0; i < CASES; i++) {
 			const bytes = hostileCsv(r)
@@ -116,7 +106,7 @@ describe.each(e2eDialects())('$name: hostile input', dialect => {
 
 	test(`${CASES} generated malformed form posts: 400 with field messages, nothing written, no 500`, async () => {
 		const before = await counts()
-		const r = rng(7)
+		const r = mulberry32(7)
 		for (let i = 0; i < CASES; i++) {
 			const form = hostileForm(r)
 			const path = r() < 0.5 ? '/inventory/units/new' : '/inventory/units/1'

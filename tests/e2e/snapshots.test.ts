@@ -4,7 +4,7 @@
 import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DEMO_USERS } from '#seed/demo/group.ts'
-import { quarterOf } from '#models/snapshot.ts'
+import { quarterOf } from '#models/quarter.ts'
 import { type Browser, e2eDialects, launchBrowser, type RunningApp, screenshot, signIn, startApp } from './harness.ts'
 
 const user = (role: string) => DEMO_USERS.find(u => u.role === role)!

@@ -1,16 +1,16 @@
 // npm run test:resilience: the app on MariaDB under mixed traffic from several clients while MariaDB
-// is stopped and started again. Loopback only, bounded in time (about a minute). Asserts that during the
+// is stopped and started again. The MariaDB is a private server started for the run (own data directory,
+// port and socket): a server shared with other work is never stopped. Loopback only, bounded in time (about a minute). Asserts that during the
 // outage requests fail fast with a readable 503 (no hang, no 500, no crash); that the app recovers by
 // itself; that every acknowledged write is in the database exactly once; that no failed import is
 // half-applied; and that SIGTERM then stops the server cleanly. Prints the figures; exits 1 on failure.
-import { execSync } from 'node:child_process'
 import { sql } from 'kysely'
 import { createDb } from '#db/client.server.ts'
 import { DEFAULT_SCENARIO_ASSUMPTIONS } from '#models/scenario-form.ts'
 import { DEMO_USERS } from '#seed/demo/group.ts'
 import { freshMysqlDatabase, startApp } from '../e2e/harness.ts'
+import { createMariadbServer, type MariadbServer } from '../support/mariadb-server.ts'
 
-const BASE = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/ced_test'
 const CLIENTS = 6
 const RUN_MS = 30_000
 const OUTAGE_AT_MS = 8_000
@@ -28,19 +28,7 @@ let slowest = 0
 const statuses = new Map<string, number>()
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
-const mariadbUp = () => {
-	try {
-		execSync('mariadb-admin -h 127.0.0.1 -u root ping --silent', { stdio: 'ignore', timeout: 5_000 })
-		return true
-	} catch {
-		return false
-	}
-}
-const stopMariadb = () => execSync('mariadb-admin -h 127.0.0.1 -u root shutdown', { stdio: 'inherit', timeout: 60_000 })
-const startMariadb = () => {
-	execSync('mkdir -p /run/mysqld && (chown mysql:mysql /run/mysqld || true)', { stdio: 'ignore', shell: '/bin/bash' })
-	execSync('start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd', { stdio: 'inherit' })
-}
+let mariadb: MariadbServer | null = null
 
 async function timed(url: string, init: RequestInit = {}) {
 	const started = Date.now()
@@ -63,7 +51,10 @@ async function timed(url: string, init: RequestInit = {}) {
 }
 
 async function main() {
-	const databaseUrl = await freshMysqlDatabase(BASE, 'resilience')
+	mariadb = await createMariadbServer({ name: 'resilience' })
+	await mariadb.start()
+	const server = mariadb
+	const databaseUrl = await freshMysqlDatabase(server.url('ced'), 'resilience')
 	const app = await startApp(databaseUrl)
 	const analyst = DEMO_USERS.find(u => u.role === 'analyst')!
 	const origin = { Origin: app.url }
@@ -91,11 +82,10 @@ async function main() {
 		await sleep(OUTAGE_AT_MS)
 		console.log(`stopping MariaDB at ${((Date.now() - started) / 1000).toFixed(1)} s`)
 		mariadbDownAt = Date.now()
-		stopMariadb()
+		await server.stop()
 		await sleep(OUTAGE_MS)
 		console.log(`starting MariaDB at ${((Date.now() - started) / 1000).toFixed(1)} s`)
-		startMariadb()
-		while (!mariadbUp()) await sleep(200)
+		await server.start()
 		mariadbUpAt = Date.now()
 		while (!recoveredAt) {
 			const h = await timed(`${app.url}/healthz`)
@@ -223,6 +213,4 @@ main()
 		console.error(error)
 		process.exitCode = 1
 	})
-	.finally(() => {
-		if (!mariadbUp()) startMariadb() // never leave the machine without its database
-	})
+	.finally(() => mariadb?.destroy())

@@ -2,7 +2,7 @@
 // judgement built from consumer data, the individuals it exports (the inventory's only volume of personal data),
 // its sector and a configurable climate factor; the impact follows its scale in China. PIPL art. 66 is the tool.
 
-import { formatCount } from '../../cross-border.ts'
+import { formatCount } from '../../transfer-mechanism.ts'
 import { type UnitInventory } from '../../domain.ts'
 import { ARTICLES, clampLevel, type DimensionFindings, finding, levelFor, unitRef } from '../finding.ts'
 import { type ScoringContext } from '../types.ts'

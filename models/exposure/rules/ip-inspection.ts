@@ -4,7 +4,7 @@
 // None of this is a breach: these findings measure exposure, and their likelihoods are model judgements.
 
 import { type BusinessUnit, type InfoSystem, type StaffingLine, type UnitInventory } from '../../domain.ts'
-import { formatCount } from '../../cross-border.ts'
+import { formatCount } from '../../transfer-mechanism.ts'
 import { ARTICLES, articleList, type DimensionFindings, finding, levelFor, systemRef, unitRef } from '../finding.ts'
 import { type ModelSettings } from '../settings.ts'
 import { type Finding, type ScoringContext } from '../types.ts'

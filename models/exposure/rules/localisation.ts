@@ -5,16 +5,14 @@
 import {
 	effectiveMechanismInPlace,
 	mechanismSatisfies,
-	requiredTransferMechanism,
-	transferFactsForFlow,
 	type TransferRequirement,
-} from '../../cross-border.ts'
+} from '../../transfer-mechanism.ts'
 import { type BusinessUnit, type DataFlow, type InfoSystem, type UnitInventory } from '../../domain.ts'
 import { ARTICLES, type DimensionFindings, finding, flowRef, provisions, systemRef, unitRef } from '../finding.ts'
 import { cslLocalisationPenalty, dslExportPenalty } from '../penalties.ts'
 import { type ModelSettings } from '../settings.ts'
 import { type ArticleRef, type Finding, type PenaltyRef, type ScoringContext } from '../types.ts'
-import { exportFlows } from './cross-border.ts'
+import { exporterRequirements, exportFlows } from './cross-border.ts'
 
 const dimension = 'data_localisation' as const
 
@@ -25,7 +23,7 @@ export function localisationFindings(inv: UnitInventory, ctx: ScoringContext): D
 	const holders = inv.systems.filter(s => s.holdsImportantData)
 	if (!unit.isCiio && flows.length === 0 && holders.length === 0) return { applicable: false, findings: [] }
 	const findings = [
-		...flows.map(flow => flowFinding(flow, unit, ctx)),
+		...flows.map(flow => flowFinding(flow, unit, exporterRequirements(unit, inv.flows).get(flow.id)!, ctx)),
 		...holders.map(system => importantDataHeld(system, ctx.settings)),
 	]
 	if (unit.isCiio) findings.push(ciioStorage(unit, ctx.settings))
@@ -37,9 +35,8 @@ function carriesMainlandPi(flow: DataFlow): boolean {
 	return flow.collectedInMainland && total > 0
 }
 
-function flowFinding(flow: DataFlow, unit: BusinessUnit, ctx: ScoringContext): Finding {
+function flowFinding(flow: DataFlow, unit: BusinessUnit, required: TransferRequirement, ctx: ScoringContext): Finding {
 	const s = ctx.settings.localisation
-	const required = requiredTransferMechanism(transferFactsForFlow(flow, unit.isCiio))
 	const inPlace = effectiveMechanismInPlace(flow, ctx.asOf)
 	const impact = Math.max(flow.includesImportantData ? s.importantDataImpact : 0, unit.isCiio ? s.ciioImpact : 0)
 	const via = flow.isRemoteAccess

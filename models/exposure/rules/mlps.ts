@@ -1,10 +1,10 @@
-// Dimension 'cybersecurity_mlps': grading, filing and assessment of each system on the date (models/mlps.ts), and
+// Dimension 'cybersecurity_mlps': grading, filing and assessment of each system on the date (models/mlps-obligations.ts), and
 // the extension requirements its technologies bring. Practice-only obligations (level 2 every 2 years) raise
 // warnings, never gaps, and carry no penalty.
 
 import { isIsoDate } from '../../dates.ts'
 import { type BusinessUnit, type InfoSystem, type UnitInventory } from '../../domain.ts'
-import { type MlpsExtension, mlpsObligations, type MlpsObligation, type MlpsStatus } from '../../mlps.ts'
+import { type MlpsExtension, mlpsObligations, type MlpsObligation, type MlpsStatus } from '../../mlps-obligations.ts'
 import { ARTICLES, articleList, type DimensionFindings, finding, systemRef, unitRef } from '../finding.ts'
 import { cslMlpsPenalty } from '../penalties.ts'
 import { type ModelSettings } from '../settings.ts'
@@ -185,7 +185,7 @@ function extensions(system: InfoSystem, status: MlpsStatus, impact: number, sett
 	})
 }
 
-// Extension lists are shared between systems with the same level and technologies (models/mlps.ts), and so are
+// Extension lists are shared between systems with the same level and technologies (models/mlps-obligations.ts), and so are
 // their words: thousands of systems, a few dozen distinct lists.
 const described = new WeakMap<readonly MlpsExtension[], { normative: number; names: string; detail: string }>()
 

@@ -3,7 +3,7 @@
 // reports China's total per function. Likelihood reflects how exposed the function is (data access, R&D); leaving
 // is constrained by the art. 41 layoff procedure and art. 47 compensation.
 
-import { formatCount } from '../../cross-border.ts'
+import { formatCount } from '../../transfer-mechanism.ts'
 import { STAFF_FUNCTIONS, type StaffFunction, type StaffingLine, type UnitInventory } from '../../domain.ts'
 import { ARTICLES, articleList, clampLevel, type DimensionFindings, finding, levelFor, unitRef } from '../finding.ts'
 import { type ModelSettings } from '../settings.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { requiredTransferMechanism } from '#models/cross-border.ts'
+import { requiredTransferMechanism } from '#models/transfer-mechanism.ts'
 import {
 	type Destination,
 	type DestinationCost,
@@ -21,7 +21,7 @@ import {
 	type ScenarioDraft,
 	type ScenarioDraftMove,
 	type ScenarioResult,
-} from '#models/scenario.ts'
+} from '#models/scenario/index.ts'
 import { economicCompensation } from '#models/severance.ts'
 import {
 	DEMO_AS_OF,

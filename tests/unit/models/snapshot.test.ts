@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { sha256Hex } from '#db/hash.ts'
 import { type PortfolioInventory, type UnitInventory } from '#models/domain.ts'
 import {
 	DEFAULT_MODEL_SETTINGS,
@@ -6,18 +7,13 @@ import {
 	scorePortfolio,
 	type ModelSettings,
 } from '#models/exposure/index.ts'
+import { compareQuarters, nextQuarter, previousQuarter, quarterEndDate, quarterOf, quarterStartDate } from '#models/quarter.ts'
 import {
 	attributeChanges,
 	buildSnapshotContent,
 	canonicalJson,
-	compareQuarters,
 	type FrozenSnapshot,
-	nextQuarter,
 	parseSnapshotContent,
-	previousQuarter,
-	quarterEndDate,
-	quarterOf,
-	quarterStartDate,
 	type Rescore,
 	SnapshotContentError,
 	snapshotHash,
@@ -25,7 +21,7 @@ import {
 	topMovers,
 	unitInputChanges,
 	verifyChain,
-} from '#models/snapshot.ts'
+} from '#models/snapshot/index.ts'
 import { flow, staffing, system, unit } from './fixtures.ts'
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -117,7 +113,7 @@ function freeze(quarter: string, inv: PortfolioInventory, settings: ModelSetting
 		modelSettings: c.settingsJson,
 		inputs: c.inputsJson,
 		results: c.resultsJson,
-		contentHash: snapshotHash({ ...c, prevHash }),
+		contentHash: snapshotHash({ ...c, prevHash }, sha256Hex),
 		prevHash,
 	}
 }
@@ -139,7 +135,7 @@ const rehash = (r: FrozenSnapshot): FrozenSnapshot => ({
 		inputsJson: r.inputs,
 		resultsJson: r.results,
 		prevHash: r.prevHash,
-	}),
+	}, sha256Hex),
 })
 
 const kinds = (v: ReturnType<typeof verifyChain>, quarter: string) =>
@@ -230,12 +226,12 @@ describe('content and hash', () => {
 	}
 
 	test('is a hex SHA-256 and the same for the same content', () => {
-		expect(snapshotHash(base)).toMatch(/^[0-9a-f]{64}$/)
-		expect(snapshotHash({ ...base })).toBe(snapshotHash(base))
+		expect(snapshotHash(base, sha256Hex)).toMatch(/^[0-9a-f]{64}$/)
+		expect(snapshotHash({ ...base }, sha256Hex)).toBe(snapshotHash(base, sha256Hex))
 	})
 
 	test('changes when any part changes, the previous hash included', () => {
-		const h = snapshotHash(base)
+		const h = snapshotHash(base, sha256Hex)
 		const variants = [
 			{ quarter: '2026-Q2' },
 			{ modelLabel: '2026.2' },
@@ -244,7 +240,7 @@ describe('content and hash', () => {
 			{ resultsJson: '{"units":[2]}' },
 			{ prevHash: 'a'.repeat(64) },
 		]
-		const hashes = variants.map(v => snapshotHash({ ...base, ...v }))
+		const hashes = variants.map(v => snapshotHash({ ...base, ...v }, sha256Hex))
 		for (const other of hashes) expect(other).not.toBe(h)
 		expect(new Set(hashes).size).toBe(variants.length)
 	})
@@ -285,7 +281,7 @@ describe('content and hash', () => {
 
 describe('chain verification', () => {
 	test('a clean chain verifies, quarter by quarter', () => {
-		const v = verifyChain(chain(), scorePortfolio)
+		const v = verifyChain(chain(), scorePortfolio, sha256Hex)
 		expect(v.ok).toBe(true)
 		expect(v.quarters.map(q => [q.quarter, q.ok])).toEqual([
 			['2026-Q1', true],
@@ -296,7 +292,7 @@ describe('chain verification', () => {
 	})
 
 	test('checks in quarter order whatever order the rows come in', () => {
-		expect(verifyChain([...chain()].reverse(), scorePortfolio).ok).toBe(true)
+		expect(verifyChain([...chain()].reverse(), scorePortfolio, sha256Hex).ok).toBe(true)
 	})
 
 	test('detects a tampered inputs string (the stored hash no longer matches)', () => {
@@ -304,7 +300,7 @@ describe('chain verification', () => {
 		const tampered = rows[1]!.inputs.replace('"headcount":150', '"headcount":15')
 		expect(tampered).not.toBe(rows[1]!.inputs)
 		rows[1] = { ...rows[1]!, inputs: tampered }
-		const v = verifyChain(rows, scorePortfolio)
+		const v = verifyChain(rows, scorePortfolio, sha256Hex)
 		expect(v.ok).toBe(false)
 		expect(kinds(v, '2026-Q2')).toContain('content_hash_mismatch')
 		expect(kinds(v, '2026-Q1')).toEqual([])
@@ -316,26 +312,26 @@ describe('chain verification', () => {
 		const rows = chain()
 		// A forger edits 2026-Q2 and recomputes its hash: it verifies alone, but 2026-Q3 still names the old hash.
 		rows[1] = rehash({ ...rows[1]!, inputs: rows[1]!.inputs.replace('"headcount":150', '"headcount":15') })
-		const v = verifyChain(rows, scorePortfolio)
+		const v = verifyChain(rows, scorePortfolio, sha256Hex)
 		expect(kinds(v, '2026-Q2')).not.toContain('content_hash_mismatch')
 		expect(kinds(v, '2026-Q3')).toEqual(['chain_broken'])
 
 		const relinked = chain()
 		relinked[2] = rehash({ ...relinked[2]!, prevHash: 'f'.repeat(64) })
-		const w = verifyChain(relinked, scorePortfolio)
+		const w = verifyChain(relinked, scorePortfolio, sha256Hex)
 		expect(kinds(w, '2026-Q3')).toEqual(['chain_broken'])
 		expect(w.quarters[2]!.problems[0]!.message).toMatch(/Broken chain: previous hash ffffffffffff… is not 2026-Q2's hash/)
 	})
 
 	test('detects results that no longer reproduce, and says when a change of rules explains it', () => {
 		const q1 = freeze('2026-Q1', Q2, DEFAULT_MODEL_SETTINGS, null, { score: oldRules })
-		const sameRules = verifyChain([q1], scorePortfolio)
+		const sameRules = verifyChain([q1], scorePortfolio, sha256Hex)
 		expect(kinds(sameRules, '2026-Q1')).toEqual(['not_reproducible'])
 		expect(sameRules.quarters[0]!.problems[0]).toMatchObject({ rulesChanged: false })
 		expect(sameRules.quarters[0]!.problems[0]!.message).toMatch(/BU-C cybersecurity_mlps frozen 6 medium, now 3 low/)
 
 		const older = freeze('2026-Q1', Q2, DEFAULT_MODEL_SETTINGS, null, { score: oldRules, rulesVersion: '2026.01' })
-		const drift = verifyChain([older], scorePortfolio)
+		const drift = verifyChain([older], scorePortfolio, sha256Hex)
 		expect(drift.quarters[0]!.problems[0]).toMatchObject({ kind: 'not_reproducible', rulesChanged: true })
 		expect(drift.quarters[0]!.problems[0]!.message).toMatch(/frozen under rules 2026.01/)
 	})
@@ -343,13 +339,13 @@ describe('chain verification', () => {
 	test('detects row metadata that disagrees with the hashed content', () => {
 		const rows = chain()
 		rows[0] = { ...rows[0]!, frozenAt: '2026-04-01 09:00:00' }
-		expect(kinds(verifyChain(rows, scorePortfolio), '2026-Q1')).toEqual(['metadata_mismatch'])
+		expect(kinds(verifyChain(rows, scorePortfolio, sha256Hex), '2026-Q1')).toEqual(['metadata_mismatch'])
 	})
 
 	test('detects unreadable content', () => {
 		const rows = chain()
 		rows[0] = rehash({ ...rows[0]!, results: '{"units":' })
-		expect(kinds(verifyChain(rows, scorePortfolio), '2026-Q1')).toContain('unreadable')
+		expect(kinds(verifyChain(rows, scorePortfolio, sha256Hex), '2026-Q1')).toContain('unreadable')
 	})
 })
 

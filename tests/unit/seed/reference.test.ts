@@ -1,5 +1,5 @@
 import { CHINA_CITIES, STAFF_FUNCTIONS } from '#models/domain.ts'
-import { CROSS_BORDER_THRESHOLDS, PROVISIONS_2024_ARTICLES } from '#seed/reference/cross-border.ts'
+import { CROSS_BORDER_THRESHOLDS, PROVISIONS_2024_ARTICLES } from '#seed/reference/cross-border-regime.ts'
 import { DESTINATIONS } from '#seed/reference/destinations.ts'
 import { REFERENCE_FACTS } from '#seed/reference/facts.ts'
 import { CITY_AVERAGE_WAGES, SEVERANCE_CAP_WAGES } from '#seed/reference/wages.ts'

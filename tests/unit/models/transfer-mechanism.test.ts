@@ -5,7 +5,7 @@ import {
 	mechanismSatisfies,
 	requiredTransferMechanism,
 	type TransferFacts,
-} from '#models/cross-border.ts'
+} from '#models/transfer-mechanism.ts'
 
 // A non-CIIO on the mainland, outside any FTZ, exporting for an ordinary business purpose.
 const base: TransferFacts = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { mlpsObligations, type MlpsSystemFacts } from '#models/mlps.ts'
+import { mlpsObligations, type MlpsSystemFacts } from '#models/mlps-obligations.ts'
 
 const system: MlpsSystemFacts = {
 	mlpsLevel: 3,
