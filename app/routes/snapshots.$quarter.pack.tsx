@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { BandCounts, type BoardData, BoardKpis, Decisions, FrozenHeatmap, Integrity, Movers, TrendChart } from '#app/components/board.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ExecutiveSummary } from '#app/components/executive-summary.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/format.ts'
@@ -18,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const SECTIONS = [
+	['executive-summary', 'Executive summary'],
 	['summary', 'Headline figures'],
 	['movers', 'What moved, and why'],
 	['heatmap', 'Heatmap'],
@@ -59,7 +61,8 @@ export default function BoardPackRoute() {
 					</ol>
 				</nav>
 			</header>
-			<section id="summary" className="pack-section">
+			<ExecutiveSummary data={data} />
+			<section id="summary" className="pack-section page-break">
 				<h2>1. Headline figures</h2>
 				<BoardKpis data={data} />
 			</section>

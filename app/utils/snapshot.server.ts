@@ -7,6 +7,7 @@ import { type Band, BANDS, DIMENSIONS, type Dimension, scorePortfolio } from '#m
 import { type HeatmapQuery, type HeatmapRow, queryHeatmap } from '#models/overview.ts'
 import { isQuarter } from '#models/quarter.ts'
 import { attributeChanges, topMovers } from '#models/snapshot/index.ts'
+import { dueNextQuarter } from '#models/board-summary.ts'
 
 /** The board pack lists this many units, highest overall score first, and counts all of them by band. */
 export const PACK_UNITS = 50
@@ -79,6 +80,10 @@ const frozenCells = (r: HeatmapRow) => ({
 	cells: Object.fromEntries(DIMENSIONS.map(d => [d, { score: r.cells[d].score, band: r.cells[d].band }])) as Record<Dimension, { score: number; band: Band }>,
 })
 
+// The executive summary names the first few obligations of the next quarter and counts the rest.
+const DUE_NAMED = 8
+const shortList = (d: ReturnType<typeof dueNextQuarter>) => ({ quarter: d.quarter, items: d.items.slice(0, DUE_NAMED), total: d.items.length })
+
 /** Everything the board view of one quarter shows, trimmed to what the page and the pack print. */
 async function buildFrozenView(db: Kysely<Database>, quarter: string, previousQuarter: string | null) {
 	const current = await requireSnapshot(db, quarter)
@@ -125,5 +130,6 @@ async function buildFrozenView(db: Kysely<Database>, quarter: string, previousQu
 		movers: movers.map(m => ({ ...m, findingsAdded: m.findingsAdded.slice(0, MOVER_FINDINGS), findingsResolved: m.findingsResolved.slice(0, MOVER_FINDINGS) })),
 		decisions: current.decisions,
 		dataQuality: dataQualityNotes(current.inventory),
+		dueNext: shortList(dueNextQuarter(current.inventory, quarter, current.asOf)),
 	}
 }

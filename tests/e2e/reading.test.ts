@@ -89,7 +89,7 @@ describe.each(e2eDialects().slice(0, 1))('$name: every page as each role', diale
 		}
 		expect(problems).toEqual([])
 		await page.close()
-	}, 240_000)
+	}, 600_000)
 
 	test.each(ROLES)('%s: no page is wider than a 390 px phone or a 768 px tablet', async role => {
 		const page = await signedIn(role)
@@ -104,5 +104,5 @@ describe.each(e2eDialects().slice(0, 1))('$name: every page as each role', diale
 		}
 		expect(wider).toEqual([])
 		await page.close()
-	}, 240_000)
+	}, 600_000)
 })
