@@ -3,7 +3,7 @@
 // From the engine's types, not its index: the overview's browser code reaches this file (HEATMAP_SPEC), and esbuild
 // gives a page every file it can reach by imports whose code some page uses, so the index would bring in the whole
 // scoring engine (12 KB gzip), which only the scenario pages run in the browser.
-import { type Band, DIMENSIONS, type Dimension, type PortfolioExposure, type UnitExposure } from './exposure/types.ts'
+import { type Band, DIMENSIONS, type Dimension, type PenaltyLaw, type PortfolioExposure, type UnitExposure } from './exposure/types.ts'
 import { CHINA_CITIES, type PortfolioInventory, SEGMENTS } from './domain.ts'
 import { flowStatuses } from './flow-status.ts'
 import { type ListQuery, type ListSpec } from './list-query.ts'
@@ -72,8 +72,13 @@ export interface OverviewKpis {
 	flowsLackingMechanism: number
 	systems: number
 	systemsOverdue: number
+	/** The statutory ceiling: each legal entity's maximum fines summed, the group's turnover counted at most once. */
 	penaltyMaxRmb: number
 	penaltyUnverified: boolean
+	/** The ceiling by law, whole RMB (absent in snapshots frozen before it existed). */
+	penaltyByLaw?: Record<PenaltyLaw, number>
+	/** What the ceiling is, in one sentence (absent in snapshots frozen before it existed). */
+	penaltyBasis?: string
 }
 
 export interface SankeyData {
@@ -112,6 +117,8 @@ export function overviewKpis(p: PortfolioInventory, e: PortfolioExposure): Overv
 		systemsOverdue: overdue,
 		penaltyMaxRmb: e.penalties.totalMaxRmb,
 		penaltyUnverified: e.penalties.unverified,
+		penaltyByLaw: e.penalties.byLaw,
+		penaltyBasis: e.penalties.basis,
 	}
 }
 

@@ -49,9 +49,9 @@ export default function OverviewRoute() {
 					to="/systems"
 				/>
 				<Kpi
-					label="Statutory penalty exposure"
+					label="Statutory penalty ceiling"
 					value={formatRmb(kpis.penaltyMaxRmb, { compact: true })}
-					hint={`maximum fines the findings point to${kpis.penaltyUnverified ? '; includes unverified amounts' : ''}`}
+					hint={`${kpis.penaltyBasis ?? 'the sum of each entity’s maximum fines'}${kpis.penaltyUnverified ? ' Includes unverified amounts.' : ''}`}
 				/>
 			</section>
 

@@ -43,11 +43,11 @@ export const GROUP_PRIOR_YEAR_TURNOVER_RMB = 412_000_000_000
 
 /**
  * Units whose own prior-year turnover the demo inventory does not hold: the representative office (not a legal
- * person of its own: the foreign parent answers for it, so the group's turnover is the honest base) and one WFOE
- * whose statutory accounts are not in yet. PIPL art. 66's 5% alternative falls back to the group's turnover for
- * them, marked as an assumption. Every other entity's FY2025 turnover is its China revenue (invented, as all here).
+ * person of its own: the foreign parent answers for it, so the group's turnover is the honest base). PIPL art. 66's
+ * 5% alternative falls back to the group's turnover for it, marked as an assumption. Every other entity's FY2025
+ * turnover is its China revenue (invented, as all here).
  */
-const ENTITY_TURNOVER_UNKNOWN = new Set(['BU-BJ-REP', 'BU-SZ-APP'])
+const ENTITY_TURNOVER_UNKNOWN = new Set(['BU-BJ-REP'])
 
 type DemoUnitInput = Omit<
 	DemoUnit,
