@@ -1,6 +1,7 @@
-import { type LinksFunction, type LoaderFunctionArgs, json } from '@remix-run/node'
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, json } from '@remix-run/node'
 import {
 	Form,
+	isRouteErrorResponse,
 	Links,
 	Meta,
 	NavLink,
@@ -11,7 +12,7 @@ import {
 	useNavigation,
 	useRouteLoaderData,
 } from '@remix-run/react'
-import { type ReactNode } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import appCss from './styles/app.css'
 import { getUser } from './utils/auth.server.ts'
@@ -57,13 +58,16 @@ export function Layout({ children }: { children: ReactNode }) {
 function Shell({ children }: { children: ReactNode }) {
 	const data = useRouteLoaderData<typeof loader>('root')
 	const navigation = useNavigation()
+	// On a phone the navigation and the user box fold behind a Menu button; a navigation closes it again.
+	const [menuOpen, setMenuOpen] = useState(false)
+	useEffect(() => setMenuOpen(false), [navigation.location?.pathname])
 	return (
 		<>
 			<a className="skip-link" href="#main">
 				Skip to content
 			</a>
 			<div className="nav-progress" data-state={navigation.state === 'idle' ? 'idle' : 'loading'} aria-hidden="true" />
-			<header className="app-header">
+			<header className="app-header" data-menu={menuOpen ? 'open' : 'closed'}>
 				<div className="app-header-inner">
 					<a className="brand" href="/">
 						China Exposure
@@ -71,20 +75,25 @@ function Shell({ children }: { children: ReactNode }) {
 					</a>
 					{data?.user ? (
 						<>
-							<nav className="app-nav" aria-label="Main">
-								{data.nav.map(item => (
-									<NavLink key={item.to} to={item.to} end={item.to === '/'} prefetch="intent">
-										{item.label}
-									</NavLink>
-								))}
-							</nav>
-							<div className="user-box">
-								<span>
-									{data.user.name} <span className="role">{data.user.roleLabel}</span>
-								</span>
-								<Form method="post" action="/logout">
-									<button type="submit">Sign out</button>
-								</Form>
+							<button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="app-menu" onClick={() => setMenuOpen(o => !o)}>
+								Menu
+							</button>
+							<div className="app-menu" id="app-menu">
+								<nav className="app-nav" aria-label="Main">
+									{data.nav.map(item => (
+										<NavLink key={item.to} to={item.to} end={item.to === '/'} prefetch="intent">
+											{item.label}
+										</NavLink>
+									))}
+								</nav>
+								<div className="user-box">
+									<span>
+										{data.user.name} <span className="role">{data.user.roleLabel}</span>
+									</span>
+									<Form method="post" action="/logout">
+										<button type="submit">Sign out</button>
+									</Form>
+								</div>
 							</div>
 						</>
 					) : null}
@@ -106,10 +115,31 @@ export default function App() {
 	)
 }
 
+// The title of a page no route owns (a route's own meta wins where one matched).
+export const meta: MetaFunction = ({ error }) => [
+	{ title: isRouteErrorResponse(error) && error.status === 404 ? 'Page not found · China Exposure' : error ? 'Something went wrong · China Exposure' : 'China Exposure' },
+]
+
 export function ErrorBoundary() {
 	return (
 		<Shell>
-			<GeneralErrorBoundary />
+			<GeneralErrorBoundary
+				statusHandlers={{
+					404: ({ error }) =>
+						// Remix's own 404 for an unknown address says "No route matches URL ..."; a route's 404 says what was missing.
+						typeof error.data === 'string' && error.data.startsWith('No route matches') ? (
+							<>
+								<h1>Page not found</h1>
+								<p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
+							</>
+						) : (
+							<>
+								<h1>Not found</h1>
+								<p>{typeof error.data === 'string' ? error.data : ((error.data as { message?: string } | null)?.message ?? 'What you asked for does not exist.')}</p>
+							</>
+						),
+				}}
+			/>
 		</Shell>
 	)
 }

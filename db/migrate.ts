@@ -8,6 +8,7 @@ import * as m0005 from './migrations/2026_11_24_0910_snapshot_trend_cache.ts'
 import * as m1100 from './migrations/2026_12_01_1100_unit_entity_turnover_distinct_individuals.ts'
 import * as m1200 from './migrations/2026_12_01_1200_scenario_records.ts'
 import * as m1300 from './migrations/2026_12_01_1300_obligations.ts'
+import * as m1500 from './migrations/2026_12_01_1500_model_version_activation.ts'
 
 // A static provider survives bundling; no globbing of .ts files at run time.
 const migrations = {
@@ -19,6 +20,7 @@ const migrations = {
 	'2026_12_01_1100_unit_entity_turnover_distinct_individuals': m1100,
 	'2026_12_01_1200_scenario_records': m1200,
 	'2026_12_01_1300_obligations': m1300,
+	'2026_12_01_1500_model_version_activation': m1500,
 }
 
 export type MigrationName = keyof typeof migrations

@@ -150,6 +150,7 @@ export interface ModelVersionTable {
 	is_active: number
 	created_by: number | null
 	created_at: string
+	activated_at: string | null // NULL: a draft, never active
 }
 
 export interface ScenarioTable {

@@ -42,6 +42,29 @@ export interface HeatmapRow {
 	penaltyMaxRmb: number
 }
 
+/**
+ * A heatmap row as the overview page ships it: what the table shows and nothing more, the cells as
+ * [score, band] in DIMENSIONS order. The page's HTML carries the loader data a second time (hydration), so
+ * every byte here counts twice; likelihood, impact and findings are read on the unit page.
+ */
+export interface HeatmapLine {
+	unitId: number
+	name: string
+	segment: string
+	city: string
+	overall: { score: number; band: Band; dimension: Dimension | null }
+	cells: Array<[score: number, band: Band]>
+}
+
+export const heatmapLine = (r: HeatmapRow): HeatmapLine => ({
+	unitId: r.unitId,
+	name: r.name,
+	segment: r.segment,
+	city: r.city,
+	overall: r.overall,
+	cells: DIMENSIONS.map(d => [r.cells[d].score, r.cells[d].band]),
+})
+
 export interface OverviewKpis {
 	units: number
 	peopleInChina: number

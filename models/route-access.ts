@@ -47,5 +47,6 @@ export const ROUTE_ACCESS: Record<string, { loader?: Access; action?: Access }> 
 	'routes/admin._index': { loader: 'users:manage', action: 'users:manage' },
 	'routes/admin.users.$userId': { loader: 'users:manage', action: 'users:manage' },
 	'routes/admin.audit._index': { loader: 'audit:read' },
+	'routes/admin.model': { loader: 'model:manage', action: 'model:manage' },
 	'routes/admin.audit.export': { loader: 'audit:read' },
 }

@@ -4,6 +4,7 @@ import { type boardView } from '#app/utils/snapshot.server.ts'
 import { DIMENSIONS } from '#models/exposure/types.ts' // not the index: see models/overview.ts
 import { formatScore } from './band.tsx'
 import { lazyChart } from './lazy-chart.tsx'
+import { TableScroll } from './table-scroll.tsx'
 
 export type BoardData = Awaited<ReturnType<typeof boardView>>
 
@@ -41,8 +42,22 @@ const TrendDrawing = lazyChart(() => import('./charts/trend.tsx').then(m => m.Tr
 export function TrendChart({ data }: { data: BoardData['trend'] }) {
 	return (
 		<figure className="chart">
-			<TrendDrawing data={data} width={680} height={260} />
-			<div className="trend-table">
+			<TrendDrawing data={data} width={680} height={240} />
+			<figcaption className="legend">
+				<span>
+					<i className="swatch band-critical" aria-hidden="true" /> Critical units
+				</span>
+				<span>
+					<i className="swatch band-high" aria-hidden="true" /> High units
+				</span>
+				<span>
+					<i className="swatch band-medium" aria-hidden="true" /> Medium units
+				</span>
+				<span>
+					<i className="swatch trend-mean" aria-hidden="true" /> Mean overall score (right axis)
+				</span>
+			</figcaption>
+			<div className="trend-table" role="region" aria-label="Trend figures by quarter" tabIndex={0}>
 				<table className="compact small">
 					<caption className="sr-only">The same figures as a table</caption>
 					<thead>
@@ -96,7 +111,7 @@ export function BandCounts({ data }: { data: BoardData }) {
 /** The frozen heatmap: colour and the band in words; no links (the live units may have changed since). */
 export function FrozenHeatmap({ rows }: { rows: BoardData['heatmap']['rows'] }) {
 	return (
-		<div className="table-wrap heatmap-wrap">
+		<TableScroll label="Exposure by business unit, as frozen" className="heatmap-wrap">
 			<table className="heatmap">
 				<caption className="sr-only">Exposure of each business unit by risk dimension, as frozen; highest overall first</caption>
 				<thead>
@@ -141,7 +156,7 @@ export function FrozenHeatmap({ rows }: { rows: BoardData['heatmap']['rows'] }) 
 					)}
 				</tbody>
 			</table>
-		</div>
+		</TableScroll>
 	)
 }
 

@@ -2,6 +2,7 @@ import { Form, Link, useNavigation } from '@remix-run/react'
 import { formatInt, humanize } from '#app/utils/format.ts'
 import { CSV_LIMITS, type CsvCellError } from '#models/csv-import.ts'
 import { type FieldChange } from '#models/import-diff.ts'
+import { TableScroll } from './table-scroll.tsx'
 
 export type ImportActionData =
 	| { stage: 'errors'; fileName: string; rowCount: number; errors: CsvCellError[]; errorCount: number }
@@ -51,26 +52,28 @@ export function CsvImportPage({ title, listPath, exportHref, columns, data }: { 
 						{data.errorCount === 1 ? 'One problem' : `${formatInt(data.errorCount)} problems`}
 						{data.fileName ? ` in ${data.fileName}` : ''}: nothing was imported
 					</h2>
-					<table className="data compact">
-						<thead>
-							<tr>
-								<th scope="col" className="num">
-									Line
-								</th>
-								<th scope="col">Column</th>
-								<th scope="col">Problem</th>
-							</tr>
-						</thead>
-						<tbody>
-							{data.errors.map((e, i) => (
-								<tr key={i}>
-									<td className="num">{e.line}</td>
-									<td>{e.column ? `${e.columnNumber ?? '?'} · ${e.column}` : '(whole row)'}</td>
-									<td>{e.message}</td>
+					<TableScroll label="Problems in the file">
+						<table className="data compact">
+							<thead>
+								<tr>
+									<th scope="col" className="num">
+										Line
+									</th>
+									<th scope="col">Column</th>
+									<th scope="col">Problem</th>
 								</tr>
-							))}
-						</tbody>
-					</table>
+							</thead>
+							<tbody>
+								{data.errors.map((e, i) => (
+									<tr key={i}>
+										<td className="num">{e.line}</td>
+										<td>{e.column ? `${e.columnNumber ?? '?'} · ${e.column}` : '(whole row)'}</td>
+										<td>{e.message}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</TableScroll>
 					{data.errorCount > data.errors.length ? <p>… and {formatInt(data.errorCount - data.errors.length)} more. Fix these and preview again.</p> : null}
 				</div>
 			) : null}
@@ -84,34 +87,36 @@ export function CsvImportPage({ title, listPath, exportHref, columns, data }: { 
 						{formatInt(data.inserts)} new, {formatInt(data.updates)} changed, {formatInt(data.unchanged)} unchanged.
 					</p>
 					{data.changes.length ? (
-						<table className="data compact">
-							<thead>
-								<tr>
-									<th scope="col">Code</th>
-									<th scope="col">Change</th>
-									<th scope="col">What changes (old → new)</th>
-								</tr>
-							</thead>
-							<tbody>
-								{data.changes.map(c => (
-									<tr key={c.code}>
-										<td>{c.code}</td>
-										<td>{c.kind === 'new' ? 'New' : 'Changed'}</td>
-										<td>
-											{c.fields.length ? (
-												<ul className="changes">
-													{c.fields.map(f => (
-														<li key={f.field}>
-															{humanize(f.field)}: <del>{f.from || '(empty)'}</del> → <ins>{f.to || '(empty)'}</ins>
-														</li>
-													))}
-												</ul>
-											) : null}
-										</td>
+						<TableScroll label="Changes the import would make">
+							<table className="data compact">
+								<thead>
+									<tr>
+										<th scope="col">Code</th>
+										<th scope="col">Change</th>
+										<th scope="col">What changes (old → new)</th>
 									</tr>
-								))}
-							</tbody>
-						</table>
+								</thead>
+								<tbody>
+									{data.changes.map(c => (
+										<tr key={c.code}>
+											<td>{c.code}</td>
+											<td>{c.kind === 'new' ? 'New' : 'Changed'}</td>
+											<td>
+												{c.fields.length ? (
+													<ul className="changes">
+														{c.fields.map(f => (
+															<li key={f.field}>
+																{humanize(f.field)}: <del>{f.from || '(empty)'}</del> → <ins>{f.to || '(empty)'}</ins>
+															</li>
+														))}
+													</ul>
+												) : null}
+											</td>
+										</tr>
+									))}
+								</tbody>
+							</table>
+						</TableScroll>
 					) : null}
 					<Form method="post" encType="multipart/form-data" className="actions">
 						<input type="hidden" name="fileName" value={data.fileName} />
@@ -140,26 +145,28 @@ export function CsvImportPage({ title, listPath, exportHref, columns, data }: { 
 
 			<section className="card">
 				<h2>Columns</h2>
-				<table className="data compact">
-					<thead>
-						<tr>
-							<th scope="col">Column</th>
-							<th scope="col">Meaning</th>
-							<th scope="col">Values</th>
-						</tr>
-					</thead>
-					<tbody>
-						{columns.map(c => (
-							<tr key={c.name}>
-								<td>
-									<code>{c.name}</code>
-								</td>
-								<td>{c.meaning}</td>
-								<td className="small">{c.values}</td>
+				<TableScroll label="Columns of the file">
+					<table className="data compact">
+						<thead>
+							<tr>
+								<th scope="col">Column</th>
+								<th scope="col">Meaning</th>
+								<th scope="col">Values</th>
 							</tr>
-						))}
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{columns.map(c => (
+								<tr key={c.name}>
+									<td>
+										<code>{c.name}</code>
+									</td>
+									<td>{c.meaning}</td>
+									<td className="small">{c.values}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</TableScroll>
 			</section>
 		</>
 	)

@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-table'
 import { useMemo, useState } from 'react'
 import { Pager } from './pager.tsx'
+import { TableScroll } from './table-scroll.tsx'
 
 /**
  * A server-driven table (TanStack v8, shadcn shape): sorting and paging live in the URL and the
@@ -74,7 +75,7 @@ export function DataTable<T>({
 						))}
 				</div>
 			</details>
-			<div className="table-wrap" aria-busy={loading}>
+			<TableScroll label={caption} busy={loading}>
 				<table>
 					<caption className="sr-only">{caption}</caption>
 					<thead>
@@ -126,7 +127,7 @@ export function DataTable<T>({
 						)}
 					</tbody>
 				</table>
-			</div>
+			</TableScroll>
 			<Pager page={page} pageSize={pageSize} total={total} />
 		</div>
 	)

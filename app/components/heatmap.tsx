@@ -1,17 +1,29 @@
-import { Link, useSearchParams } from '@remix-run/react'
-import { type KeyboardEvent } from 'react'
+import { Link, useNavigate, useSearchParams } from '@remix-run/react'
+import { type KeyboardEvent, type MouseEvent } from 'react'
 import { BAND_LABELS, DIMENSION_LABELS, DIMENSION_SHORT } from '#app/utils/labels.ts'
+import { type Band } from '#models/exposure/types.ts'
 import { humanize } from '#app/utils/format.ts'
 import { DIMENSIONS } from '#models/exposure/types.ts' // not the index: see models/overview.ts
-import { type HeatmapRow, type HeatmapSortKey } from '#models/overview.ts'
+import { type HeatmapLine, type HeatmapSortKey } from '#models/overview.ts'
 import { formatScore } from './band.tsx'
+import { TableScroll } from './table-scroll.tsx'
 
 /**
- * Business units against the six dimensions: an HTML table, each cell a link carrying its band in words
- * and colour. Arrow keys move between cells; Enter opens the unit at that dimension.
+ * Business units against the six dimensions: an HTML table, each cell a link whose text is its band and score
+ * (colour repeats the band). A screen reader names a cell by that text and its row and column headers, as the
+ * eye reads it; likelihood, impact and findings are on the unit page the cell opens. Kept small on purpose
+ * (50 rows are 350 links): plain anchors, no per-cell label, one click handler for the body that navigates
+ * inside the app. Arrow keys move between cells; Enter opens the unit at that dimension.
  */
-export function Heatmap({ rows, sort, desc }: { rows: HeatmapRow[]; sort: HeatmapSortKey; desc: boolean }) {
+export function Heatmap({ rows, sort, desc }: { rows: HeatmapLine[]; sort: HeatmapSortKey; desc: boolean }) {
 	const [params] = useSearchParams()
+	const navigate = useNavigate()
+	const followLink = (event: MouseEvent<HTMLElement>) => {
+		const a = (event.target as HTMLElement).closest('a')
+		if (!a || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+		event.preventDefault()
+		navigate(a.getAttribute('href')!)
+	}
 	const sortLink = (key: HeatmapSortKey) => {
 		const next = new URLSearchParams(params)
 		const nextDesc = sort === key ? !desc : key !== 'name'
@@ -22,7 +34,7 @@ export function Heatmap({ rows, sort, desc }: { rows: HeatmapRow[]; sort: Heatma
 	const ariaSort = (key: HeatmapSortKey) => (sort === key ? (desc ? 'descending' : 'ascending') : undefined)
 	const arrow = (key: HeatmapSortKey) => (sort === key ? (desc ? ' ▼' : ' ▲') : '')
 	return (
-		<div className="table-wrap heatmap-wrap">
+		<TableScroll label="Exposure by business unit" className="heatmap-wrap">
 			<table className="heatmap" onKeyDown={moveFocus}>
 				<caption className="sr-only">Exposure of each business unit by risk dimension; sorted by {sort}</caption>
 				<thead>
@@ -43,41 +55,18 @@ export function Heatmap({ rows, sort, desc }: { rows: HeatmapRow[]; sort: Heatma
 						))}
 					</tr>
 				</thead>
-				<tbody>
+				<tbody onClick={followLink}>
 					{rows.length ? (
 						rows.map(r => (
 							<tr key={r.unitId}>
 								<th scope="row">
-									<Link to={`/units/${r.unitId}`} className="unit-link">
-										{r.name}
-									</Link>
-									<div className="muted small">
-										{r.city} · {humanize(r.segment)}
-									</div>
+									<a href={`/units/${r.unitId}`}>{r.name}</a>
+									<small>{`${r.city} · ${humanize(r.segment)}`}</small>
 								</th>
-								<td className={`heat band-${r.overall.band}`}>
-									<Link
-										to={`/units/${r.unitId}${r.overall.dimension ? `#${r.overall.dimension}` : ''}`}
-										aria-label={`${r.name}, overall: ${BAND_LABELS[r.overall.band]}, score ${formatScore(r.overall.score)} of 25`}
-									>
-										<span className="heat-band">{BAND_LABELS[r.overall.band]}</span>
-										<span className="heat-score">{formatScore(r.overall.score)}</span>
-									</Link>
-								</td>
-								{DIMENSIONS.map(d => {
-									const c = r.cells[d]
-									return (
-										<td key={d} className={`heat band-${c.band}`}>
-											<Link
-												to={`/units/${r.unitId}?dimension=${d}#${d}`}
-												aria-label={`${r.name}, ${DIMENSION_LABELS[d]}: ${BAND_LABELS[c.band]}, score ${c.score} of 25 (likelihood ${c.likelihood}, impact ${c.impact}), ${c.findings} findings`}
-											>
-												<span className="heat-band">{BAND_LABELS[c.band]}</span>
-												<span className="heat-score">{c.band === 'none' ? '—' : c.score}</span>
-											</Link>
-										</td>
-									)
-								})}
+								<Cell href={`/units/${r.unitId}${r.overall.dimension ? `#${r.overall.dimension}` : ''}`} score={r.overall.score} band={r.overall.band} />
+								{DIMENSIONS.map((d, i) => (
+									<Cell key={d} href={`/units/${r.unitId}#${d}`} score={r.cells[i]![0]} band={r.cells[i]![1]} />
+								))}
 							</tr>
 						))
 					) : (
@@ -89,7 +78,18 @@ export function Heatmap({ rows, sort, desc }: { rows: HeatmapRow[]; sort: Heatma
 					)}
 				</tbody>
 			</table>
-		</div>
+		</TableScroll>
+	)
+}
+
+function Cell({ href, score, band }: { href: string; score: number; band: Band }) {
+	return (
+		<td className={`band-${band}`}>
+			<a href={href}>
+				{`${BAND_LABELS[band]} `}
+				{band === 'none' ? null : <b>{formatScore(score)}</b>}
+			</a>
+		</td>
 	)
 }
 

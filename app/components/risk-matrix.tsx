@@ -5,7 +5,7 @@ import { type RiskMatrix as Matrix } from '#models/overview.ts'
 
 /**
  * Likelihood (rows, 5 at the top) by impact (columns); each cell counts the units whose deciding
- * dimension sits there and links to them. Cell colour comes from the model's risk matrix.
+ * dimension sits there and links to them. Cell colour comes from the model's risk matrix; each cell names its band in words too.
  */
 export function RiskMatrix({ counts, bands, activeCell }: { counts: Matrix; bands: RatedBand[][]; activeCell?: string }) {
 	const levels = [1, 2, 3, 4, 5]
@@ -35,10 +35,7 @@ export function RiskMatrix({ counts, bands, activeCell }: { counts: Matrix; band
 							return (
 								<td key={i} className={`band-${band}${activeCell === key ? ' active' : ''}`}>
 									{n > 0 ? (
-										<Link
-											to={`?cell=${key}#heatmap`}
-											aria-label={`${n} units at likelihood ${l}, impact ${i} (${BAND_LABELS[band]})`}
-										>
+										<Link to={`?cell=${key}#heatmap`} aria-label={`${n} units at likelihood ${l}, impact ${i}`}>
 											{n}
 										</Link>
 									) : (
@@ -46,6 +43,7 @@ export function RiskMatrix({ counts, bands, activeCell }: { counts: Matrix; band
 											·
 										</span>
 									)}
+									<span className="cell-band">{BAND_LABELS[band]}</span>
 								</td>
 							)
 						})}

@@ -4,6 +4,7 @@ import { DIMENSION_SHORT, MECHANISM_LABELS } from '#app/utils/labels.ts'
 import { DIMENSIONS } from '#models/exposure/index.ts'
 import { type ScenarioResult, type ScenarioUncertainty } from '#models/scenario/index.ts'
 import { CashChart, CostWaterfall } from './scenario-charts.tsx'
+import { TableScroll } from './table-scroll.tsx'
 
 const usd = (n: number) => formatUsd(n)
 const big = (n: number) => formatUsd(n, { compact: true })
@@ -63,7 +64,7 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 
 			<section className="card" aria-labelledby="lines-h">
 				<h2 id="lines-h">Severance and savings per staffing line</h2>
-				<div className="table-wrap">
+				<TableScroll label="Severance and savings per staffing line">
 					<table className="compact">
 						<thead>
 							<tr>
@@ -110,7 +111,7 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 				<p className="small muted">
 					Severance per Labour Contract Law art. 47: a month’s wage per year of service (six months or more counts as a year), capped at three times the city’s
 					average wage and twelve years for high earners. Figures per head in RMB at the effective date.
@@ -135,7 +136,7 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 
 			<section className="card" aria-labelledby="timeline-h">
 				<h2 id="timeline-h">Timeline</h2>
-				<div className="table-wrap">
+				<TableScroll label="Timeline">
 					<table className="compact">
 						<thead>
 							<tr>
@@ -162,7 +163,7 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 				{result.timeline
 					.filter(t => t.techExport)
 					.map(t => (
@@ -176,7 +177,7 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 			<section className="card" aria-labelledby="diff-h">
 				<h2 id="diff-h">Exposure before and after</h2>
 				{diffUnits.length ? (
-					<div className="table-wrap">
+					<TableScroll label="Exposure before and after">
 						<table className="heatmap diff">
 							<caption className="sr-only">Each affected unit's band per dimension, before and after the moves</caption>
 							<thead>
@@ -211,7 +212,7 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 								))}
 							</tbody>
 						</table>
-					</div>
+					</TableScroll>
 				) : (
 					<p className="muted">No unit’s exposure changes.</p>
 				)}
@@ -220,7 +221,7 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 			<section className="card" aria-labelledby="transfers-h">
 				<h2 id="transfers-h">New cross-border transfers the move creates</h2>
 				{result.newTransfers.length ? (
-					<div className="table-wrap">
+					<TableScroll label="New cross-border transfers">
 						<table className="compact">
 							<thead>
 								<tr>
@@ -264,7 +265,7 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 								))}
 							</tbody>
 						</table>
-					</div>
+					</TableScroll>
 				) : (
 					<p className="muted">None: no role moved abroad keeps reaching data held in China, and no data moves out.</p>
 				)}

@@ -11,6 +11,7 @@ import { formValues } from '#models/form-errors.ts'
 import { ROLES } from '#models/domain.ts'
 import { PASSWORD_RULES } from '#models/password-policy.ts'
 import { ROLE_LABELS } from '#models/permissions.ts'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUser(request, 'users:manage')
@@ -53,12 +54,15 @@ export default function AdminRoute() {
 					<p>Users and their roles. Every change here is in the audit log.</p>
 				</div>
 				<div className="page-actions">
+					<Link className="button" to="/admin/model">
+						Scoring model
+					</Link>
 					<Link className="button" to="/admin/audit">
 						Audit log
 					</Link>
 				</div>
 			</div>
-			<div className="table-wrap">
+			<TableScroll label="Users">
 				<table>
 					<caption className="sr-only">Users</caption>
 					<thead>
@@ -88,7 +92,7 @@ export default function AdminRoute() {
 						))}
 					</tbody>
 				</table>
-			</div>
+			</TableScroll>
 
 			<Form method="post" className="card" noValidate aria-labelledby="new-user-h">
 				<h2 id="new-user-h">Add a user</h2>

@@ -6,6 +6,8 @@ import { Pager } from '#app/components/pager.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { listAuditEvents, listAuditVocabulary } from '#db/repositories/audit.ts'
+import { TableScroll } from '#app/components/table-scroll.tsx'
+import { actionLabel, type ChangeLine, describeAuditChange, fieldLabel } from '#models/audit-change.ts'
 import { AUDIT_PAGE_SIZE, parseAuditQuery } from '#models/audit-query.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,18 +21,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		listAuditVocabulary(db),
 	])
 	return json({ ...page, page: q.page, vocabulary })
-}
-
-/** A change as "field: before → after" lines; whole objects for creates and deletes. */
-function describe(before: unknown, after: unknown) {
-	const b = (before ?? {}) as Record<string, unknown>
-	const a = (after ?? {}) as Record<string, unknown>
-	if (before && after) {
-		const keys = Object.keys({ ...b, ...a }).filter(k => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-		return keys.map(k => `${k}: ${JSON.stringify(b[k]) ?? '—'} → ${JSON.stringify(a[k]) ?? '—'}`)
-	}
-	const only = after ?? before
-	return only ? Object.entries(only as Record<string, unknown>).map(([k, v]) => `${k}: ${JSON.stringify(v)}`) : []
 }
 
 export default function AuditRoute() {
@@ -58,14 +48,14 @@ export default function AuditRoute() {
 				search={false}
 				filters={[
 					{ name: 'actor', label: 'Actor (email)', type: 'search' },
-					{ name: 'entity', label: 'Entity', options: vocabulary.entities, optionLabel: v => v },
-					{ name: 'action', label: 'Action', options: vocabulary.actions, optionLabel: v => v },
+					{ name: 'entity', label: 'Entity', options: vocabulary.entities, optionLabel: fieldLabel },
+					{ name: 'action', label: 'Action', options: vocabulary.actions, optionLabel: actionLabel },
 					{ name: 'from', label: 'From', type: 'date' },
 					{ name: 'to', label: 'To', type: 'date' },
 				]}
 			/>
-			<div className="table-wrap">
-				<table>
+			<TableScroll label="Audit log entries">
+				<table className="audit">
 					<caption className="sr-only">Audit events</caption>
 					<thead>
 						<tr>
@@ -83,19 +73,13 @@ export default function AuditRoute() {
 								<tr key={r.id}>
 									<td className="nowrap">{r.at}</td>
 									<td>{r.actorEmail}</td>
-									<td>{r.action}</td>
+									<td>{actionLabel(r.action)}</td>
 									<td>
-										{r.entity}
+										{fieldLabel(r.entity)}
 										{r.entityId ? ` #${r.entityId}` : ''}
 									</td>
 									<td className="small">
-										<ul className="plain">
-											{describe(r.before, r.after)
-												.slice(0, 8)
-												.map((line, i) => (
-													<li key={i}>{line}</li>
-												))}
-										</ul>
+										<ChangeList lines={describeAuditChange(r.before, r.after)} />
 									</td>
 									<td className="small muted">{r.requestId?.slice(0, 8) ?? ''}</td>
 								</tr>
@@ -109,9 +93,27 @@ export default function AuditRoute() {
 						)}
 					</tbody>
 				</table>
-			</div>
+			</TableScroll>
 			<Pager page={page} pageSize={AUDIT_PAGE_SIZE} total={total} noun="Events" older />
 		</>
+	)
+}
+
+const SHOWN = 8
+
+/** "Headcount 150 → 148"; a create shows the values written, a delete the values removed. */
+function ChangeList({ lines }: { lines: ChangeLine[] }) {
+	if (!lines.length) return null
+	return (
+		<ul className="plain change-list">
+			{lines.slice(0, SHOWN).map((l, i) => (
+				<li key={i}>
+					<span className="field">{l.field}</span>{' '}
+					{l.before !== undefined && l.after !== undefined ? `${l.before} → ${l.after}` : (l.after ?? l.before)}
+				</li>
+			))}
+			{lines.length > SHOWN ? <li className="muted">and {lines.length - SHOWN} more (in the CSV export)</li> : null}
+		</ul>
 	)
 }
 

@@ -7,6 +7,7 @@ import { formatDate, formatInt, humanize } from '#app/utils/format.ts'
 import { BOARD_VISIBLE } from '#app/utils/scenario.server.ts'
 import { listScenarios } from '#db/repositories/scenarios.ts'
 import { can } from '#models/permissions.ts'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	// Every role that reads scenarios has read-approved; board members have nothing more, so they see the decided ones only.
@@ -44,7 +45,7 @@ export default function ScenariosRoute() {
 				) : null}
 			</div>
 			<Form method="get" action="/scenarios/compare">
-				<div className="table-wrap">
+				<TableScroll label="Scenarios">
 					<table>
 						<caption className="sr-only">Scenarios</caption>
 						<thead>
@@ -90,7 +91,7 @@ export default function ScenariosRoute() {
 							)}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 				{scenarios.length > 1 ? (
 					<p className="no-print">
 						<button type="submit">Compare the ticked scenarios</button>

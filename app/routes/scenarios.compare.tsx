@@ -6,6 +6,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { formatInt, formatUsd, humanize } from '#app/utils/format.ts'
 import { loadScenarioContext, requireVisibleScenario } from '#app/utils/scenario.server.ts'
 import { compareScenarios, runScenario } from '#models/scenario/index.ts'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 
 // GET /scenarios/compare?id=1&id=2[&id=3&id=4]: two to four scenarios side by side.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -40,7 +41,7 @@ export default function CompareRoute() {
 				<Link to="/scenarios">← Scenarios</Link>
 			</p>
 			<h1>Compare scenarios</h1>
-			<div className="table-wrap">
+			<TableScroll label="Scenarios compared">
 				<table className="compare">
 					<caption className="sr-only">Scenarios side by side; the best value of each measure is marked “best”</caption>
 					<thead>
@@ -68,7 +69,7 @@ export default function CompareRoute() {
 						))}
 					</tbody>
 				</table>
-			</div>
+			</TableScroll>
 		</>
 	)
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { BandCounts, type BoardData, BoardKpis, Decisions, FrozenHeatmap, Integrity, Movers, TrendChart } from '#app/components/board.tsx'
 import { DueNextQuarter, ForecastCrossings } from '#app/components/board-obligations.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ExecutiveSummary } from '#app/components/executive-summary.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/format.ts'
@@ -19,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const SECTIONS = [
+	['executive-summary', 'Executive summary'],
 	['summary', 'Headline figures'],
 	['movers', 'What moved, and why'],
 	['heatmap', 'Heatmap'],
@@ -62,7 +64,8 @@ export default function BoardPackRoute() {
 					</ol>
 				</nav>
 			</header>
-			<section id="summary" className="pack-section">
+			<ExecutiveSummary data={data} />
+			<section id="summary" className="pack-section page-break">
 				<h2>1. Headline figures</h2>
 				<BoardKpis data={data} />
 			</section>

@@ -12,6 +12,7 @@ import { serviceContext } from '#app/utils/request.server.ts'
 import { listSnapshots, loadTrendPoints } from '#db/repositories/snapshots.ts'
 import { can } from '#models/permissions.ts'
 import { nextQuarter, quarterOf, quarterStartDate } from '#models/quarter.ts'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'snapshots:read')
@@ -76,7 +77,7 @@ export default function SnapshotsRoute() {
 			)}
 			<section className="card" aria-labelledby="list-h">
 				<h2 id="list-h">Frozen quarters</h2>
-				<div className="table-wrap">
+				<TableScroll label="Frozen quarters">
 					<table>
 						<thead>
 							<tr>
@@ -110,7 +111,7 @@ export default function SnapshotsRoute() {
 							})}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 				<p className="small">
 					{verification ? (
 						<span role="status" className={verification.ok ? 'ok-text' : 'warn-text'}>

@@ -18,6 +18,7 @@ import { deriveUnitDuties } from '#models/obligations/derive.ts'
 import { forecastExporter } from '#models/obligations/forecast.ts'
 import { buildRegister, queryRegister, DEFAULT_REGISTER_QUERY } from '#models/obligations/register.ts'
 import { can } from '#models/permissions.ts'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'overview:read')
@@ -141,7 +142,7 @@ export default function UnitRoute() {
 			})}
 
 			<h2>Systems</h2>
-			<div className="table-wrap">
+			<TableScroll label="Systems">
 				<table>
 					<thead>
 						<tr>
@@ -183,11 +184,11 @@ export default function UnitRoute() {
 						)}
 					</tbody>
 				</table>
-			</div>
+			</TableScroll>
 
 			<h2>Data flows</h2>
 			<ExporterTotalsNote unit={unit} totals={flows.find(f => f.status.exporterTotals)?.status.exporterTotals ?? null} />
-			<div className="table-wrap">
+			<TableScroll label="Data flows">
 				<table>
 					<thead>
 						<tr>
@@ -234,7 +235,7 @@ export default function UnitRoute() {
 						)}
 					</tbody>
 				</table>
-			</div>
+			</TableScroll>
 
 			<section aria-labelledby="duties-h">
 				<h2 id="duties-h">Obligations</h2>
@@ -248,7 +249,7 @@ export default function UnitRoute() {
 			<ForecastPanel forecast={forecast} />
 
 			<h2>Staffing</h2>
-			<div className="table-wrap">
+			<TableScroll label="Staffing">
 				<table>
 					<thead>
 						<tr>
@@ -283,7 +284,7 @@ export default function UnitRoute() {
 						)}
 					</tbody>
 				</table>
-			</div>
+			</TableScroll>
 		</>
 	)
 }

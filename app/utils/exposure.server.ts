@@ -6,7 +6,7 @@ import { loadPortfolio, loadUnitInventory } from '#db/repositories/portfolio.ts'
 import { type Database } from '#db/schema.ts'
 import { parseModelSettings, type PortfolioExposure, scorePortfolio, scoreUnit } from '#models/exposure/index.ts'
 import { type ModelSettings } from '#models/exposure/settings.ts'
-import { type HeatmapQuery, heatmapRows, overviewKpis, queryHeatmap, riskMatrix, sankeyData } from '#models/overview.ts'
+import { type HeatmapQuery, heatmapLine, heatmapRows, overviewKpis, queryHeatmap, riskMatrix, sankeyData } from '#models/overview.ts'
 import { type PortfolioInventory } from '#models/domain.ts'
 import { listGroupHeadcount } from '#db/repositories/staffing.ts'
 import { type FlowStatus, flowStatuses } from '#models/flow-status.ts'
@@ -104,7 +104,7 @@ export async function overviewPage(db: Kysely<Database>, query: HeatmapQuery) {
 		cache.pages.set(pageKey, heatmap)
 	}
 	const { kpis, matrix, sankey, model, asOf } = cache.value
-	return { kpis, heatmap, matrix, matrixBands: model.settings.riskMatrix, sankey, query, asOf, modelLabel: model.label }
+	return { kpis, heatmap: { total: heatmap.total, rows: heatmap.rows.map(heatmapLine) }, matrix, matrixBands: model.settings.riskMatrix, sankey, query, asOf, modelLabel: model.label }
 }
 
 // Each flow's status (required mechanism counted per exporter, in place, satisfied) on today's date, from the same

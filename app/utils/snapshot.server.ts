@@ -9,6 +9,7 @@ import { type HeatmapQuery, type HeatmapRow, queryHeatmap } from '#models/overvi
 import { type FrozenObligations, frozenDueBetween } from '#models/obligations/frozen.ts'
 import { isQuarter, nextQuarter, quarterEndDate, quarterStartDate } from '#models/quarter.ts'
 import { attributeChanges, topMovers } from '#models/snapshot/index.ts'
+import { dueNextQuarter } from '#models/board-summary.ts'
 
 /** The board pack lists this many units, highest overall score first, and counts all of them by band. */
 export const PACK_UNITS = 50
@@ -80,6 +81,10 @@ const frozenCells = (r: HeatmapRow) => ({
 	cells: Object.fromEntries(DIMENSIONS.map(d => [d, { score: r.cells[d].score, band: r.cells[d].band }])) as Record<Dimension, { score: number; band: Band }>,
 })
 
+// The executive summary names the first few obligations of the next quarter and counts the rest.
+const DUE_NAMED = 8
+const shortList = (d: ReturnType<typeof dueNextQuarter>) => ({ quarter: d.quarter, items: d.items.slice(0, DUE_NAMED), total: d.items.length })
+
 /** Everything the board view of one quarter shows, trimmed to what the page and the pack print. */
 async function buildFrozenView(db: Kysely<Database>, quarter: string, previousQuarter: string | null) {
 	const current = await requireSnapshot(db, quarter)
@@ -127,6 +132,7 @@ async function buildFrozenView(db: Kysely<Database>, quarter: string, previousQu
 		decisions: current.decisions,
 		dataQuality: dataQualityNotes(current.inventory),
 		obligations: frozenObligationsView(quarter, current.obligations),
+		dueNext: shortList(dueNextQuarter(current.inventory, quarter, current.asOf)),
 	}
 }
 

@@ -10,6 +10,9 @@ export interface StoredModelVersion {
 	settings: unknown
 	isActive: boolean
 	createdAt: string
+	/** Null for a draft (never active). */
+	activatedAt: string | null
+	createdBy: number | null
 }
 
 const fromRow = (r: ModelVersionRow): StoredModelVersion => ({
@@ -18,6 +21,8 @@ const fromRow = (r: ModelVersionRow): StoredModelVersion => ({
 	settings: JSON.parse(r.settings),
 	isActive: r.is_active === 1,
 	createdAt: r.created_at,
+	activatedAt: r.activated_at,
+	createdBy: r.created_by,
 })
 
 export async function findActiveModelVersion(db: Kysely<Database>) {
@@ -51,8 +56,40 @@ export async function insertActiveModelVersion(
 				is_active: 1,
 				created_by: input.createdBy,
 				created_at: sqlNow(now),
+				activated_at: sqlNow(now),
 			})
 			.executeTakeFirstOrThrow()
 		return Number(result.insertId)
 	})
+}
+
+export async function findModelVersionByLabel(db: Kysely<Database>, label: string) {
+	const row = await db.selectFrom('model_version').selectAll().where('label', '=', label).executeTakeFirst()
+	return row && fromRow(row)
+}
+
+/** A draft: stored, not active, never activated. Its settings are fixed once stored (another change is another draft). */
+export async function insertModelDraft(db: Kysely<Database>, input: { label: string; settings: unknown; createdBy: number | null }, now = new Date()) {
+	const result = await db
+		.insertInto('model_version')
+		.values({ label: input.label, settings: JSON.stringify(input.settings), is_active: 0, created_by: input.createdBy, created_at: sqlNow(now), activated_at: null })
+		.executeTakeFirstOrThrow()
+	return Number(result.insertId)
+}
+
+/**
+ * Makes draft `id` the active version in place of `expectedActiveId`: both writes are conditional, so an
+ * activation on a page that was read before someone else activated another version (or this one) changes
+ * nothing and returns false. Call inside a transaction.
+ */
+export async function switchActiveModelVersion(db: Kysely<Database>, input: { id: number; expectedActiveId: number }, now = new Date()) {
+	const retired = await db.updateTable('model_version').set({ is_active: 0 }).where('id', '=', input.expectedActiveId).where('is_active', '=', 1).executeTakeFirst()
+	if (Number(retired.numUpdatedRows) !== 1) return false
+	const activated = await db
+		.updateTable('model_version')
+		.set({ is_active: 1, activated_at: sqlNow(now) })
+		.where('id', '=', input.id)
+		.where('activated_at', 'is', null)
+		.executeTakeFirst()
+	return Number(activated.numUpdatedRows) === 1
 }

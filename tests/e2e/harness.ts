@@ -118,12 +118,13 @@ export interface Browser {
 }
 
 /** A fresh Chromium profile; every page fails the test on an uncaught page error. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: { bypassCSP?: boolean } = {}): Promise<Browser> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ced-chromium-'))
 	const context = await chromium.launchPersistentContext(dir, {
 		executablePath: CHROMIUM,
 		headless: true,
 		viewport: { width: 1440, height: 900 },
+		bypassCSP: options.bypassCSP ?? false,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 	})
 	const pageErrors: string[] = []

@@ -1,7 +1,6 @@
-import { Layer, Rectangle, Sankey, Tooltip } from 'recharts'
+import { Layer, Sankey, Tooltip } from 'recharts'
 import { formatInt } from '#app/utils/format.ts'
 import { type SankeyData } from '#models/overview.ts'
-import { FLOW_COLORS as COLORS } from './palette.ts'
 
 /** The Sankey itself, loaded lazily by FlowSankey (../flow-sankey.tsx). */
 export function SankeyDrawing({ data, width, height }: { data: SankeyData; width: number; height: number }) {
@@ -33,17 +32,17 @@ type LinkProps = {
 	payload?: { compliant: boolean }
 }
 
+// A tenth of a pixel is finer than any screen or printer shows; full precision tripled the SVG in the page's HTML.
+const r = (n: number) => Math.round(n * 10) / 10
+
 function SankeyLink(props: LinkProps) {
 	const { sourceX = 0, targetX = 0, sourceY = 0, targetY = 0, sourceControlX = 0, targetControlX = 0, linkWidth = 0, payload } = props
 	const ok = payload?.compliant ?? true
 	return (
 		<path
-			d={`M${sourceX},${sourceY} C${sourceControlX},${sourceY} ${targetControlX},${targetY} ${targetX},${targetY}`}
-			fill="none"
-			stroke={ok ? COLORS.ok : COLORS.gap}
-			strokeOpacity={ok ? 0.35 : 0.6}
-			strokeWidth={Math.max(linkWidth, 1.5)}
-			strokeDasharray={ok ? undefined : '6 3'}
+			d={`M${r(sourceX)},${r(sourceY)}C${r(sourceControlX)},${r(sourceY)} ${r(targetControlX)},${r(targetY)} ${r(targetX)},${r(targetY)}`}
+			className={ok ? 'link-ok' : 'link-gap'} // colours in app.css (FLOW_COLORS): a hundred links repeat them otherwise
+			strokeWidth={r(Math.max(linkWidth, 1.5))}
 		/>
 	)
 }
@@ -55,10 +54,10 @@ function SankeyNode({ x = 0, y = 0, width = 0, height = 0, payload }: NodeProps)
 	const isUnit = payload.kind === 'unit'
 	return (
 		<Layer>
-			<Rectangle x={x} y={y} width={width} height={height} fill="#14233a" fillOpacity={0.85} />
+			<rect x={r(x)} y={r(y)} width={r(width)} height={r(height)} fill="#14233a" fillOpacity={0.85} />
 			<text
-				x={isUnit ? x - 6 : x + width + 6}
-				y={y + height / 2}
+				x={r(isUnit ? x - 6 : x + width + 6)}
+				y={r(y + height / 2)}
 				textAnchor={isUnit ? 'end' : 'start'}
 				dominantBaseline="middle"
 				fontSize={12}
@@ -66,7 +65,7 @@ function SankeyNode({ x = 0, y = 0, width = 0, height = 0, payload }: NodeProps)
 			>
 				<title>{`${payload.name}: ${formatInt(payload.value)} individuals`}</title>
 				{isUnit ? truncate(payload.name, UNIT_LABEL_CHARS - formatInt(payload.value).length) : payload.name}
-				<tspan fill="#6b7480"> {formatInt(payload.value)}</tspan>
+				<tspan fill="#5f6873"> {formatInt(payload.value)}</tspan>
 			</text>
 		</Layer>
 	)

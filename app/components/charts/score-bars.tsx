@@ -6,7 +6,7 @@ const BAND_FILL: Record<Band, string> = {
 	none: '#d5d9de',
 	low: '#f5d76e',
 	medium: '#fdb863',
-	high: '#e66101',
+	high: '#b84a00',
 	critical: '#6e1f00',
 }
 

@@ -1,8 +1,12 @@
-import { Bar, ComposedChart, Legend, Line, XAxis, YAxis } from 'recharts'
+import { Bar, ComposedChart, Line, XAxis, YAxis } from 'recharts'
 import { type BoardData } from '../board.tsx'
 import { PlainTick } from './plain-text.tsx'
 
-/** The chart of TrendChart (../board.tsx), loaded lazily: units at each band, stacked, and the mean score. */
+/**
+ * The chart of TrendChart (../board.tsx), loaded lazily: units at each band, stacked, and the mean score. Its legend is
+ * HTML below the drawing (TrendChart): recharts' legend is a box positioned over the SVG at its drawn size, so when
+ * the SVG scales down (a phone, the printed page) the quarter labels ran under it.
+ */
 export function TrendDrawing({ data, width, height }: { data: BoardData['trend']; width: number; height: number }) {
 	const every = Math.ceil(data.length / TREND_LABELS)
 	return (
@@ -11,10 +15,9 @@ export function TrendDrawing({ data, width, height }: { data: BoardData['trend']
 			<YAxis yAxisId="units" interval={0} allowDecimals={false} width={40} tick={<PlainTick anchor="end" dy={4} />} />
 			<YAxis yAxisId="score" interval={0} orientation="right" domain={[0, 25]} width={40} tick={<PlainTick anchor="start" dy={4} />} />
 			<Bar yAxisId="units" dataKey="critical" stackId="b" name="Critical units" fill="#6e1f00" isAnimationActive={false} />
-			<Bar yAxisId="units" dataKey="high" stackId="b" name="High units" fill="#e66101" isAnimationActive={false} />
+			<Bar yAxisId="units" dataKey="high" stackId="b" name="High units" fill="#b84a00" isAnimationActive={false} />
 			<Bar yAxisId="units" dataKey="medium" stackId="b" name="Medium units" fill="#fdb863" isAnimationActive={false} />
 			<Line yAxisId="score" dataKey="meanOverall" name="Mean overall score (right)" stroke="#14233a" strokeWidth={2} strokeDasharray="5 3" dot={{ r: 3 }} isAnimationActive={false} />
-			<Legend verticalAlign="bottom" height={24} wrapperStyle={{ fontSize: 12 }} />
 		</ComposedChart>
 	)
 }
