@@ -1,6 +1,7 @@
 import { type LinksFunction, type LoaderFunctionArgs, json } from '@remix-run/node'
 import {
 	Form,
+	Link,
 	Links,
 	Meta,
 	NavLink,
@@ -82,6 +83,7 @@ function Shell({ children }: { children: ReactNode }) {
 								<span>
 									{data.user.name} <span className="role">{data.user.roleLabel}</span>
 								</span>
+								<Link to="/account">Account</Link>
 								<Form method="post" action="/logout">
 									<button type="submit">Sign out</button>
 								</Form>

@@ -66,6 +66,9 @@ export default function AdminRoute() {
 					<p>Users and their roles. Every change here is in the audit log.</p>
 				</div>
 				<div className="page-actions">
+					<Link className="button" to="/admin/locks">
+						Sign-in locks
+					</Link>
 					<Link className="button" to="/admin/audit">
 						Audit log
 					</Link>

@@ -5,6 +5,10 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { audit, requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { resetSecondFactor } from '#app/services/mfa.server.ts'
+import { statusOf } from '#app/services/service.ts'
+import { requestIdOf } from '#app/utils/request.server.ts'
+import { readMfa } from '#db/repositories/mfa.ts'
 import { deleteSessionsOfUser } from '#db/repositories/sessions.ts'
 import { clearLoginFailures } from '#db/repositories/login-throttle.ts'
 import { listUsers, updateUser } from '#db/repositories/users.ts'
@@ -23,7 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const id = requireUserId(params.userId)
 	const target = (await listUsers(getDb())).find(u => u.id === id)
 	if (!target) throw json({ message: `No user with id ${id}.` }, { status: 404 })
-	return json({ target, isSelf: target.id === actor.id })
+	const mfa = await readMfa(getDb(), id)
+	return json({ target, isSelf: target.id === actor.id, mfa: { enrolled: !!mfa?.secret, recoveryCodesLeft: mfa?.recoveryCodesLeft ?? 0 } })
 }
 
 type Result = { ok: string | null; error: string | null; field?: 'role' | 'password' }
@@ -36,6 +41,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const users = await listUsers(db)
 	const target = users.find(u => u.id === id)
 	if (!target) throw json({ message: `No user with id ${id}.` }, { status: 404 })
+
+	if (form.intent === 'reset-mfa') {
+		const result = await resetSecondFactor(db, actor, { requestId: requestIdOf(request) }, { userId: id })
+		if (!result.ok) return json<Result>({ ok: null, error: result.message }, { status: statusOf(result.code) })
+		return json<Result>({ ok: 'Second factor removed; their open sessions were ended. They set up a new one at their next sign-in.', error: null })
+	}
 
 	let change: UserChange
 	let password: string | undefined
@@ -89,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageUserRoute() {
-	const { target, isSelf } = useLoaderData<typeof loader>()
+	const { target, isSelf, mfa } = useLoaderData<typeof loader>()
 	const data = useActionData<typeof action>()
 	const busy = useNavigation().state === 'submitting'
 	return (
@@ -156,6 +167,18 @@ export default function ManageUserRoute() {
 					</div>
 					<button type="submit" name="intent" value="reset-password" disabled={busy}>
 						Reset password
+					</button>
+				</Form>
+				<Form method="post" className="card">
+					<h2>Second factor</h2>
+					<p>
+						{mfa.enrolled
+							? `Authenticator app set up; ${mfa.recoveryCodesLeft} recovery codes left.`
+							: 'No authenticator app set up yet.'}{' '}
+						Resetting removes it (a lost phone) and ends their sessions; they set up a new one at their next sign-in.
+					</p>
+					<button type="submit" name="intent" value="reset-mfa" disabled={busy || !mfa.enrolled}>
+						Reset second factor
 					</button>
 				</Form>
 				<Form method="post" className="card">
