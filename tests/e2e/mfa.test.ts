@@ -51,7 +51,7 @@ describe.each(e2eDialects())('$name: second factor and throttling', dialect => {
 		// Email, password and code in one request (API clients, the tests' harness).
 		expect((await post('/login', { email: exec.email, password: exec.password, code: demoCode(exec.email) })).status).toBe(302)
 		expect((await post('/login', { email: exec.email, password: exec.password, code: '123456' })).status).toBe(400)
-	})
+	}, 90_000)
 
 	test('a new analyst must set up an authenticator at first sign-in (QR code, key), gets recovery codes once, and a code spends once', async () => {
 		const admin = await signInOverHttp(app.url, demo('admin').email, demo('admin').password)
@@ -139,7 +139,7 @@ describe.each(e2eDialects())('$name: second factor and throttling', dialect => {
 		const events = await audit('password.change')
 		expect(events).toHaveLength(1)
 		expect(JSON.stringify(events)).not.toContain('saffron')
-	})
+	}, 90_000)
 
 	test('an attacker elsewhere cannot lock the victim out: their address is paused, the victim signs in from theirs', async () => {
 		const victim = demo('analyst')
