@@ -44,6 +44,9 @@ export function unitFromRow(r: BusinessUnitRow): BusinessUnit {
 		handlesConsumerData: bool(r.handles_consumer_data),
 		chinaRevenueRmb: num(r.china_revenue_rmb),
 		priorYearGlobalTurnoverRmb: num(r.prior_year_global_turnover_rmb),
+		priorYearEntityTurnoverRmb: numOrNull(r.prior_year_entity_turnover_rmb),
+		distinctIndividualsAbroad: numOrNull(r.distinct_pi_individuals_abroad),
+		distinctSensitiveIndividualsAbroad: numOrNull(r.distinct_sensitive_pi_individuals_abroad),
 	}
 }
 
@@ -59,6 +62,9 @@ export function unitToRow(u: Omit<BusinessUnit, 'id'>): NewBusinessUnitRow {
 		handles_consumer_data: bit(u.handlesConsumerData),
 		china_revenue_rmb: u.chinaRevenueRmb,
 		prior_year_global_turnover_rmb: u.priorYearGlobalTurnoverRmb,
+		prior_year_entity_turnover_rmb: u.priorYearEntityTurnoverRmb ?? null,
+		distinct_pi_individuals_abroad: u.distinctIndividualsAbroad ?? null,
+		distinct_sensitive_pi_individuals_abroad: u.distinctSensitiveIndividualsAbroad ?? null,
 	}
 }
 

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/2026_11_23_1200_login_throttle.ts'
 import * as m0003 from './migrations/2026_11_23_1400_list_indexes.ts'
 import * as m0004 from './migrations/2026_11_24_0900_snapshot_content_bytes.ts'
 import * as m0005 from './migrations/2026_11_24_0910_snapshot_trend_cache.ts'
+import * as m1100 from './migrations/2026_12_01_1100_unit_entity_turnover_distinct_individuals.ts'
 import * as m1600 from './migrations/2026_12_01_1600_mfa_and_throttle.ts'
 
 // A static provider survives bundling; no globbing of .ts files at run time.
@@ -14,6 +15,7 @@ const migrations = {
 	'2026_11_23_1400_list_indexes': m0003,
 	'2026_11_24_0900_snapshot_content_bytes': m0004,
 	'2026_11_24_0910_snapshot_trend_cache': m0005,
+	'2026_12_01_1100_unit_entity_turnover_distinct_individuals': m1100,
 	'2026_12_01_1600_mfa_and_throttle': m1600,
 }
 

@@ -42,6 +42,9 @@ export interface BusinessUnitTable {
 	handles_consumer_data: number
 	china_revenue_rmb: number
 	prior_year_global_turnover_rmb: number
+	prior_year_entity_turnover_rmb: number | null
+	distinct_pi_individuals_abroad: number | null
+	distinct_sensitive_pi_individuals_abroad: number | null
 }
 
 export interface InfoSystemTable {

@@ -18,7 +18,7 @@ export interface TrendPoint {
 }
 
 /** Raise when trendPoint's output changes for the same snapshot: points cached under the old number are derived again. */
-export const TREND_POINT_VERSION = 1
+export const TREND_POINT_VERSION = 2 // 2: flows lacking their mechanism counted per exporter (rules 2026.12)
 
 export function trendPoint(quarter: string, modelLabel: string, inventory: PortfolioInventory, results: PortfolioExposure): TrendPoint {
 	const k = overviewKpis(inventory, results)

@@ -2,6 +2,8 @@
 // saving shift can move a deadline by a day. Pure: no clock is read; "today" is always an argument.
 // Every function is total: an invalid date gives null, and callers decide what unknown means.
 
+import { LRUCache } from 'lru-cache'
+
 const MS_PER_DAY = 86_400_000
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -11,17 +13,17 @@ export function isIsoDate(value: string | null | undefined): value is string {
 }
 
 // Scoring a large group converts the same few hundred dates hundreds of thousands of times; both directions
-// are pure, so they are memoised (bounded: the caches are dropped when they grow past 20,000 entries).
-const toDayCache = new Map<string, number | null>()
-const fromDayCache = new Map<number, string>()
+// are pure, so they are memoised in bounded LRU caches (the least recently used of 20,000 entries goes first).
+// An invalid date is kept as NaN: the cache holds no null.
+const toDayCache = new LRUCache<string, number>({ max: 20_000 })
+const fromDayCache = new LRUCache<number, string>({ max: 20_000 })
 
 /** Days since 1970-01-01 for a 'YYYY-MM-DD' date, or null when the string is not a real date. */
 export function toDayNumber(value: string): number | null {
 	const hit = toDayCache.get(value)
-	if (hit !== undefined) return hit
-	if (toDayCache.size > 20_000) toDayCache.clear()
+	if (hit !== undefined) return Number.isNaN(hit) ? null : hit
 	const result = computeDayNumber(value)
-	toDayCache.set(value, result)
+	toDayCache.set(value, result ?? Number.NaN)
 	return result
 }
 
@@ -39,7 +41,6 @@ function computeDayNumber(value: string): number | null {
 export function fromDayNumber(days: number): string {
 	const hit = fromDayCache.get(days)
 	if (hit !== undefined) return hit
-	if (fromDayCache.size > 20_000) fromDayCache.clear()
 	const result = new Date(days * MS_PER_DAY).toISOString().slice(0, 10)
 	fromDayCache.set(days, result)
 	return result

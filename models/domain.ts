@@ -42,6 +42,11 @@ export interface BusinessUnit {
 	handlesConsumerData: boolean
 	chinaRevenueRmb: number // annual, whole RMB
 	priorYearGlobalTurnoverRmb: number // group turnover of the prior year, whole RMB (PIPL art. 66's 5% ceiling)
+	/** This entity's own prior-year turnover, whole RMB; null: unknown (the group's is used, marked as an assumption). */
+	priorYearEntityTurnoverRmb: number | null
+	/** Distinct individuals provided abroad since 1 January over the transfers that count; null: use the sum of flows. */
+	distinctIndividualsAbroad: number | null
+	distinctSensitiveIndividualsAbroad: number | null
 }
 
 export const MLPS_LEVELS = [1, 2, 3, 4, 5] as const

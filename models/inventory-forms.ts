@@ -37,7 +37,10 @@ export const INVENTORY_META: Record<InventoryTableKey, { title: string; singular
 			{ name: 'is_ciio', label: 'Notified as a CIIO', kind: 'yesno' },
 			{ name: 'handles_consumer_data', label: 'Handles consumer data', kind: 'yesno' },
 			{ name: 'china_revenue_rmb', label: 'Annual China revenue (RMB)', kind: 'integer' },
-			{ name: 'prior_year_global_turnover_rmb', label: 'Prior-year global turnover (RMB)', kind: 'integer', help: 'Sets PIPL art. 66’s 5% ceiling' },
+			{ name: 'prior_year_global_turnover_rmb', label: 'Prior-year global turnover (RMB)', kind: 'integer', help: 'The group’s; PIPL art. 66’s 5% base where the entity’s own is unknown' },
+			{ name: 'prior_year_entity_turnover_rmb', label: 'Entity’s prior-year turnover (RMB)', kind: 'integer', optional: true, help: 'This legal entity’s own; sets its PIPL art. 66 5% ceiling. Empty when unknown' },
+			{ name: 'distinct_pi_individuals_abroad', label: 'Distinct individuals provided abroad since 1 January', kind: 'integer', optional: true, help: 'Non-sensitive, over transfers not exempt; replaces the sum over flows. Empty: the sum is used' },
+			{ name: 'distinct_sensitive_pi_individuals_abroad', label: 'Distinct individuals provided abroad since 1 January (sensitive)', kind: 'integer', optional: true, help: 'Sensitive, over transfers not exempt; replaces the sum over flows. Empty: the sum is used' },
 		],
 	},
 	systems: {

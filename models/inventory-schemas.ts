@@ -136,6 +136,9 @@ export const unitFieldsSchema = z.object({
 	handles_consumer_data: yesNo('Handles consumer data'),
 	china_revenue_rmb: whole('China revenue (RMB)', 0, MAX_MONEY),
 	prior_year_global_turnover_rmb: whole('Prior-year global turnover (RMB)', 0, MAX_MONEY),
+	prior_year_entity_turnover_rmb: wholeOrUnknown("Entity's prior-year turnover (RMB)", 0, MAX_MONEY),
+	distinct_pi_individuals_abroad: wholeOrUnknown('Distinct individuals abroad since 1 January', 0, MAX_COUNT),
+	distinct_sensitive_pi_individuals_abroad: wholeOrUnknown('Distinct individuals abroad since 1 January (sensitive)', 0, MAX_COUNT),
 })
 
 export const systemFieldsSchema = z.object({
@@ -172,6 +175,9 @@ export const flowFieldsSchema = z.object({
 	mechanism_in_place: choice('Mechanism in place', MECHANISMS_IN_PLACE),
 	mechanism_since: date('Mechanism since'),
 	mechanism_expires_on: date('Mechanism expires on'),
+	// Computed, not stored: the export writes the mechanism the exporter's totals require on the day; import ignores it,
+	// so an export re-imports unchanged.
+	required_mechanism: z.string().optional(),
 })
 
 export const staffingFieldsSchema = z.object({
@@ -202,6 +208,9 @@ export function unitFromFields(f: UnitFields): Omit<BusinessUnit, 'id'> {
 		handlesConsumerData: f.handles_consumer_data,
 		chinaRevenueRmb: f.china_revenue_rmb,
 		priorYearGlobalTurnoverRmb: f.prior_year_global_turnover_rmb,
+		priorYearEntityTurnoverRmb: f.prior_year_entity_turnover_rmb,
+		distinctIndividualsAbroad: f.distinct_pi_individuals_abroad,
+		distinctSensitiveIndividualsAbroad: f.distinct_sensitive_pi_individuals_abroad,
 	}
 }
 
@@ -270,6 +279,9 @@ export const toFields = {
 		handles_consumer_data: yn(u.handlesConsumerData),
 		china_revenue_rmb: String(u.chinaRevenueRmb),
 		prior_year_global_turnover_rmb: String(u.priorYearGlobalTurnoverRmb),
+		prior_year_entity_turnover_rmb: opt(u.priorYearEntityTurnoverRmb ?? null),
+		distinct_pi_individuals_abroad: opt(u.distinctIndividualsAbroad ?? null),
+		distinct_sensitive_pi_individuals_abroad: opt(u.distinctSensitiveIndividualsAbroad ?? null),
 	}),
 	system: (s: Omit<InfoSystem, 'id'>, unitCode: string): Record<keyof SystemFields, string> => ({
 		code: s.code,
@@ -300,6 +312,7 @@ export const toFields = {
 		mechanism_in_place: f.mechanismInPlace,
 		mechanism_since: opt(f.mechanismSince),
 		mechanism_expires_on: opt(f.mechanismExpiresOn),
+		required_mechanism: '',
 	}),
 	staffing: (s: Omit<StaffingLine, 'id'>, unitCode: string): Record<keyof StaffingFields, string> => ({
 		code: s.code,
@@ -311,4 +324,30 @@ export const toFields = {
 		avg_tenure_months: String(s.avgTenureMonths),
 		access_to_personal_data: yn(s.accessToPersonalData),
 	}),
+}
+
+/** Each inventory table's field schema and the record its validated fields make (the unit id resolved by the caller). */
+export const INVENTORY_TABLES = {
+	units: { schema: unitFieldsSchema, build: (f: any, _unitId: number) => unitFromFields(f) },
+	systems: { schema: systemFieldsSchema, build: (f: any, unitId: number) => systemFromFields(f, unitId) },
+	flows: { schema: flowFieldsSchema, build: (f: any, unitId: number) => flowFromFields(f, unitId) },
+	staffing: { schema: staffingFieldsSchema, build: (f: any, unitId: number) => staffingFromFields(f, unitId) },
+} as const satisfies Record<string, { schema: z.ZodObject; build: (f: any, unitId: number) => Omit<BusinessUnit | InfoSystem | DataFlow | StaffingLine, 'id'> }>
+
+/** A record as its form and CSV fields (`unitCode`: the code of its unit; a unit's own code for units). */
+export function inventoryFields(
+	key: keyof typeof INVENTORY_TABLES,
+	record: Omit<BusinessUnit, 'id'> | Omit<InfoSystem, 'id'> | Omit<DataFlow, 'id'> | Omit<StaffingLine, 'id'>,
+	unitCode: string,
+): Record<string, string> {
+	switch (key) {
+		case 'units':
+			return toFields.unit(record as Omit<BusinessUnit, 'id'>)
+		case 'systems':
+			return toFields.system(record as Omit<InfoSystem, 'id'>, unitCode)
+		case 'flows':
+			return toFields.flow(record as Omit<DataFlow, 'id'>, unitCode)
+		case 'staffing':
+			return toFields.staffing(record as Omit<StaffingLine, 'id'>, unitCode)
+	}
 }

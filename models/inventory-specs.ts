@@ -11,6 +11,11 @@ import {
 } from './domain.ts'
 import { type ListSpec } from './list-query.ts'
 
+/** What the 2024 Provisions can require of a flow (models/cross-border.ts TransferMechanism), for the list filter. */
+export const REQUIRED_MECHANISMS = ['security_assessment', 'standard_contract_or_certification', 'exempt'] as const
+/** The flow list's status filter: 'lacking' = leaves China without the mechanism its exporter's totals require. */
+export const FLOW_STATUS_FILTERS = ['lacking', 'satisfied'] as const
+
 const bools = ['yes', 'no'] as const
 
 export const UNIT_LIST_SPEC = {
@@ -41,7 +46,16 @@ export const FLOW_LIST_SPEC = {
 		'mechanismExpiresOn',
 	] as const,
 	defaultSort: 'code' as const,
-	filters: { unit: null, country: null, mechanism: MECHANISMS_IN_PLACE, purpose: TRANSFER_PURPOSES, remote: bools },
+	// `required` and `status` are computed per exporter on the day (models/flow-status.ts), not read from a column.
+	filters: {
+		unit: null,
+		country: null,
+		mechanism: MECHANISMS_IN_PLACE,
+		purpose: TRANSFER_PURPOSES,
+		remote: bools,
+		required: REQUIRED_MECHANISMS,
+		status: FLOW_STATUS_FILTERS,
+	},
 } satisfies ListSpec<string, string>
 export type FlowSortKey = (typeof FLOW_LIST_SPEC.sortKeys)[number]
 export type FlowFilterKey = keyof typeof FLOW_LIST_SPEC.filters

@@ -3,7 +3,8 @@
 // requirements of GB/T 22239-2019 apply to its technologies.
 //
 // Sources (regulations.json › mlps_levels, mlps_filing, regulations[CN-MLPS2]; caveats.md items 7-8):
-// - CSL art. 21: network operators must implement the MLPS (grading is the first step);
+// - CSL art. 23 (art. 21 in the 2017 text, before 2026-01-01): network operators must implement the MLPS (grading
+//   is the first step); the article cited is the one in force on the date asked about;
 // - Administrative Measures for Information Security MLPS (公通字[2007]43号), still the operative rules:
 //   art. 14 assessment at least yearly at level 3 and every six months at level 4 (quoted verbatim);
 //   art. 15 filing within 30 days of grading for level 2 and above; art. 16(5) a level-3+ filing includes
@@ -14,6 +15,7 @@
 // - GB/T 22239-2019 has four normative extensions (cloud, mobile, IoT, industrial control); big data is only
 //   informative Annex H. Many summaries (and the 2019 press) wrongly list big data as a fifth extension.
 
+import { cslArticle } from './exposure/csl.ts'
 import { addDays, addMonths, addWorkingDays, daysBetween, isIsoDate } from './dates.ts'
 import { type InfoSystem, type MlpsLevel, type SystemTechnology, SYSTEM_TECHNOLOGIES } from './domain.ts'
 
@@ -80,12 +82,6 @@ const STANDARD = 'GB/T 22239-2019'
 const STANDARD_URL = 'https://www.guifanku.com/757492.html'
 
 const SOURCES = {
-	grading: {
-		instrument: 'CSL',
-		article: 'Art. 21',
-		url: 'https://www.cac.gov.cn/2016-11/07/c_1119867116.htm',
-		verified: true,
-	},
 	filing: { instrument: MEASURES_2007, article: 'Art. 15', url: MEASURES_URL, verified: true },
 	assessment: { instrument: MEASURES_2007, article: 'Art. 14', url: 'http://14919.com/n/2345431.html', verified: true },
 	firstAssessment: { instrument: MEASURES_2007, article: 'Art. 16(5)', url: MEASURES_URL, verified: false },
@@ -107,7 +103,7 @@ const SOURCES = {
 export function mlpsObligations(system: MlpsSystemFacts, asOf: string): MlpsStatus {
 	const level = system.mlpsLevel
 	const obligations: MlpsObligation[] = []
-	if (level === null) obligations.push(gradingObligation())
+	if (level === null) obligations.push(gradingObligation(asOf))
 	if (level !== null && level >= 2) obligations.push(filingObligation(system, asOf))
 	if (level !== null && level >= 2) obligations.push(assessmentObligation(system, level, asOf))
 	return {
@@ -120,7 +116,8 @@ export function mlpsObligations(system: MlpsSystemFacts, asOf: string): MlpsStat
 	}
 }
 
-function gradingObligation(): MlpsObligation {
+function gradingObligation(asOf: string): MlpsObligation {
+	const csl = cslArticle('mlps', asOf)
 	return {
 		kind: 'grading',
 		title: 'Determine the protection level (定级)',
@@ -129,7 +126,7 @@ function gradingObligation(): MlpsObligation {
 		daysUntilDue: null,
 		daysOverdue: 0,
 		certainty: 'law',
-		source: SOURCES.grading,
+		source: { instrument: csl.law, article: csl.article, url: csl.source, verified: csl.verified },
 		note: 'Every network operator must implement the MLPS, starting with grading under GB/T 22240-2020. No deadline is set, so the system is simply out of compliance until graded.',
 		alternativeDueOn: null,
 	}

@@ -3,9 +3,9 @@
 // From the engine's types, not its index: the overview's browser code reaches this file (HEATMAP_SPEC), and esbuild
 // gives a page every file it can reach by imports whose code some page uses, so the index would bring in the whole
 // scoring engine (12 KB gzip), which only the scenario pages run in the browser.
-import { type Band, DIMENSIONS, type Dimension, type PortfolioExposure, type UnitExposure } from './exposure/types.ts'
+import { type Band, DIMENSIONS, type Dimension, type PenaltyLaw, type PortfolioExposure, type UnitExposure } from './exposure/types.ts'
 import { CHINA_CITIES, type PortfolioInventory, SEGMENTS } from './domain.ts'
-import { flowStatus } from './flow-status.ts'
+import { flowStatuses } from './flow-status.ts'
 import { type ListQuery, type ListSpec } from './list-query.ts'
 import { mlpsObligations } from './mlps-obligations.ts'
 
@@ -49,8 +49,13 @@ export interface OverviewKpis {
 	flowsLackingMechanism: number
 	systems: number
 	systemsOverdue: number
+	/** The statutory ceiling: each legal entity's maximum fines summed, the group's turnover counted at most once. */
 	penaltyMaxRmb: number
 	penaltyUnverified: boolean
+	/** The ceiling by law, whole RMB (absent in snapshots frozen before it existed). */
+	penaltyByLaw?: Record<PenaltyLaw, number>
+	/** What the ceiling is, in one sentence (absent in snapshots frozen before it existed). */
+	penaltyBasis?: string
 }
 
 export interface SankeyData {
@@ -69,8 +74,7 @@ export function overviewKpis(p: PortfolioInventory, e: PortfolioExposure): Overv
 	let overdue = 0
 	let people = 0
 	for (const u of p.units) {
-		for (const f of u.flows) {
-			const s = flowStatus(f, u.unit.isCiio, e.asOf)
+		for (const s of flowStatuses(u.unit, u.flows, e.asOf)) {
 			if (!s.leavesChina) continue
 			flows++
 			if (!s.satisfied) lacking++
@@ -90,6 +94,8 @@ export function overviewKpis(p: PortfolioInventory, e: PortfolioExposure): Overv
 		systemsOverdue: overdue,
 		penaltyMaxRmb: e.penalties.totalMaxRmb,
 		penaltyUnverified: e.penalties.unverified,
+		penaltyByLaw: e.penalties.byLaw,
+		penaltyBasis: e.penalties.basis,
 	}
 }
 
@@ -164,8 +170,9 @@ export function sankeyData(p: PortfolioInventory, asOf: string, maxUnits = 12): 
 	const unitTotals = new Map<string, number>()
 	let unknown = 0
 	for (const u of p.units) {
-		for (const f of u.flows) {
-			const s = flowStatus(f, u.unit.isCiio, asOf)
+		const statuses = flowStatuses(u.unit, u.flows, asOf)
+		for (const [i, f] of u.flows.entries()) {
+			const s = statuses[i]!
 			if (!s.leavesChina) continue
 			if (s.volumeUnknown) unknown++
 			const value = (f.personalInfoIndividuals ?? 0) + (f.sensitivePersonalInfoIndividuals ?? 0)

@@ -28,6 +28,7 @@ export const ROUTE_ACCESS: Record<string, { loader?: Access; action?: Access }> 
 	'routes/api.$table': { loader: 'inventory:read' },
 	'routes/api.destinations': { loader: 'inventory:read' },
 	'routes/api.units.$unitId.exposure': { loader: 'overview:read' },
+	'routes/api.portfolio': { loader: 'overview:read' },
 	'routes/scenarios._index': { loader: 'scenarios:read-approved' }, // the board sees approved ones only
 	'routes/scenarios.new': { loader: 'scenarios:write', action: 'scenarios:write' },
 	'routes/scenarios.$id': { loader: 'scenarios:read-approved', action: 'scenarios:read' }, // then the workflow's own role rules

@@ -244,8 +244,8 @@ function ciioPersonalInfo(total: number): TransferPartRequirement {
 	}
 }
 
-function nonSensitiveVolume(count: number): TransferPartRequirement {
-	const n = `${formatCount(count)} individuals' non-sensitive personal information since 1 January`
+function nonSensitiveVolume(count: number, scope: 'flow' | 'exporter' = 'flow'): TransferPartRequirement {
+	const n = `${scope === 'exporter' ? "the exporter's total of " : ''}${formatCount(count)} individuals' non-sensitive personal information since 1 January`
 	if (count >= TRANSFER_THRESHOLDS.nonSensitiveSecurityAssessment) {
 		return {
 			part: 'non_sensitive_personal_info',
@@ -270,8 +270,8 @@ function nonSensitiveVolume(count: number): TransferPartRequirement {
 	}
 }
 
-function sensitiveVolume(count: number): TransferPartRequirement {
-	const n = `${formatCount(count)} individuals' sensitive personal information since 1 January`
+function sensitiveVolume(count: number, scope: 'flow' | 'exporter' = 'flow'): TransferPartRequirement {
+	const n = `${scope === 'exporter' ? "the exporter's total of " : ''}${formatCount(count)} individuals' sensitive personal information since 1 January`
 	if (count >= TRANSFER_THRESHOLDS.sensitiveSecurityAssessment) {
 		return {
 			part: 'sensitive_personal_info',
@@ -286,6 +286,212 @@ function sensitiveVolume(count: number): TransferPartRequirement {
 		article: 'Art. 8',
 		reason: `${PROVISIONS_2024_TITLE}, art. 8: ${n} is fewer than 10,000 (不满1万人), and sensitive personal information has no exempt floor, so it needs a CAC standard contract or certification. Art. 5(4) does not cover sensitive personal information.`,
 	}
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Counted per exporter. Arts 5(4), 7(2) and 8 turn on what one data processor has provided abroad in total since
+// 1 January (自当年1月1日起累计), over all its transfers, and the Filing Guide (2nd ed.) forbids splitting volumes to
+// escape a mechanism (不得采取数量拆分等手段). So the volume tests read the exporter's totals, never one flow's count.
+// What counts toward the totals (decision 014): personal information the Provisions regulate, i.e. not exempt by
+// art. 4 (collected abroad), art. 5(1)-(3) (contract, HR, emergency) or art. 6 (free-trade-zone list); arts 7 and 8
+// apply "unless arts 3-6 apply" (第三条、第四条、第五条、第六条规定情形的除外), so exempt transfers stay outside them.
+
+/** One flow as `requiredTransferMechanisms` reads it. Counts are individuals since 1 January; null = unknown. */
+export interface ExporterFlowFacts {
+	code: string
+	personalInfoIndividuals: number | null
+	sensitivePersonalInfoIndividuals: number | null
+	includesImportantData: boolean
+	purpose: TransferPurpose
+	collectedInMainland: boolean
+	outsideFtzNegativeList: boolean
+}
+
+/** The exporter (one legal entity, a business unit here) and, when known, its distinct individuals abroad this year. */
+export interface ExporterFacts {
+	isCiio: boolean
+	/** Distinct individuals (non-sensitive) provided abroad since 1 January over the counted transfers; replaces the sum. */
+	distinctIndividualsAbroad?: number | null
+	distinctSensitiveIndividualsAbroad?: number | null
+}
+
+export interface ExporterTotals {
+	personalInfoIndividuals: number
+	sensitivePersonalInfoIndividuals: number
+	/** Counted flows whose non-sensitive or sensitive count is unknown: the totals leave them out. */
+	unknownVolumes: number
+}
+
+export interface ExporterFlowRequirement extends TransferRequirement {
+	code: string
+	/** The exporter's totals the volume tests read (the same object for every flow of the exporter). */
+	cumulative: ExporterTotals
+	/** Whether this flow's personal information counts toward the totals (not exempt by arts 4, 5(1)-(3) or 6). */
+	counted: boolean
+	/** How the totals were reached, in words: a sum over flows (an upper bound) or the distinct count given. */
+	totalsBasis: string
+}
+
+/**
+ * The mechanism each flow of one exporter needs under the 2024 Provisions, with the volume tests read on the
+ * exporter's totals since 1 January (not the flow's own count). Same order as `flows`. Unknown is never zero: a
+ * CIIO's personal information of unknown volume needs a security assessment; for others a flow of unknown volume
+ * needs at least a standard contract and at least what the known totals require. Per flow, the strictest part wins.
+ */
+export function requiredTransferMechanisms(
+	exporter: ExporterFacts,
+	flows: ReadonlyArray<ExporterFlowFacts>,
+): ExporterFlowRequirement[] {
+	const counted = flows.map(f => countsTowardTotals(f))
+	const totals = exporterTotals(exporter, flows, counted)
+	const basis = totalsBasis(exporter, flows, counted, totals)
+	return flows.map((flow, i) => {
+		const parts = exporterFlowParts(exporter, flow, counted[i]!, totals, basis)
+		const mechanism = parts.reduce<TransferMechanism>((acc, p) => stricterMechanism(acc, p.mechanism), 'exempt')
+		const ordered = [...parts.filter(p => p.mechanism === mechanism), ...parts.filter(p => p.mechanism !== mechanism)]
+		return {
+			code: flow.code,
+			mechanism,
+			articles: [...new Set(ordered.map(p => p.article))],
+			reasons: ordered.map(p => p.reason),
+			parts,
+			cumulative: totals,
+			counted: counted[i]!,
+			totalsBasis: basis,
+		}
+	})
+}
+
+/** The facts `requiredTransferMechanisms` reads from a stored flow. */
+export function exporterFlowFacts(flow: DataFlow): ExporterFlowFacts {
+	return {
+		code: flow.code,
+		personalInfoIndividuals: flow.personalInfoIndividuals,
+		sensitivePersonalInfoIndividuals: flow.sensitivePersonalInfoIndividuals,
+		includesImportantData: flow.includesImportantData,
+		purpose: flow.purpose,
+		collectedInMainland: flow.collectedInMainland,
+		outsideFtzNegativeList: flow.outsideFtzNegativeList,
+	}
+}
+
+/** Personal information the volume tests regulate: collected in mainland China, purpose 'other', no FTZ exemption. */
+function countsTowardTotals(f: ExporterFlowFacts): boolean {
+	return !f.outsideFtzNegativeList && f.collectedInMainland && f.purpose === 'other'
+}
+
+function exporterTotals(exporter: ExporterFacts, flows: ReadonlyArray<ExporterFlowFacts>, counted: boolean[]): ExporterTotals {
+	let personal = 0
+	let sensitive = 0
+	let maxPersonal = 0
+	let maxSensitive = 0
+	let unknown = 0
+	flows.forEach((f, i) => {
+		if (!counted[i]) return
+		if (f.personalInfoIndividuals === null || f.sensitivePersonalInfoIndividuals === null) unknown++
+		const p = individuals(f.personalInfoIndividuals ?? 0)
+		const s = individuals(f.sensitivePersonalInfoIndividuals ?? 0)
+		personal += p
+		sensitive += s
+		maxPersonal = Math.max(maxPersonal, p)
+		maxSensitive = Math.max(maxSensitive, s)
+	})
+	// A distinct count replaces the sum, but can never be below the largest single flow (those people are distinct).
+	const distinct = (given: number | null | undefined, max: number, sum: number) =>
+		given === null || given === undefined || !(given >= 0) ? sum : Math.max(given, max)
+	return {
+		personalInfoIndividuals: distinct(exporter.distinctIndividualsAbroad, maxPersonal, personal),
+		sensitivePersonalInfoIndividuals: distinct(exporter.distinctSensitiveIndividualsAbroad, maxSensitive, sensitive),
+		unknownVolumes: unknown,
+	}
+}
+
+function totalsBasis(
+	exporter: ExporterFacts,
+	flows: ReadonlyArray<ExporterFlowFacts>,
+	counted: boolean[],
+	totals: ExporterTotals,
+): string {
+	const n = counted.filter(Boolean).length
+	const given = (v: number | null | undefined) => v !== null && v !== undefined && v >= 0
+	const how = (field: 'non-sensitive' | 'sensitive', v: number | null | undefined) =>
+		given(v) ? `${field}: the distinct count given for the unit` : `${field}: the sum over its flows, an upper bound when the same people appear in several`
+	const unknown =
+		totals.unknownVolumes > 0
+			? ` ${totals.unknownVolumes} counted flow(s) have an unknown volume and are not in the totals, so the totals may be higher.`
+			: ''
+	return `The exporter's totals since 1 January over its ${n} flow(s) that count (of ${flows.length}; exempt transfers under arts 4, 5(1)-(3) and 6 are left out) are ${formatCount(totals.personalInfoIndividuals)} non-sensitive and ${formatCount(totals.sensitivePersonalInfoIndividuals)} sensitive individuals (${how('non-sensitive', exporter.distinctIndividualsAbroad)}; ${how('sensitive', exporter.distinctSensitiveIndividualsAbroad)}).${unknown}`
+}
+
+function exporterFlowParts(
+	exporter: ExporterFacts,
+	flow: ExporterFlowFacts,
+	counted: boolean,
+	totals: ExporterTotals,
+	basis: string,
+): TransferPartRequirement[] {
+	// Exemptions and important data do not depend on the totals: the flow's own facts decide them.
+	const own = assessParts({
+		exporterIsCiio: exporter.isCiio,
+		includesImportantData: flow.includesImportantData,
+		personalInfoIndividuals: flow.personalInfoIndividuals ?? 0,
+		sensitivePersonalInfoIndividuals: flow.sensitivePersonalInfoIndividuals ?? 0,
+		purpose: flow.purpose,
+		collectedInMainland: flow.collectedInMainland,
+		outsideFtzNegativeList: flow.outsideFtzNegativeList,
+	})
+	const personalUnknown = flow.personalInfoIndividuals === null
+	const sensitiveUnknown = flow.sensitivePersonalInfoIndividuals === null
+	if (!counted || (!personalUnknown && !sensitiveUnknown && own.every(p => p.part === 'important_data' || p.part === 'all_data'))) {
+		return own // exempt transfers, and flows without personal information, are read as before
+	}
+	const parts = own.filter(p => p.part === 'important_data')
+	const personal = individuals(flow.personalInfoIndividuals ?? 0)
+	const sensitive = individuals(flow.sensitivePersonalInfoIndividuals ?? 0)
+	const thisFlow = `This flow: ${countOrUnknown(flow.personalInfoIndividuals)} non-sensitive, ${countOrUnknown(flow.sensitivePersonalInfoIndividuals)} sensitive.`
+	if (exporter.isCiio) {
+		const ciio = ciioPersonalInfo(totals.personalInfoIndividuals + totals.sensitivePersonalInfoIndividuals)
+		const unknownWords =
+			personalUnknown || sensitiveUnknown
+				? ' The volume of this flow is unknown, and an unknown volume of a CIIO\'s personal information is never read as none.'
+				: ''
+		parts.push({ ...ciio, reason: `${ciio.reason}${unknownWords} ${basis} ${thisFlow}` })
+		return parts
+	}
+	if (personal > 0 || personalUnknown) {
+		const p = nonSensitiveVolume(totals.personalInfoIndividuals, 'exporter')
+		parts.push(personalUnknown ? atLeastStandardContract(p, 'non_sensitive_personal_info', basis, thisFlow) : withBasis(p, basis, thisFlow))
+	}
+	if (sensitive > 0 || sensitiveUnknown) {
+		const s = sensitiveVolume(Math.max(totals.sensitivePersonalInfoIndividuals, sensitive), 'exporter')
+		parts.push(sensitiveUnknown ? atLeastStandardContract(s, 'sensitive_personal_info', basis, thisFlow) : withBasis(s, basis, thisFlow))
+	}
+	return parts
+}
+
+function withBasis(p: TransferPartRequirement, basis: string, thisFlow: string): TransferPartRequirement {
+	return { ...p, reason: `${p.reason} ${basis} ${thisFlow}` }
+}
+
+/** A part of unknown volume: at least a standard contract (arts 7-8 have no floor below it), and what the totals need. */
+function atLeastStandardContract(
+	p: TransferPartRequirement,
+	part: TransferPart,
+	basis: string,
+	thisFlow: string,
+): TransferPartRequirement {
+	const mechanism = stricterMechanism(p.mechanism, 'standard_contract_or_certification')
+	const article = mechanism === p.mechanism ? p.article : 'Art. 8'
+	return {
+		part,
+		mechanism,
+		article,
+		reason: `The ${part === 'sensitive_personal_info' ? 'sensitive' : 'non-sensitive'} volume of this flow is unknown, and unknown is never read as none: it needs at least a CAC standard contract or certification (art. 8), and at least what the exporter's known totals require (${p.mechanism.replaceAll('_', ' ')}); the mechanism may be higher once the count is known. ${basis} ${thisFlow}`,
+	}
+}
+
+function countOrUnknown(value: number | null): string {
+	return value === null ? 'unknown' : formatCount(individuals(value))
 }
 
 /** A count of individuals; anything not a positive number is 0 (NaN included). */

@@ -21,7 +21,7 @@ export function BoardKpis({ data }: { data: BoardData }) {
 			<Kpi label="Units at high or critical" value={formatInt((now?.critical ?? 0) + (now?.high ?? 0))} hint={delta(prev && prev.critical + prev.high, now && now.critical + now.high)} alert={(now?.critical ?? 0) > 0} />
 			<Kpi label="Flows lacking their mechanism" value={formatInt(k.flowsLackingMechanism)} hint={`of ${formatInt(k.flows)}${delta(prev?.flowsLackingMechanism, now?.flowsLackingMechanism)}`} alert={k.flowsLackingMechanism > 0} />
 			<Kpi label="Systems overdue (MLPS)" value={formatInt(k.systemsOverdue)} hint={`of ${formatInt(k.systems)}${delta(prev?.systemsOverdue, now?.systemsOverdue)}`} alert={k.systemsOverdue > 0} />
-			<Kpi label="Statutory penalty ceiling" value={formatRmb(k.penaltyMaxRmb, { compact: true })} hint="sum of each entity’s maximum fines" />
+			<Kpi label="Statutory penalty ceiling" value={formatRmb(k.penaltyMaxRmb, { compact: true })} hint={k.penaltyBasis ?? 'sum of each entity’s maximum fines'} />
 		</section>
 	)
 }

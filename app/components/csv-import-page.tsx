@@ -1,10 +1,11 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { formatInt, humanize } from '#app/utils/format.ts'
 import { CSV_LIMITS, type CsvCellError } from '#models/csv-import.ts'
+import { type FieldChange } from '#models/import-diff.ts'
 
 export type ImportActionData =
 	| { stage: 'errors'; fileName: string; rowCount: number; errors: CsvCellError[]; errorCount: number }
-	| { stage: 'preview'; fileName: string; csv: string; rowCount: number; inserts: number; updates: number; unchanged: number; changes: Array<{ code: string; kind: 'new' | 'changed'; fields: string[] }> }
+	| { stage: 'preview'; fileName: string; csv: string; rowCount: number; inserts: number; updates: number; unchanged: number; changes: Array<{ code: string; kind: 'new' | 'changed'; fields: FieldChange[] }> }
 	| { stage: 'done'; fileName: string; inserts: number; updates: number; unchanged: number }
 
 export interface CsvColumnHelp {
@@ -88,7 +89,7 @@ export function CsvImportPage({ title, listPath, exportHref, columns, data }: { 
 								<tr>
 									<th scope="col">Code</th>
 									<th scope="col">Change</th>
-									<th scope="col">Fields that change</th>
+									<th scope="col">What changes (old → new)</th>
 								</tr>
 							</thead>
 							<tbody>
@@ -96,7 +97,17 @@ export function CsvImportPage({ title, listPath, exportHref, columns, data }: { 
 									<tr key={c.code}>
 										<td>{c.code}</td>
 										<td>{c.kind === 'new' ? 'New' : 'Changed'}</td>
-										<td>{c.fields.map(humanize).join(', ')}</td>
+										<td>
+											{c.fields.length ? (
+												<ul className="changes">
+													{c.fields.map(f => (
+														<li key={f.field}>
+															{humanize(f.field)}: <del>{f.from || '(empty)'}</del> → <ins>{f.to || '(empty)'}</ins>
+														</li>
+													))}
+												</ul>
+											) : null}
+										</td>
 									</tr>
 								))}
 							</tbody>

@@ -33,7 +33,7 @@ export function DataTable<T>({
 	emptyMessage?: string
 	getRowId?: (row: T) => string
 }) {
-	const [params, setParams] = useSearchParams()
+	const [params] = useSearchParams()
 	const navigation = useNavigation()
 	const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({})
 	const sorting: SortingState = useMemo(() => [{ id: sort, desc }], [sort, desc])
@@ -48,16 +48,15 @@ export function DataTable<T>({
 		rowCount: total,
 		state: { sorting, columnVisibility },
 		onColumnVisibilityChange: setColumnVisibility,
-		onSortingChange: updater => {
-			const next = typeof updater === 'function' ? updater(sorting) : updater
-			const first = next[0]
-			setParams(prev => {
-				if (first) prev.set('sort', `${first.id}.${first.desc ? 'desc' : 'asc'}`)
-				prev.delete('page')
-				return prev
-			})
-		},
 	})
+	// Sort headers are links to the same view sorted by that column (back to page 1), so sorting works before the
+	// page has hydrated and without JavaScript, as the heatmap's headers do.
+	const sortHref = (id: string, direction: 'asc' | 'desc') => {
+		const next = new URLSearchParams(params)
+		next.set('sort', `${id}.${direction}`)
+		next.delete('page')
+		return `?${next}`
+	}
 	const loading = navigation.state === 'loading' && navigation.location.pathname === (typeof window === 'undefined' ? '' : window.location.pathname)
 	return (
 		<div>
@@ -91,10 +90,10 @@ export function DataTable<T>({
 											aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
 										>
 											{h.column.getCanSort() ? (
-												<button type="button" className="sort" onClick={h.column.getToggleSortingHandler()}>
+												<Link className="sort" to={sortHref(h.column.id, h.column.getNextSortingOrder() || 'asc')} preventScrollReset>
 													{flexRender(h.column.columnDef.header, h.getContext())}
 													<span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ↕'}</span>
-												</button>
+												</Link>
 											) : (
 												flexRender(h.column.columnDef.header, h.getContext())
 											)}

@@ -142,6 +142,7 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 								<th scope="col">Line</th>
 								<th scope="col">Announced</th>
 								<th scope="col">Consultation ends</th>
+								<th scope="col">Union told the reasons (art. 43)</th>
 								<th scope="col">Team hired</th>
 								<th scope="col">Dual running ends</th>
 								<th scope="col">China contracts end</th>
@@ -153,6 +154,7 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 									<td>{t.staffingLineCode}</td>
 									<td>{formatDate(t.noticeStart)}</td>
 									<td>{formatDate(t.consultationEnd)}</td>
+									<td>{t.unionNotifiedBy ? `by ${formatDate(t.unionNotifiedBy)}` : 'in the art. 41 explanation'}</td>
 									<td>{formatDate(t.hiringDone)}</td>
 									<td>{formatDate(t.dualRunningEnd)}</td>
 									<td>{formatDate(t.effective)}</td>
@@ -258,6 +260,7 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 				) : (
 					<p className="muted">None: no role moved abroad keeps reaching data held in China, and no data moves out.</p>
 				)}
+				<RaisedFlows transfers={result.newTransfers} />
 			</section>
 
 			<details className="card small">
@@ -281,6 +284,51 @@ function Kpi({ label, value, exact, hint, alert }: { label: string; value: strin
 			</div>
 			{exact ? <div className="hint">{exact}</div> : null}
 			{hint ? <div className="hint">{hint}</div> : null}
+		</div>
+	)
+}
+
+/**
+ * Existing flows the new transfers push up a mechanism: the 2024 Provisions count per exporter, so a moved team's
+ * remote access adds to its unit's totals since 1 January and can lift the unit's other flows over a threshold.
+ */
+function RaisedFlows({ transfers }: { transfers: ScenarioResult['newTransfers'] }) {
+	const seen = new Set<number>()
+	const raised = transfers.flatMap(t => t.raisedFlows.filter(f => !seen.has(f.flowId) && seen.add(f.flowId)).map(f => ({ ...f, unitCode: t.unitCode })))
+	if (!raised.length) return null
+	return (
+		<div className="table-wrap">
+			<h3>Existing flows pushed up a mechanism</h3>
+			<p className="small">
+				The new transfers add to their exporter’s totals since 1 January (2024 Provisions arts 5(4), 7(2), 8 count per
+				exporter), so these flows of the same unit now need more than before.
+			</p>
+			<table className="compact">
+				<thead>
+					<tr>
+						<th scope="col">Unit</th>
+						<th scope="col">Flow</th>
+						<th scope="col">Required before</th>
+						<th scope="col">Required after</th>
+						<th scope="col">In place</th>
+					</tr>
+				</thead>
+				<tbody>
+					{raised.map(f => (
+						<tr key={f.flowId}>
+							<td>{f.unitCode}</td>
+							<td>
+								{f.name} <span className="muted small">{f.code}</span>
+							</td>
+							<td>{MECHANISM_LABELS[f.before] ?? humanize(f.before)}</td>
+							<td>
+								<strong>{MECHANISM_LABELS[f.after] ?? humanize(f.after)}</strong>
+							</td>
+							<td>{MECHANISM_LABELS[f.inPlace] ?? humanize(f.inPlace)}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
 		</div>
 	)
 }

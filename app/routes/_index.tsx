@@ -39,7 +39,7 @@ export default function OverviewRoute() {
 					value={formatInt(kpis.flowsLackingMechanism)}
 					hint={`of ${formatInt(kpis.flows)} flows leaving China`}
 					alert={kpis.flowsLackingMechanism > 0}
-					to="/flows"
+					to="/flows?status=lacking"
 				/>
 				<Kpi
 					label="Systems overdue for MLPS filing or assessment"
@@ -49,9 +49,9 @@ export default function OverviewRoute() {
 					to="/systems"
 				/>
 				<Kpi
-					label="Statutory penalty exposure"
+					label="Statutory penalty ceiling"
 					value={formatRmb(kpis.penaltyMaxRmb, { compact: true })}
-					hint={`maximum fines the findings point to${kpis.penaltyUnverified ? '; includes unverified amounts' : ''}`}
+					hint={`${kpis.penaltyBasis ?? 'the sum of each entity’s maximum fines'}${kpis.penaltyUnverified ? ' Includes unverified amounts.' : ''}`}
 				/>
 			</section>
 

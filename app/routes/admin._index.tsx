@@ -1,16 +1,16 @@
-import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { audit, requireUser } from '#app/utils/auth.server.ts'
+import { statusOf } from '#app/services/service.ts'
+import { createUser } from '#app/services/users.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { findCredentialsByEmail, insertUser, listUsers } from '#db/repositories/users.ts'
-import { isUniqueViolation } from '#db/sql/errors.ts'
+import { serviceContext } from '#app/utils/request.server.ts'
+import { listUsers } from '#db/repositories/users.ts'
+import { formValues } from '#models/form-errors.ts'
 import { ROLES } from '#models/domain.ts'
 import { PASSWORD_RULES } from '#models/password-policy.ts'
 import { ROLE_LABELS } from '#models/permissions.ts'
-import { NewUserSchema } from '#models/user-admin.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUser(request, 'users:manage')
@@ -21,24 +21,11 @@ type Errors = Partial<Record<'email' | 'name' | 'role' | 'password' | 'form', st
 
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireUser(request, 'users:manage')
-	const form = Object.fromEntries(await request.formData())
-	if (form.intent !== 'create') return json({ errors: { form: ['Unknown action.'] } as Errors, created: null }, { status: 400 })
-	const parsed = NewUserSchema.safeParse(form)
-	if (!parsed.success) return json({ errors: z.flattenError(parsed.error).fieldErrors as Errors, created: null }, { status: 400 })
-	const db = getDb()
-	const taken = { errors: { email: ['A user with this email already exists.'] } as Errors, created: null }
-	if (await findCredentialsByEmail(db, parsed.data.email)) return json(taken, { status: 400 })
-	try {
-		await writeTransaction(db, async trx => {
-			const id = await insertUser(trx, parsed.data)
-			const { password: _secret, ...after } = parsed.data
-			await audit(trx, request, actor, { action: 'create', entity: 'app_user', entityId: id, after })
-		})
-	} catch (error) {
-		if (isUniqueViolation(error)) return json(taken, { status: 400 })
-		throw error
-	}
-	return json({ errors: {} as Errors, created: parsed.data.email })
+	const form = await request.formData()
+	if (form.get('intent') !== 'create') return json({ errors: { form: ['Unknown action.'] } as Errors, created: null }, { status: 400 })
+	const result = await createUser(getDb(), actor, serviceContext(request), { values: formValues(form) })
+	if (!result.ok) return json({ errors: (result.fieldErrors ?? { form: [result.message] }) as Errors, created: null }, { status: statusOf(result.code) })
+	return json({ errors: {} as Errors, created: result.value.email })
 }
 
 export default function AdminRoute() {

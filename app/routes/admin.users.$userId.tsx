@@ -1,21 +1,18 @@
-import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { audit, requireUser } from '#app/utils/auth.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
 import { resetSecondFactor } from '#app/services/mfa.server.ts'
 import { statusOf } from '#app/services/service.ts'
-import { requestIdOf } from '#app/utils/request.server.ts'
+import { changeUser } from '#app/services/users.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { serviceContext } from '#app/utils/request.server.ts'
 import { readMfa } from '#db/repositories/mfa.ts'
-import { deleteSessionsOfUser } from '#db/repositories/sessions.ts'
-import { clearLoginFailures } from '#db/repositories/login-throttle.ts'
-import { listUsers, updateUser } from '#db/repositories/users.ts'
+import { listUsers } from '#db/repositories/users.ts'
+import { formValues } from '#models/form-errors.ts'
 import { ROLES } from '#models/domain.ts'
 import { PASSWORD_RULES } from '#models/password-policy.ts'
 import { ROLE_LABELS } from '#models/permissions.ts'
-import { passwordSchemaFor, refuseUserChange, RoleSchema, type UserChange } from '#models/user-admin.ts'
 
 function requireUserId(raw: string | undefined) {
 	if (!/^\d{1,12}$/.test(raw ?? '')) throw json({ message: `"${String(raw).slice(0, 40)}" is not a user id.` }, { status: 400 })
@@ -33,63 +30,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Result = { ok: string | null; error: string | null; field?: 'role' | 'password' }
 
+const INTENTS = ['role', 'disable', 'enable', 'reset-password'] as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
 	const actor = await requireUser(request, 'users:manage')
 	const id = requireUserId(params.userId)
-	const form = Object.fromEntries(await request.formData())
-	const db = getDb()
-	const users = await listUsers(db)
-	const target = users.find(u => u.id === id)
-	if (!target) throw json({ message: `No user with id ${id}.` }, { status: 404 })
-
-	if (form.intent === 'reset-mfa') {
-		const result = await resetSecondFactor(db, actor, { requestId: requestIdOf(request) }, { userId: id })
-		if (!result.ok) return json<Result>({ ok: null, error: result.message }, { status: statusOf(result.code) })
+	const form = await request.formData()
+	if (form.get('intent') === 'reset-mfa') {
+		const reset = await resetSecondFactor(getDb(), actor, serviceContext(request), { userId: id })
+		if (!reset.ok) return json<Result>({ ok: null, error: reset.message }, { status: statusOf(reset.code) })
 		return json<Result>({ ok: 'Second factor removed; their open sessions were ended. They set up a new one at their next sign-in.', error: null })
 	}
-
-	let change: UserChange
-	let password: string | undefined
-	switch (form.intent) {
-		case 'role': {
-			const parsed = RoleSchema.safeParse(form)
-			if (!parsed.success) return json<Result>({ ok: null, error: parsed.error.issues[0]!.message, field: 'role' }, { status: 400 })
-			change = { kind: 'role', role: parsed.data.role }
-			break
-		}
-		case 'disable':
-		case 'enable':
-			change = { kind: form.intent }
-			break
-		case 'reset-password': {
-			const parsed = passwordSchemaFor(target.email).safeParse(form)
-			if (!parsed.success) return json<Result>({ ok: null, error: parsed.error.issues.map(i => i.message).join(' '), field: 'password' }, { status: 400 })
-			change = { kind: 'reset-password' }
-			password = parsed.data.password
-			break
-		}
-		default:
-			return json<Result>({ ok: null, error: `Unknown action "${String(form.intent).slice(0, 40)}".` }, { status: 400 })
+	const intent = INTENTS.find(i => i === form.get('intent'))
+	if (!intent) return json<Result>({ ok: null, error: `Unknown action "${String(form.get('intent')).slice(0, 40)}".` }, { status: 400 })
+	const result = await changeUser(getDb(), actor, serviceContext(request), { id, intent, values: formValues(form) })
+	if (!result.ok) {
+		if (result.code === 'not_found') throw json({ message: result.message }, { status: 404 })
+		const field = result.fieldErrors?.role ? 'role' : result.fieldErrors?.password ? 'password' : undefined
+		return json<Result>({ ok: null, error: result.message, field }, { status: statusOf(result.code) })
 	}
-	const refusal = refuseUserChange(users, actor, id, change)
-	if (refusal) return json<Result>({ ok: null, error: refusal }, { status: 400 })
-
-	const patch =
-		change.kind === 'role' ? { role: change.role } : change.kind === 'disable' ? { disabled: true } : change.kind === 'enable' ? { disabled: false } : { password }
-	await writeTransaction(db, async trx => {
-		await updateUser(trx, id, patch)
-		// A new role, a disabled account or a new password ends every open session of that user.
-		if (change.kind !== 'enable') await deleteSessionsOfUser(trx, id)
-		if (change.kind === 'reset-password' || change.kind === 'enable') await clearLoginFailures(trx, `account:${target.email}`)
-		const { password: _secret, ...after } = patch as { password?: string }
-		await audit(trx, request, actor, {
-			action: change.kind === 'reset-password' ? 'password.reset' : `user.${change.kind}`,
-			entity: 'app_user',
-			entityId: id,
-			before: { role: target.role, disabled: target.disabled },
-			after: change.kind === 'reset-password' ? { passwordChanged: true } : after,
-		})
-	})
+	const { change } = result.value
 	const done = {
 		role: `Role changed to ${change.kind === 'role' ? ROLE_LABELS[change.role] : ''}; their open sessions were ended.`,
 		disable: 'Account disabled; their open sessions were ended.',
@@ -172,10 +132,8 @@ export default function ManageUserRoute() {
 				<Form method="post" className="card">
 					<h2>Second factor</h2>
 					<p>
-						{mfa.enrolled
-							? `Authenticator app set up; ${mfa.recoveryCodesLeft} recovery codes left.`
-							: 'No authenticator app set up yet.'}{' '}
-						Resetting removes it (a lost phone) and ends their sessions; they set up a new one at their next sign-in.
+						{mfa.enrolled ? `Authenticator app set up; ${mfa.recoveryCodesLeft} recovery codes left.` : 'No authenticator app set up yet.'} Resetting
+						removes it (a lost phone) and ends their sessions; they set up a new one at their next sign-in.
 					</p>
 					<button type="submit" name="intent" value="reset-mfa" disabled={busy || !mfa.enrolled}>
 						Reset second factor

@@ -1,12 +1,14 @@
-import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { audit, requireUser } from '#app/utils/auth.server.ts'
+import { deleteDestination, saveDestination } from '#app/services/destinations.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { countDestinationUses, deleteDestination, findDestinationByCity, findDestinationById, insertDestination, replaceDestinationCosts, updateDestination } from '#db/repositories/destinations.ts'
+import { serviceContext } from '#app/utils/request.server.ts'
+import { answerFailure } from '#app/utils/service-response.server.ts'
+import { findDestinationById } from '#db/repositories/destinations.ts'
 import { COST_EVIDENCE, type Destination, STAFF_FUNCTIONS } from '#models/domain.ts'
+import { formValues } from '#models/form-errors.ts'
 
 const FUNCTION_LABELS = { back_office: 'Back office', rnd: 'R&D', sales: 'Sales', operations: 'Operations', it: 'IT', management: 'Management' } as const
 
@@ -28,63 +30,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return json({ destination, isNew: false })
 }
 
-const cost = z.union([z.literal(''), z.coerce.number({ error: 'must be a number' }).int('must be whole US dollars').min(1_000, 'must be at least USD 1,000').max(2_000_000, 'must be at most USD 2,000,000')])
-const Identity = z.object({
-	city: z.string().trim().min(1, 'City is required').max(64, 'City must be at most 64 characters'),
-	country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Country must be a two-letter ISO code, e.g. MY'),
-	isMainlandChina: z.enum(['yes', 'no'], { error: 'Say whether the city is in mainland China' }),
-})
-
-const DestinationForm = z.object({
-	hiringLeadTimeMonths: z.coerce.number({ error: 'Hiring lead time must be a number' }).int('Hiring lead time must be whole months').min(0, 'Hiring lead time cannot be negative').max(36, 'Hiring lead time must be at most 36 months'),
-	privacyLaw: z.string().trim().min(1, 'Privacy law is required').max(2000),
-	privacyCrossBorder: z.string().trim().min(1, 'Describe its cross-border rules').max(4000),
-	source: z.string().trim().min(1, 'Name the source of these figures').max(2000),
-	asOf: z.string().trim().min(1, 'Say when these figures were true (e.g. 2026-01)').max(100, 'At most 100 characters'),
-	...Object.fromEntries(STAFF_FUNCTIONS.flatMap(f => [[`cost_${f}`, cost], [`evidence_${f}`, z.enum(COST_EVIDENCE)]])),
-})
-
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireUser(request, 'inventory:write')
 	const id = requireDestinationId(params.id)
-	const db = getDb()
-	const before = id === 'new' ? null : await findDestinationById(db, id)
-	if (id !== 'new' && !before) throw json({ message: `No destination with id ${id}.` }, { status: 404 })
-	const form = Object.fromEntries(await request.formData())
-	if (form.intent === 'delete' && before) {
-		const uses = await countDestinationUses(db, before.id)
-		if (uses) return json({ errors: { form: [`${before.city} is the destination of ${uses} scenario move${uses === 1 ? '' : 's'}; change those moves first.`] } }, { status: 400 })
-		await writeTransaction(db, async trx => {
-			await deleteDestination(trx, before.id)
-			await audit(trx, request, user, { action: 'delete', entity: 'destination', entityId: before.id, before })
-		})
-		return redirect('/destinations')
-	}
-	const parsed = (id === 'new' ? DestinationForm.and(Identity) : DestinationForm).safeParse(form)
-	if (!parsed.success) {
-		const errors: Record<string, string[]> = {}
-		for (const i of parsed.error.issues) (errors[String(i.path[0])] ??= []).push(i.message)
-		return json({ errors }, { status: 400 })
-	}
-	const v = parsed.data as Record<string, unknown> & { hiringLeadTimeMonths: number; privacyLaw: string; privacyCrossBorder: string; source: string; asOf: string }
-	const costs = STAFF_FUNCTIONS.filter(f => v[`cost_${f}`] !== '').map(f => ({ function: f, annualCostUsd: v[`cost_${f}`] as number, evidence: v[`evidence_${f}`] as 'sourced' | 'estimate' }))
-	const after = { hiringLeadTimeMonths: v.hiringLeadTimeMonths, privacyLaw: v.privacyLaw, privacyCrossBorder: v.privacyCrossBorder, source: v.source, asOf: v.asOf, costs }
-	if (id === 'new') {
-		const identity = parsed.data as unknown as z.output<typeof Identity>
-		if (await findDestinationByCity(db, identity.city)) return json({ errors: { city: [`${identity.city} is already a destination.`] } }, { status: 400 })
-		const created = { ...after, city: identity.city, country: identity.country, isMainlandChina: identity.isMainlandChina === 'yes' }
-		await writeTransaction(db, async trx => {
-			const newId = await insertDestination(trx, created)
-			await audit(trx, request, user, { action: 'create', entity: 'destination', entityId: newId, after: created })
-		})
-		return redirect('/destinations')
-	}
-	await writeTransaction(db, async trx => {
-		await updateDestination(trx, id, after)
-		await replaceDestinationCosts(trx, id, costs)
-		await audit(trx, request, user, { action: 'update', entity: 'destination', entityId: id, before, after })
-	})
-	return redirect('/destinations')
+	const form = await request.formData()
+	const ctx = serviceContext(request)
+	const result =
+		form.get('intent') === 'delete' && id !== 'new'
+			? await deleteDestination(getDb(), user, ctx, { id })
+			: await saveDestination(getDb(), user, ctx, { id, values: formValues(form) })
+	return result.ok ? redirect('/destinations') : answerFailure(result)
 }
 
 export default function EditDestinationRoute() {

@@ -10,17 +10,20 @@ import { can } from '#models/permissions.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate, formatInt, humanize } from '#app/utils/format.ts'
 import { requireListQuery } from '#app/utils/list-query.server.ts'
-import { type FlowWithUnit, listFlows } from '#db/repositories/flows.ts'
+import { listFlowsWithStatus } from '#app/utils/inventory.server.ts'
+import { MECHANISM_LABELS } from '#app/utils/labels.ts'
+import { type FlowWithUnit } from '#db/repositories/flows.ts'
 import { FLOW_LIST_SPEC } from '#models/inventory-specs.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'inventory:read')
 	const query = requireListQuery(request, FLOW_LIST_SPEC)
-	const { rows, total } = await listFlows(getDb(), query)
+	const { rows, total } = await listFlowsWithStatus(getDb(), query)
 	return json({ rows, total, query, canWrite: can(user.role, 'inventory:write') })
 }
 
-const col = createColumnHelper<FlowWithUnit>()
+type FlowRow = FlowWithUnit & { requiredMechanism: string | null; mechanismSatisfied: boolean | null }
+const col = createColumnHelper<FlowRow>()
 const columns = [
 	col.accessor('code', { id: 'code', header: 'Code', enableHiding: false }),
 	col.accessor('name', { id: 'name', header: 'Flow', enableHiding: false }),
@@ -30,7 +33,20 @@ const columns = [
 	col.accessor('sensitivePersonalInfoIndividuals', { id: 'sensitivePersonalInfoIndividuals', header: 'Individuals (sensitive)', meta: { numeric: true }, cell: i => (i.getValue() == null ? 'Unknown' : formatInt(i.getValue())) }),
 	col.accessor('purpose', { header: 'Purpose', enableSorting: false, cell: i => humanize(i.getValue()) }),
 	col.accessor('isRemoteAccess', { header: 'Remote access', enableSorting: false, cell: i => (i.getValue() ? 'Yes' : 'No') }),
+	col.accessor('requiredMechanism', {
+		id: 'requiredMechanism',
+		header: 'Required mechanism',
+		enableSorting: false,
+		cell: i => (i.getValue() === null ? 'Not a transfer' : MECHANISM_LABELS[i.getValue()!]),
+	}),
 	col.accessor('mechanismInPlace', { id: 'mechanismInPlace', header: 'Mechanism in place', cell: i => humanize(i.getValue()) }),
+	col.accessor('mechanismSatisfied', {
+		id: 'status',
+		header: 'Status',
+		enableSorting: false,
+		cell: i =>
+			i.row.original.requiredMechanism === null ? '–' : i.getValue() ? <span className="status-ok">✓ Met</span> : <span className="status-gap">✗ Lacking</span>,
+	}),
 	col.accessor('mechanismExpiresOn', { id: 'mechanismExpiresOn', header: 'Expires', cell: i => formatDate(i.getValue()) }),
 ]
 const WRITER_COLUMNS = [...columns, editColumn('flows')]
@@ -42,7 +58,10 @@ export default function FlowsRoute() {
 			<div className="page-head">
 				<div>
 					<h1>Cross-border data flows</h1>
-					<p>Data leaving mainland China, including remote access from abroad, with the mechanism in place.</p>
+					<p>
+						Data leaving mainland China, including remote access from abroad: the mechanism each flow requires, counted per
+						exporter (the unit's totals since 1 January over all its transfers that are not exempt), and the one in place.
+					</p>
 				</div>
 				<InventoryActions table="flows" canWrite={canWrite} />
 			</div>
@@ -53,6 +72,8 @@ export default function FlowsRoute() {
 					{ name: 'mechanism', label: 'Mechanism in place', options: FLOW_LIST_SPEC.filters.mechanism },
 					{ name: 'purpose', label: 'Purpose', options: FLOW_LIST_SPEC.filters.purpose },
 					{ name: 'remote', label: 'Remote access', options: FLOW_LIST_SPEC.filters.remote },
+					{ name: 'required', label: 'Required mechanism', options: FLOW_LIST_SPEC.filters.required, optionLabel: v => MECHANISM_LABELS[v] ?? v },
+					{ name: 'status', label: 'Status', options: FLOW_LIST_SPEC.filters.status, optionLabel: v => (v === 'lacking' ? 'Lacking its required mechanism' : 'Mechanism met or not a transfer') },
 				]}
 			/>
 			<DataTable

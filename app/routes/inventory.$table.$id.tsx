@@ -1,20 +1,16 @@
-import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InventoryForm } from '#app/components/inventory-form.tsx'
-import { audit, requireUser } from '#app/utils/auth.server.ts'
+import { deleteInventoryRow, saveInventoryRecord } from '#app/services/inventory.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { parseInventoryForm, recordToFields, requireInventoryTable, unitOptions } from '#app/utils/inventory.server.ts'
-import {
-	deleteInventoryRecord,
-	findInventoryRecord,
-	inventoryEntity,
-	isCodeTaken,
-	listInventoryWithUnitCodes,
-	updateInventoryRecord,
-} from '#db/repositories/inventory.ts'
-import { isUniqueViolation } from '#db/sql/errors.ts'
+import { requireInventoryTable, unitOptions } from '#app/utils/inventory.server.ts'
+import { serviceContext } from '#app/utils/request.server.ts'
+import { answerFailure } from '#app/utils/service-response.server.ts'
+import { listInventoryWithUnitCodes } from '#db/repositories/inventory.ts'
+import { formValues } from '#models/form-errors.ts'
+import { inventoryFields } from '#models/inventory-schemas.ts'
 import { INVENTORY_META } from '#models/inventory-forms.ts'
 
 function requireId(raw: string | undefined) {
@@ -31,43 +27,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const [found] = await listInventoryWithUnitCodes(db, table, [id])
 	if (!found) throw json({ message: `No ${INVENTORY_META[table].singular} with id ${id}.` }, { status: 404 })
 	const { id: _id, ...record } = found.record
-	return json({ table, id, values: recordToFields(table, record, found.unitCode), units: table === 'units' ? [] : await unitOptions(db) })
+	return json({ table, id, values: inventoryFields(table, record, found.unitCode), units: table === 'units' ? [] : await unitOptions(db) })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireUser(request, 'inventory:write')
 	const table = requireInventoryTable(params.table)
 	const id = requireId(params.id)
-	const db = getDb()
 	const form = await request.formData()
 	const intent = form.get('intent')
-	const meta = INVENTORY_META[table]
-	const before = await findInventoryRecord(db, table, id)
-	if (!before) throw json({ message: `No ${meta.singular} with id ${id}.` }, { status: 404 })
-
+	const ctx = serviceContext(request)
 	if (intent === 'delete') {
-		await writeTransaction(db, async trx => {
-			await deleteInventoryRecord(trx, table, id)
-			await audit(trx, request, user, { action: 'delete', entity: inventoryEntity(table), entityId: id, before })
-		})
-		return redirect(meta.listPath)
+		const deleted = await deleteInventoryRow(getDb(), user, ctx, { table, id })
+		return deleted.ok ? redirect(INVENTORY_META[table].listPath) : answerFailure(deleted, { values: {} })
 	}
-	if (intent !== 'save') return json({ errors: { form: [`Unknown action "${String(intent)}".`] }, values: {} }, { status: 400 })
-
-	const parsed = await parseInventoryForm(db, table, form)
-	if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 })
-	const taken = { errors: { code: [`Code "${parsed.record.code}" is already used by another ${meta.singular}.`] }, values: parsed.values }
-	if (await isCodeTaken(db, table, parsed.record.code, id)) return json(taken, { status: 400 })
-	try {
-		await writeTransaction(db, async trx => {
-			await updateInventoryRecord(trx, table, id, parsed.record)
-			await audit(trx, request, user, { action: 'update', entity: inventoryEntity(table), entityId: id, before, after: parsed.record })
-		})
-	} catch (error) {
-		if (isUniqueViolation(error)) return json(taken, { status: 400 })
-		throw error
-	}
-	return redirect(table === 'units' ? `/units/${id}` : `${meta.listPath}?q=${encodeURIComponent(parsed.record.code)}`)
+	if (intent !== 'save') return json({ errors: { form: [`Unknown action "${String(intent).slice(0, 40)}".`] }, values: {} }, { status: 400 })
+	const values = formValues(form)
+	const saved = await saveInventoryRecord(getDb(), user, ctx, { table, id, values })
+	if (!saved.ok) return answerFailure(saved, { values })
+	return redirect(table === 'units' ? `/units/${id}` : `${INVENTORY_META[table].listPath}?q=${encodeURIComponent(saved.value.record.code)}`)
 }
 
 export default function EditInventoryRoute() {

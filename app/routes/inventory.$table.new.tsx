@@ -1,13 +1,14 @@
-import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InventoryForm } from '#app/components/inventory-form.tsx'
-import { audit, requireUser } from '#app/utils/auth.server.ts'
+import { saveInventoryRecord } from '#app/services/inventory.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { parseInventoryForm, requireInventoryTable, unitOptions } from '#app/utils/inventory.server.ts'
-import { insertInventoryRecord, inventoryEntity, isCodeTaken } from '#db/repositories/inventory.ts'
-import { isUniqueViolation } from '#db/sql/errors.ts'
+import { requireInventoryTable, unitOptions } from '#app/utils/inventory.server.ts'
+import { serviceContext } from '#app/utils/request.server.ts'
+import { answerFailure } from '#app/utils/service-response.server.ts'
+import { formValues } from '#models/form-errors.ts'
 import { INVENTORY_META } from '#models/inventory-forms.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,23 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireUser(request, 'inventory:write')
 	const table = requireInventoryTable(params.table)
-	const db = getDb()
-	const parsed = await parseInventoryForm(db, table, await request.formData())
-	if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 })
-	const { record, values } = parsed
-	const taken = { errors: { code: [`Code "${record.code}" is already used by another ${INVENTORY_META[table].singular}.`] }, values }
-	if (await isCodeTaken(db, table, record.code)) return json(taken, { status: 400 })
-	let id: number
-	try {
-		id = await writeTransaction(db, async trx => {
-			const id = await insertInventoryRecord(trx, table, record)
-			await audit(trx, request, user, { action: 'create', entity: inventoryEntity(table), entityId: id, after: record })
-			return id
-		})
-	} catch (error) {
-		if (isUniqueViolation(error)) return json(taken, { status: 400 }) // a concurrent create took the code
-		throw error
-	}
+	const values = formValues(await request.formData())
+	const saved = await saveInventoryRecord(getDb(), user, serviceContext(request), { table, values })
+	if (!saved.ok) return answerFailure(saved, { values })
+	const { id, record } = saved.value
 	return redirect(table === 'units' ? `/units/${id}` : `${INVENTORY_META[table].listPath}?q=${encodeURIComponent(record.code)}`)
 }
 

@@ -147,6 +147,7 @@ export default function ScenarioRoute() {
 		},
 		[editor?.key],
 	)
+	useUnitInventories(missing, receive)
 	// The browser reruns the same engine the server used, on every change; it scores only the units a move changes.
 	const live = useMemo(() => {
 		if (!ctx || !dirty) return null
@@ -383,9 +384,6 @@ export default function ScenarioRoute() {
 						<button type="button" onClick={addMove}>
 							Add a move
 						</button>
-						{missing.map(id => (
-							<UnitInventoryLoader key={id} unitId={id} onLoad={receive} />
-						))}
 					</fieldset>
 					<input type="hidden" name="draft" value={JSON.stringify(toDraft(draft))} />
 					<div className="workflow">
@@ -419,17 +417,25 @@ export default function ScenarioRoute() {
 	)
 }
 
-/** Fetches one unit's inventory for the editor (a resource route, permission-checked like the editor) and hands it over. */
-function UnitInventoryLoader({ unitId, onLoad }: { unitId: number; onLoad: (unitId: number, answer: InventoryAnswer) => void }) {
-	const fetcher = useFetcher<typeof unitInventoryLoader>()
-	const { load } = fetcher
+/**
+ * Fetches the inventory of the units in `unitIds`, one after another (a resource route, permission-checked like the
+ * editor), and hands each answer to `onLoad` once.
+ */
+function useUnitInventories(unitIds: readonly number[], onLoad: (unitId: number, answer: InventoryAnswer) => void) {
+	const { load, state, data } = useFetcher<typeof unitInventoryLoader>()
+	const requested = useRef<number | null>(null)
+	const handled = useRef<unknown>(undefined)
+	const next = unitIds[0]
 	useEffect(() => {
-		void load(`/scenarios/inventory/${unitId}`)
-	}, [load, unitId])
+		if (next === undefined || state !== 'idle' || requested.current === next) return
+		requested.current = next
+		void load(`/scenarios/inventory/${next}`)
+	}, [load, next, state])
 	useEffect(() => {
-		if (fetcher.data) onLoad(unitId, fetcher.data as InventoryAnswer)
-	}, [fetcher.data, onLoad, unitId])
-	return null
+		if (state !== 'idle' || !data || data === handled.current || requested.current === null) return
+		handled.current = data
+		onLoad(requested.current, data as InventoryAnswer)
+	}, [data, state, onLoad])
 }
 
 const ACTION_LABELS = { propose: 'Propose for decision', withdraw: 'Withdraw proposal', approve: 'Approve', reject: 'Reject', delete: 'Delete draft' } as const

@@ -2,11 +2,13 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { TrendChart } from '#app/components/board.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { verifySnapshots } from '#app/services/snapshot-verification.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/format.ts'
+import { serviceContext } from '#app/utils/request.server.ts'
 import { requireQuarter } from '#app/utils/snapshot.server.ts'
-import { freezeSnapshot, lastCompleteQuarter, listSnapshots, loadTrendPoints, SnapshotFreezeError, verifyStoredChain } from '#db/repositories/snapshots.ts'
+import { freezeSnapshot, lastCompleteQuarter, listSnapshots, loadTrendPoints, SnapshotFreezeError } from '#db/repositories/snapshots.ts'
 import { can } from '#models/permissions.ts'
 import { quarterOf } from '#models/quarter.ts'
 
@@ -15,7 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const db = getDb()
 	const verify = new URL(request.url).searchParams.get('verify') === '1'
 	const [snapshots, trend] = await Promise.all([listSnapshots(db), loadTrendPoints(db)])
-	const verification = verify ? await verifyStoredChain(db) : null
+	const verified = verify ? await verifySnapshots(db, user, serviceContext(request)) : null
+	const verification = verified?.ok ? verified.value : null
 	return json({
 		snapshots: [...snapshots].reverse(),
 		trend,

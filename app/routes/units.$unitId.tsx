@@ -9,7 +9,7 @@ import { getScoredUnit } from '#app/utils/exposure.server.ts'
 import { formatDate, formatInt, formatRmb, humanize } from '#app/utils/format.ts'
 import { BAND_LABELS, DIMENSION_LABELS, MECHANISM_LABELS } from '#app/utils/labels.ts'
 import { DIMENSIONS, type Finding } from '#models/exposure/types.ts' // not the index: see models/overview.ts
-import { flowStatus } from '#models/flow-status.ts'
+import { flowStatuses } from '#models/flow-status.ts'
 import { mlpsObligations } from '#models/mlps-obligations.ts'
 import { can } from '#models/permissions.ts'
 
@@ -20,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const scored = await getScoredUnit(getDb(), id)
 	if (!scored) throw json({ message: `No business unit with id ${id}.` }, { status: 404 })
 	const { inv, exposure, asOf, model } = scored
+	const statuses = flowStatuses(inv.unit, inv.flows, asOf)
 	return json({
 		unit: inv.unit,
 		exposure,
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		modelLabel: model.label,
 		canEdit: can(user.role, 'inventory:write'),
 		systems: inv.systems.map(s => ({ ...s, mlps: mlpsObligations(s, asOf) })),
-		flows: inv.flows.map(f => ({ ...f, status: flowStatus(f, inv.unit.isCiio, asOf) })),
+		flows: inv.flows.map((f, i) => ({ ...f, status: statuses[i]! })),
 		staffing: inv.staffing,
 	})
 }
@@ -176,6 +177,7 @@ export default function UnitRoute() {
 			</div>
 
 			<h2>Data flows</h2>
+			<ExporterTotalsNote unit={unit} totals={flows.find(f => f.status.exporterTotals)?.status.exporterTotals ?? null} />
 			<div className="table-wrap">
 				<table>
 					<thead>
@@ -319,6 +321,27 @@ function FindingItem({ f }: { f: Finding }) {
 				<dd>{f.remedy}</dd>
 			</dl>
 		</li>
+	)
+}
+
+/** The totals the required mechanisms were read on: the unit is one exporter, counted over all its transfers. */
+function ExporterTotalsNote({
+	unit,
+	totals,
+}: {
+	unit: { distinctIndividualsAbroad: number | null; distinctSensitiveIndividualsAbroad: number | null }
+	totals: { personalInfoIndividuals: number; sensitivePersonalInfoIndividuals: number; unknownVolumes: number } | null
+}) {
+	if (!totals) return null
+	const how = (given: number | null) => (given === null ? 'sum over flows, an upper bound' : 'distinct count given')
+	return (
+		<p className="small">
+			Required mechanisms are counted per exporter (2024 Provisions arts 5(4), 7(2), 8: totals since 1 January over all
+			transfers that are not exempt): {formatInt(totals.personalInfoIndividuals)} non-sensitive individuals (
+			{how(unit.distinctIndividualsAbroad)}) and {formatInt(totals.sensitivePersonalInfoIndividuals)} sensitive (
+			{how(unit.distinctSensitiveIndividualsAbroad)})
+			{totals.unknownVolumes > 0 ? `; ${totals.unknownVolumes} flow(s) of unknown volume are not in the totals, so they may be higher` : ''}.
+		</p>
 	)
 }
 

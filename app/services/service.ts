@@ -2,6 +2,7 @@
 // A service owns its transaction, its audit entry (with the request id), its state checks (conditional writes)
 // and what it invalidates. Routes parse, call one service and answer; they choose the HTTP status from `code`,
 // never from a message's wording.
+import { type CsvCellError } from '#models/csv-import.ts'
 import { type User } from '#models/domain.ts'
 
 /** Who acts. A signed-in user (the audit log records id and email). */
@@ -23,6 +24,8 @@ export interface Failure {
 	message: string
 	/** Per-field messages (form field name -> messages), for `invalid`. */
 	fieldErrors?: Record<string, string[]>
+	/** Per-cell messages (line and column), for an import's `invalid` or `too_large`. */
+	cellErrors?: CsvCellError[]
 	/** For `too_many` and `unavailable`: when to try again (the Retry-After header). */
 	retryAfterSeconds?: number
 }
@@ -35,6 +38,14 @@ export const fail = (code: FailureCode, message: string, fieldErrors?: Record<st
 	code,
 	message,
 	...(fieldErrors ? { fieldErrors } : {}),
+})
+
+/** A refused import: every problem by line and column (the first one is the message). */
+export const failCells = (code: FailureCode, cellErrors: CsvCellError[]): Failure => ({
+	ok: false,
+	code,
+	message: cellErrors[0]?.message ?? 'The file could not be imported.',
+	cellErrors,
 })
 
 const STATUS: Record<FailureCode, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, too_large: 413, too_many: 429, unavailable: 503 }

@@ -1,4 +1,5 @@
 import { type Kysely } from 'kysely'
+import { LRUCache } from 'lru-cache'
 import { getScoreInputsVersion } from '#db/repositories/inventory-version.ts'
 import { findModelVersionById } from '#db/repositories/model-versions.ts'
 import { loadPortfolio, loadUnitInventory } from '#db/repositories/portfolio.ts'
@@ -8,6 +9,7 @@ import { type ModelSettings } from '#models/exposure/settings.ts'
 import { type HeatmapQuery, heatmapRows, overviewKpis, queryHeatmap, riskMatrix, sankeyData } from '#models/overview.ts'
 import { type PortfolioInventory } from '#models/domain.ts'
 import { listGroupHeadcount } from '#db/repositories/staffing.ts'
+import { type FlowStatus, flowStatuses } from '#models/flow-status.ts'
 
 /** Today as 'YYYY-MM-DD' (UTC): the date every score is computed for. */
 export const today = () => new Date().toISOString().slice(0, 10)
@@ -76,7 +78,7 @@ export async function getScoredUnit(db: Kysely<Database>, unitId: number) {
 interface OverviewCache {
 	key: string
 	value: ReturnType<typeof deriveOverview>
-	pages: Map<string, ReturnType<typeof queryHeatmap>>
+	pages: LRUCache<string, ReturnType<typeof queryHeatmap>>
 }
 const o = globalThis as unknown as { __overview?: OverviewCache }
 const MAX_CACHED_PAGES = 200
@@ -88,7 +90,7 @@ function deriveOverview(s: Scored) {
 
 async function overviewCache(db: Kysely<Database>): Promise<OverviewCache> {
 	const scored = await getScoredPortfolio(db)
-	if (o.__overview?.key !== scored.key) o.__overview = { key: scored.key, value: deriveOverview(scored), pages: new Map() }
+	if (o.__overview?.key !== scored.key) o.__overview = { key: scored.key, value: deriveOverview(scored), pages: new LRUCache({ max: MAX_CACHED_PAGES }) }
 	return o.__overview
 }
 
@@ -99,9 +101,42 @@ export async function overviewPage(db: Kysely<Database>, query: HeatmapQuery) {
 	let heatmap = cache.pages.get(pageKey)
 	if (!heatmap) {
 		heatmap = queryHeatmap(cache.value.rows, query)
-		if (cache.pages.size >= MAX_CACHED_PAGES) cache.pages.clear()
 		cache.pages.set(pageKey, heatmap)
 	}
 	const { kpis, matrix, sankey, model, asOf } = cache.value
 	return { kpis, heatmap, matrix, matrixBands: model.settings.riskMatrix, sankey, query, asOf, modelLabel: model.label }
+}
+
+// Each flow's status (required mechanism counted per exporter, in place, satisfied) on today's date, from the same
+// cached portfolio the overview reads, so the flow list's "lacking" rows are exactly the overview's count.
+const fs = globalThis as unknown as { __flowStatuses?: { key: string; index: Map<number, FlowStatus> } }
+
+export async function getFlowStatusIndex(db: Kysely<Database>): Promise<Map<number, FlowStatus>> {
+	const scored = await getScoredPortfolio(db)
+	if (fs.__flowStatuses?.key !== scored.key) {
+		const index = new Map<number, FlowStatus>()
+		for (const u of scored.portfolio.units) for (const s of flowStatuses(u.unit, u.flows, scored.exposure.asOf)) index.set(s.flowId, s)
+		fs.__flowStatuses = { key: scored.key, index }
+	}
+	return fs.__flowStatuses.index
+}
+
+/**
+ * GET /api/portfolio: the overview's headline figures, from the same cache, so the overview, the snapshot frozen
+ * today and the board pack show what this answers. Amounts in whole RMB.
+ */
+export async function portfolioSummary(db: Kysely<Database>) {
+	const { kpis, model, asOf } = (await overviewCache(db)).value
+	return {
+		asOf,
+		modelVersion: model.label,
+		units: kpis.units,
+		peopleInChina: kpis.peopleInChina,
+		flowsLackingMechanism: kpis.flowsLackingMechanism,
+		systemsOverdue: kpis.systemsOverdue,
+		penaltyCeilingRmb: kpis.penaltyMaxRmb,
+		penaltyCeilingByLaw: kpis.penaltyByLaw,
+		penaltyCeilingBasis: kpis.penaltyBasis,
+		penaltyCeilingUnverified: kpis.penaltyUnverified,
+	}
 }

@@ -3,3 +3,8 @@
 export function requestIdOf(request: Request): string | null {
 	return request.headers.get('x-request-id')
 }
+
+/** What a service needs of the request: its id, written with every audit entry. */
+export function serviceContext(request: Request) {
+	return { requestId: requestIdOf(request) }
+}

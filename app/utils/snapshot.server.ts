@@ -1,5 +1,6 @@
 import { json } from '@remix-run/node'
 import { type Kysely } from 'kysely'
+import { LRUCache } from 'lru-cache'
 import { listSnapshots, loadTrendPoints, readSnapshot, type StoredSnapshot } from '#db/repositories/snapshots.ts'
 import { type Database } from '#db/schema.ts'
 import { dataQualityNotes, heatmapRows, overviewKpis } from '#models/board.ts'
@@ -38,9 +39,9 @@ export async function requireFrozenQuarter(db: Kysely<Database>, quarter: string
 
 // The board view of a quarter against another is fixed once both are frozen: cached by their hashes. It keeps
 // every unit's heatmap row on the server; a request takes the page it shows.
-const viewCache = new Map<string, FrozenView>()
-type FrozenView = Awaited<ReturnType<typeof buildFrozenView>>
 const VIEW_CACHE_SIZE = 50
+type FrozenView = Awaited<ReturnType<typeof buildFrozenView>>
+const viewCache = new LRUCache<string, FrozenView>({ max: VIEW_CACHE_SIZE })
 
 /**
  * What the board reads of a frozen quarter, compared with `compareWith` (default: the frozen quarter before it),
@@ -57,7 +58,6 @@ export async function boardView(db: Kysely<Database>, quarter: string, compareWi
 	let view = viewCache.get(key)
 	if (!view) {
 		view = await buildFrozenView(db, quarter, previousQuarter)
-		if (viewCache.size >= VIEW_CACHE_SIZE) viewCache.clear()
 		viewCache.set(key, view)
 	}
 	const { rows, ...rest } = view

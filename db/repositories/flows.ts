@@ -1,4 +1,4 @@
-import { type Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { type DataFlow } from '#models/domain.ts'
 import { type FlowFilterKey, type FlowSortKey } from '#models/inventory-specs.ts'
 import { type ListQuery, type ListResult } from '#models/list-query.ts'
@@ -9,6 +9,11 @@ import { fetchPage } from '../sql/list.ts'
 import { bumpInventoryVersion } from './inventory-version.ts'
 
 export type FlowWithUnit = DataFlow & { unitName: string; unitCode: string }
+
+/**
+ * A page of flows. `onlyIds`, when given, restricts the rows to those ids: the filters computed outside SQL (the
+ * required mechanism, counted per exporter) arrive as the ids that match them.
+ */
 
 export const FLOWS_SORT_COLUMNS: Record<FlowSortKey, string> = {
 	code: 'data_flow.code',
@@ -24,6 +29,7 @@ export const FLOWS_SORT_COLUMNS: Record<FlowSortKey, string> = {
 export async function listFlows(
 	db: Kysely<Database>,
 	query: ListQuery<FlowSortKey, FlowFilterKey>,
+	onlyIds?: readonly number[],
 ): Promise<ListResult<FlowWithUnit>> {
 	const f = query.filters
 	// A left join (every row has its unit: a foreign key) lets MariaDB read data_flow in the sort's order and stop
@@ -34,6 +40,7 @@ export async function listFlows(
 	if (f.mechanism) base = base.where('data_flow.mechanism_in_place', '=', f.mechanism)
 	if (f.purpose) base = base.where('data_flow.purpose', '=', f.purpose)
 	if (f.remote) base = base.where('data_flow.is_remote_access', '=', f.remote === 'yes' ? 1 : 0)
+	if (onlyIds) base = onlyIds.length ? base.where('data_flow.id', 'in', [...onlyIds]) : base.where(sql<boolean>`1 = 0`)
 	if (query.q)
 		base = base.where(eb => eb.or([eb('data_flow.name', 'like', `%${query.q}%`), eb('data_flow.code', 'like', `%${query.q}%`)]))
 	const page = await fetchPage(
@@ -50,29 +57,6 @@ export async function listFlowsByUnit(db: Kysely<Database>, unitIds: number[]): 
 	if (!unitIds.length) return []
 	const rows = await db.selectFrom('data_flow').selectAll().where('unit_id', 'in', unitIds).orderBy('code').execute()
 	return rows.map(flowFromRow)
-}
-
-export async function findFlowById(db: Kysely<Database>, id: number): Promise<DataFlow | undefined> {
-	const row = await db.selectFrom('data_flow').selectAll().where('id', '=', id).executeTakeFirst()
-	return row && flowFromRow(row)
-}
-
-export async function insertFlow(db: Kysely<Database>, flow: Omit<DataFlow, 'id'>): Promise<number> {
-	const result = await db.insertInto('data_flow').values(flowToRow(flow)).executeTakeFirstOrThrow()
-	await bumpInventoryVersion(db)
-	return Number(result.insertId)
-}
-
-export async function updateFlow(db: Kysely<Database>, id: number, flow: Omit<DataFlow, 'id'>) {
-	const result = await db.updateTable('data_flow').set(flowToRow(flow)).where('id', '=', id).executeTakeFirst()
-	await bumpInventoryVersion(db)
-	return Number(result.numUpdatedRows) > 0
-}
-
-export async function deleteFlow(db: Kysely<Database>, id: number) {
-	const result = await db.deleteFrom('data_flow').where('id', '=', id).executeTakeFirst()
-	await bumpInventoryVersion(db)
-	return Number(result.numDeletedRows) > 0
 }
 
 /** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */

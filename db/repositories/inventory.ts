@@ -25,6 +25,8 @@ const OPS: Record<InventoryTableKey, TableOps> = {
 }
 
 export type InventoryRecord = BusinessUnit | InfoSystem | DataFlow | StaffingLine
+/** A record before it has an id (each table's own shape: Omit over the union would keep only the common fields). */
+export type NewInventoryRecord = Omit<BusinessUnit, 'id'> | Omit<InfoSystem, 'id'> | Omit<DataFlow, 'id'> | Omit<StaffingLine, 'id'>
 export const inventoryEntity = (key: InventoryTableKey): TableName => OPS[key].table
 
 export async function findInventoryRecord(db: Kysely<Database>, key: InventoryTableKey, id: number): Promise<InventoryRecord | undefined> {
@@ -33,7 +35,7 @@ export async function findInventoryRecord(db: Kysely<Database>, key: InventoryTa
 	return row ? ops.fromRow(row) : undefined
 }
 
-export async function insertInventoryRecord(db: Kysely<Database>, key: InventoryTableKey, record: Omit<InventoryRecord, 'id'>) {
+export async function insertInventoryRecord(db: Kysely<Database>, key: InventoryTableKey, record: NewInventoryRecord) {
 	const ops = OPS[key]
 	const result = await db
 		.insertInto(ops.table)
@@ -43,20 +45,24 @@ export async function insertInventoryRecord(db: Kysely<Database>, key: Inventory
 	return Number(result.insertId)
 }
 
-export async function updateInventoryRecord(db: Kysely<Database>, key: InventoryTableKey, id: number, record: Omit<InventoryRecord, 'id'>) {
+/** Rewrites one row; returns how many rows it changed (0: the row is gone). */
+export async function updateInventoryRecord(db: Kysely<Database>, key: InventoryTableKey, id: number, record: NewInventoryRecord) {
 	const ops = OPS[key]
-	await db
+	const result = await db
 		.updateTable(ops.table)
 		.set(ops.toRow(record) as any)
 		.where('id', '=', id)
-		.execute()
+		.executeTakeFirst()
 	await bumpInventoryVersion(db)
+	return Number(result.numUpdatedRows)
 }
 
+/** Deletes one row (a unit takes its systems, flows and staffing lines with it); returns how many rows went. */
 export async function deleteInventoryRecord(db: Kysely<Database>, key: InventoryTableKey, id: number) {
 	const ops = OPS[key]
-	await db.deleteFrom(ops.table).where('id', '=', id).execute()
+	const result = await db.deleteFrom(ops.table).where('id', '=', id).executeTakeFirst()
 	await bumpInventoryVersion(db)
+	return Number(result.numDeletedRows)
 }
 
 export async function findInventoryRecordsByCode(db: Kysely<Database>, key: InventoryTableKey, codes: string[]) {
@@ -80,53 +86,18 @@ export async function isCodeTaken(db: Kysely<Database>, key: InventoryTableKey, 
 	return !!(await q.executeTakeFirst())
 }
 
-export interface UpsertPlan {
-	inserts: Array<Omit<InventoryRecord, 'id'>>
-	updates: Array<{ id: number; before: InventoryRecord; after: Omit<InventoryRecord, 'id'> }>
-	unchanged: string[]
-}
-
-/** What an import would do, row by row, matched on code; reads only (the preview shows it). */
-export async function planUpsertByCode(db: Kysely<Database>, key: InventoryTableKey, records: Array<Omit<InventoryRecord, 'id'>>): Promise<UpsertPlan> {
-	const existing = await findInventoryRecordsByCode(
+/** Inserts many rows (chunked) and bumps the inventory version once; returns the new rows' ids by code. Call inside a transaction. */
+export async function insertInventoryRecords(db: Kysely<Database>, key: InventoryTableKey, records: NewInventoryRecord[]) {
+	if (!records.length) return new Map<string, number>()
+	const ops = OPS[key]
+	await insertChunked(db, ops.table, records.map(r => ops.toRow(r)) as any)
+	await bumpInventoryVersion(db)
+	const inserted = await findInventoryRecordsByCode(
 		db,
 		key,
 		records.map(r => r.code),
 	)
-	const plan: UpsertPlan = { inserts: [], updates: [], unchanged: [] }
-	for (const r of records) {
-		const before = existing.get(r.code)
-		if (!before) plan.inserts.push(r)
-		else {
-			const { id, ...rest } = before
-			if (JSON.stringify(rest) === JSON.stringify({ ...rest, ...r })) plan.unchanged.push(r.code)
-			else plan.updates.push({ id, before, after: r })
-		}
-	}
-	return plan
-}
-
-/**
- * Writes imported rows: updates those whose code exists, inserts the rest, and returns the plan it
- * carried out plus the new rows' ids (for the audit log). Call inside a transaction: all rows land or none.
- */
-export async function upsertInventoryByCode(db: Kysely<Database>, key: InventoryTableKey, records: Array<Omit<InventoryRecord, 'id'>>) {
-	const ops = OPS[key]
-	const plan = await planUpsertByCode(db, key, records)
-	for (const u of plan.updates)
-		await db
-			.updateTable(ops.table)
-			.set(ops.toRow(u.after) as any)
-			.where('id', '=', u.id)
-			.execute()
-	await insertChunked(db, ops.table, plan.inserts.map(r => ops.toRow(r)) as any)
-	if (plan.inserts.length || plan.updates.length) await bumpInventoryVersion(db)
-	const inserted = await findInventoryRecordsByCode(
-		db,
-		key,
-		plan.inserts.map(r => r.code),
-	)
-	return { ...plan, insertedIds: new Map([...inserted].map(([code, r]) => [code, r.id])) }
+	return new Map([...inserted].map(([code, r]) => [code, r.id]))
 }
 
 /** Every row of a table with its unit's code (export, API). */

@@ -1,11 +1,12 @@
 import { type Kysely } from 'kysely'
-import { type PortfolioInventory, type UnitInventory } from '#models/domain.ts'
+import { type BusinessUnit, type PortfolioInventory, type UnitInventory } from '#models/domain.ts'
 import { flowFromRow, staffingFromRow, systemFromRow } from '../mappers.ts'
 import { type Database } from '../schema.ts'
 import { listFlowsByUnit } from './flows.ts'
 import { listGroupHeadcount, listStaffingByUnit } from './staffing.ts'
 import { listSystemsByUnit } from './systems.ts'
-import { findUnitById, listAllUnits } from './units.ts'
+import { findInventoryRecord } from './inventory.ts'
+import { listAllUnits } from './units.ts'
 
 /**
  * The whole inventory the exposure engine scores, in five queries whatever the size of the group
@@ -27,7 +28,7 @@ export async function loadPortfolio(db: Kysely<Database>): Promise<PortfolioInve
 }
 
 export async function loadUnitInventory(db: Kysely<Database>, unitId: number): Promise<UnitInventory | undefined> {
-	const unit = await findUnitById(db, unitId)
+	const unit = (await findInventoryRecord(db, 'units', unitId)) as BusinessUnit | undefined
 	if (!unit) return undefined
 	const [systems, flows, staffing] = await Promise.all([
 		listSystemsByUnit(db, [unitId]),

@@ -48,29 +48,6 @@ export async function listStaffingByUnit(db: Kysely<Database>, unitIds: number[]
 	return rows.map(staffingFromRow)
 }
 
-export async function findStaffingById(db: Kysely<Database>, id: number): Promise<StaffingLine | undefined> {
-	const row = await db.selectFrom('staffing_line').selectAll().where('id', '=', id).executeTakeFirst()
-	return row && staffingFromRow(row)
-}
-
-export async function insertStaffing(db: Kysely<Database>, line: Omit<StaffingLine, 'id'>): Promise<number> {
-	const result = await db.insertInto('staffing_line').values(staffingToRow(line)).executeTakeFirstOrThrow()
-	await bumpInventoryVersion(db)
-	return Number(result.insertId)
-}
-
-export async function updateStaffing(db: Kysely<Database>, id: number, line: Omit<StaffingLine, 'id'>) {
-	const result = await db.updateTable('staffing_line').set(staffingToRow(line)).where('id', '=', id).executeTakeFirst()
-	await bumpInventoryVersion(db)
-	return Number(result.numUpdatedRows) > 0
-}
-
-export async function deleteStaffing(db: Kysely<Database>, id: number) {
-	const result = await db.deleteFrom('staffing_line').where('id', '=', id).executeTakeFirst()
-	await bumpInventoryVersion(db)
-	return Number(result.numDeletedRows) > 0
-}
-
 export async function listGroupHeadcount(db: Kysely<Database>): Promise<GroupFunctionHeadcount[]> {
 	const rows = await db.selectFrom('group_function_headcount').selectAll().orderBy('function').execute()
 	return rows.map(r => ({ function: r.function as StaffFunction, globalHeadcount: r.global_headcount }))

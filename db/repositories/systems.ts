@@ -49,29 +49,6 @@ export async function listSystemsByUnit(db: Kysely<Database>, unitIds: number[])
 	return rows.map(systemFromRow)
 }
 
-export async function findSystemById(db: Kysely<Database>, id: number): Promise<InfoSystem | undefined> {
-	const row = await db.selectFrom('info_system').selectAll().where('id', '=', id).executeTakeFirst()
-	return row && systemFromRow(row)
-}
-
-export async function insertSystem(db: Kysely<Database>, system: Omit<InfoSystem, 'id'>): Promise<number> {
-	const result = await db.insertInto('info_system').values(systemToRow(system)).executeTakeFirstOrThrow()
-	await bumpInventoryVersion(db)
-	return Number(result.insertId)
-}
-
-export async function updateSystem(db: Kysely<Database>, id: number, system: Omit<InfoSystem, 'id'>) {
-	const result = await db.updateTable('info_system').set(systemToRow(system)).where('id', '=', id).executeTakeFirst()
-	await bumpInventoryVersion(db)
-	return Number(result.numUpdatedRows) > 0
-}
-
-export async function deleteSystem(db: Kysely<Database>, id: number) {
-	const result = await db.deleteFrom('info_system').where('id', '=', id).executeTakeFirst()
-	await bumpInventoryVersion(db)
-	return Number(result.numDeletedRows) > 0
-}
-
 /** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */
 export async function insertSystemRows(db: Kysely<Database>, rows: Omit<InfoSystem, 'id'>[]) {
 	await insertChunked(db, 'info_system', rows.map(systemToRow))

@@ -39,34 +39,6 @@ export async function listAllUnits(db: Kysely<Database>): Promise<BusinessUnit[]
 	return rows.map(unitFromRow)
 }
 
-export async function findUnitById(db: Kysely<Database>, id: number): Promise<BusinessUnit | undefined> {
-	const row = await db.selectFrom('business_unit').selectAll().where('id', '=', id).executeTakeFirst()
-	return row && unitFromRow(row)
-}
-
-export async function findUnitByCode(db: Kysely<Database>, code: string): Promise<BusinessUnit | undefined> {
-	const row = await db.selectFrom('business_unit').selectAll().where('code', '=', code).executeTakeFirst()
-	return row && unitFromRow(row)
-}
-
-export async function insertUnit(db: Kysely<Database>, unit: Omit<BusinessUnit, 'id'>): Promise<number> {
-	const result = await db.insertInto('business_unit').values(unitToRow(unit)).executeTakeFirstOrThrow()
-	await bumpInventoryVersion(db)
-	return Number(result.insertId) // MySQL has no RETURNING; insertId is filled on both dialects
-}
-
-export async function updateUnit(db: Kysely<Database>, id: number, unit: Omit<BusinessUnit, 'id'>) {
-	const result = await db.updateTable('business_unit').set(unitToRow(unit)).where('id', '=', id).executeTakeFirst()
-	await bumpInventoryVersion(db)
-	return Number(result.numUpdatedRows) > 0
-}
-
-export async function deleteUnit(db: Kysely<Database>, id: number) {
-	const result = await db.deleteFrom('business_unit').where('id', '=', id).executeTakeFirst()
-	await bumpInventoryVersion(db)
-	return Number(result.numDeletedRows) > 0
-}
-
 /** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */
 export async function insertUnitRows(db: Kysely<Database>, rows: Omit<BusinessUnit, 'id'>[]) {
 	await insertChunked(db, 'business_unit', rows.map(unitToRow))

@@ -105,7 +105,6 @@ export const flowRef = (f: DataFlow): EntityRef => ({ kind: 'flow', id: f.id, co
 export const staffingRef = (l: StaffingLine): EntityRef => ({ kind: 'staffing', id: l.id, code: l.code })
 
 const PIPL = 'http://www.npc.gov.cn/npc/c2/c30834/202108/t20210820_313088.html'
-const CSL = 'https://www.cac.gov.cn/2016-11/07/c_1119867116_2.htm'
 const DSL = 'https://www.cac.gov.cn/2021-06/11/c_1624994566919140.htm'
 const LCL = 'http://wenchang.hainan.gov.cn/wenchang/55892/201607/25348e7b95604df7ad1f58d5fda06b5d.shtml?ddtab=true'
 const MEASURES_2007 = 'MLPS Administrative Measures 2007'
@@ -129,14 +128,12 @@ const PROVISION_REFS = new Map<string, ArticleRef>()
 
 /** Articles cited by the rules, with the `verified` flag regulations.json gives them. */
 export const ARTICLES = {
+	piplLegalBases: ref('PIPL', 'Art. 13', false, PIPL),
 	piplTransferBases: ref('PIPL', 'Art. 38', false, PIPL),
 	piplSeparateConsent: ref('PIPL', 'Art. 39', false, PIPL),
 	piplLocalisation: ref('PIPL', 'Art. 40', false, PIPL),
 	piplImpactAssessment: ref('PIPL', 'Art. 55', false, PIPL),
 	piplPenalties: ref('PIPL', 'Art. 66', true, PIPL),
-	cslMlps: ref('CSL', 'Art. 21', true, 'https://www.cac.gov.cn/2016-11/07/c_1119867116.htm'),
-	cslAssistAuthorities: ref('CSL', 'Art. 28', false, 'https://www.cac.gov.cn/2016-11/07/c_1119867116.htm'),
-	cslLocalisation: ref('CSL', 'Art. 37', true, CSL),
 	dslImportantDataDuties: ref('DSL', 'Art. 27', false, DSL),
 	dslRiskAssessment: ref('DSL', 'Art. 30', false, DSL),
 	dslExport: ref('DSL', 'Art. 31', false, DSL),

@@ -1,101 +1,79 @@
 // Statutory maximum fines the findings point to, in whole RMB. The amounts are fixed by law and kept here with
 // their source and `verified` flag (regulations.json › regulations[*].penalties); which tier a finding points to
 // is a model setting (settings.penalties.tier). Fines on responsible individuals, confiscation of illegal gains,
-// suspension and licence revocation are not counted.
+// suspension and licence revocation are not counted. The CSL's amounts, dated either side of its 2026 amendment,
+// are in ./csl.ts.
+//
+// Who is fined: PIPL art. 66, DSL arts 45-46 and the CSL fine the handler / processor / operator that breaches them,
+// i.e. the legal entity. Each business unit is one legal entity (a representative office answers through its
+// foreign parent), so a unit's ceiling is its own; the portfolio ceiling sums the entities' ceilings and counts the
+// group's turnover at most once (see `portfolioPenaltyCeiling`).
 
+import { LRUCache } from 'lru-cache'
 import { type BusinessUnit } from '../domain.ts'
-import { toDayNumber } from '../dates.ts'
-import { type PenaltyExposure, type PenaltyLaw, type PenaltyRef, type PenaltyTier } from './types.ts'
+import { type PenaltyExposure, type PenaltyLaw, type PenaltyRef, type PenaltyTier, type UnitExposure } from './types.ts'
+
+export { CSL_AMENDMENT_EFFECTIVE, cslInspectionPenalty, cslLocalisationPenalty, cslMlpsPenalty } from './csl.ts'
 
 const PIPL_URL = 'https://www.npc.gov.cn/npc/c2/c30834/202108/t20210820_313088.html'
-const CSL_URL = 'https://www.cac.gov.cn/2016-11/07/c_1119867116_2.htm'
-const CSL_2026_URL =
-	'https://privacymatters.dlapiper.com/2025/11/china-amendments-to-cybersecurity-law-effective-1-january-2026/'
-const DSL_46_URL = 'https://www.chinadataregulation.com/laws/dsl/articles/article-46'
-
-/** The CSL amendment adopted 2025-10-28 applies from this date (articles renumbered, penalties raised). */
-export const CSL_AMENDMENT_EFFECTIVE = '2026-01-01'
+// The CAC's copy of the DSL (2021-06-10); an official publisher, where the earlier source was an unofficial site.
+const DSL_URL = 'https://www.cac.gov.cn/2021-06/11/c_1624994566919140.htm'
 
 /** PIPL art. 66: 五千万元以下或者上一年度营业额百分之五以下 (serious); up to 1,000,000 on refusal to rectify. */
 export const PIPL_66 = { seriousFixedRmb: 50_000_000, seriousTurnoverShare: 0.05, baseRmb: 1_000_000 } as const
 
+export const PENALTY_LAWS = ['PIPL', 'DSL', 'CSL'] as const satisfies readonly PenaltyLaw[]
+
 /**
- * PIPL art. 66 for a unit: 'maximum' is the serious tier, the higher of RMB 50M and 5% of the prior year's turnover
- * (the text offers the two as alternatives, so the larger is the ceiling); 'base' is RMB 1M. Whether "turnover" is the
- * entity's or the group's is not settled; the group figure (BusinessUnit.priorYearGlobalTurnoverRmb) is used.
+ * PIPL art. 66 for one handler (the unit's legal entity): 'maximum' is the serious tier, the higher of RMB 50M and 5%
+ * of the prior year's turnover (the text offers the two as alternatives, so the larger is the ceiling); 'base' is
+ * RMB 1M. The turnover is the entity's own (`priorYearEntityTurnoverRmb`) where the inventory has it; otherwise the
+ * group's (`priorYearGlobalTurnoverRmb`), marked as an assumption (`groupTurnoverAssumed`).
  */
-export function piplPenalty(unit: Pick<BusinessUnit, 'priorYearGlobalTurnoverRmb'>, tier: PenaltyTier): PenaltyRef {
-	return shared(`PIPL|${tier}|${unit.priorYearGlobalTurnoverRmb}`, () => buildPiplPenalty(unit.priorYearGlobalTurnoverRmb, tier))
+export function piplPenalty(
+	unit: Pick<BusinessUnit, 'priorYearGlobalTurnoverRmb' | 'priorYearEntityTurnoverRmb'>,
+	tier: PenaltyTier,
+): PenaltyRef {
+	const entity = unit.priorYearEntityTurnoverRmb ?? null
+	return shared(`PIPL|${tier}|${entity}|${unit.priorYearGlobalTurnoverRmb}`, () => buildPiplPenalty(entity, unit.priorYearGlobalTurnoverRmb, tier))
 }
 
-function buildPiplPenalty(priorYearGlobalTurnoverRmb: number, tier: PenaltyTier): PenaltyRef {
+function buildPiplPenalty(entityTurnover: number | null, groupTurnover: number, tier: PenaltyTier): PenaltyRef {
 	if (tier === 'base') {
-		return penalty('PIPL', 'Art. 66', PIPL_66.baseRmb, tier, 'Refusal to rectify: up to RMB 1,000,000.', true, PIPL_URL)
+		return { law: 'PIPL', article: 'Art. 66', maxRmb: PIPL_66.baseRmb, tier, basis: 'Refusal to rectify: up to RMB 1,000,000.', verified: true, source: PIPL_URL }
 	}
-	const turnover = Math.max(0, priorYearGlobalTurnoverRmb)
+	const own = entityTurnover !== null
+	const turnover = Math.max(0, own ? entityTurnover : groupTurnover)
 	const share = Math.round(turnover * PIPL_66.seriousTurnoverShare)
 	const maxRmb = Math.max(PIPL_66.seriousFixedRmb, share)
-	const basis = `Serious circumstances: up to RMB 50,000,000 or up to 5% of prior-year turnover (5% of ${turnover} = ${share}); the higher is taken. Entity vs group turnover is unsettled; group turnover used.`
-	return penalty('PIPL', 'Art. 66', maxRmb, tier, basis, true, PIPL_URL)
-}
-
-/**
- * CSL penalty for a network operator failing its MLPS duty (art. 21). Before 2026-01-01: 2017 art. 59(1), up to
- * RMB 100,000. From 2026-01-01: amended art. 61, RMB 50,000-500,000 on refusal to rectify or harm ('base') and up to
- * RMB 2,000,000 for serious consequences such as a large data leak ('maximum'), per DLA Piper; the amended text was
- * not seen in full (caveats.md item 4).
- */
-export function cslMlpsPenalty(asOf: string, tier: PenaltyTier): PenaltyRef {
-	const amended = amendedCslApplies(asOf)
-	return shared(`CSL-MLPS|${tier}|${amended}`, () => buildCslMlpsPenalty(amended, tier))
-}
-
-function buildCslMlpsPenalty(amended: boolean, tier: PenaltyTier): PenaltyRef {
-	if (!amended) {
-		const basis =
-			'CSL 2017 art. 59(1): network operator failing art. 21, after refusing to rectify or causing harm: up to RMB 100,000.'
-		return penalty('CSL', 'Art. 59(1) (2017 text)', 100_000, tier, basis, true, CSL_URL)
+	const whose = own ? "the entity's own prior-year turnover" : "the group's prior-year turnover (ASSUMPTION: the entity's own is not in the inventory)"
+	const basis = `Serious circumstances: up to RMB 50,000,000 or up to 5% of prior-year turnover, the higher taken; 5% of ${whose} RMB ${turnover} = RMB ${share}.`
+	return {
+		law: 'PIPL',
+		article: 'Art. 66',
+		maxRmb,
+		tier,
+		basis,
+		verified: true,
+		source: PIPL_URL,
+		turnoverBasis: own ? 'entity' : 'group',
+		turnoverRmb: turnover,
 	}
-	const maxRmb = tier === 'maximum' ? 2_000_000 : 500_000
-	const basis =
-		tier === 'maximum'
-			? 'CSL as amended from 2026-01-01, art. 61 (formerly 59): up to RMB 2,000,000 for serious consequences such as a large-scale data leak (DLA Piper; Hunton gives RMB 500,000 for ordinary businesses; amended text not seen in full).'
-			: 'CSL as amended from 2026-01-01, art. 61 (formerly 59): RMB 50,000-500,000 on refusal to rectify or harm (amended text not seen in full).'
-	// regulations.json marks the law-firm notes as seen, but the amended text was not, and the notes disagree on the
-	// tiers (caveats.md item 4): flagged unverified so the figure is checked before it decides anything.
-	return penalty('CSL', 'Art. 61 (2026 text)', maxRmb, tier, basis, false, CSL_2026_URL)
-}
-
-/**
- * CSL art. 66 (2017 numbering): a CIIO storing or exporting data abroad in breach of art. 37, RMB 50,000-500,000.
- * Marked unverified in regulations.json; the 2026 amendment renumbered the articles and raised penalties, and the
- * amended figure for this provision was not seen, so this may understate a fine after 2026-01-01.
- */
-export function cslLocalisationPenalty(asOf: string, tier: PenaltyTier): PenaltyRef {
-	const after = amendedCslApplies(asOf)
-		? ' The 2026 amendment may have changed this figure (not seen); it may understate.'
-		: ''
-	const basis = `CSL art. 66 (2017 text): CIIO storing or providing data abroad in breach of art. 37, up to RMB 500,000.${after}`
-	return penalty('CSL', 'Art. 66 (2017 text)', 500_000, tier, basis, false, CSL_URL)
 }
 
 /** DSL art. 46: exporting important data in breach of art. 31, up to RMB 1,000,000; serious: up to RMB 10,000,000. */
 export function dslExportPenalty(tier: PenaltyTier): PenaltyRef {
-	return shared(`DSL|${tier}`, () => buildDslExportPenalty(tier))
-}
-
-function buildDslExportPenalty(tier: PenaltyTier): PenaltyRef {
-	const maxRmb = tier === 'maximum' ? 10_000_000 : 1_000_000
-	const basis =
-		tier === 'maximum'
-			? 'DSL art. 46, serious circumstances: RMB 1,000,000-10,000,000.'
-			: 'DSL art. 46: RMB 100,000-1,000,000.'
-	return penalty('DSL', 'Art. 46', maxRmb, tier, basis, true, DSL_46_URL)
+	return shared(`DSL|${tier}`, () => {
+		const maxRmb = tier === 'maximum' ? 10_000_000 : 1_000_000
+		const basis =
+			tier === 'maximum' ? 'DSL art. 46, serious circumstances: RMB 1,000,000-10,000,000.' : 'DSL art. 46: RMB 100,000-1,000,000.'
+		return { law: 'DSL', article: 'Art. 46', maxRmb, tier, basis, verified: true, source: DSL_URL }
+	})
 }
 
 /**
- * The penalty exposure of a set of findings' penalties: the largest per law (ties keep the first seen), so one law
- * is not counted twice for one unit; the total is their sum, in whole RMB.
+ * The penalty exposure of one entity from its findings' penalties: the largest per law (ties keep the first seen),
+ * so one law is not counted twice for one entity; the total is their sum, in whole RMB.
  */
 export function penaltyExposure(penalties: readonly PenaltyRef[]): PenaltyExposure {
 	const best = new Map<PenaltyLaw, PenaltyRef>()
@@ -103,8 +81,7 @@ export function penaltyExposure(penalties: readonly PenaltyRef[]): PenaltyExposu
 		const current = best.get(p.law)
 		if (!current || p.maxRmb > current.maxRmb) best.set(p.law, p)
 	}
-	const order: PenaltyLaw[] = ['PIPL', 'DSL', 'CSL']
-	const byLaw = order.flatMap(law => best.get(law) ?? [])
+	const byLaw = PENALTY_LAWS.flatMap(law => best.get(law) ?? [])
 	return {
 		byLaw,
 		totalMaxRmb: byLaw.reduce((sum, p) => sum + p.maxRmb, 0),
@@ -112,35 +89,69 @@ export function penaltyExposure(penalties: readonly PenaltyRef[]): PenaltyExposu
 	}
 }
 
+export interface PortfolioPenaltyCeiling {
+	/** Whole RMB: the sum of each entity's maximum fines, the group's turnover counted at most once. */
+	totalMaxRmb: number
+	byLaw: Record<PenaltyLaw, number>
+	unverified: boolean
+	/** One sentence saying what the figure is, for the headline. */
+	basis: string
+	/** Entities whose PIPL ceiling rests on the group's turnover (an assumption: their own is not recorded). */
+	groupTurnoverAssumedFor: string[]
+}
+
+/**
+ * The portfolio's statutory ceiling: each entity can be fined on its own, so the entities' ceilings add up, but a
+ * turnover is never counted twice. Entities with their own turnover use it (their turnovers are parts of the
+ * group's). Entities without one would each take 5% of the whole group's turnover, counting it many times over: here
+ * the group's turnover not already attributed to an entity is counted once, for the largest of them, and the
+ * others are taken at the fixed RMB 50M alternative. Whole RMB.
+ */
+export function portfolioPenaltyCeiling(units: readonly Pick<UnitExposure, 'unitCode' | 'penalties'>[]): PortfolioPenaltyCeiling {
+	const byLaw: Record<PenaltyLaw, number> = { PIPL: 0, DSL: 0, CSL: 0 }
+	let unverified = false
+	let attributed = 0
+	let groupTurnover = 0
+	const assumed: Array<{ code: string; ref: PenaltyRef }> = []
+	for (const u of units) {
+		unverified ||= u.penalties.unverified
+		for (const p of u.penalties.byLaw) {
+			if (p.law === 'PIPL' && p.turnoverBasis === 'group') {
+				assumed.push({ code: u.unitCode, ref: p })
+				groupTurnover = Math.max(groupTurnover, p.turnoverRmb ?? 0)
+				continue
+			}
+			if (p.law === 'PIPL' && p.turnoverBasis === 'entity') attributed += p.turnoverRmb ?? 0
+			byLaw[p.law] += p.maxRmb
+		}
+	}
+	assumed.sort((a, b) => b.ref.maxRmb - a.ref.maxRmb || (a.code < b.code ? -1 : 1))
+	const rest = Math.max(0, groupTurnover - attributed)
+	assumed.forEach(({ ref }, i) => {
+		byLaw.PIPL += i === 0 ? Math.max(PIPL_66.seriousFixedRmb, Math.round(rest * PIPL_66.seriousTurnoverShare)) : Math.min(ref.maxRmb, PIPL_66.seriousFixedRmb)
+	})
+	const totalMaxRmb = byLaw.PIPL + byLaw.DSL + byLaw.CSL
+	const assumption =
+		assumed.length > 0
+			? ` ${assumed.length} entit${assumed.length === 1 ? 'y has' : 'ies have'} no turnover of its own recorded (${assumed.map(a => a.code).join(', ')}): the group's turnover not attributed to an entity is counted once for them.`
+			: ''
+	return {
+		totalMaxRmb,
+		byLaw,
+		unverified,
+		basis: `Statutory ceiling: the sum of each legal entity's maximum fines under PIPL, DSL and CSL, the group's turnover counted at most once.${assumption}`,
+		groupTurnoverAssumedFor: assumed.map(a => a.code),
+	}
+}
+
 // A penalty reference is plain data fixed by its inputs, cited by thousands of findings at scale: built once per
 // inputs and shared (frozen). Turnovers are per unit, so the map holds at most a few entries per unit.
-const PENALTIES = new Map<string, PenaltyRef>()
-const MAX_SHARED_PENALTIES = 50_000
+const PENALTIES = new LRUCache<string, PenaltyRef>({ max: 50_000 })
 
 function shared(key: string, build: () => PenaltyRef): PenaltyRef {
 	let p = PENALTIES.get(key)
 	if (!p) {
-		if (PENALTIES.size >= MAX_SHARED_PENALTIES) PENALTIES.clear()
 		PENALTIES.set(key, (p = Object.freeze(build())))
 	}
 	return p
-}
-
-function amendedCslApplies(asOf: string): boolean {
-	const today = toDayNumber(asOf)
-	const from = toDayNumber(CSL_AMENDMENT_EFFECTIVE)
-	// An invalid date reads as "after": the amended, higher figures are the safer default.
-	return today === null || from === null || today >= from
-}
-
-function penalty(
-	law: PenaltyLaw,
-	article: string,
-	maxRmb: number,
-	tier: PenaltyTier,
-	basis: string,
-	verified: boolean,
-	source: string,
-): PenaltyRef {
-	return { law, article, maxRmb, tier, basis, verified, source }
 }

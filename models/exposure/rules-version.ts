@@ -3,4 +3,4 @@
 // whenever a change to the code can change a score, a band or a finding for the same inputs and settings: a
 // snapshot stores the rules version it was scored with, so a re-score that no longer reproduces it is explained
 // as a change of rules rather than mistaken for tampering. Format: 'YYYY.MM' of the release.
-export const RULES_VERSION = '2026.11'
+export const RULES_VERSION = '2026.12'

@@ -12,7 +12,7 @@
 import { isIsoDate } from '../dates.ts'
 import { STAFF_FUNCTIONS, type PortfolioInventory, type UnitInventory } from '../domain.ts'
 import { type DimensionFindings, finding, unitRef, withDecisive } from './finding.ts'
-import { penaltyExposure } from './penalties.ts'
+import { penaltyExposure, portfolioPenaltyCeiling } from './penalties.ts'
 import { crossBorderFindings } from './rules/cross-border.ts'
 import { enforcementFindings } from './rules/enforcement.ts'
 import { ipInspectionFindings } from './rules/ip-inspection.ts'
@@ -96,10 +96,7 @@ export function scorePortfolio(p: PortfolioInventory, settings: ModelSettings, a
 		units,
 		dimensions,
 		workforce: concentrationByFunction(p),
-		penalties: {
-			totalMaxRmb: units.reduce((n, u) => n + u.penalties.totalMaxRmb, 0),
-			unverified: units.some(u => u.penalties.unverified),
-		},
+		penalties: portfolioPenaltyCeiling(units),
 	}
 }
 

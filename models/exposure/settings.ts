@@ -187,10 +187,11 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
 	enforcement: {
 		consumerDataBase: 2,
 		otherBase: 1,
-		// 1M individuals is the PI-protection-officer threshold (PIPL art. 52) and 10M the two-yearly compliance audit
-		// threshold; exported individuals stand in for volumes processed, which the inventory does not hold.
-		volumeSteps: [1_000_000, 10_000_000],
-		// CII sectors (CSL art. 31) and consumer-facing sectors draw more attention; a model judgement, not law.
+		// 1M individuals is the PI-protection-officer threshold (PIPL art. 52) and "more than 10 million" (超过1000万,
+		// so 10,000,000 itself is not) the two-yearly compliance audit threshold (PI Compliance Audit Measures, in force
+		// 2025-05-01); exported individuals stand in for volumes processed, which the inventory does not hold.
+		volumeSteps: [1_000_000, 10_000_001],
+		// CII sectors (CSL art. 33; art. 31 in the 2017 text) and consumer-facing sectors draw more attention; a model judgement, not law.
 		sectorFactors: {
 			finance: 1.2,
 			telecoms: 1.2,

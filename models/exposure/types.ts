@@ -56,6 +56,9 @@ export interface PenaltyRef {
 	basis: string // how the figure was reached, in words
 	verified: boolean
 	source: string
+	/** PIPL's 5% alternative only: whose turnover it rests on ('group' is an assumption) and the amount, whole RMB. */
+	turnoverBasis?: 'entity' | 'group'
+	turnoverRmb?: number
 }
 
 export type FindingInputs = Record<string, string | number | boolean | null>
@@ -149,6 +152,12 @@ export interface PortfolioExposure {
 	units: UnitExposure[]
 	dimensions: Record<Dimension, DimensionSummary>
 	workforce: FunctionConcentration[]
-	/** Sum of the units' penalty exposure: each legal entity can be fined on its own, so this is an upper bound. */
-	penalties: { totalMaxRmb: number; unverified: boolean }
+	/** The statutory ceiling: each entity's maximum fines summed, the group's turnover counted at most once. */
+	penalties: {
+		totalMaxRmb: number
+		byLaw: Record<PenaltyLaw, number>
+		unverified: boolean
+		basis: string
+		groupTurnoverAssumedFor: string[]
+	}
 }

@@ -14,6 +14,7 @@ import {
 import {
 	BANDS,
 	DIMENSIONS,
+	portfolioPenaltyCeiling,
 	scoreUnit,
 	workforceImpact,
 	type Dimension,
@@ -224,7 +225,7 @@ function summarise(units: UnitExposure[], workforce: FunctionConcentration[], ct
 		modelVersion: ctx.settings.version,
 		units: units.map(summariseUnit),
 		workforce,
-		penaltiesTotalMaxRmb: units.reduce((n, u) => n + u.penalties.totalMaxRmb, 0),
+		penaltiesTotalMaxRmb: portfolioPenaltyCeiling(units).totalMaxRmb, // the group turnover counted at most once
 	}
 }
 

@@ -182,6 +182,7 @@ function timelineOf(m: PlannedMove): MoveTimeline {
 		startQuarter: m.startQuarter,
 		noticeStart: m.dates.noticeStart,
 		consultationEnd: m.dates.consultationEnd,
+		unionNotifiedBy: m.route === 'art41_mass_layoff' ? null : m.dates.noticeStart,
 		hiringStart: m.destination ? m.dates.noticeStart : null,
 		hiringDone: m.dates.hiringDone,
 		dualRunningEnd: m.dates.dualRunningEnd,

@@ -12,45 +12,65 @@
 // - purpose 'other', collected in mainland China, no free-trade-zone exemption, no mechanism in place.
 // The analyst can replace any of the three estimates per move (ScenarioDraftMove.dataEstimate).
 
-import {
-	formatCount,
-	requiredTransferMechanism,
-	transferFactsForFlow,
-	type TransferRequirement,
-} from '../transfer-mechanism.ts'
+import { exporterRequirements } from '../exposure/rules/cross-border.ts'
+import { formatCount, stricterMechanism, type TransferRequirement } from '../transfer-mechanism.ts'
 import { addMonths } from '../dates.ts'
 import { type DataFlow, type StaffingLine, type UnitInventory } from '../domain.ts'
 import { type PlannedMove, type ScenarioPlan } from './plan.ts'
-import { type EstimateBasis, type NewTransfer, type TransferEstimateOverride } from './types.ts'
+import { type EstimateBasis, type NewTransfer, type RaisedFlow, type TransferEstimateOverride } from './types.ts'
 
-/** The new transfers of a plan, one per move abroad whose data handling is 'remote_access' or 'migrate'. */
+/**
+ * The new transfers of a plan, one per move abroad whose data handling is 'remote_access' or 'migrate'. The mechanism
+ * each needs is counted per exporter (2024 Provisions arts 5(4), 7(2), 8): the new flow joins its unit's existing
+ * outbound flows and the other new flows of the same unit, so it can need more than its own volume would, and it can
+ * push the unit's existing flows up a mechanism (listed in `raisedFlows`).
+ */
 export function newTransfers(plan: ScenarioPlan): NewTransfer[] {
-	return plan.moves.flatMap(m => {
+	const pending = plan.moves.flatMap(m => {
 		const d = m.destination
 		if (d === null || d.isMainlandChina) return []
 		if (m.dataHandling !== 'remote_access' && m.dataHandling !== 'migrate') return []
 		const estimate = estimateVolumes(m.unit, m.line, m.move.dataEstimate)
-		const gapFlow = syntheticFlow(m, m.dataHandling, estimate)
-		const requirement = requiredTransferMechanism(transferFactsForFlow(gapFlow, m.unit.unit.isCiio))
+		return [{ m, d, handling: m.dataHandling, estimate, gapFlow: syntheticFlow(m, m.dataHandling, estimate) }]
+	})
+	const byUnit = new Map<number, DataFlow[]>()
+	for (const p of pending) byUnit.set(p.m.unit.unit.id, [...(byUnit.get(p.m.unit.unit.id) ?? []), p.gapFlow])
+	const effects = new Map<number, { after: Map<number, TransferRequirement>; raised: RaisedFlow[] }>()
+	for (const p of pending) {
+		const unit = p.m.unit
+		if (effects.has(unit.unit.id)) continue
+		const before = exporterRequirements(unit.unit, unit.flows)
+		const after = exporterRequirements(unit.unit, [...unit.flows, ...byUnit.get(unit.unit.id)!])
+		const raised = unit.flows.flatMap(f => {
+			const b = before.get(f.id)
+			const a = after.get(f.id)
+			return b && a && stricterMechanism(b.mechanism, a.mechanism) !== b.mechanism
+				? [{ flowId: f.id, code: f.code, name: f.name, before: b.mechanism, after: a.mechanism, inPlace: f.mechanismInPlace }]
+				: []
+		})
+		effects.set(unit.unit.id, { after, raised })
+	}
+	return pending.map(({ m, d, handling, estimate, gapFlow }) => {
+		const effect = effects.get(m.unit.unit.id)!
+		const requirement = effect.after.get(gapFlow.id)!
 		const flow = plan.newFlowMechanism === 'required' ? withRequiredMechanism(gapFlow, requirement, m) : gapFlow
-		return [
-			{
-				moveIndex: m.index,
-				unitId: m.unit.unit.id,
-				unitCode: m.unit.unit.code,
-				staffingLineCode: m.line.code,
-				destinationId: d.id,
-				destinationCity: d.city,
-				destinationCountry: d.country,
-				dataHandling: m.dataHandling,
-				flow,
-				basis: estimate.basis,
-				requirement,
-				localisation: localisation(flow, m),
-				privacyLaw: d.privacyLaw,
-				privacyCrossBorder: d.privacyCrossBorder,
-			},
-		]
+		return {
+			moveIndex: m.index,
+			unitId: m.unit.unit.id,
+			unitCode: m.unit.unit.code,
+			staffingLineCode: m.line.code,
+			destinationId: d.id,
+			destinationCity: d.city,
+			destinationCountry: d.country,
+			dataHandling: handling,
+			flow,
+			basis: estimate.basis,
+			requirement,
+			raisedFlows: effect.raised,
+			localisation: localisation(flow, m),
+			privacyLaw: d.privacyLaw,
+			privacyCrossBorder: d.privacyCrossBorder,
+		}
 	})
 }
 
@@ -177,11 +197,11 @@ function localisation(flow: DataFlow, m: PlannedMove): { issue: boolean; reason:
 	if (flow.isRemoteAccess) {
 		return {
 			issue: true,
-			reason: `Remote access to ${subject} from abroad is an export: it needs a CAC security assessment before the ${m.destination!.city} team reaches it (2024 Provisions art. 7; DSL art. 31${ciio ? '; CSL art. 37' : ''}), though the data stays stored in China.`,
+			reason: `Remote access to ${subject} from abroad is an export: it needs a CAC security assessment before the ${m.destination!.city} team reaches it (2024 Provisions art. 7; DSL art. 31${ciio ? '; CSL art. 39' : ''}), though the data stays stored in China.`,
 		}
 	}
 	return {
 		issue: true,
-		reason: `Migrating ${subject} out of China conflicts with the duty to keep it in China${ciio ? ' (CSL art. 37; PIPL art. 40)' : ''}: it may leave only after a CAC security assessment (DSL art. 31; 2024 Provisions art. 7), and a primary copy should stay in China.`,
+		reason: `Migrating ${subject} out of China conflicts with the duty to keep it in China${ciio ? ' (CSL art. 39; PIPL art. 40)' : ''}: it may leave only after a CAC security assessment (DSL art. 31; 2024 Provisions art. 7), and a primary copy should stay in China.`,
 	}
 }

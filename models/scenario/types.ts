@@ -1,11 +1,12 @@
 // The shapes of the relocation scenario engine: what it takes (a draft and a context) and what it returns.
 // Money follows the domain convention: whole numbers in the currency the field names (`…Rmb`, `…Usd`).
 
-import { type TransferRequirement } from '../transfer-mechanism.ts'
+import { type TransferMechanism, type TransferRequirement } from '../transfer-mechanism.ts'
 import {
 	type DataFlow,
 	type DataHandling,
 	type Destination,
+	type MechanismInPlace,
 	type PortfolioInventory,
 	type ScenarioAssumptions,
 	type ScenarioMove,
@@ -172,6 +173,12 @@ export interface MoveTimeline {
 	noticeStart: string
 	/** End of the 30-day art. 41 period (earliest termination), null on the art. 40 route. */
 	consultationEnd: string | null
+	/**
+	 * Labour Contract Law art. 43: an employer terminating unilaterally notifies the union of its reasons beforehand
+	 * (用人单位单方解除劳动合同，应当事先将理由通知工会). On the art. 40 route this is its own step, due by the day the
+	 * written notice goes out; on the art. 41 route the 30-day explanation to the union comes first. Null for none.
+	 */
+	unionNotifiedBy: string | null
 	hiringStart: string | null
 	hiringDone: string | null // destination team in post (start + hiringLeadTimeMonths)
 	dualRunningEnd: string | null // hiringDone + dualRunningMonths
@@ -274,6 +281,15 @@ export interface EstimateBasis {
 	includesImportantData: string
 }
 
+export interface RaisedFlow {
+	flowId: number
+	code: string
+	name: string
+	before: TransferMechanism
+	after: TransferMechanism
+	inPlace: MechanismInPlace
+}
+
 export interface NewTransfer {
 	moveIndex: number
 	unitId: number
@@ -285,7 +301,9 @@ export interface NewTransfer {
 	dataHandling: 'remote_access' | 'migrate'
 	flow: DataFlow // the synthetic flow added to the after inventory (negative id)
 	basis: EstimateBasis // how each volume was estimated
-	requirement: TransferRequirement // requiredTransferMechanism(...) for the flow
+	requirement: TransferRequirement // counted per exporter: the unit's flows plus its new ones (requiredTransferMechanisms)
+	/** The unit's existing flows the new transfers push up a mechanism (the exporter's totals grow); same list per unit. */
+	raisedFlows: RaisedFlow[]
 	localisation: { issue: boolean; reason: string | null }
 	privacyLaw: string
 	privacyCrossBorder: string

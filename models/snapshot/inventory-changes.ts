@@ -53,6 +53,8 @@ function changed<T extends object>(
 	return out
 }
 
+const rmbOrUnknown = (x: unknown) => (x === null ? 'unknown' : fmt(x as number))
+
 function volumeText(code: string, what: string, from: number | null, to: number | null, steps: readonly number[]): string {
 	const label = what ? `${what} volume` : 'volume'
 	if (from === null && to !== null) return `Flow ${code} ${label} now recorded: ${fmt(to)} individuals (was unknown)`
@@ -78,6 +80,9 @@ const UNIT_FIELDS = [
 	'handlesConsumerData',
 	'chinaRevenueRmb',
 	'priorYearGlobalTurnoverRmb',
+	'priorYearEntityTurnoverRmb',
+	'distinctIndividualsAbroad',
+	'distinctSensitiveIndividualsAbroad',
 ] as const satisfies readonly (keyof BusinessUnit)[]
 
 function unitChanges(prev: BusinessUnit, curr: BusinessUnit): InputChange[] {
@@ -95,6 +100,14 @@ function unitChanges(prev: BusinessUnit, curr: BusinessUnit): InputChange[] {
 				return { text: `${code} China revenue RMB ${fmt(from as number)} → ${fmt(to as number)}`, material: true }
 			case 'priorYearGlobalTurnoverRmb':
 				return { text: `${code} prior-year group turnover RMB ${fmt(from as number)} → ${fmt(to as number)}`, material: true }
+			case 'priorYearEntityTurnoverRmb':
+				return { text: `${code} entity's prior-year turnover RMB ${rmbOrUnknown(from)} → ${rmbOrUnknown(to)}`, material: true }
+			case 'distinctIndividualsAbroad':
+			case 'distinctSensitiveIndividualsAbroad': {
+				const what = field === 'distinctIndividualsAbroad' ? 'non-sensitive' : 'sensitive'
+				const v = (x: unknown) => (x === null ? 'not given (sum over flows)' : fmt(x as number))
+				return { text: `${code} distinct ${what} individuals abroad since 1 January ${v(from)} → ${v(to)}`, material: true }
+			}
 			case 'name':
 				return { text: `${code} renamed from '${from}' to '${to}'`, material: false }
 			default:

@@ -43,9 +43,26 @@ export interface DemoUser {
  */
 export const GROUP_PRIOR_YEAR_TURNOVER_RMB = 412_000_000_000
 
-const unit = (u: Omit<DemoUnit, 'priorYearGlobalTurnoverRmb'>): DemoUnit => ({
+/**
+ * Units whose own prior-year turnover the demo inventory does not hold: the representative office (not a legal
+ * person of its own: the foreign parent answers for it, so the group's turnover is the honest base). PIPL art. 66's
+ * 5% alternative falls back to the group's turnover for it, marked as an assumption. Every other entity's FY2025
+ * turnover is its China revenue (invented, as all here).
+ */
+const ENTITY_TURNOVER_UNKNOWN = new Set(['BU-BJ-REP'])
+
+type DemoUnitInput = Omit<
+	DemoUnit,
+	'priorYearGlobalTurnoverRmb' | 'priorYearEntityTurnoverRmb' | 'distinctIndividualsAbroad' | 'distinctSensitiveIndividualsAbroad'
+> &
+	Partial<Pick<DemoUnit, 'distinctIndividualsAbroad' | 'distinctSensitiveIndividualsAbroad'>>
+
+const unit = (u: DemoUnitInput): DemoUnit => ({
 	...u,
 	priorYearGlobalTurnoverRmb: GROUP_PRIOR_YEAR_TURNOVER_RMB,
+	priorYearEntityTurnoverRmb: ENTITY_TURNOVER_UNKNOWN.has(u.code) ? null : u.chinaRevenueRmb,
+	distinctIndividualsAbroad: u.distinctIndividualsAbroad ?? null,
+	distinctSensitiveIndividualsAbroad: u.distinctSensitiveIndividualsAbroad ?? null,
 })
 
 // ---------------------------------------------------------------------------------------------------------------

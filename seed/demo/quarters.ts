@@ -219,6 +219,9 @@ function insightUnit(groupTurnover: number): UnitInventory {
 			handlesConsumerData: true,
 			chinaRevenueRmb: 95_000_000,
 			priorYearGlobalTurnoverRmb: groupTurnover,
+			priorYearEntityTurnoverRmb: 95_000_000,
+			distinctIndividualsAbroad: null,
+			distinctSensitiveIndividualsAbroad: null,
 		},
 		systems: [
 			{

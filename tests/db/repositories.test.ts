@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { type DbContext } from '#db/client.server.ts'
 import { recordAudit } from '#db/repositories/audit.ts'
-import { insertFlow, listFlows } from '#db/repositories/flows.ts'
+import { listFlows } from '#db/repositories/flows.ts'
+import { findInventoryRecord, insertInventoryRecord, updateInventoryRecord } from '#db/repositories/inventory.ts'
 import { getScoreInputsVersion } from '#db/repositories/inventory-version.ts'
 import { insertActiveModelVersion } from '#db/repositories/model-versions.ts'
 import { loadPortfolio } from '#db/repositories/portfolio.ts'
-import { insertStaffing } from '#db/repositories/staffing.ts'
-import { insertSystem } from '#db/repositories/systems.ts'
-import { findUnitById, insertUnit, listUnits, updateUnit } from '#db/repositories/units.ts'
+import { listUnits } from '#db/repositories/units.ts'
 import { type BusinessUnit } from '#models/domain.ts'
 import { FLOW_LIST_SPEC, UNIT_LIST_SPEC } from '#models/inventory-specs.ts'
 import { parseListQuery } from '#models/list-query.ts'
@@ -24,6 +23,9 @@ const unit = (code: string, over: Partial<BusinessUnit> = {}): Omit<BusinessUnit
 	handlesConsumerData: true,
 	chinaRevenueRmb: 1_200_000_000,
 	priorYearGlobalTurnoverRmb: 90_000_000_000,
+	priorYearEntityTurnoverRmb: null,
+	distinctIndividualsAbroad: null,
+	distinctSensitiveIndividualsAbroad: null,
 	...over,
 })
 
@@ -42,23 +44,23 @@ describe.each(testDialects())('$name: inventory repositories', dialect => {
 	afterAll(async () => ctx.db.destroy())
 
 	test('a unit round-trips with booleans and large money intact', async () => {
-		const id = await insertUnit(ctx.db, unit('A', { isCiio: true, priorYearGlobalTurnoverRmb: 412_000_000_000 }))
-		const found = await findUnitById(ctx.db, id)
+		const id = await insertInventoryRecord(ctx.db, 'units', unit('A', { isCiio: true, priorYearGlobalTurnoverRmb: 412_000_000_000 }))
+		const found = await findInventoryRecord(ctx.db, 'units', id)
 		expect(found).toEqual({ id, ...unit('A', { isCiio: true, priorYearGlobalTurnoverRmb: 412_000_000_000 }) })
 	})
 
 	test('list filters by city and reports the total before paging', async () => {
-		await insertUnit(ctx.db, unit('A', { city: 'Beijing' }))
-		await insertUnit(ctx.db, unit('B'))
-		await insertUnit(ctx.db, unit('C'))
+		await insertInventoryRecord(ctx.db, 'units', unit('A', { city: 'Beijing' }))
+		await insertInventoryRecord(ctx.db, 'units', unit('B'))
+		await insertInventoryRecord(ctx.db, 'units', unit('C'))
 		const { rows, total } = await listUnits(ctx.db, query(UNIT_LIST_SPEC, 'city=Shanghai&size=1&sort=code.desc'))
 		expect(total).toBe(2)
 		expect(rows.map(r => r.code)).toEqual(['C'])
 	})
 
 	test('a flow with unknown volumes keeps null, not zero', async () => {
-		const unitId = await insertUnit(ctx.db, unit('A'))
-		await insertFlow(ctx.db, {
+		const unitId = await insertInventoryRecord(ctx.db, 'units', unit('A'))
+		await insertInventoryRecord(ctx.db, 'flows', {
 			unitId,
 			code: 'F1',
 			name: 'CRM to HQ',
@@ -80,9 +82,9 @@ describe.each(testDialects())('$name: inventory repositories', dialect => {
 	})
 
 	test('the portfolio loads every child under its unit', async () => {
-		const a = await insertUnit(ctx.db, unit('A'))
-		await insertUnit(ctx.db, unit('B'))
-		await insertSystem(ctx.db, {
+		const a = await insertInventoryRecord(ctx.db, 'units', unit('A'))
+		await insertInventoryRecord(ctx.db, 'units', unit('B'))
+		await insertInventoryRecord(ctx.db, 'systems', {
 			unitId: a,
 			code: 'S1',
 			name: 'POS',
@@ -95,7 +97,7 @@ describe.each(testDialects())('$name: inventory repositories', dialect => {
 			holdsImportantData: false,
 			holdsSourceCode: false,
 		})
-		await insertStaffing(ctx.db, {
+		await insertInventoryRecord(ctx.db, 'staffing', {
 			unitId: a,
 			code: 'L1',
 			function: 'back_office',
@@ -114,14 +116,14 @@ describe.each(testDialects())('$name: inventory repositories', dialect => {
 
 	test('every inventory write bumps the inventory version', async () => {
 		const before = (await getScoreInputsVersion(ctx.db)).inventoryVersion
-		const id = await insertUnit(ctx.db, unit('A'))
-		await updateUnit(ctx.db, id, unit('A', { name: 'Renamed' }))
+		const id = await insertInventoryRecord(ctx.db, 'units', unit('A'))
+		await updateInventoryRecord(ctx.db, 'units', id, unit('A', { name: 'Renamed' }))
 		expect((await getScoreInputsVersion(ctx.db)).inventoryVersion).toBe(before + 2)
 	})
 
 	test('one query gives what cached scores depend on: inventory version and active model', async () => {
 		const before = await getScoreInputsVersion(ctx.db)
-		await insertUnit(ctx.db, unit('A'))
+		await insertInventoryRecord(ctx.db, 'units', unit('A'))
 		const modelId = await insertActiveModelVersion(ctx.db, { label: 'test', settings: {}, createdBy: null })
 		const after = await getScoreInputsVersion(ctx.db)
 		expect(after).toEqual({ inventoryVersion: before.inventoryVersion + 1, modelId })

@@ -4,10 +4,13 @@
 
 import {
 	effectiveMechanismInPlace,
+	type ExporterFlowRequirement,
+	exporterFlowFacts,
 	formatCount,
 	isExpired,
 	mechanismSatisfies,
 	requiredTransferMechanism,
+	requiredTransferMechanisms,
 	stricterMechanism,
 	TRANSFER_THRESHOLDS,
 	transferFactsForFlow,
@@ -29,19 +32,35 @@ export function exportFlows(flows: readonly DataFlow[]): DataFlow[] {
 	return flows.filter(f => f.destinationCountry.trim().toUpperCase() !== 'CN')
 }
 
+/**
+ * The mechanism each outbound flow of a unit needs, counted per exporter (the unit is one legal entity): the volume
+ * tests of the 2024 Provisions read the unit's totals over all its outbound flows. Keyed by flow id; domestic flows
+ * are absent. Memoised per flows array (the rules, the flow list and the Sankey all ask for the same unit).
+ */
+export function exporterRequirements(unit: BusinessUnit, flows: readonly DataFlow[]): Map<number, ExporterFlowRequirement> {
+	const cached = REQUIREMENTS.get(flows)
+	if (cached && cached.unit === unit) return cached.byFlow
+	const exports = exportFlows(flows)
+	const results = requiredTransferMechanisms(unit, exports.map(exporterFlowFacts))
+	const byFlow = new Map(exports.map((f, i) => [f.id, results[i]!]))
+	REQUIREMENTS.set(flows, { unit, byFlow })
+	return byFlow
+}
+const REQUIREMENTS = new WeakMap<readonly DataFlow[], { unit: BusinessUnit; byFlow: Map<number, ExporterFlowRequirement> }>()
+
 /** Findings of the cross-border dimension for one unit; not applicable without a flow leaving mainland China. */
 export function crossBorderFindings(inv: UnitInventory, ctx: ScoringContext): DimensionFindings {
 	const exports = exportFlows(inv.flows)
 	if (exports.length === 0) return { applicable: false, findings: [] }
-	const findings = exports.flatMap(flow => flowFindings(flow, inv.unit, ctx))
+	const requirements = exporterRequirements(inv.unit, inv.flows)
+	const findings = exports.flatMap(flow => flowFindings(flow, inv.unit, requirements.get(flow.id)!, ctx))
 	findings.push(exportsExposure(exports, inv.unit, ctx.settings))
 	return { applicable: true, findings }
 }
 
-function flowFindings(flow: DataFlow, unit: BusinessUnit, ctx: ScoringContext): Finding[] {
+function flowFindings(flow: DataFlow, unit: BusinessUnit, required: ExporterFlowRequirement, ctx: ScoringContext): Finding[] {
 	const { settings, asOf } = ctx
 	const facts = transferFactsForFlow(flow, unit.isCiio)
-	const required = requiredTransferMechanism(facts)
 	const inPlace = effectiveMechanismInPlace(flow, asOf)
 	const impact = flowImpact(flow, unit.isCiio, settings)
 	const out: Finding[] = []
@@ -56,7 +75,7 @@ function flowFindings(flow: DataFlow, unit: BusinessUnit, ctx: ScoringContext): 
 		const expiring = expiringSoon(flow, required.mechanism, impact, ctx)
 		if (expiring) out.push(expiring)
 	}
-	out.push(...approachingThresholds(flow, facts, required.mechanism, inPlace, impact, settings))
+	out.push(...approachingThresholds(flow, facts, required, inPlace, impact, settings))
 	return out
 }
 
@@ -187,16 +206,22 @@ function expiringSoon(
 function approachingThresholds(
 	flow: DataFlow,
 	facts: TransferFacts,
-	current: TransferMechanism,
+	required: ExporterFlowRequirement,
 	inPlace: MechanismInPlace,
 	impact: number,
 	settings: ModelSettings,
 ): Finding[] {
 	const share = settings.crossBorder.approachingShare
+	const current = required.mechanism
 	const out: Finding[] = []
+	// The exporter's totals, not the flow's count, approach the thresholds; only flows that count and carry that kind
+	// of personal information would move up when the total crosses.
+	if (!required.counted) return out
 	for (const [field, threshold] of THRESHOLD_CHECKS) {
-		const count = flow[field]
-		if (count === null || count >= threshold || count < threshold * (1 - share)) continue
+		const own = flow[field]
+		if (own === null || own <= 0) continue
+		const count = required.cumulative[field]
+		if (count >= threshold || count < threshold * (1 - share)) continue
 		const next = requiredTransferMechanism(field === 'personalInfoIndividuals' ? { ...facts, personalInfoIndividuals: threshold } : { ...facts, sensitivePersonalInfoIndividuals: threshold })
 		if (stricterMechanism(current, next.mechanism) === current || mechanismSatisfies(next.mechanism, inPlace)) continue
 		out.push(approaching(flow, field, count, threshold, next, impact, settings))
@@ -228,11 +253,12 @@ function approaching(
 		certainty: 'law',
 		entity: flowRef(flow),
 		key: String(threshold),
-		title: `${formatCount(count)} ${kind} individuals, close to ${formatCount(threshold)}: ${flow.name}`,
-		detail: `Counts run from 1 January and only grow until the year ends. At ${formatCount(threshold)} ${kind} individuals this flow will need ${next.mechanism.replaceAll('_', ' ')}, which is not in place. ${next.reasons[0] ?? ''}`,
+		title: `Exporter's total ${formatCount(count)} ${kind} individuals, close to ${formatCount(threshold)}: ${flow.name}`,
+		detail: `Counts run from 1 January and only grow until the year ends, and they are the exporter's totals over all its transfers that count. At ${formatCount(threshold)} ${kind} individuals in total this flow will need ${next.mechanism.replaceAll('_', ' ')}, which is not in place. ${next.reasons[0] ?? ''}`,
 		remedy: `Prepare the ${next.mechanism.replaceAll('_', ' ')} now, or cap the transfer below ${formatCount(threshold)} individuals this year (splitting volumes to avoid the threshold is not allowed).`,
 		inputs: {
-			[field]: count,
+			[field === 'personalInfoIndividuals' ? 'exporterTotalIndividuals' : 'exporterTotalSensitiveIndividuals']: count,
+			[field]: flow[field],
 			threshold,
 			approachingShare: settings.crossBorder.approachingShare,
 			nextMechanism: next.mechanism,
@@ -245,7 +271,7 @@ function approaching(
 
 function unknownVolume(
 	flow: DataFlow,
-	required: TransferRequirement,
+	required: ExporterFlowRequirement,
 	impact: number,
 	settings: ModelSettings,
 ): Finding {
@@ -257,12 +283,12 @@ function unknownVolume(
 		certainty: 'law',
 		entity: flowRef(flow),
 		title: `Volumes unknown: ${flow.name}`,
-		detail: `The number of individuals transferred since 1 January is not known (non-sensitive: ${flow.personalInfoIndividuals ?? 'unknown'}, sensitive: ${flow.sensitivePersonalInfoIndividuals ?? 'unknown'}). The mechanism shown (${required.mechanism.replaceAll('_', ' ')}) reads unknown counts as 0 and may be too lenient: the 2024 Provisions' thresholds decide between exemption, standard contract and security assessment.`,
+		detail: `The number of individuals transferred since 1 January is not known (non-sensitive: ${flow.personalInfoIndividuals ?? 'unknown'}, sensitive: ${flow.sensitivePersonalInfoIndividuals ?? 'unknown'}). Unknown is never read as none: the mechanism shown (${required.mechanism.replaceAll('_', ' ')}) is at least a standard contract (for a CIIO, a security assessment) and at least what the exporter's known totals require, but it may be higher once the count is known, and the exporter's totals leave this flow out until then.`,
 		remedy: 'Count the individuals (non-sensitive and sensitive) transferred since 1 January and record them.',
 		inputs: {
 			personalInfoIndividuals: flow.personalInfoIndividuals,
 			sensitivePersonalInfoIndividuals: flow.sensitivePersonalInfoIndividuals,
-			mechanismAtZero: required.mechanism,
+			mechanismShown: required.mechanism,
 		},
 		articles: [provisions('Art. 7(2)'), provisions('Art. 8')],
 		likelihood: s.likelihood.unknownVolume,
@@ -299,8 +325,8 @@ function exportsExposure(exports: DataFlow[], unit: BusinessUnit, settings: Mode
 		certainty: 'law',
 		entity: unitRef(unit),
 		title: `${exports.length} outbound flow(s) to ${destinations}`,
-		detail: `The unit sends data abroad: ${formatCount(individuals)} non-sensitive and ${formatCount(sensitive)} sensitive individuals since 1 January (known counts), ${remote} flow(s) by remote access from abroad, which is also an export. Even exempt transfers need notice and separate consent (PIPL art. 39) and a personal information protection impact assessment (PIPL art. 55).`,
-		remedy: 'Keep consents, impact assessments and the transfer register current.',
+		detail: `The unit sends data abroad: ${formatCount(individuals)} non-sensitive and ${formatCount(sensitive)} sensitive individuals since 1 January (known counts), ${remote} flow(s) by remote access from abroad, which is also an export. Every export of personal information, exempt from the Provisions' mechanisms or not, still needs notice to the individuals of the recipient, the purpose and method, the kinds of information and how to exercise their rights (PIPL art. 39), and a personal information protection impact assessment (PIPL art. 55(4)). Separate consent (art. 39) is needed only where consent is the legal basis: none is needed where art. 13(1)(2)-(7) applies, e.g. a contract with the individual or HR management under lawful labour rules (art. 13, second paragraph).`,
+		remedy: 'Keep notices, the legal basis of each transfer (consent records where consent is the basis), impact assessments and the transfer register current.',
 		inputs: {
 			flows: exports.length,
 			individuals,
@@ -308,7 +334,7 @@ function exportsExposure(exports: DataFlow[], unit: BusinessUnit, settings: Mode
 			remoteAccessFlows: remote,
 			destinations,
 		},
-		articles: [ARTICLES.piplSeparateConsent, ARTICLES.piplImpactAssessment, ARTICLES.remoteAccess],
+		articles: [ARTICLES.piplLegalBases, ARTICLES.piplSeparateConsent, ARTICLES.piplImpactAssessment, ARTICLES.remoteAccess],
 		likelihood: settings.crossBorder.likelihood.baseline,
 		impact: Math.max(...exports.map(f => flowImpact(f, unit.isCiio, settings))),
 	})

@@ -1,20 +1,19 @@
 // Dimension 'data_localisation': CIIOs must store personal information and important data collected in China
-// within China (CSL art. 37; PIPL art. 40), and important data leaves only after a CAC security assessment
+// within China (CSL art. 39, art. 37 in the 2017 text; PIPL art. 40), and important data leaves only after a CAC security assessment
 // (DSL art. 31; 2024 Provisions art. 7). Remote access from abroad is an export even though the data stays put.
 
 import {
 	effectiveMechanismInPlace,
 	mechanismSatisfies,
-	requiredTransferMechanism,
-	transferFactsForFlow,
 	type TransferRequirement,
 } from '../../transfer-mechanism.ts'
 import { type BusinessUnit, type DataFlow, type InfoSystem, type UnitInventory } from '../../domain.ts'
 import { ARTICLES, type DimensionFindings, finding, flowRef, provisions, systemRef, unitRef } from '../finding.ts'
-import { cslLocalisationPenalty, dslExportPenalty } from '../penalties.ts'
+import { amendedCslApplies, cslArticle, cslLocalisationPenalty } from '../csl.ts'
+import { dslExportPenalty, piplPenalty } from '../penalties.ts'
 import { type ModelSettings } from '../settings.ts'
 import { type ArticleRef, type Finding, type PenaltyRef, type ScoringContext } from '../types.ts'
-import { exportFlows } from './cross-border.ts'
+import { exporterRequirements, exportFlows } from './cross-border.ts'
 
 const dimension = 'data_localisation' as const
 
@@ -25,10 +24,10 @@ export function localisationFindings(inv: UnitInventory, ctx: ScoringContext): D
 	const holders = inv.systems.filter(s => s.holdsImportantData)
 	if (!unit.isCiio && flows.length === 0 && holders.length === 0) return { applicable: false, findings: [] }
 	const findings = [
-		...flows.map(flow => flowFinding(flow, unit, ctx)),
+		...flows.map(flow => flowFinding(flow, unit, exporterRequirements(unit, inv.flows).get(flow.id)!, ctx)),
 		...holders.map(system => importantDataHeld(system, ctx.settings)),
 	]
-	if (unit.isCiio) findings.push(ciioStorage(unit, ctx.settings))
+	if (unit.isCiio) findings.push(ciioStorage(unit, ctx))
 	return { applicable: true, findings }
 }
 
@@ -37,9 +36,8 @@ function carriesMainlandPi(flow: DataFlow): boolean {
 	return flow.collectedInMainland && total > 0
 }
 
-function flowFinding(flow: DataFlow, unit: BusinessUnit, ctx: ScoringContext): Finding {
+function flowFinding(flow: DataFlow, unit: BusinessUnit, required: TransferRequirement, ctx: ScoringContext): Finding {
 	const s = ctx.settings.localisation
-	const required = requiredTransferMechanism(transferFactsForFlow(flow, unit.isCiio))
 	const inPlace = effectiveMechanismInPlace(flow, ctx.asOf)
 	const impact = Math.max(flow.includesImportantData ? s.importantDataImpact : 0, unit.isCiio ? s.ciioImpact : 0)
 	const via = flow.isRemoteAccess
@@ -54,7 +52,7 @@ function flowFinding(flow: DataFlow, unit: BusinessUnit, ctx: ScoringContext): F
 		required: required.mechanism,
 		effectiveInPlace: inPlace,
 	}
-	const articles = localisationArticles(flow, unit, required)
+	const articles = localisationArticles(flow, unit, required, ctx.asOf)
 	if (!mechanismSatisfies(required.mechanism, inPlace)) {
 		return finding({
 			ruleId: flow.includesImportantData ? 'LOC-IMPORTANT-DATA-OFFSHORE' : 'LOC-CIIO-EXPORT-UNASSESSED',
@@ -94,9 +92,9 @@ function flowFinding(flow: DataFlow, unit: BusinessUnit, ctx: ScoringContext): F
 	})
 }
 
-function localisationArticles(flow: DataFlow, unit: BusinessUnit, required: TransferRequirement): ArticleRef[] {
+function localisationArticles(flow: DataFlow, unit: BusinessUnit, required: TransferRequirement, asOf: string): ArticleRef[] {
 	const refs: ArticleRef[] = required.articles.map(provisions)
-	if (unit.isCiio) refs.push(ARTICLES.cslLocalisation, ARTICLES.piplLocalisation)
+	if (unit.isCiio) refs.push(cslArticle('localisation', asOf), cslArticle('localisationPenalty', asOf), ARTICLES.piplLocalisation)
 	if (flow.includesImportantData) refs.push(ARTICLES.dslExport)
 	if (flow.isRemoteAccess) refs.push(ARTICLES.remoteAccess)
 	return refs
@@ -106,7 +104,13 @@ function localisationPenalties(flow: DataFlow, unit: BusinessUnit, ctx: ScoringC
 	const tier = ctx.settings.penalties.tier
 	const penalties: PenaltyRef[] = []
 	if (flow.includesImportantData) penalties.push(dslExportPenalty(tier))
-	if (unit.isCiio) penalties.push(cslLocalisationPenalty(ctx.asOf, tier))
+	if (!unit.isCiio) return penalties
+	const csl = cslLocalisationPenalty(ctx.asOf, tier)
+	// From 2026-01-01 the CSL has no fine of its own for this (art. 71(3)): PIPL art. 66 reaches the personal
+	// information, DSL art. 46 (above) the important data.
+	if (csl) penalties.push(csl)
+	else if (carriesMainlandPi(flow) || flow.personalInfoIndividuals === null || flow.sensitivePersonalInfoIndividuals === null)
+		penalties.push(piplPenalty(unit, tier))
 	return penalties
 }
 
@@ -128,7 +132,9 @@ function importantDataHeld(system: InfoSystem, settings: ModelSettings): Finding
 	})
 }
 
-function ciioStorage(unit: BusinessUnit, settings: ModelSettings): Finding {
+function ciioStorage(unit: BusinessUnit, ctx: ScoringContext): Finding {
+	const settings = ctx.settings
+	const csl = cslArticle('localisation', ctx.asOf)
 	return finding({
 		ruleId: 'LOC-CIIO-STORAGE',
 		dimension,
@@ -136,12 +142,11 @@ function ciioStorage(unit: BusinessUnit, settings: ModelSettings): Finding {
 		certainty: 'law',
 		entity: unitRef(unit),
 		title: 'Critical information infrastructure operator: storage in China',
-		detail:
-			'As a CIIO the unit must store personal information and important data collected or generated in China within China (CSL art. 37; PIPL art. 40); any export needs a CAC security assessment unless an exemption of the 2024 Provisions applies.',
+		detail: `As a CIIO the unit must store personal information and important data collected or generated in China within China (${csl.law} ${csl.article.toLowerCase()}; PIPL art. 40); any export needs a CAC security assessment unless an exemption of the 2024 Provisions applies.${amendedCslApplies(ctx.asOf) ? ' A breach is dealt with under PIPL art. 66 and DSL art. 46 (CSL art. 71(3)); the CSL has no fine of its own for it since 2026-01-01.' : ''}`,
 		remedy:
 			'Keep data stores in China and route every export through the security assessment or a documented exemption.',
 		inputs: { isCiio: true },
-		articles: [ARTICLES.cslLocalisation, ARTICLES.piplLocalisation],
+		articles: [csl, ARTICLES.piplLocalisation],
 		likelihood: settings.localisation.likelihood.storedInChina,
 		impact: settings.localisation.ciioImpact,
 	})

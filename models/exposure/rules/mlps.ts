@@ -6,7 +6,7 @@ import { isIsoDate } from '../../dates.ts'
 import { type BusinessUnit, type InfoSystem, type UnitInventory } from '../../domain.ts'
 import { type MlpsExtension, mlpsObligations, type MlpsObligation, type MlpsStatus } from '../../mlps-obligations.ts'
 import { ARTICLES, articleList, type DimensionFindings, finding, systemRef, unitRef } from '../finding.ts'
-import { cslMlpsPenalty } from '../penalties.ts'
+import { amendedCslApplies, cslArticle, cslMlpsPenalty } from '../csl.ts'
 import { type ModelSettings } from '../settings.ts'
 import { type ArticleRef, type Finding, type FindingKind, type ScoringContext } from '../types.ts'
 
@@ -15,8 +15,8 @@ const dimension = 'cybersecurity_mlps' as const
 /** Findings of the MLPS dimension for one unit; not applicable without a system. */
 export function mlpsFindings(inv: UnitInventory, ctx: ScoringContext): DimensionFindings {
 	if (inv.systems.length === 0) return { applicable: false, findings: [] }
-	const findings = inv.systems.flatMap(system => systemFindings(system, ctx))
-	findings.push(systemsExposure(inv.systems, inv.unit, ctx.settings))
+	const findings = inv.systems.flatMap(system => systemFindings(system, inv.unit, ctx))
+	findings.push(systemsExposure(inv.systems, inv.unit, ctx))
 	return { applicable: true, findings }
 }
 
@@ -30,10 +30,10 @@ export function systemImpact(system: InfoSystem, settings: ModelSettings): numbe
 	)
 }
 
-function systemFindings(system: InfoSystem, ctx: ScoringContext): Finding[] {
+function systemFindings(system: InfoSystem, unit: BusinessUnit, ctx: ScoringContext): Finding[] {
 	const status = mlpsObligations(system, ctx.asOf)
 	const impact = systemImpact(system, ctx.settings)
-	const out = status.obligations.flatMap(o => obligationFinding(system, o, impact, ctx) ?? [])
+	const out = status.obligations.flatMap(o => obligationFinding(system, unit, o, impact, ctx) ?? [])
 	const badDates = (['gradedOn', 'filedOn', 'lastAssessedOn'] as const).filter(
 		k => system[k] !== null && !isIsoDate(system[k]),
 	)
@@ -49,7 +49,7 @@ interface Rule {
 	title: string
 }
 
-function obligationFinding(system: InfoSystem, o: MlpsObligation, impact: number, ctx: ScoringContext): Finding | null {
+function obligationFinding(system: InfoSystem, unit: BusinessUnit, o: MlpsObligation, impact: number, ctx: ScoringContext): Finding | null {
 	const rule = ruleFor(o, ctx.settings)
 	if (!rule) return null
 	const gap = rule.kind === 'gap'
@@ -73,10 +73,10 @@ function obligationFinding(system: InfoSystem, o: MlpsObligation, impact: number
 			daysUntilDue: o.daysUntilDue,
 			certainty: o.certainty,
 		},
-		articles: articlesFor(o),
+		articles: articlesFor(o, ctx.asOf),
 		likelihood: rule.likelihood,
 		impact,
-		penalties: gap ? [cslMlpsPenalty(ctx.asOf, ctx.settings.penalties.tier)] : [],
+		penalties: gap ? [cslMlpsPenalty(ctx.asOf, ctx.settings.penalties.tier, unit.isCiio)] : [],
 	})
 }
 
@@ -129,14 +129,22 @@ function ruleFor(o: MlpsObligation, settings: ModelSettings): Rule | null {
 		: null
 }
 
-const GRADING_ARTICLES = articleList(ARTICLES.cslMlps)
-const FILING_ARTICLES = articleList(ARTICLES.cslMlps, ARTICLES.mlpsFiling)
+// The CSL article is dated (21 in the 2017 text, 23 from 2026-01-01): one shared list per text in force.
+const GRADING_ARTICLES = (asOf: string) => datedList('grading', asOf, () => [cslArticle('mlps', asOf)])
+const FILING_ARTICLES = (asOf: string) => datedList('filing', asOf, () => [cslArticle('mlps', asOf), ARTICLES.mlpsFiling])
 const FIRST_ASSESSMENT_ARTICLES = articleList(ARTICLES.mlpsFilingReport, ARTICLES.mlpsAssessment)
 const ASSESSMENT_ARTICLES = articleList(ARTICLES.mlpsAssessment)
+const DATED_LISTS = new Map<string, ArticleRef[]>()
+function datedList(name: string, asOf: string, build: () => ArticleRef[]): ArticleRef[] {
+	const key = `${name}|${amendedCslApplies(asOf)}`
+	let list = DATED_LISTS.get(key)
+	if (!list) DATED_LISTS.set(key, (list = articleList(...build())))
+	return list
+}
 
-function articlesFor(o: MlpsObligation): ArticleRef[] {
-	if (o.kind === 'grading') return GRADING_ARTICLES
-	if (o.kind === 'filing') return FILING_ARTICLES
+function articlesFor(o: MlpsObligation, asOf: string): ArticleRef[] {
+	if (o.kind === 'grading') return GRADING_ARTICLES(asOf)
+	if (o.kind === 'filing') return FILING_ARTICLES(asOf)
 	if (o.source.article === 'Art. 16(5)') return FIRST_ASSESSMENT_ARTICLES
 	return ASSESSMENT_ARTICLES
 }
@@ -202,7 +210,8 @@ function describeExtensions(list: readonly MlpsExtension[]) {
 	return d
 }
 
-function systemsExposure(systems: readonly InfoSystem[], unit: BusinessUnit, settings: ModelSettings): Finding {
+function systemsExposure(systems: readonly InfoSystem[], unit: BusinessUnit, ctx: ScoringContext): Finding {
+	const settings = ctx.settings
 	const levels = systems.map(s => (s.mlpsLevel === null ? 'ungraded' : `L${s.mlpsLevel}`))
 	const owed = systems.filter(s => s.mlpsLevel !== null && s.mlpsLevel >= 2)
 	const filed = owed.filter(s => isIsoDate(s.filedOn)).length
@@ -216,7 +225,7 @@ function systemsExposure(systems: readonly InfoSystem[], unit: BusinessUnit, set
 		detail: `Levels: ${levels.join(', ')}. ${filed} of ${owed.length} system(s) at level 2 or above are filed with the PSB. Level 3 and 4 systems are also inspected by the PSB.`,
 		remedy: 'Keep grading, filing and assessments current.',
 		inputs: { systems: systems.length, levels: levels.join(', '), filingRequired: owed.length, filed },
-		articles: [ARTICLES.cslMlps],
+		articles: [cslArticle('mlps', ctx.asOf)],
 		likelihood: settings.mlps.likelihood.baseline,
 		impact: Math.max(...systems.map(s => systemImpact(s, settings))),
 	})

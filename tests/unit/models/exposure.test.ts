@@ -356,9 +356,18 @@ describe('penalties', () => {
 		])
 	})
 
-	test('a CIIO export fine resting on an unverified article is flagged', () => {
+	test('a CIIO export fine before 2026 rests on the unverified 2017 art. 66 and is flagged', () => {
 		const inv = { ...withFlow({ personalInfoIndividuals: 10 }), unit: unit({ isCiio: true }) }
-		expect(scoreUnit(inv, ctx).penalties.unverified).toBe(true)
+		const e = scoreUnit(inv, { ...ctx, asOf: '2025-12-31' })
+		expect(e.penalties.byLaw).toContainEqual(expect.objectContaining({ law: 'CSL', article: 'Art. 66 (2017 text)' }))
+		expect(e.penalties.unverified).toBe(true)
+	})
+
+	test('a CIIO export from 2026 has no CSL fine of its own (art. 71(3)): PIPL art. 66 reaches it', () => {
+		const inv = { ...withFlow({ personalInfoIndividuals: 10 }), unit: unit({ isCiio: true }) }
+		const e = scoreUnit(inv, ctx)
+		expect(e.penalties.byLaw.map(p => p.law)).toEqual(['PIPL'])
+		expect(e.penalties.unverified).toBe(false)
 	})
 
 	test('a fine resting only on verified articles is not flagged', () => {

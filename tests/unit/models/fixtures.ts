@@ -23,6 +23,9 @@ export function unit(overrides: Partial<BusinessUnit> = {}): BusinessUnit {
 		handlesConsumerData: false,
 		chinaRevenueRmb: 50_000_000,
 		priorYearGlobalTurnoverRmb: 100_000_000,
+		priorYearEntityTurnoverRmb: null,
+		distinctIndividualsAbroad: null,
+		distinctSensitiveIndividualsAbroad: null,
 		...overrides,
 	}
 }

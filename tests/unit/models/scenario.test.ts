@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { requiredTransferMechanism } from '#models/transfer-mechanism.ts'
+import { exporterFlowFacts, requiredTransferMechanisms } from '#models/transfer-mechanism.ts'
 import {
 	type Destination,
 	type DestinationCost,
@@ -255,6 +255,16 @@ describe('severance per line', () => {
 		expect(line.severance.perHeadRmb.noticeInLieu).toBe(46_000)
 	})
 
+	test('on the art. 40 route the union is told the reasons before the contracts end (LCL art. 43), by the notice day', () => {
+		const r = run(draft([move({ staffingLineId: L.mgmt, headcount: 6, destinationId: null, dataHandling: 'not_needed' })]))
+		const t = r.timeline[0]!
+		expect(t.route).toBe('art40_individual')
+		expect(t.unionNotifiedBy).toBe(t.noticeStart)
+		expect(t.unionNotifiedBy! <= t.effective).toBe(true)
+		const mass = run(draft([move({ staffingLineId: L.data, headcount: 150 })])).timeline[0]!
+		expect(mass.unionNotifiedBy).toBeNull()
+	})
+
 	test('no month in lieu under art. 41, whose 30-day explanation replaces notice', () => {
 		const line = run(draft([move({ staffingLineId: L.data, headcount: 150 })])).lines[0]!
 		expect(line.route).toBe('art41_mass_layoff')
@@ -375,7 +385,7 @@ describe('new cross-border transfers', () => {
 		expect(transfers({ destinationId: D.chengdu, dataHandling: 'migrate' })).toEqual([])
 	})
 
-	test('a remote_access move abroad creates one, with the mechanism requiredTransferMechanism gives', () => {
+	test("a remote_access move abroad creates one, with the mechanism its exporter's totals require", () => {
 		const [t, ...rest] = transfers({ destinationId: D.kl, dataHandling: 'remote_access' })
 		expect(rest).toEqual([])
 		// Largest count among the unit's flows: 250,000 non-sensitive and 900 sensitive; no important data.
@@ -387,17 +397,13 @@ describe('new cross-border transfers', () => {
 			includesImportantData: false,
 			mechanismInPlace: 'none',
 		})
-		const expected = requiredTransferMechanism({
-			exporterIsCiio: false,
-			includesImportantData: false,
-			personalInfoIndividuals: 250_000,
-			sensitivePersonalInfoIndividuals: 900,
-			purpose: 'other',
-			collectedInMainland: true,
-			outsideFtzNegativeList: false,
-		})
+		// Counted per exporter: the unit's two flows and the new one, 250,000 + 40,000 + 250,000 non-sensitive.
+		const ops = portfolio().units[0]!
+		const expected = requiredTransferMechanisms(ops.unit, [...ops.flows, t!.flow].map(exporterFlowFacts)).at(-1)
 		expect(t!.requirement).toEqual(expected)
 		expect(t!.requirement.mechanism).toBe('standard_contract_or_certification')
+		expect(t!.requirement.reasons[0]).toContain("the exporter's total of 540,000")
+		expect(t!.raisedFlows).toEqual([])
 		expect(t!.privacyLaw).toBe(KL.privacyLaw)
 		expect(t!.privacyCrossBorder).toBe(KL.privacyCrossBorder)
 	})
@@ -434,8 +440,23 @@ describe('new cross-border transfers', () => {
 
 	test("the analyst's estimate replaces the engine's", () => {
 		const [t] = transfers({ dataEstimate: { personalInfoIndividuals: 50_000, sensitivePersonalInfoIndividuals: 0 } })
-		expect(t!.requirement).toMatchObject({ mechanism: 'exempt', articles: ['Art. 5(4)'] })
+		expect(t!.flow.personalInfoIndividuals).toBe(50_000)
 		expect(t!.basis.personalInfoIndividuals).toMatch(/analyst/)
+		// 50,000 on its own would be exempt (art. 5(4)), but the exporter already sends 290,000: 340,000 in total.
+		expect(t!.requirement).toMatchObject({ mechanism: 'standard_contract_or_certification', articles: ['Art. 8'] })
+	})
+
+	test("the new remote access adds to its exporter's totals and pushes the unit's other flows up a mechanism", () => {
+		// 250,000 + 40,000 existing + 720,000 new = 1,010,000 non-sensitive since 1 January: art. 7(2) for every flow.
+		const [t] = transfers({ destinationId: D.kl, dataHandling: 'remote_access', dataEstimate: { personalInfoIndividuals: 720_000 } })
+		expect(t!.requirement.mechanism).toBe('security_assessment')
+		expect(t!.raisedFlows.map(f => [f.code, f.before, f.after])).toEqual([
+			['FL-HR-SG', 'standard_contract_or_certification', 'security_assessment'],
+			['FL-HK', 'standard_contract_or_certification', 'security_assessment'],
+		])
+		const after = runScenario(draft([move({ staffingLineId: L.data, headcount: 150, destinationId: D.kl, dataHandling: 'remote_access', dataEstimate: { personalInfoIndividuals: 720_000 } })]), context())
+		const gap = after.exposure.diff.find(r => r.unitCode === 'BU-OPS' && r.dimension === 'cross_border')!
+		expect(gap.afterScore).toBeGreaterThan(gap.beforeScore)
 	})
 
 	test('the new flow raises cross-border exposure unless the required mechanism is assumed filed', () => {

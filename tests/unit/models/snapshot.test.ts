@@ -457,3 +457,35 @@ describe('inventory changes in words', () => {
 		expect(changes.map(c => c.text)).toContain('Flow F-Y volume fell below 1,000,000 individuals (1,200,000 → 900,000)')
 	})
 })
+
+describe('a snapshot pair across the per-exporter counting (rules 2026.12)', () => {
+	// One unit, two flows of 60,000 and 50,000 non-sensitive individuals, nothing in place. The rules before 2026.12
+	// read each flow on its own (both exempt under art. 5(4)); today's read the exporter's 110,000 (art. 8). The
+	// earlier scorer is emulated by giving the scorer a distinct count equal to the largest flow, which is exactly
+	// what per-flow counting saw; the frozen inputs stay as recorded.
+	const splitUnit: UnitInventory = {
+		unit: unit({ id: 7, code: 'BU-SPLIT', handlesConsumerData: true }),
+		systems: [],
+		flows: [
+			flow({ id: 71, unitId: 7, code: 'FL-S1', personalInfoIndividuals: 60_000, sensitivePersonalInfoIndividuals: 0, purpose: 'other' }),
+			flow({ id: 72, unitId: 7, code: 'FL-S2', personalInfoIndividuals: 50_000, sensitivePersonalInfoIndividuals: 0, purpose: 'other' }),
+		],
+		staffing: [],
+	}
+	const inv: PortfolioInventory = { units: [splitUnit], groupHeadcount: GROUP }
+	const perFlowRules: Rescore = (i, settings, asOf) =>
+		scorePortfolio({ ...i, units: i.units.map(u => ({ ...u, unit: { ...u.unit, distinctIndividualsAbroad: 60_000 } })) }, settings, asOf)
+	const prev = freeze('2026-Q2', inv, DEFAULT_MODEL_SETTINGS, null, { score: perFlowRules, rulesVersion: '2026.11' })
+	const curr = freeze('2026-Q3', inv, DEFAULT_MODEL_SETTINGS, prev.contentHash)
+
+	test('the cross-border change is attributed to the rules, not to the inputs', () => {
+		const a = attributeChanges(parseSnapshotContent(prev), parseSnapshotContent(curr), scorePortfolio)
+		const xb = a.units.find(u => u.unitCode === 'BU-SPLIT')!.dimensions.find(d => d.dimension === 'cross_border')!
+		expect(xb.delta).toBeGreaterThan(0)
+		expect(xb.causes.rules).toBe(xb.delta)
+		expect(xb.primaryCause).toBe('rules')
+		expect(a.rulesChanged).toBe(true)
+		expect([a.from.rulesVersion, a.to.rulesVersion]).toEqual(['2026.11', RULES_VERSION])
+		expect(a.units.find(u => u.unitCode === 'BU-SPLIT')!.inputChanges).toEqual([])
+	})
+})

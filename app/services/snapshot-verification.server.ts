@@ -1,0 +1,20 @@
+// Verifying the snapshot chain on request: every frozen quarter's hash, its link to the one before and its results
+// re-scored from its frozen inputs. The check is recorded in the audit log (who checked, when, and what they saw),
+// so the board's evidence includes that the chain was verified and not only that it could be.
+import { type Kysely } from 'kysely'
+import { verifyStoredChain } from '#db/repositories/snapshots.ts'
+import { type Database } from '#db/schema.ts'
+import { type ChainVerification } from '#models/snapshot/index.ts'
+import { audit } from './audit.server.ts'
+import { type Actor, ok, type ServiceContext, type ServiceResult } from './service.ts'
+
+export async function verifySnapshots(db: Kysely<Database>, actor: Actor, ctx: ServiceContext): Promise<ServiceResult<ChainVerification>> {
+	const report = await verifyStoredChain(db)
+	const problems = report.quarters.reduce((n, q) => n + q.problems.length, 0)
+	await audit(db, actor, ctx, {
+		action: 'snapshot.verify',
+		entity: 'snapshot',
+		after: { ok: report.ok, head: report.head, quarters: report.quarters.length, problems, rulesVersion: report.rulesVersion },
+	})
+	return ok(report)
+}
