@@ -2,6 +2,7 @@ import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, json } 
 import {
 	Form,
 	isRouteErrorResponse,
+	Link,
 	Links,
 	Meta,
 	NavLink,
@@ -90,6 +91,7 @@ function Shell({ children }: { children: ReactNode }) {
 									<span>
 										{data.user.name} <span className="role">{data.user.roleLabel}</span>
 									</span>
+									<Link to="/account">Account</Link>
 									<Form method="post" action="/logout">
 										<button type="submit">Sign out</button>
 									</Form>

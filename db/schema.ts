@@ -1,4 +1,4 @@
-import { type Generated, type Insertable, type Selectable, type Updateable } from 'kysely'
+import { type ColumnType, type Generated, type Insertable, type Selectable, type Updateable } from 'kysely'
 
 // Kysely's view of the database. Rules that hold for every table (see docs/decisions/003-storage.md):
 // - booleans are integers 0/1 (better-sqlite3 refuses `true`);
@@ -25,6 +25,7 @@ export interface Database {
 	snapshot_trend_point: SnapshotTrendPointTable
 	app_user: AppUserTable
 	app_session: AppSessionTable
+	mfa_recovery_code: MfaRecoveryCodeTable
 	audit_event: AuditEventTable
 	inventory_version: InventoryVersionTable
 	login_throttle: LoginThrottleTable
@@ -224,6 +225,20 @@ export interface AppUserTable {
 	disabled: number
 	created_at: string
 	updated_at: string
+	/** Base32 TOTP secret once the second factor is enrolled (null: none). */
+	mfa_secret: ColumnType<string | null, string | null | undefined, string | null>
+	mfa_enrolled_at: ColumnType<string | null, string | null | undefined, string | null>
+	/** The secret offered during enrolment, until a code from it is confirmed. */
+	mfa_pending_secret: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** One-time recovery codes: a salted SHA-256 of each (app/utils/totp.server.ts), spent when used; deleted with their user. */
+export interface MfaRecoveryCodeTable {
+	id: Generated<number>
+	user_id: number
+	code_hash: string
+	used_at: string | null
+	created_at: string
 }
 
 export interface AppSessionTable {
@@ -279,7 +294,7 @@ export type NewAuditEventRow = Insertable<AuditEventTable>
 
 /** Failed sign-ins per account and per address, for lockouts that expire (see models/login-policy.ts). */
 export interface LoginThrottleTable {
-	key: string // 'account:<email>' or 'address:<ip>'
+	key: string // 'account:<email>', 'address:<ip>' or 'pair:<email> <ip>'
 	failures: number
 	window_started_at: string
 	locked_until: string | null

@@ -15,6 +15,7 @@ export const PERMISSIONS = [
 	'model:manage', // scoring model versions and settings
 	'users:manage',
 	'audit:read',
+	'account:own', // one's own password and second factor (every role)
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -28,10 +29,10 @@ const READ_EVERYTHING: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 	// Board members read frozen quarters and the decisions taken; they change nothing.
-	board: ['snapshots:read', 'scenarios:read-approved'],
-	executive: [...READ_EVERYTHING, 'scenarios:decide'],
+	board: ['snapshots:read', 'scenarios:read-approved', 'account:own'],
+	executive: [...READ_EVERYTHING, 'scenarios:decide', 'account:own'],
 	// Analysts (risk office, strategy team) keep the inventory current and model scenarios.
-	analyst: [...READ_EVERYTHING, 'inventory:write', 'scenarios:write'],
+	analyst: [...READ_EVERYTHING, 'inventory:write', 'scenarios:write', 'account:own'],
 	admin: [...PERMISSIONS],
 }
 

@@ -48,5 +48,7 @@ export const ROUTE_ACCESS: Record<string, { loader?: Access; action?: Access }> 
 	'routes/admin.users.$userId': { loader: 'users:manage', action: 'users:manage' },
 	'routes/admin.audit._index': { loader: 'audit:read' },
 	'routes/admin.model': { loader: 'model:manage', action: 'model:manage' },
+	'routes/admin.locks': { loader: 'users:manage', action: 'users:manage' },
+	'routes/account': { loader: 'account:own', action: 'account:own' },
 	'routes/admin.audit.export': { loader: 'audit:read' },
 }

@@ -57,6 +57,9 @@ export default function AdminRoute() {
 					<Link className="button" to="/admin/model">
 						Scoring model
 					</Link>
+					<Link className="button" to="/admin/locks">
+						Sign-in locks
+					</Link>
 					<Link className="button" to="/admin/audit">
 						Audit log
 					</Link>

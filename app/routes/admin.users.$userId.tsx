@@ -1,11 +1,13 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { resetSecondFactor } from '#app/services/mfa.server.ts'
 import { statusOf } from '#app/services/service.ts'
 import { changeUser } from '#app/services/users.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { serviceContext } from '#app/utils/request.server.ts'
+import { readMfa } from '#db/repositories/mfa.ts'
 import { listUsers } from '#db/repositories/users.ts'
 import { formValues } from '#models/form-errors.ts'
 import { ROLES } from '#models/domain.ts'
@@ -22,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const id = requireUserId(params.userId)
 	const target = (await listUsers(getDb())).find(u => u.id === id)
 	if (!target) throw json({ message: `No user with id ${id}.` }, { status: 404 })
-	return json({ target, isSelf: target.id === actor.id })
+	const mfa = await readMfa(getDb(), id)
+	return json({ target, isSelf: target.id === actor.id, mfa: { enrolled: !!mfa?.secret, recoveryCodesLeft: mfa?.recoveryCodesLeft ?? 0 } })
 }
 
 type Result = { ok: string | null; error: string | null; field?: 'role' | 'password' }
@@ -33,6 +36,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const actor = await requireUser(request, 'users:manage')
 	const id = requireUserId(params.userId)
 	const form = await request.formData()
+	if (form.get('intent') === 'reset-mfa') {
+		const reset = await resetSecondFactor(getDb(), actor, serviceContext(request), { userId: id })
+		if (!reset.ok) return json<Result>({ ok: null, error: reset.message }, { status: statusOf(reset.code) })
+		return json<Result>({ ok: 'Second factor removed; their open sessions were ended. They set up a new one at their next sign-in.', error: null })
+	}
 	const intent = INTENTS.find(i => i === form.get('intent'))
 	if (!intent) return json<Result>({ ok: null, error: `Unknown action "${String(form.get('intent')).slice(0, 40)}".` }, { status: 400 })
 	const result = await changeUser(getDb(), actor, serviceContext(request), { id, intent, values: formValues(form) })
@@ -52,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageUserRoute() {
-	const { target, isSelf } = useLoaderData<typeof loader>()
+	const { target, isSelf, mfa } = useLoaderData<typeof loader>()
 	const data = useActionData<typeof action>()
 	const busy = useNavigation().state === 'submitting'
 	return (
@@ -119,6 +127,16 @@ export default function ManageUserRoute() {
 					</div>
 					<button type="submit" name="intent" value="reset-password" disabled={busy}>
 						Reset password
+					</button>
+				</Form>
+				<Form method="post" className="card">
+					<h2>Second factor</h2>
+					<p>
+						{mfa.enrolled ? `Authenticator app set up; ${mfa.recoveryCodesLeft} recovery codes left.` : 'No authenticator app set up yet.'} Resetting
+						removes it (a lost phone) and ends their sessions; they set up a new one at their next sign-in.
+					</p>
+					<button type="submit" name="intent" value="reset-mfa" disabled={busy || !mfa.enrolled}>
+						Reset second factor
 					</button>
 				</Form>
 				<Form method="post" className="card">

@@ -26,7 +26,7 @@ function sessionCookie() {
 	return cookie
 }
 
-async function tokenOf(request: Request): Promise<string | undefined> {
+export async function tokenOf(request: Request): Promise<string | undefined> {
 	const value = await sessionCookie().parse(request.headers.get('Cookie'))
 	return typeof value === 'string' ? value : undefined
 }
@@ -63,6 +63,9 @@ export async function requireUser(request: Request, permission: Permission): Pro
 	}
 	return user
 }
+
+/** The Set-Cookie header for a session token a service created. */
+export const sessionCookieHeader = (token: string) => sessionCookie().serialize(token)
 
 /** Starts a fresh session (a new id on every login) and returns the Set-Cookie header. */
 export async function startSession(userId: number) {
@@ -111,3 +114,32 @@ export function auditMany(
 
 /** Only same-site paths: a login link must not send people elsewhere (models/safe-redirect.ts). */
 export { safeRedirect } from '#models/safe-redirect.ts'
+
+// Between the password and the second factor: a signed cookie naming the user whose password was right and what
+// they must do next ('code' or 'enrol'), for five minutes, sent to /login only.
+const PENDING_SECONDS = 300
+let pendingCookie: ReturnType<typeof createCookie> | undefined
+function pendingSignInCookie() {
+	pendingCookie ??= createCookie('ced_pending', {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: secureCookies(),
+		path: '/login',
+		secrets: [getSessionSecret()],
+		maxAge: PENDING_SECONDS,
+	})
+	return pendingCookie
+}
+
+export type PendingStep = 'code' | 'enrol'
+
+export const pendingSignInHeader = (userId: number, step: PendingStep, now = Date.now()) =>
+	pendingSignInCookie().serialize({ userId, step, expires: now + PENDING_SECONDS * 1000 })
+
+export const clearPendingSignInHeader = () => pendingSignInCookie().serialize('', { maxAge: 0 })
+
+export async function readPendingSignIn(request: Request, now = Date.now()): Promise<{ userId: number; step: PendingStep } | undefined> {
+	const value = (await pendingSignInCookie().parse(request.headers.get('Cookie'))) as { userId?: unknown; step?: unknown; expires?: unknown } | null
+	if (!value || typeof value.userId !== 'number' || (value.step !== 'code' && value.step !== 'enrol') || typeof value.expires !== 'number' || value.expires < now) return undefined
+	return { userId: value.userId, step: value.step }
+}

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import { type Role } from '#models/domain.ts'
+import { mfaRequiredRoles } from '#models/mfa.ts'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -33,3 +35,6 @@ export function getSessionSecret(): string {
 	}
 	return (secret = fs.readFileSync(file, 'utf8').trim())
 }
+
+/** Whether a role must have a second factor: MFA_REQUIRED_ROLES (comma-separated), by default admin, executive, analyst. */
+export const mfaRequiredFor = (role: Role) => mfaRequiredRoles(process.env.MFA_REQUIRED_ROLES).includes(role)

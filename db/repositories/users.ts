@@ -21,12 +21,12 @@ export async function findUserById(db: Kysely<Database>, id: number): Promise<Us
 /** The user and their password hash, for sign-in only. Emails are compared lower-cased. */
 export async function findCredentialsByEmail(db: Kysely<Database>, email: string) {
 	const row = await db.selectFrom('app_user').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst()
-	return row && { user: userFromRow(row), passwordHash: row.password_hash }
+	return row && { user: userFromRow(row), passwordHash: row.password_hash, mfaSecret: row.mfa_secret }
 }
 
 export async function insertUser(
 	db: Kysely<Database>,
-	input: { email: string; name: string; role: Role; password: string },
+	input: { email: string; name: string; role: Role; password: string; totpSecret?: string },
 	now = new Date(),
 ): Promise<number> {
 	const result = await db
@@ -37,6 +37,7 @@ export async function insertUser(
 			role: input.role,
 			password_hash: await hashPassword(input.password),
 			disabled: 0,
+			...(input.totpSecret ? { mfa_secret: input.totpSecret, mfa_enrolled_at: sqlNow(now) } : {}),
 			created_at: sqlNow(now),
 			updated_at: sqlNow(now),
 		})

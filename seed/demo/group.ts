@@ -33,6 +33,8 @@ export interface DemoUser {
 	name: string
 	role: Role
 	password: string
+	/** Base32 TOTP secret (RFC 6238, SHA-1, 6 digits, 30 s): demo data only, listed in the README beside the password. */
+	totpSecret: string
 }
 
 /**
@@ -1911,23 +1913,27 @@ export const DEMO_USERS: DemoUser[] = [
 		name: 'Alex Morgan (Risk & Compliance Office)',
 		role: 'admin',
 		password: 'copper-lantern-tide-harbour-42',
+		totpSecret: 'NETYKUMH2K5Y5IEFWIC2XEGKO7E3NPRI',
 	},
 	{
 		email: 'analyst@meridian.example',
 		name: 'Priya Raman (Strategy)',
 		role: 'analyst',
 		password: 'velvet-compass-orchard-river-17',
+		totpSecret: 'J44PBR2M24UVBZT6A3G7NXZCZOYTE2OQ',
 	},
 	{
 		email: 'executive@meridian.example',
 		name: 'Daniel Okafor (COO, Asia Pacific)',
 		role: 'executive',
 		password: 'granite-sparrow-meadow-signal-85',
+		totpSecret: 'N7PTBXU6QZ544HH5CADIVKEXN5F7HTUX',
 	},
 	{
 		email: 'board@meridian.example',
 		name: 'Helena Brandt (Board, Risk Committee)',
 		role: 'board',
 		password: 'amber-glacier-lighthouse-violin-63',
+		totpSecret: '27WYKQ3QABIB6C6FACOBZKUX4RR3PNXQ',
 	},
 ]

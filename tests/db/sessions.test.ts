@@ -52,9 +52,9 @@ describe.each(testDialects())('$name: sessions and throttling', dialect => {
 	test('five failures lock an account for 15 minutes; the lock then lifts by itself', async () => {
 		const key = 'account:someone@example.com'
 		let state
-		for (let i = 0; i < 4; i++) state = await recordLoginFailure(ctx.db, key, LOGIN_LIMITS.account, at(`2026-11-23T09:0${i}:00`))
+		for (let i = 0; i < 4; i++) state = await recordLoginFailure(ctx.db, key, LOGIN_LIMITS.pair, at(`2026-11-23T09:0${i}:00`))
 		expect(lockedMinutes(state, at('2026-11-23T09:04:00'))).toBe(0)
-		state = await recordLoginFailure(ctx.db, key, LOGIN_LIMITS.account, at('2026-11-23T09:04:00'))
+		state = await recordLoginFailure(ctx.db, key, LOGIN_LIMITS.pair, at('2026-11-23T09:04:00'))
 		expect(lockedMinutes(state, at('2026-11-23T09:04:00'))).toBe(15)
 		const stored = await readThrottle(ctx.db, key)
 		expect(lockedMinutes(stored, at('2026-11-23T09:18:30'))).toBe(1)

@@ -9,7 +9,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { sql } from 'kysely'
+import { totpCode } from '#app/utils/totp.server.ts'
 import { createDb } from '#db/client.server.ts'
+import { DEMO_USERS } from '#seed/demo/group.ts'
 import { freePort } from '../support/free-port.ts'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -148,22 +150,62 @@ export async function screenshot(page: Page, name: string) {
 	await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
 }
 
-/** Signs in from a clean cookie jar and waits until the signed-in shell has rendered. */
+/** The current authenticator code of a demo account (its TOTP secret is in the seed and the README), or '' for others. */
+export function demoCode(email: string) {
+	const secret = DEMO_USERS.find(u => u.email === email.trim().toLowerCase())?.totpSecret
+	return secret ? totpCode(secret) : ''
+}
+
+/**
+ * Signs in from a clean cookie jar and waits until the signed-in shell has rendered: the password, then the
+ * authenticator code the page asks for (computed from the demo account's secret).
+ */
 export async function signIn(page: Page, baseUrl: string, email: string, password: string) {
 	await page.context().clearCookies()
 	await page.goto(`${baseUrl}/login`)
 	await page.getByLabel('Email').fill(email)
 	await page.getByLabel('Password').fill(password)
 	await page.getByRole('button', { name: 'Sign in' }).click()
+	const code = page.getByLabel('Authentication code')
+	const signOut = page.getByRole('button', { name: 'Sign out' })
+	await code.or(signOut).first().waitFor()
+	if (await code.isVisible()) {
+		await code.fill(demoCode(email))
+		await page.getByRole('button', { name: 'Verify' }).click()
+	}
 	await page.waitForURL(u => !u.pathname.startsWith('/login'))
-	await page.getByRole('button', { name: 'Sign out' }).waitFor()
+	await signOut.waitFor()
 }
 
-/** Signs in over HTTP (no browser) and returns the session cookie as `name=value`. */
+/** Secrets of accounts the harness enrolled itself (a test's new user), by server and email. */
+const enrolledSecrets = new Map<string, string>()
+
+/** The current code for an account: a demo account's seeded secret, or one the harness enrolled on this server. */
+export function codeFor(baseUrl: string, email: string) {
+	const secret = enrolledSecrets.get(`${baseUrl} ${email.trim().toLowerCase()}`)
+	return secret ? totpCode(secret) : demoCode(email)
+}
+
+/**
+ * Signs in over HTTP (no browser) and returns the session cookie as `name=value`: email, password and the current
+ * code in one request; an account whose role needs a second factor it has not set up is enrolled as a person would
+ * (the key from the page, a code from it), and the harness keeps that key for its next sign-in.
+ */
 export async function signInOverHttp(baseUrl: string, email: string, password: string) {
-	const res = await fetch(`${baseUrl}/login`, { method: 'POST', body: new URLSearchParams({ email, password }), headers: { Origin: baseUrl }, redirect: 'manual' })
-	if (res.status !== 302) throw new Error(`sign-in of ${email} answered ${res.status}`)
-	return res.headers.get('set-cookie')!.split(';')[0]!
+	const post = (form: Record<string, string>, cookie = '') =>
+		fetch(`${baseUrl}/login`, { method: 'POST', body: new URLSearchParams(form), headers: { Origin: baseUrl, ...(cookie ? { Cookie: cookie } : {}) }, redirect: 'manual' })
+	const sessionOf = (res: Response) => res.headers.getSetCookie().find(c => c.startsWith('ced_session=') && !c.startsWith('ced_session=;'))?.split(';')[0]
+	let res = await post({ email, password, code: codeFor(baseUrl, email) })
+	if (res.status === 200) {
+		const key = /class="mfa-secret">([A-Z2-7 ]+)</.exec(await res.text())?.[1]?.replace(/ /g, '')
+		const pending = res.headers.getSetCookie().find(c => c.startsWith('ced_pending='))?.split(';')[0]
+		if (!key || !pending) throw new Error(`sign-in of ${email}: neither signed in nor asked to enrol`)
+		enrolledSecrets.set(`${baseUrl} ${email.trim().toLowerCase()}`, key)
+		res = await post({ intent: 'enrol', code: totpCode(key) }, pending)
+	}
+	const session = sessionOf(res)
+	if (!session || (res.status !== 302 && res.status !== 200)) throw new Error(`sign-in of ${email} answered ${res.status}`)
+	return session
 }
 
 /** A plain HTTP listener on a free loopback port that records every request it gets (a stranger's server in tests). */

@@ -8,7 +8,7 @@ import { createDb } from '#db/client.server.ts'
 import { type Database } from '#db/schema.ts'
 import { DEMO_USERS } from '#seed/demo/group.ts'
 import { mulberry32 } from '#models/random.ts'
-import { e2eDialects, type RunningApp, startApp } from './harness.ts'
+import { demoCode, e2eDialects, type RunningApp, startApp } from './harness.ts'
 
 const SYSTEM_HEADER = ['code', 'unit_code', 'name', 'mlps_level', 'graded_on', 'filed_on', 'last_assessed_on', 'technologies', 'holds_personal_data', 'holds_important_data', 'holds_source_code']
 const CASES = Number(process.env.FUZZ_CASES ?? 1500)
@@ -66,7 +66,7 @@ describe.each(e2eDialects())('$name: hostile input', dialect => {
 	beforeAll(async () => {
 		app = await startApp(await dialect.databaseUrl())
 		db = createDb(app.databaseUrl).db
-		const res = await fetch(`${app.url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password }), headers: { Origin: app.url }, redirect: 'manual' })
+		const res = await fetch(`${app.url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: demoCode(analyst.email) }), headers: { Origin: app.url }, redirect: 'manual' })
 		cookie = res.headers.get('set-cookie')!.split(';')[0]!
 	})
 	afterAll(async () => {
@@ -143,7 +143,7 @@ describe('SQLite: SIGKILL during a large import', () => {
 		const url = await dialect.databaseUrl()
 		let app = await startApp(url)
 		const analyst = DEMO_USERS.find(u => u.role === 'analyst')!
-		const login = await fetch(`${app.url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password }), headers: { Origin: app.url }, redirect: 'manual' })
+		const login = await fetch(`${app.url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: demoCode(analyst.email) }), headers: { Origin: app.url }, redirect: 'manual' })
 		const cookie = login.headers.get('set-cookie')!.split(';')[0]!
 		const rows = 40_000
 		const csv = [SYSTEM_HEADER.join(','), ...Array.from({ length: rows }, (_, i) => `KILL-${i},BU-SH-BANK,Bulk system ${i},2,2026-01-01,,,,yes,no,no`)].join('\n')

@@ -2,7 +2,7 @@
 // reports each request's count in X-Query-Count (db/query-count.ts); pages are compared at two sizes.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DEMO_USERS } from '#seed/demo/group.ts'
-import { e2eDialects, type RunningApp, startApp } from './harness.ts'
+import { demoCode, e2eDialects, type RunningApp, startApp } from './harness.ts'
 
 describe('queries per request (SQLite)', () => {
 	let app: RunningApp
@@ -17,7 +17,7 @@ describe('queries per request (SQLite)', () => {
 
 	beforeAll(async () => {
 		app = await startApp(await e2eDialects()[0]!.databaseUrl())
-		const res = await fetch(`${app.url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password }), headers: { Origin: app.url }, redirect: 'manual' })
+		const res = await fetch(`${app.url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: demoCode(analyst.email) }), headers: { Origin: app.url }, redirect: 'manual' })
 		cookie = res.headers.get('set-cookie')!.split(';')[0]!
 	})
 	afterAll(async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDb } from '#db/client.server.ts'
 import { type Database } from '#db/schema.ts'
 import { DEMO_USERS } from '#seed/demo/group.ts'
-import { e2eDialects, type RunningApp, startApp } from './harness.ts'
+import { demoCode, e2eDialects, type RunningApp, signInOverHttp, startApp } from './harness.ts'
 
 const demo = (role: string) => DEMO_USERS.find(u => u.role === role)!
 
@@ -17,11 +17,7 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 	const post = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
 		fetch(`${app.url}${path}`, { method: 'POST', body: new URLSearchParams(form), headers: { Origin: app.url, ...headers }, redirect: 'manual' })
 	const get = (path: string, cookie?: string) => fetch(`${app.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' })
-	async function signIn(email: string, password: string) {
-		const res = await post('/login', { email, password })
-		expect(res.status, `sign-in of ${email}`).toBe(302)
-		return res.headers.get('set-cookie')!.split(';')[0]!
-	}
+	const signIn = (email: string, password: string) => signInOverHttp(app.url, email, password) // with the second factor
 
 	beforeAll(async () => {
 		app = await startApp(await dialect.databaseUrl(), { INSECURE_COOKIES: '0' })
@@ -54,7 +50,7 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 	})
 
 	test('a state-changing request from another origin, or with no origin at all, is refused', async () => {
-		const form = new URLSearchParams({ email: demo('admin').email, password: demo('admin').password })
+		const form = new URLSearchParams({ email: demo('admin').email, password: demo('admin').password, code: demoCode(demo('admin').email) })
 		const none = await fetch(`${app.url}/login`, { method: 'POST', body: form, redirect: 'manual' })
 		expect(none.status).toBe(403)
 		const evil = await fetch(`${app.url}/login`, { method: 'POST', body: form, headers: { Origin: 'https://evil.example' }, redirect: 'manual' })
@@ -66,7 +62,7 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 	})
 
 	test('sessions: HttpOnly, SameSite=Lax and Secure cookies, a new id at each sign-in, and sign-out ends it on the server', async () => {
-		const res = await post('/login', { email: demo('executive').email, password: demo('executive').password })
+		const res = await post('/login', { email: demo('executive').email, password: demo('executive').password, code: demoCode(demo('executive').email) })
 		const setCookie = res.headers.get('set-cookie')!
 		expect(setCookie).toMatch(/HttpOnly/i)
 		expect(setCookie).toMatch(/SameSite=Lax/i)
@@ -140,7 +136,7 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 		expect((await db.selectFrom('app_user').select('role').where('id', '=', me.id).executeTakeFirstOrThrow()).role).toBe('admin')
 
 		const log = await db.selectFrom('audit_event').select(['action', 'before_json', 'after_json']).where('entity', '=', 'app_user').execute()
-		expect(log.map(e => e.action)).toEqual(['create', 'user.role', 'user.disable', 'user.enable', 'password.reset'])
+		expect(log.map(e => e.action)).toEqual(['create', 'mfa.enrol', 'user.role', 'user.disable', 'user.enable', 'password.reset'])
 		expect(JSON.stringify(log)).not.toMatch(/ferry-quartz|harbour-violet|scrypt/)
 
 		// The audit page filters and exports; bad filters are a 400 that names them.
@@ -148,7 +144,7 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 		expect(page.status).toBe(200)
 		expect(await page.text()).toContain('password.reset')
 		const csv = await (await get('/admin/audit/export?entity=app_user', admin)).text()
-		expect(csv.trim().split('\r\n')).toHaveLength(6)
+		expect(csv.trim().split('\r\n')).toHaveLength(7)
 		const bad = await get('/admin/audit?from=2026-02-30', admin)
 		expect(bad.status).toBe(400)
 		expect(await bad.text()).toContain('from: is not a real date')

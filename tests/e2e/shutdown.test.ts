@@ -2,12 +2,12 @@
 // pool and exits 0 within 10 s.
 import { expect, test } from 'vitest'
 import { DEMO_USERS } from '#seed/demo/group.ts'
-import { e2eDialects, startApp } from './harness.ts'
+import { demoCode, e2eDialects, startApp } from './harness.ts'
 
 test('SIGTERM lets the request in flight finish and land, then exits 0 within 10 s', async () => {
 	const app = await startApp(await e2eDialects()[0]!.databaseUrl())
 	const analyst = DEMO_USERS.find(u => u.role === 'analyst')!
-	const login = await fetch(`${app.url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password }), headers: { Origin: app.url }, redirect: 'manual' })
+	const login = await fetch(`${app.url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: demoCode(analyst.email) }), headers: { Origin: app.url }, redirect: 'manual' })
 	const cookie = login.headers.get('set-cookie')!.split(';')[0]!
 	// A slow request: importing 20,000 systems in one transaction.
 	const header = 'code,unit_code,name,mlps_level,graded_on,filed_on,last_assessed_on,technologies,holds_personal_data,holds_important_data,holds_source_code'

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { parseAuditQuery } from '#models/audit-query.ts'
 import { type User } from '#models/domain.ts'
-import { afterFailure, LOGIN_LIMITS, lockedMinutes } from '#models/login-policy.ts'
+import { accountDelaySeconds, afterFailure, LOGIN_LIMITS, lockedMinutes, lockStarted, throttleKeys, throttlePurgeBefore } from '#models/login-policy.ts'
 import { passwordProblems } from '#models/password-policy.ts'
 import { refuseUserChange } from '#models/user-admin.ts'
 
@@ -20,7 +20,7 @@ describe('passwordProblems', () => {
 })
 
 describe('afterFailure / lockedMinutes', () => {
-	const rule = LOGIN_LIMITS.account
+	const rule = LOGIN_LIMITS.pair
 	const t = (min: number) => new Date(Date.UTC(2026, 10, 23, 9, min))
 	test('failures outside the window start a new count', () => {
 		let s = afterFailure(undefined, rule, t(0))
@@ -61,5 +61,34 @@ describe('parseAuditQuery', () => {
 		})
 		expect(parseAuditQuery(new URLSearchParams('from=2026-13-01&page=0'))).toEqual({ ok: false, errors: ['from: is not a real date', 'page: must be 1 or more'] })
 		expect(parseAuditQuery(new URLSearchParams('from=2026-02-01&to=2026-01-01'))).toEqual({ ok: false, errors: ['from: must not be after "to"'] })
+	})
+})
+
+describe('the account as a whole is slowed, never locked', () => {
+	const t = (min: number) => new Date(Date.UTC(2026, 10, 23, 9, min))
+	test('delays grow from the sixth failure in the window, capped, and never a lock', () => {
+		let s = afterFailure(undefined, LOGIN_LIMITS.account, t(0))
+		const delays: number[] = [accountDelaySeconds(s, t(0))]
+		for (let i = 1; i < 10; i++) {
+			s = afterFailure(s, LOGIN_LIMITS.account, t(i))
+			delays.push(accountDelaySeconds(s, t(i)))
+		}
+		expect(delays).toEqual([0, 0, 0, 0, 1, 2, 4, 8, 8, 8])
+		expect(lockedMinutes(s, t(9))).toBe(0)
+		expect(accountDelaySeconds(s, t(30))).toBe(0) // the window has passed
+	})
+	test('a lock is audited when it starts, not on each refused attempt', () => {
+		let s = afterFailure(undefined, LOGIN_LIMITS.pair, t(0))
+		const started: boolean[] = []
+		for (let i = 1; i < 5; i++) {
+			const next = afterFailure(s, LOGIN_LIMITS.pair, t(i))
+			started.push(lockStarted(s, next, t(i)))
+			s = next
+		}
+		expect(started).toEqual([false, false, false, true])
+	})
+	test('keys per pair, address and account; expired rows are purged after every window and lock', () => {
+		expect(throttleKeys(' Victim@Example.com ', '10.0.0.1')).toEqual({ pair: 'pair:victim@example.com 10.0.0.1', address: 'address:10.0.0.1', account: 'account:victim@example.com' })
+		expect(throttlePurgeBefore(t(60)).toISOString()).toBe(t(30).toISOString())
 	})
 })

@@ -1,0 +1,52 @@
+import { type Kysely } from 'kysely'
+import { sqlNow } from '../mappers.ts'
+import { type Database } from '../schema.ts'
+
+// A user's second factor: the TOTP secret, the one offered during enrolment, and hashed one-time recovery codes.
+
+export async function readMfa(db: Kysely<Database>, userId: number) {
+	const row = await db.selectFrom('app_user').select(['mfa_secret', 'mfa_enrolled_at', 'mfa_pending_secret']).where('id', '=', userId).executeTakeFirst()
+	if (!row) return undefined
+	const unused = await db
+		.selectFrom('mfa_recovery_code')
+		.select(eb => eb.fn.countAll<number>().as('n'))
+		.where('user_id', '=', userId)
+		.where('used_at', 'is', null)
+		.executeTakeFirst()
+	return { secret: row.mfa_secret, enrolledAt: row.mfa_enrolled_at, pendingSecret: row.mfa_pending_secret, recoveryCodesLeft: Number(unused?.n ?? 0) }
+}
+
+export async function setPendingSecret(db: Kysely<Database>, userId: number, secret: string | null) {
+	await db.updateTable('app_user').set({ mfa_pending_secret: secret }).where('id', '=', userId).execute()
+}
+
+/** Makes `secret` the user's factor and replaces their recovery codes (hashes). */
+export async function enrolSecret(db: Kysely<Database>, userId: number, secret: string, codeHashes: string[], now = new Date()) {
+	await db.updateTable('app_user').set({ mfa_secret: secret, mfa_enrolled_at: sqlNow(now), mfa_pending_secret: null, updated_at: sqlNow(now) }).where('id', '=', userId).execute()
+	await replaceRecoveryCodes(db, userId, codeHashes, now)
+}
+
+export async function replaceRecoveryCodes(db: Kysely<Database>, userId: number, codeHashes: string[], now = new Date()) {
+	await db.deleteFrom('mfa_recovery_code').where('user_id', '=', userId).execute()
+	if (codeHashes.length)
+		await db
+			.insertInto('mfa_recovery_code')
+			.values(codeHashes.map(code_hash => ({ user_id: userId, code_hash, used_at: null, created_at: sqlNow(now) })))
+			.execute()
+}
+
+export function unusedRecoveryCodes(db: Kysely<Database>, userId: number) {
+	return db.selectFrom('mfa_recovery_code').select(['id', 'code_hash']).where('user_id', '=', userId).where('used_at', 'is', null).execute()
+}
+
+/** Spends a code once: false when another request spent it first. */
+export async function spendRecoveryCode(db: Kysely<Database>, id: number, now = new Date()) {
+	const result = await db.updateTable('mfa_recovery_code').set({ used_at: sqlNow(now) }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst()
+	return Number(result.numUpdatedRows) === 1
+}
+
+/** Removes the user's second factor and recovery codes (an administrator's reset). */
+export async function clearMfa(db: Kysely<Database>, userId: number, now = new Date()) {
+	await db.updateTable('app_user').set({ mfa_secret: null, mfa_enrolled_at: null, mfa_pending_secret: null, updated_at: sqlNow(now) }).where('id', '=', userId).execute()
+	await db.deleteFrom('mfa_recovery_code').where('user_id', '=', userId).execute()
+}
