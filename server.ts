@@ -139,7 +139,8 @@ export async function createServer() {
 
 	app.use((req, res, next) => {
 		if (!UNSAFE_METHODS.has(req.method)) return next()
-		if (!sameOrigin(req)) return refuse(req, res, 403, 'This request did not come from a page of this site (Origin check), so it was refused.')
+		if (!sameOrigin(req))
+			return refuse(req, res, 403, 'This request did not come from a page of this site (Origin check), so it was refused.')
 		const length = req.get('content-length')
 		if (length === undefined && req.get('transfer-encoding')) return refuse(req, res, 411, 'Send the request with a Content-Length.')
 		if (Number(length ?? 0) > BODY_LIMIT_BYTES)
@@ -187,14 +188,23 @@ export async function createServer() {
 		const status = clientErrorStatus(error) ?? 500
 		if (status >= 500) log('error', 'unhandled error', { method: req.method, path: req.path, error })
 		if (res.headersSent) return res.destroy()
-		refuse(req, res, status, status >= 500 ? 'Something went wrong on the server. Nothing more is shown here; the request id finds it in the log.' : 'The request could not be understood (a malformed address or header).')
+		refuse(
+			req,
+			res,
+			status,
+			status >= 500
+				? 'Something went wrong on the server. Nothing more is shown here; the request id finds it in the log.'
+				: 'The request could not be understood (a malformed address or header).',
+		)
 	})
 	return app
 }
 
 /** The 4xx status an error carries (Express and its middleware set `status`), or undefined. */
 function clientErrorStatus(error: unknown) {
-	const status = Number((error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode)
+	const status = Number(
+		(error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode,
+	)
 	return status >= 400 && status < 500 ? status : undefined
 }
 

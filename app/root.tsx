@@ -76,7 +76,13 @@ function Shell({ children }: { children: ReactNode }) {
 					</a>
 					{data?.user ? (
 						<>
-							<button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="app-menu" onClick={() => setMenuOpen(o => !o)}>
+							<button
+								type="button"
+								className="menu-button"
+								aria-expanded={menuOpen}
+								aria-controls="app-menu"
+								onClick={() => setMenuOpen(o => !o)}
+							>
 								Menu
 							</button>
 							<div className="app-menu" id="app-menu">
@@ -119,7 +125,14 @@ export default function App() {
 
 // The title of a page no route owns (a route's own meta wins where one matched).
 export const meta: MetaFunction = ({ error }) => [
-	{ title: isRouteErrorResponse(error) && error.status === 404 ? 'Page not found · China Exposure' : error ? 'Something went wrong · China Exposure' : 'China Exposure' },
+	{
+		title:
+			isRouteErrorResponse(error) && error.status === 404
+				? 'Page not found · China Exposure'
+				: error
+					? 'Something went wrong · China Exposure'
+					: 'China Exposure',
+	},
 ]
 
 export function ErrorBoundary() {
@@ -137,7 +150,11 @@ export function ErrorBoundary() {
 						) : (
 							<>
 								<h1>Not found</h1>
-								<p>{typeof error.data === 'string' ? error.data : ((error.data as { message?: string } | null)?.message ?? 'What you asked for does not exist.')}</p>
+								<p>
+									{typeof error.data === 'string'
+										? error.data
+										: ((error.data as { message?: string } | null)?.message ?? 'What you asked for does not exist.')}
+								</p>
 							</>
 						),
 				}}

@@ -28,7 +28,8 @@ try {
 			`Summary: ${report.quarters.length} quarter(s), ${report.quarters.length - bad.length} OK, ${bad.length} with problems; chain head ${report.head}; ${ms} ms.`,
 		)
 	if (bad.length > 0 && !(allowRulesDrift && driftOnly)) exitCode = 1
-	else if (bad.length > 0) console.log('Only results frozen under earlier scoring rules differ (--allow-rules-drift): content and chain are intact.')
+	else if (bad.length > 0)
+		console.log('Only results frozen under earlier scoring rules differ (--allow-rules-drift): content and chain are intact.')
 } catch (error) {
 	const message = (error as Error).message
 	const hint = /no such table|doesn't exist/i.test(message) ? ' (the database is not migrated: run npm run db:migrate)' : ''

@@ -17,7 +17,9 @@ const WAIT_MS = 500
 export async function withStartupLock<T>(ctx: DbContext, fn: () => Promise<T>, timeoutMs = 15 * 60_000): Promise<T> {
 	if (ctx.dialect !== 'mysql') return fn()
 	const { db } = ctx
-	await sql`create table if not exists app_startup_lock (id int not null primary key, holder varchar(64) not null, taken_at datetime not null)`.execute(db)
+	await sql`create table if not exists app_startup_lock (id int not null primary key, holder varchar(64) not null, taken_at datetime not null)`.execute(
+		db,
+	)
 	const holder = randomUUID()
 	const deadline = Date.now() + timeoutMs
 	for (;;) {
@@ -26,8 +28,11 @@ export async function withStartupLock<T>(ctx: DbContext, fn: () => Promise<T>, t
 			break
 		} catch (error) {
 			if (!isUniqueViolation(error) && !isRetryable(error)) throw error
-			if (Date.now() > deadline) throw new Error(`another instance held the start-up lock (table app_startup_lock) for more than ${timeoutMs / 60_000} minutes`)
-			await sql`delete from app_startup_lock where id = 1 and taken_at < utc_timestamp() - interval ${sql.lit(STALE_AFTER_MINUTES)} minute`.execute(db)
+			if (Date.now() > deadline)
+				throw new Error(`another instance held the start-up lock (table app_startup_lock) for more than ${timeoutMs / 60_000} minutes`)
+			await sql`delete from app_startup_lock where id = 1 and taken_at < utc_timestamp() - interval ${sql.lit(STALE_AFTER_MINUTES)} minute`.execute(
+				db,
+			)
 			await new Promise(r => setTimeout(r, WAIT_MS + Math.random() * WAIT_MS))
 		}
 	}

@@ -13,7 +13,19 @@ export interface ChangeLine {
 
 // Bookkeeping columns every record has: their values say nothing a reader of the log needs.
 const SKIPPED = new Set(['id', 'createdAt', 'updatedAt', 'created_at', 'updated_at', 'passwordHash', 'password_hash'])
-const WORDS: Record<string, string> = { rmb: 'RMB', usd: 'USD', mlps: 'MLPS', psb: 'PSB', ciio: 'CIIO', id: 'ID', pi: 'PI', fx: 'FX', npv: 'NPV', csv: 'CSV', it: 'IT' }
+const WORDS: Record<string, string> = {
+	rmb: 'RMB',
+	usd: 'USD',
+	mlps: 'MLPS',
+	psb: 'PSB',
+	ciio: 'CIIO',
+	id: 'ID',
+	pi: 'PI',
+	fx: 'FX',
+	npv: 'NPV',
+	csv: 'CSV',
+	it: 'IT',
+}
 
 /** 'priorYearGlobalTurnoverRmb' or 'china_revenue_rmb' -> 'Prior year global turnover RMB'. */
 export function fieldLabel(key: string): string {
@@ -37,7 +49,9 @@ export function valueText(v: unknown): string {
 	if (typeof v === 'string') return v
 	if (Array.isArray(v)) {
 		if (!v.length) return 'none'
-		return v.every(x => !isRecord(x) && !Array.isArray(x)) ? v.map(valueText).join(', ') : `${v.length} ${v.length === 1 ? 'item' : 'items'}`
+		return v.every(x => !isRecord(x) && !Array.isArray(x))
+			? v.map(valueText).join(', ')
+			: `${v.length} ${v.length === 1 ? 'item' : 'items'}`
 	}
 	return JSON.stringify(v)
 }
@@ -73,8 +87,10 @@ export function describeAuditChange(before: unknown, after: unknown): ChangeLine
 		}
 		return lines
 	}
-	if (isRecord(after)) return [...a.values()].filter(x => valueText(x.value) !== '—').map(x => ({ field: x.label, after: valueText(x.value) }))
-	if (isRecord(before)) return [...b.values()].filter(x => valueText(x.value) !== '—').map(x => ({ field: x.label, before: valueText(x.value) }))
+	if (isRecord(after))
+		return [...a.values()].filter(x => valueText(x.value) !== '—').map(x => ({ field: x.label, after: valueText(x.value) }))
+	if (isRecord(before))
+		return [...b.values()].filter(x => valueText(x.value) !== '—').map(x => ({ field: x.label, before: valueText(x.value) }))
 	return []
 }
 

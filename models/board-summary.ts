@@ -26,13 +26,21 @@ export function dueNextQuarter(p: PortfolioInventory, quarter: string, asOf: str
 	for (const u of p.units) {
 		for (const s of u.systems) {
 			for (const o of mlpsObligations(s, asOf).obligations) {
-				if (inside(o.dueOn)) items.push({ dueOn: o.dueOn, unit: u.unit.name, what: `${s.name}: ${o.title.charAt(0).toLowerCase()}${o.title.slice(1)}` })
+				if (inside(o.dueOn))
+					items.push({ dueOn: o.dueOn, unit: u.unit.name, what: `${s.name}: ${o.title.charAt(0).toLowerCase()}${o.title.slice(1)}` })
 			}
 		}
 		for (const f of u.flows) {
 			if (inside(f.mechanismExpiresOn))
-				items.push({ dueOn: f.mechanismExpiresOn, unit: u.unit.name, what: `${f.name}: the ${MECHANISMS[f.mechanismInPlace] ?? 'transfer mechanism'} to ${f.destinationCountry} expires` })
+				items.push({
+					dueOn: f.mechanismExpiresOn,
+					unit: u.unit.name,
+					what: `${f.name}: the ${MECHANISMS[f.mechanismInPlace] ?? 'transfer mechanism'} to ${f.destinationCountry} expires`,
+				})
 		}
 	}
-	return { quarter: next, items: items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.unit.localeCompare(b.unit) || a.what.localeCompare(b.what)) }
+	return {
+		quarter: next,
+		items: items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.unit.localeCompare(b.unit) || a.what.localeCompare(b.what)),
+	}
 }

@@ -49,11 +49,18 @@ export function dataQualityNotes(inventory: PortfolioInventory): string[] {
 			`${unknownVolumes.length} of ${flows.length} data flows have unknown volumes (${unknownVolumes
 				.slice(0, 5)
 				.map(x => x.f.code)
-				.join(', ')}${unknownVolumes.length > 5 ? ', …' : ''}); their required mechanism is assessed on the volumes known, so it may be understated.`,
+				.join(
+					', ',
+				)}${unknownVolumes.length > 5 ? ', …' : ''}); their required mechanism is assessed on the volumes known, so it may be understated.`,
 		)
 	const ungraded = systems.filter(x => x.s.mlpsLevel === null)
 	if (ungraded.length)
-		notes.push(`${ungraded.length} of ${systems.length} systems are not yet graded under MLPS (${ungraded.slice(0, 5).map(x => x.s.code).join(', ')}${ungraded.length > 5 ? ', …' : ''}); their filing and assessment duties cannot be dated.`)
+		notes.push(
+			`${ungraded.length} of ${systems.length} systems are not yet graded under MLPS (${ungraded
+				.slice(0, 5)
+				.map(x => x.s.code)
+				.join(', ')}${ungraded.length > 5 ? ', …' : ''}); their filing and assessment duties cannot be dated.`,
+		)
 	const noStaff = inventory.units.filter(u => u.staffing.length === 0)
 	if (noStaff.length) notes.push(`${noStaff.length} units have no staffing lines recorded; workforce concentration ignores them.`)
 	if (!notes.length) notes.push('No gaps found: every flow has known volumes and every system is graded.')

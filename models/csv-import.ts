@@ -46,12 +46,18 @@ export function validateCsv<S extends z.ZodObject>(
 	const names = header.map(h => h.trim().toLowerCase())
 	names.forEach((n, i) => {
 		if (!expected.includes(n))
-			errors.push({ line: 1, column: header[i] ?? '', columnNumber: i + 1, message: `unknown column "${(header[i] ?? '').slice(0, 40)}"; expected ${expected.join(', ')}` })
+			errors.push({
+				line: 1,
+				column: header[i] ?? '',
+				columnNumber: i + 1,
+				message: `unknown column "${(header[i] ?? '').slice(0, 40)}"; expected ${expected.join(', ')}`,
+			})
 		else if (names.indexOf(n) !== i) errors.push({ line: 1, column: n, columnNumber: i + 1, message: `column "${n}" appears twice` })
 	})
 	for (const e of expected) {
 		const optional = schema.shape[e]!.safeParse(undefined).success
-		if (!names.includes(e) && !optional) errors.push({ line: 1, column: e, columnNumber: null, message: `required column "${e}" is missing` })
+		if (!names.includes(e) && !optional)
+			errors.push({ line: 1, column: e, columnNumber: null, message: `required column "${e}" is missing` })
 	}
 	if (errors.length) return { rows: [], errors }
 
@@ -59,7 +65,12 @@ export function validateCsv<S extends z.ZodObject>(
 	const seen = new Map<string, number>()
 	for (const r of records) {
 		if (r.cells.length !== names.length) {
-			errors.push({ line: r.line, column: null, columnNumber: null, message: `has ${r.cells.length} cells; the header has ${names.length}` })
+			errors.push({
+				line: r.line,
+				column: null,
+				columnNumber: null,
+				message: `has ${r.cells.length} cells; the header has ${names.length}`,
+			})
 			continue
 		}
 		const input: Record<string, string> = {}
@@ -76,12 +87,22 @@ export function validateCsv<S extends z.ZodObject>(
 		const key = String((value as Record<string, unknown>)[keyColumn])
 		const previous = seen.get(key.toLowerCase())
 		if (previous !== undefined) {
-			errors.push({ line: r.line, column: keyColumn, columnNumber: names.indexOf(keyColumn) + 1, message: `${keyColumn} "${key}" already appears on line ${previous}` })
+			errors.push({
+				line: r.line,
+				column: keyColumn,
+				columnNumber: names.indexOf(keyColumn) + 1,
+				message: `${keyColumn} "${key}" already appears on line ${previous}`,
+			})
 			continue
 		}
 		seen.set(key.toLowerCase(), r.line)
 		if (unitCodes && value.unit_code !== undefined && !unitCodes.has(value.unit_code)) {
-			errors.push({ line: r.line, column: 'unit_code', columnNumber: names.indexOf('unit_code') + 1, message: `no business unit has code "${value.unit_code}"` })
+			errors.push({
+				line: r.line,
+				column: 'unit_code',
+				columnNumber: names.indexOf('unit_code') + 1,
+				message: `no business unit has code "${value.unit_code}"`,
+			})
 			continue
 		}
 		rows.push({ line: r.line, value, code: key })

@@ -15,13 +15,15 @@ export function decodeCsvBytes(bytes: Uint8Array): CsvText {
 		const lenient = new TextDecoder('utf-8').decode(bytes)
 		const at = lenient.indexOf('\uFFFD')
 		const line = (lenient.slice(0, Math.max(0, at)).match(/\n/g)?.length ?? 0) + 1
-		return { ok: false, error: { line, column: null, columnNumber: null, message: 'is not UTF-8 text; save the file as “CSV UTF-8” and try again' } }
+		return {
+			ok: false,
+			error: { line, column: null, columnNumber: null, message: 'is not UTF-8 text; save the file as “CSV UTF-8” and try again' },
+		}
 	}
 }
 
 export type ParsedCsv =
-	| { ok: true; header: string[]; records: Array<{ line: number; cells: string[] }> }
-	| { ok: false; error: CsvCellError; tooLarge?: boolean }
+	{ ok: true; header: string[]; records: Array<{ line: number; cells: string[] }> } | { ok: false; error: CsvCellError; tooLarge?: boolean }
 
 /**
  * Splits CSV text into a header and records, each with the line it starts on (quoted cells may span
@@ -46,17 +48,31 @@ export function parseCsvText(text: string, maxRows: number): ParsedCsv {
 			const reason = error.message.replace(/^[A-Za-z ]+: /, '').replace(/\s*at line \d+.*$/, '')
 			return {
 				ok: false,
-				error: { line: e.lines ?? 1, column: null, columnNumber: typeof e.column === 'number' ? e.column + 1 : null, message: `the file is not valid CSV: ${reason}` },
+				error: {
+					line: e.lines ?? 1,
+					column: null,
+					columnNumber: typeof e.column === 'number' ? e.column + 1 : null,
+					message: `the file is not valid CSV: ${reason}`,
+				},
 			}
 		}
 		throw error
 	}
-	if (!parsed.length) return { ok: false, error: { line: 1, column: null, columnNumber: null, message: 'the file is empty; the first line must name the columns' } }
+	if (!parsed.length)
+		return {
+			ok: false,
+			error: { line: 1, column: null, columnNumber: null, message: 'the file is empty; the first line must name the columns' },
+		}
 	if (parsed.length > maxRows + 1)
 		return {
 			ok: false,
 			tooLarge: true,
-			error: { line: parsed[maxRows + 1]!.info.lines, column: null, columnNumber: null, message: `the file has more than ${maxRows.toLocaleString('en')} rows; split it into smaller files` },
+			error: {
+				line: parsed[maxRows + 1]!.info.lines,
+				column: null,
+				columnNumber: null,
+				message: `the file has more than ${maxRows.toLocaleString('en')} rows; split it into smaller files`,
+			},
 		}
 	const records = parsed.map(p => {
 		// info.lines is where the record ends; count back over the newlines inside it (blank lines before it are skipped)

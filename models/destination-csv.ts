@@ -34,7 +34,12 @@ export function destinationToFields(d: Omit<Destination, 'id'>): Record<string, 
 	return out
 }
 
-const text = (label: string, max: number) => z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`)
+const text = (label: string, max: number) =>
+	z
+		.string({ error: `${label} is required` })
+		.trim()
+		.min(1, `${label} is required`)
+		.max(max, `${label} must be at most ${max} characters`)
 const cost = (label: string) =>
 	z
 		.string()
@@ -43,7 +48,10 @@ const cost = (label: string) =>
 			const s = (v ?? '').trim().replace(/[,\s]/g, '')
 			if (!s) return null
 			if (!/^\d+$/.test(s) || Number(s) < 1_000 || Number(s) > 2_000_000) {
-				ctx.addIssue({ code: 'custom', message: `${label} must be whole US dollars from 1,000 to 2,000,000, or empty, not "${(v ?? '').slice(0, 30)}"` })
+				ctx.addIssue({
+					code: 'custom',
+					message: `${label} must be whole US dollars from 1,000 to 2,000,000, or empty, not "${(v ?? '').slice(0, 30)}"`,
+				})
 				return z.NEVER
 			}
 			return Number(s)
@@ -91,7 +99,12 @@ export const destinationFieldsSchema = z.object({
 	privacy_cross_border: text('Cross-border rules', 4000),
 	source: text('Source', 2000),
 	as_of: text('As of', 100),
-	...Object.fromEntries(STAFF_FUNCTIONS.flatMap(f => [[`cost_${f}_usd`, cost(`Cost (${f})`)], [`evidence_${f}`, evidence(`Evidence (${f})`)]])),
+	...Object.fromEntries(
+		STAFF_FUNCTIONS.flatMap(f => [
+			[`cost_${f}_usd`, cost(`Cost (${f})`)],
+			[`evidence_${f}`, evidence(`Evidence (${f})`)],
+		]),
+	),
 })
 
 /** A validated row as a destination (without id); a cost without evidence counts as an estimate. */
@@ -105,6 +118,10 @@ export function destinationFromFields(v: Record<string, unknown>): Omit<Destinat
 		privacyCrossBorder: v.privacy_cross_border as string,
 		source: v.source as string,
 		asOf: v.as_of as string,
-		costs: STAFF_FUNCTIONS.filter(f => v[`cost_${f}_usd`] != null).map(f => ({ function: f, annualCostUsd: v[`cost_${f}_usd`] as number, evidence: (v[`evidence_${f}`] as 'sourced' | 'estimate' | null) ?? 'estimate' })),
+		costs: STAFF_FUNCTIONS.filter(f => v[`cost_${f}_usd`] != null).map(f => ({
+			function: f,
+			annualCostUsd: v[`cost_${f}_usd`] as number,
+			evidence: (v[`evidence_${f}`] as 'sourced' | 'estimate' | null) ?? 'estimate',
+		})),
 	}
 }

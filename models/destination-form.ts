@@ -33,10 +33,18 @@ const Details = z.object({
 	privacyCrossBorder: z.string().trim().min(1, 'Describe its cross-border rules').max(4000),
 	source: z.string().trim().min(1, 'Name the source of these figures').max(2000),
 	asOf: z.string().trim().min(1, 'Say when these figures were true (e.g. 2026-01)').max(100, 'At most 100 characters'),
-	...Object.fromEntries(STAFF_FUNCTIONS.flatMap(f => [[`cost_${f}`, cost], [`evidence_${f}`, z.enum(COST_EVIDENCE)]])),
+	...Object.fromEntries(
+		STAFF_FUNCTIONS.flatMap(f => [
+			[`cost_${f}`, cost],
+			[`evidence_${f}`, z.enum(COST_EVIDENCE)],
+		]),
+	),
 })
 
-export type DestinationDetails = Pick<Destination, 'hiringLeadTimeMonths' | 'privacyLaw' | 'privacyCrossBorder' | 'source' | 'asOf' | 'costs'>
+export type DestinationDetails = Pick<
+	Destination,
+	'hiringLeadTimeMonths' | 'privacyLaw' | 'privacyCrossBorder' | 'source' | 'asOf' | 'costs'
+>
 export type DestinationIdentity = Pick<Destination, 'city' | 'country' | 'isMainlandChina'>
 
 /** The details every save writes (costs from the cost and evidence columns; an empty cost is no figure). */
@@ -57,5 +65,8 @@ export function parseDestinationDetails(values: Record<string, unknown>): FormPa
 export function parseDestinationIdentity(values: Record<string, unknown>): FormParse<DestinationIdentity> {
 	const parsed = parseFields(Identity, values)
 	if (!parsed.ok) return parsed
-	return { ok: true, data: { city: parsed.data.city, country: parsed.data.country, isMainlandChina: parsed.data.isMainlandChina === 'yes' } }
+	return {
+		ok: true,
+		data: { city: parsed.data.city, country: parsed.data.country, isMainlandChina: parsed.data.isMainlandChina === 'yes' },
+	}
 }

@@ -119,7 +119,10 @@ const technologies = z
 			.filter(Boolean)
 		const bad = parts.filter(p => !(SYSTEM_TECHNOLOGIES as readonly string[]).includes(p))
 		if (bad.length) {
-			ctx.addIssue({ code: 'custom', message: `unknown technology "${bad[0]!.slice(0, 30)}"; use ${SYSTEM_TECHNOLOGIES.join(', ')} separated by ;` })
+			ctx.addIssue({
+				code: 'custom',
+				message: `unknown technology "${bad[0]!.slice(0, 30)}"; use ${SYSTEM_TECHNOLOGIES.join(', ')} separated by ;`,
+			})
 			return z.NEVER
 		}
 		return [...new Set(parts)] as InfoSystem['technologies']
@@ -332,7 +335,10 @@ export const INVENTORY_TABLES = {
 	systems: { schema: systemFieldsSchema, build: (f: any, unitId: number) => systemFromFields(f, unitId) },
 	flows: { schema: flowFieldsSchema, build: (f: any, unitId: number) => flowFromFields(f, unitId) },
 	staffing: { schema: staffingFieldsSchema, build: (f: any, unitId: number) => staffingFromFields(f, unitId) },
-} as const satisfies Record<string, { schema: z.ZodObject; build: (f: any, unitId: number) => Omit<BusinessUnit | InfoSystem | DataFlow | StaffingLine, 'id'> }>
+} as const satisfies Record<
+	string,
+	{ schema: z.ZodObject; build: (f: any, unitId: number) => Omit<BusinessUnit | InfoSystem | DataFlow | StaffingLine, 'id'> }
+>
 
 /** A record as its form and CSV fields (`unitCode`: the code of its unit; a unit's own code for units). */
 export function inventoryFields(

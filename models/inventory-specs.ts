@@ -1,14 +1,6 @@
 // What each inventory table can be sorted and filtered by. The URL parser (models/list-query.ts)
 // checks against these, and db/ maps each key to a column, so both ends agree on one list.
-import {
-	CHINA_CITIES,
-	LEGAL_ENTITY_TYPES,
-	MECHANISMS_IN_PLACE,
-	SECTORS,
-	SEGMENTS,
-	STAFF_FUNCTIONS,
-	TRANSFER_PURPOSES,
-} from './domain.ts'
+import { CHINA_CITIES, LEGAL_ENTITY_TYPES, MECHANISMS_IN_PLACE, SECTORS, SEGMENTS, STAFF_FUNCTIONS, TRANSFER_PURPOSES } from './domain.ts'
 import { type ListSpec } from './list-query.ts'
 
 /** What the 2024 Provisions can require of a flow (models/cross-border.ts TransferMechanism), for the list filter. */

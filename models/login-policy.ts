@@ -34,7 +34,11 @@ export function afterFailure(state: ThrottleState | undefined, rule: ThrottleRul
 	const windowStartedAt = windowOpen ? state.windowStartedAt : now
 	if (rule.lockMinutes === 0) return { failures, windowStartedAt, lockedUntil: null }
 	const lockedUntil = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMinutes * 60_000) : (state?.lockedUntil ?? null)
-	return { failures: failures >= rule.maxFailures ? 0 : failures, windowStartedAt: failures >= rule.maxFailures ? now : windowStartedAt, lockedUntil }
+	return {
+		failures: failures >= rule.maxFailures ? 0 : failures,
+		windowStartedAt: failures >= rule.maxFailures ? now : windowStartedAt,
+		lockedUntil,
+	}
 }
 
 /** Whole minutes until the lock lifts, or 0 when not locked. */
@@ -44,7 +48,8 @@ export function lockedMinutes(state: ThrottleState | undefined, now: Date): numb
 }
 
 /** Did this failure start a lock (it was not locked before, it is now)? One audit event per lock period. */
-export const lockStarted = (before: ThrottleState | undefined, after: ThrottleState, now: Date) => lockedMinutes(before, now) === 0 && lockedMinutes(after, now) > 0
+export const lockStarted = (before: ThrottleState | undefined, after: ThrottleState, now: Date) =>
+	lockedMinutes(before, now) === 0 && lockedMinutes(after, now) > 0
 
 /** Seconds an attempt on the account waits: 0 up to maxFailures in the window, then 1, 2, 4… up to the cap. */
 export function accountDelaySeconds(state: ThrottleState | undefined, now: Date, rule: ThrottleRule = LOGIN_LIMITS.account): number {

@@ -267,11 +267,9 @@ function buildExtensions(technologies: readonly SystemTechnology[], level: MlpsL
 
 function statusNotes(level: MlpsLevel | null, asOf: string): string[] {
 	const notes: string[] = []
-	if (!isIsoDate(asOf))
-		notes.push(`The date '${asOf}' is not a valid 'YYYY-MM-DD' date: nothing can be shown as overdue.`)
+	if (!isIsoDate(asOf)) notes.push(`The date '${asOf}' is not a valid 'YYYY-MM-DD' date: nothing can be shown as overdue.`)
 	if (level === 1) notes.push('Level 1: operator self-protection; no filing and no mandatory assessment.')
-	if (level === 5)
-		notes.push('Level 5: special security requirements, not public; treated like level 4 and flagged uncertain.')
+	if (level === 5) notes.push('Level 5: special security requirements, not public; treated like level 4 and flagged uncertain.')
 	return notes
 }
 

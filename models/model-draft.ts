@@ -4,7 +4,8 @@
 import { DIMENSIONS, type Band, type Dimension, type PortfolioExposure, RATED_BANDS, type RatedBand } from './exposure/types.ts'
 import { type ModelSettings, parseModelSettings } from './exposure/settings.ts'
 
-export type DraftResult = { ok: true; value: { label: string; settings: ModelSettings } } | { ok: false; fieldErrors: Record<string, string[]> }
+export type DraftResult =
+	{ ok: true; value: { label: string; settings: ModelSettings } } | { ok: false; fieldErrors: Record<string, string[]> }
 
 const LABEL = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$/
 
@@ -22,8 +23,17 @@ export function parseModelDraft(base: ModelSettings, form: Record<string, string
 	const label = (form.label ?? '').trim()
 	if (!LABEL.test(label)) add('label', 'Name the version: 1 to 40 letters, digits, spaces, dots, dashes or underscores (e.g. 2027.1).')
 	const dimensionWeights = Object.fromEntries(DIMENSIONS.map(d => [d, number(`weight.${d}`, 0, 1)])) as Record<Dimension, number>
-	const overallBands = { medium: number('band.medium', 0.1, 25), high: number('band.high', 0.1, 25), critical: number('band.critical', 0.1, 25) }
-	if (!errors['band.medium'] && !errors['band.high'] && !errors['band.critical'] && !(overallBands.medium <= overallBands.high && overallBands.high <= overallBands.critical))
+	const overallBands = {
+		medium: number('band.medium', 0.1, 25),
+		high: number('band.high', 0.1, 25),
+		critical: number('band.critical', 0.1, 25),
+	}
+	if (
+		!errors['band.medium'] &&
+		!errors['band.high'] &&
+		!errors['band.critical'] &&
+		!(overallBands.medium <= overallBands.high && overallBands.high <= overallBands.critical)
+	)
 		add('band.high', 'Thresholds must rise: medium ≤ high ≤ critical.')
 	const riskMatrix: RatedBand[][] = [1, 2, 3, 4, 5].map(l =>
 		[1, 2, 3, 4, 5].map(i => {
@@ -35,7 +45,14 @@ export function parseModelDraft(base: ModelSettings, form: Record<string, string
 	const tier = form.penaltyTier
 	if (tier !== 'maximum' && tier !== 'base') add('penaltyTier', 'Choose the maximum or the base tier.')
 	if (Object.keys(errors).length) return { ok: false, fieldErrors: errors }
-	const parsed = parseModelSettings({ ...base, version: label, dimensionWeights, overallBands, riskMatrix, penalties: { ...base.penalties, tier } })
+	const parsed = parseModelSettings({
+		...base,
+		version: label,
+		dimensionWeights,
+		overallBands,
+		riskMatrix,
+		penalties: { ...base.penalties, tier },
+	})
 	if (!parsed.ok) return { ok: false, fieldErrors: { matrix: parsed.errors } }
 	return { ok: true, value: { label, settings: parsed.value } }
 }
@@ -55,7 +72,14 @@ export function overallBandChanges(active: PortfolioExposure, draft: PortfolioEx
 	for (const u of active.units) {
 		const d = byId.get(u.unitId)
 		if (!d || d.overall.band === u.overall.band) continue
-		changes.push({ unitId: u.unitId, unitName: u.unitName, before: { band: u.overall.band, score: u.overall.score }, after: { band: d.overall.band, score: d.overall.score } })
+		changes.push({
+			unitId: u.unitId,
+			unitName: u.unitName,
+			before: { band: u.overall.band, score: u.overall.score },
+			after: { band: d.overall.band, score: d.overall.score },
+		})
 	}
-	return changes.sort((a, b) => rank(b.after.band) - rank(a.after.band) || b.after.score - a.after.score || a.unitName.localeCompare(b.unitName))
+	return changes.sort(
+		(a, b) => rank(b.after.band) - rank(a.after.band) || b.after.score - a.after.score || a.unitName.localeCompare(b.unitName),
+	)
 }

@@ -14,7 +14,8 @@ export function passwordProblems(password: string, email?: string): string[] {
 	const length = [...password].length
 	if (length < PASSWORD_RULES.minLength) problems.push(`Use at least ${PASSWORD_RULES.minLength} characters (this has ${length}).`)
 	if (length > PASSWORD_RULES.maxLength) problems.push(`Use at most ${PASSWORD_RULES.maxLength} characters.`)
-	if (isCommon(password) || isCommon(password.replace(/\d+$/, ''))) problems.push('This is one of the most common passwords; choose another.')
+	if (isCommon(password) || isCommon(password.replace(/\d+$/, '')))
+		problems.push('This is one of the most common passwords; choose another.')
 	const name = email?.split('@')[0]?.toLowerCase()
 	if (name && name.length >= 4 && password.toLowerCase().includes(name)) problems.push('Do not use your email name in the password.')
 	return problems

@@ -19,13 +19,7 @@ export const PERMISSIONS = [
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
-const READ_EVERYTHING: Permission[] = [
-	'overview:read',
-	'inventory:read',
-	'scenarios:read',
-	'scenarios:read-approved',
-	'snapshots:read',
-]
+const READ_EVERYTHING: Permission[] = ['overview:read', 'inventory:read', 'scenarios:read', 'scenarios:read-approved', 'snapshots:read']
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 	// Board members read frozen quarters and the decisions taken; they change nothing.

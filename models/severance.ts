@@ -281,8 +281,7 @@ function massLayoffSteps(start: string | null, effective: string | null): Proced
 		{ id: 'protect', title: PROTECTED, article: 'Art. 42', from: start, until: effective, verified: false },
 		{
 			id: 'retain',
-			title:
-				'Retain in priority: longer fixed-term contracts, open-ended contracts, sole earners supporting elderly people or minors.',
+			title: 'Retain in priority: longer fixed-term contracts, open-ended contracts, sole earners supporting elderly people or minors.',
 			article: 'Art. 41',
 			from: start,
 			until: effective,
@@ -311,8 +310,7 @@ function individualSteps(start: string | null): ProcedureStep[] {
 	return [
 		{
 			id: 'notice',
-			title:
-				"Give 30 days' written notice or pay one month's wage in lieu; for changed circumstances, first try to agree an amendment.",
+			title: "Give 30 days' written notice or pay one month's wage in lieu; for changed circumstances, first try to agree an amendment.",
 			article: 'Art. 40',
 			from: start,
 			until: start,

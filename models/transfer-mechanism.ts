@@ -32,8 +32,7 @@ export interface TransferFacts {
 export type TransferMechanism = 'security_assessment' | 'standard_contract_or_certification' | 'exempt'
 
 /** Which part of a flow a result speaks about. */
-export type TransferPart =
-	'all_data' | 'important_data' | 'personal_info' | 'non_sensitive_personal_info' | 'sensitive_personal_info'
+export type TransferPart = 'all_data' | 'important_data' | 'personal_info' | 'non_sensitive_personal_info' | 'sensitive_personal_info'
 
 export interface TransferPartRequirement {
 	part: TransferPart
@@ -53,8 +52,7 @@ export interface TransferRequirement {
 
 /** Short name used in finding citations. */
 export const PROVISIONS_2024 = 'CAC Provisions 2024'
-export const PROVISIONS_2024_TITLE =
-	'Provisions on Promoting and Regulating Cross-Border Data Flows (CAC Order No. 16, 2024)'
+export const PROVISIONS_2024_TITLE = 'Provisions on Promoting and Regulating Cross-Border Data Flows (CAC Order No. 16, 2024)'
 export const PROVISIONS_2024_SOURCE = 'https://www.cac.gov.cn/2024-03/22/c_1712776611775634.htm'
 
 /** Thresholds fixed by the 2024 Provisions, in individuals since 1 January of the current year. */
@@ -76,8 +74,7 @@ const STRICTNESS: Record<TransferMechanism, number> = {
 const PURPOSE_EXEMPTIONS = {
 	contract_with_individual: {
 		article: 'Art. 5(1)',
-		words:
-			'to conclude or perform a contract to which the individual is a party (e.g. cross-border shopping, payment, booking)',
+		words: 'to conclude or perform a contract to which the individual is a party (e.g. cross-border shopping, payment, booking)',
 	},
 	hr_management: {
 		article: 'Art. 5(2)',
@@ -131,10 +128,7 @@ export function mechanismSatisfies(required: TransferMechanism, inPlace: Mechani
  * counts as 'none' (it is still valid on its expiry day). An invalid date is ignored (not expired);
  * the exposure engine reports it as a data-quality finding.
  */
-export function effectiveMechanismInPlace(
-	flow: Pick<DataFlow, 'mechanismInPlace' | 'mechanismExpiresOn'>,
-	asOf: string,
-): MechanismInPlace {
+export function effectiveMechanismInPlace(flow: Pick<DataFlow, 'mechanismInPlace' | 'mechanismExpiresOn'>, asOf: string): MechanismInPlace {
 	return isExpired(flow.mechanismExpiresOn, asOf) ? 'none' : flow.mechanismInPlace
 }
 
@@ -338,10 +332,7 @@ export interface ExporterFlowRequirement extends TransferRequirement {
  * CIIO's personal information of unknown volume needs a security assessment; for others a flow of unknown volume
  * needs at least a standard contract and at least what the known totals require. Per flow, the strictest part wins.
  */
-export function requiredTransferMechanisms(
-	exporter: ExporterFacts,
-	flows: ReadonlyArray<ExporterFlowFacts>,
-): ExporterFlowRequirement[] {
+export function requiredTransferMechanisms(exporter: ExporterFacts, flows: ReadonlyArray<ExporterFlowFacts>): ExporterFlowRequirement[] {
 	const counted = flows.map(f => countsTowardTotals(f))
 	const totals = exporterTotals(exporter, flows, counted)
 	const basis = totalsBasis(exporter, flows, counted, totals)
@@ -406,16 +397,13 @@ function exporterTotals(exporter: ExporterFacts, flows: ReadonlyArray<ExporterFl
 	}
 }
 
-function totalsBasis(
-	exporter: ExporterFacts,
-	flows: ReadonlyArray<ExporterFlowFacts>,
-	counted: boolean[],
-	totals: ExporterTotals,
-): string {
+function totalsBasis(exporter: ExporterFacts, flows: ReadonlyArray<ExporterFlowFacts>, counted: boolean[], totals: ExporterTotals): string {
 	const n = counted.filter(Boolean).length
 	const given = (v: number | null | undefined) => v !== null && v !== undefined && v >= 0
 	const how = (field: 'non-sensitive' | 'sensitive', v: number | null | undefined) =>
-		given(v) ? `${field}: the distinct count given for the unit` : `${field}: the sum over its flows, an upper bound when the same people appear in several`
+		given(v)
+			? `${field}: the distinct count given for the unit`
+			: `${field}: the sum over its flows, an upper bound when the same people appear in several`
 	const unknown =
 		totals.unknownVolumes > 0
 			? ` ${totals.unknownVolumes} counted flow(s) have an unknown volume and are not in the totals, so the totals may be higher.`
@@ -453,7 +441,7 @@ function exporterFlowParts(
 		const ciio = ciioPersonalInfo(totals.personalInfoIndividuals + totals.sensitivePersonalInfoIndividuals)
 		const unknownWords =
 			personalUnknown || sensitiveUnknown
-				? ' The volume of this flow is unknown, and an unknown volume of a CIIO\'s personal information is never read as none.'
+				? " The volume of this flow is unknown, and an unknown volume of a CIIO's personal information is never read as none."
 				: ''
 		parts.push({ ...ciio, reason: `${ciio.reason}${unknownWords} ${basis} ${thisFlow}` })
 		return parts
@@ -474,12 +462,7 @@ function withBasis(p: TransferPartRequirement, basis: string, thisFlow: string):
 }
 
 /** A part of unknown volume: at least a standard contract (arts 7-8 have no floor below it), and what the totals need. */
-function atLeastStandardContract(
-	p: TransferPartRequirement,
-	part: TransferPart,
-	basis: string,
-	thisFlow: string,
-): TransferPartRequirement {
+function atLeastStandardContract(p: TransferPartRequirement, part: TransferPart, basis: string, thisFlow: string): TransferPartRequirement {
 	const mechanism = stricterMechanism(p.mechanism, 'standard_contract_or_certification')
 	const article = mechanism === p.mechanism ? p.article : 'Art. 8'
 	return {

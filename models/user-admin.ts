@@ -11,8 +11,10 @@ export function refuseUserChange(users: readonly User[], actor: Pick<User, 'id'>
 	const target = users.find(u => u.id === targetId)
 	if (!target) return `No user with id ${targetId}.`
 	const activeAdmins = users.filter(u => u.role === 'admin' && !u.disabled)
-	const removesAnAdmin = target.role === 'admin' && !target.disabled && ((change.kind === 'role' && change.role !== 'admin') || change.kind === 'disable')
-	if (removesAnAdmin && activeAdmins.length <= 1) return `${target.email} is the last active administrator; make another user an administrator first.`
+	const removesAnAdmin =
+		target.role === 'admin' && !target.disabled && ((change.kind === 'role' && change.role !== 'admin') || change.kind === 'disable')
+	if (removesAnAdmin && activeAdmins.length <= 1)
+		return `${target.email} is the last active administrator; make another user an administrator first.`
 	if (target.id === actor.id && change.kind === 'disable') return 'You cannot disable your own account; ask another administrator.'
 	return null
 }

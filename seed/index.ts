@@ -53,7 +53,11 @@ export async function seed(db: Kysely<Database>, options: { demo: boolean; quiet
 		})
 		if (!options.demo) {
 			await step(`model version ${DEFAULT_MODEL_SETTINGS.version}`, () =>
-				insertActiveModelVersion(trx, { label: DEFAULT_MODEL_SETTINGS.version, settings: DEFAULT_MODEL_SETTINGS, createdBy: null }, SEED_CLOCK),
+				insertActiveModelVersion(
+					trx,
+					{ label: DEFAULT_MODEL_SETTINGS.version, settings: DEFAULT_MODEL_SETTINGS, createdBy: null },
+					SEED_CLOCK,
+				),
 			)
 			return
 		}
@@ -80,19 +84,26 @@ export async function seed(db: Kysely<Database>, options: { demo: boolean; quiet
 			return id
 		}
 		await step(`systems: ${DEMO_SYSTEMS.length}`, () =>
-			insertSystemRows(trx, DEMO_SYSTEMS.map(({ unitCode, ...s }) => ({ ...s, unitId: unitId(unitCode) }))),
+			insertSystemRows(
+				trx,
+				DEMO_SYSTEMS.map(({ unitCode, ...s }) => ({ ...s, unitId: unitId(unitCode) })),
+			),
 		)
 		await step(`data flows: ${DEMO_FLOWS.length}`, () =>
-			insertFlowRows(trx, DEMO_FLOWS.map(({ unitCode, ...f }) => ({ ...f, unitId: unitId(unitCode) }))),
+			insertFlowRows(
+				trx,
+				DEMO_FLOWS.map(({ unitCode, ...f }) => ({ ...f, unitId: unitId(unitCode) })),
+			),
 		)
 		await step(`staffing lines: ${DEMO_STAFFING.length}`, () =>
-			insertStaffingRows(trx, DEMO_STAFFING.map(({ unitCode, ...s }) => ({ ...s, unitId: unitId(unitCode) }))),
+			insertStaffingRows(
+				trx,
+				DEMO_STAFFING.map(({ unitCode, ...s }) => ({ ...s, unitId: unitId(unitCode) })),
+			),
 		)
 		await step('group headcount', () => setGroupHeadcount(trx, DEMO_GROUP_HEADCOUNT))
 		const lineIds = await mapStaffingIdsByCode(trx)
-		const destinationIds = new Map(
-			(await trx.selectFrom('destination').select(['id', 'city']).execute()).map(d => [d.city, d.id]),
-		)
+		const destinationIds = new Map((await trx.selectFrom('destination').select(['id', 'city']).execute()).map(d => [d.city, d.id]))
 		await step(`scenarios: ${DEMO_SCENARIOS.length}`, async () => {
 			for (const s of DEMO_SCENARIOS) {
 				const id = await insertScenario(
@@ -106,7 +117,10 @@ export async function seed(db: Kysely<Database>, options: { demo: boolean; quiet
 						moves: s.moves.map(m => ({
 							staffingLineId: lineIds.get(m.staffingLineCode) ?? fail(`unknown staffing line ${m.staffingLineCode}`),
 							headcount: m.headcount,
-							destinationId: m.destinationCity === null ? null : destinationIds.get(m.destinationCity) ?? fail(`unknown destination ${m.destinationCity}`),
+							destinationId:
+								m.destinationCity === null
+									? null
+									: (destinationIds.get(m.destinationCity) ?? fail(`unknown destination ${m.destinationCity}`)),
 							startQuarter: m.startQuarter,
 							dataHandling: m.dataHandling,
 						})),
@@ -116,7 +130,11 @@ export async function seed(db: Kysely<Database>, options: { demo: boolean; quiet
 				if (s.decidedByEmail)
 					await trx
 						.updateTable('scenario')
-						.set({ decided_by: userIds.get(s.decidedByEmail) ?? null, decision_comment: s.decisionComment, decided_at: s.decidedAt ? s.decidedAt.slice(0, 19).replace('T', ' ') : null })
+						.set({
+							decided_by: userIds.get(s.decidedByEmail) ?? null,
+							decision_comment: s.decisionComment,
+							decided_at: s.decidedAt ? s.decidedAt.slice(0, 19).replace('T', ' ') : null,
+						})
 						.where('id', '=', id)
 						.execute()
 			}

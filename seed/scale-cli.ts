@@ -22,18 +22,31 @@ async function main() {
 	try {
 		await migrateToLatest(db)
 		const frozen = await db.selectFrom('snapshot').select('id').limit(1).executeTakeFirst()
-		if (frozen) throw new Error(`${SCALE_DATABASE_URL} already holds snapshots, which cannot be deleted; point DATABASE_URL at a fresh database (or delete data/scale.db).`)
+		if (frozen)
+			throw new Error(
+				`${SCALE_DATABASE_URL} already holds snapshots, which cannot be deleted; point DATABASE_URL at a fresh database (or delete data/scale.db).`,
+			)
 		await seed(db, { demo: true, quiet: true, snapshots: false })
 		lap('reference data, users and the demo group')
 		const group = generateScaleGroup(1)
 		await db.transaction().execute(async trx => {
-			for (const t of ['scenario_move', 'scenario', 'staffing_line', 'data_flow', 'info_system', 'business_unit'] as const) await trx.deleteFrom(t).execute()
+			for (const t of ['scenario_move', 'scenario', 'staffing_line', 'data_flow', 'info_system', 'business_unit'] as const)
+				await trx.deleteFrom(t).execute()
 			await insertUnitRows(trx, group.units)
 			const ids = await mapUnitIdsByCode(trx)
 			const unitId = (code: string) => ids.get(code)!
-			await insertSystemRows(trx, group.systems.map(({ unitCode, ...s }) => ({ ...s, unitId: unitId(unitCode) })))
-			await insertFlowRows(trx, group.flows.map(({ unitCode, ...f }) => ({ ...f, unitId: unitId(unitCode) })))
-			await insertStaffingRows(trx, group.staffing.map(({ unitCode, ...s }) => ({ ...s, unitId: unitId(unitCode) })))
+			await insertSystemRows(
+				trx,
+				group.systems.map(({ unitCode, ...s }) => ({ ...s, unitId: unitId(unitCode) })),
+			)
+			await insertFlowRows(
+				trx,
+				group.flows.map(({ unitCode, ...f }) => ({ ...f, unitId: unitId(unitCode) })),
+			)
+			await insertStaffingRows(
+				trx,
+				group.staffing.map(({ unitCode, ...s }) => ({ ...s, unitId: unitId(unitCode) })),
+			)
 			await setGroupHeadcount(trx, group.groupHeadcount)
 			// Scenarios: the demo scenarios' shapes, pointed at staffing lines across the large group.
 			const lines = await trx.selectFrom('staffing_line').select(['id', 'headcount']).orderBy('id').execute()
@@ -55,12 +68,21 @@ async function main() {
 				})
 				await insertScenario(
 					trx,
-					{ name: `${template.name} (scale ${i + 1})`, description: template.description, status: template.status, assumptions: template.assumptions, createdBy: admin.id, moves },
+					{
+						name: `${template.name} (scale ${i + 1})`,
+						description: template.description,
+						status: template.status,
+						assumptions: template.assumptions,
+						createdBy: admin.id,
+						moves,
+					},
 					SEED_CLOCK,
 				)
 			}
 		})
-		lap(`${group.units.length} units, ${group.systems.length} systems, ${group.flows.length} flows, ${group.staffing.length} staffing lines, ${SCALE.scenarios} scenarios`)
+		lap(
+			`${group.units.length} units, ${group.systems.length} systems, ${group.flows.length} flows, ${group.staffing.length} staffing lines, ${SCALE.scenarios} scenarios`,
+		)
 		const { freezeScaleSnapshots } = await import('./scale-snapshots.ts')
 		const count = Number(process.env.SCALE_SNAPSHOTS ?? SCALE.snapshots)
 		const snapshots = await freezeScaleSnapshots(db, count, quarter => process.stdout.write(`${quarter} `))

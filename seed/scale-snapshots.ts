@@ -11,7 +11,11 @@ import { parseModelSettings } from '#models/exposure/settings.ts'
 import { previousQuarter, quarterEndDate, quarterOf } from '#models/quarter.ts'
 import { SEED_CLOCK } from './index.ts'
 
-export async function freezeScaleSnapshots(db: Kysely<Database>, count: number, onFrozen: (quarter: string) => void = () => {}): Promise<{ frozen: number }> {
+export async function freezeScaleSnapshots(
+	db: Kysely<Database>,
+	count: number,
+	onFrozen: (quarter: string) => void = () => {},
+): Promise<{ frozen: number }> {
 	const model = await findActiveModelVersion(db)
 	if (!model) throw new Error('no active model version')
 	const settings = parseModelSettings(model.settings)
@@ -22,7 +26,15 @@ export async function freezeScaleSnapshots(db: Kysely<Database>, count: number, 
 	for (const quarter of quarters) {
 		const asOf = quarterEndDate(quarter)
 		await db.transaction().execute(trx =>
-			appendSnapshot(trx, { quarter, asOf, frozenAt: new Date(`${asOf}T12:00:00Z`), frozenBy: null, model: { id: model.id, label: model.label, settings: settings.value }, inventory, decisions: [] }),
+			appendSnapshot(trx, {
+				quarter,
+				asOf,
+				frozenAt: new Date(`${asOf}T12:00:00Z`),
+				frozenBy: null,
+				model: { id: model.id, label: model.label, settings: settings.value },
+				inventory,
+				decisions: [],
+			}),
 		)
 		onFrozen(quarter)
 	}

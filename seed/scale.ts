@@ -41,7 +41,13 @@ export function generateScaleGroup(seed = 1, units: number = SCALE.units): Scale
 		}
 		for (let k = 0; k < SCALE.staffingPerUnit; k++) {
 			const s = DEMO_STAFFING[(i * SCALE.staffingPerUnit + k) % DEMO_STAFFING.length]!
-			out.staffing.push({ ...s, code: `${s.code}${suffix(i)}-${k}`, unitCode: code, headcount: Math.max(1, vary(s.headcount, 0.4)), avgMonthlyWageRmb: vary(s.avgMonthlyWageRmb, 0.2) })
+			out.staffing.push({
+				...s,
+				code: `${s.code}${suffix(i)}-${k}`,
+				unitCode: code,
+				headcount: Math.max(1, vary(s.headcount, 0.4)),
+				avgMonthlyWageRmb: vary(s.avgMonthlyWageRmb, 0.2),
+			})
 		}
 	}
 	// The group abroad grows with the China footprint, so workforce concentration keeps the demo's shape.

@@ -16,7 +16,7 @@ beforeEach(() => {
 afterEach(() => {
 	vi.mocked(console.error).mockRestore()
 	if (allowed || logged.length === 0) return
-	const messages = logged.map(args => args.map(a => (a instanceof Error ? a.stack ?? a.message : String(a))).join(' ')).join('\n')
+	const messages = logged.map(args => args.map(a => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' ')).join('\n')
 	logged = []
 	throw new Error(`console.error was called during this test (call allowConsoleError() if it is expected):\n${messages}`)
 })

@@ -9,7 +9,8 @@ export function DueNextQuarter({ data }: { data: BoardData }) {
 	return (
 		<>
 			<p>
-				{formatInt(o.dueTotal)} open duties fall due in {o.nextQuarter} or were already overdue on {formatDate(data.asOf)} ({formatInt(o.overdue)} overdue).
+				{formatInt(o.dueTotal)} open duties fall due in {o.nextQuarter} or were already overdue on {formatDate(data.asOf)} (
+				{formatInt(o.overdue)} overdue).
 				{o.dueTotal > o.due.length ? ` The ${o.due.length} soonest are listed; the register holds them all.` : ''}
 			</p>
 			{o.due.length ? (
@@ -51,13 +52,14 @@ export function DueNextQuarter({ data }: { data: BoardData }) {
 export function ForecastCrossings({ data }: { data: BoardData }) {
 	const o = data.obligations
 	if (!o) return <p className="muted">This quarter was frozen before the threshold forecast existed.</p>
-	if (!o.crossings.length) return <p>No exporter was forecast to cross a transfer threshold before 31 December without the mechanism it needs.</p>
+	if (!o.crossings.length)
+		return <p>No exporter was forecast to cross a transfer threshold before 31 December without the mechanism it needs.</p>
 	const late = o.crossings.filter(c => c.startNow).length
 	return (
 		<>
 			<p>
-				{formatInt(o.crossings.length)} forecast crossings; {formatInt(late)} of them cannot be ready in time unless the work has started (the lead time reaches the
-				crossing).
+				{formatInt(o.crossings.length)} forecast crossings; {formatInt(late)} of them cannot be ready in time unless the work has started
+				(the lead time reaches the crossing).
 			</p>
 			<table>
 				<caption className="sr-only">Forecast threshold crossings</caption>

@@ -8,21 +8,50 @@ import { TableScroll } from './table-scroll.tsx'
 
 export type BoardData = Awaited<ReturnType<typeof boardView>>
 
-const CAUSE_LABELS = { inputs: 'changed inputs', time: 'deadlines falling due', model: 'changed model version', rules: 'changed rules' } as const
+const CAUSE_LABELS = {
+	inputs: 'changed inputs',
+	time: 'deadlines falling due',
+	model: 'changed model version',
+	rules: 'changed rules',
+} as const
 
 export function BoardKpis({ data }: { data: BoardData }) {
 	const k = data.kpis
 	const prev = data.trend.find(t => t.quarter === data.previousQuarter)
 	const now = data.trend.find(t => t.quarter === data.quarter)
-	const delta = (a?: number, b?: number) => (a === undefined || b === undefined ? '' : a === b ? ' (no change)' : ` (${b > a ? '+' : '−'}${formatInt(Math.abs(b - a))} since ${data.previousQuarter})`)
+	const delta = (a?: number, b?: number) =>
+		a === undefined || b === undefined
+			? ''
+			: a === b
+				? ' (no change)'
+				: ` (${b > a ? '+' : '−'}${formatInt(Math.abs(b - a))} since ${data.previousQuarter})`
 	return (
 		<section className="kpis" aria-label="Headline figures">
 			<Kpi label="Business units" value={formatInt(k.units)} />
 			<Kpi label="People in China" value={formatInt(k.peopleInChina)} />
-			<Kpi label="Units at high or critical" value={formatInt((now?.critical ?? 0) + (now?.high ?? 0))} hint={delta(prev && prev.critical + prev.high, now && now.critical + now.high)} alert={(now?.critical ?? 0) > 0} />
-			<Kpi label="Flows lacking their mechanism" value={formatInt(k.flowsLackingMechanism)} hint={`of ${formatInt(k.flows)}${delta(prev?.flowsLackingMechanism, now?.flowsLackingMechanism)}`} alert={k.flowsLackingMechanism > 0} />
-			<Kpi label="Systems overdue (MLPS)" value={formatInt(k.systemsOverdue)} hint={`of ${formatInt(k.systems)}${delta(prev?.systemsOverdue, now?.systemsOverdue)}`} alert={k.systemsOverdue > 0} />
-			<Kpi label="Statutory penalty ceiling" value={formatRmb(k.penaltyMaxRmb, { compact: true })} hint={k.penaltyBasis ?? 'sum of each entity’s maximum fines'} />
+			<Kpi
+				label="Units at high or critical"
+				value={formatInt((now?.critical ?? 0) + (now?.high ?? 0))}
+				hint={delta(prev && prev.critical + prev.high, now && now.critical + now.high)}
+				alert={(now?.critical ?? 0) > 0}
+			/>
+			<Kpi
+				label="Flows lacking their mechanism"
+				value={formatInt(k.flowsLackingMechanism)}
+				hint={`of ${formatInt(k.flows)}${delta(prev?.flowsLackingMechanism, now?.flowsLackingMechanism)}`}
+				alert={k.flowsLackingMechanism > 0}
+			/>
+			<Kpi
+				label="Systems overdue (MLPS)"
+				value={formatInt(k.systemsOverdue)}
+				hint={`of ${formatInt(k.systems)}${delta(prev?.systemsOverdue, now?.systemsOverdue)}`}
+				alert={k.systemsOverdue > 0}
+			/>
+			<Kpi
+				label="Statutory penalty ceiling"
+				value={formatRmb(k.penaltyMaxRmb, { compact: true })}
+				hint={k.penaltyBasis ?? 'sum of each entity’s maximum fines'}
+			/>
 		</section>
 	)
 }
@@ -64,11 +93,21 @@ export function TrendChart({ data }: { data: BoardData['trend'] }) {
 						<tr>
 							<th scope="col">Quarter</th>
 							<th scope="col">Model</th>
-							<th scope="col" className="num">Critical</th>
-							<th scope="col" className="num">High</th>
-							<th scope="col" className="num">Mean score</th>
-							<th scope="col" className="num">Flows lacking</th>
-							<th scope="col" className="num">Systems overdue</th>
+							<th scope="col" className="num">
+								Critical
+							</th>
+							<th scope="col" className="num">
+								High
+							</th>
+							<th scope="col" className="num">
+								Mean score
+							</th>
+							<th scope="col" className="num">
+								Flows lacking
+							</th>
+							<th scope="col" className="num">
+								Systems overdue
+							</th>
 						</tr>
 					</thead>
 					<tbody>
@@ -138,11 +177,13 @@ export function FrozenHeatmap({ rows }: { rows: BoardData['heatmap']['rows'] }) 
 									</div>
 								</th>
 								<td className={`heat band-${r.overall.band}`}>
-									<span className="heat-band">{BAND_LABELS[r.overall.band]}</span> <span className="heat-score">{formatScore(r.overall.score)}</span>
+									<span className="heat-band">{BAND_LABELS[r.overall.band]}</span>{' '}
+									<span className="heat-score">{formatScore(r.overall.score)}</span>
 								</td>
 								{DIMENSIONS.map(d => (
 									<td key={d} className={`heat band-${r.cells[d].band}`}>
-										<span className="heat-band">{BAND_LABELS[r.cells[d].band]}</span> <span className="heat-score">{r.cells[d].band === 'none' ? '—' : r.cells[d].score}</span>
+										<span className="heat-band">{BAND_LABELS[r.cells[d].band]}</span>{' '}
+										<span className="heat-score">{r.cells[d].band === 'none' ? '—' : r.cells[d].score}</span>
 									</td>
 								))}
 							</tr>
@@ -169,15 +210,23 @@ export function Movers({ data }: { data: BoardData }) {
 			<p>
 				Against {a.from.quarter} (model {a.from.modelLabel}
 				{a.modelChanged ? `, now ${a.to.modelLabel}` : ''}):{' '}
-				{totals.length ? totals.map(([c, v]) => `${v > 0 ? '+' : '−'}${Math.abs(Math.round(v * 10) / 10)} points from ${CAUSE_LABELS[c as keyof typeof CAUSE_LABELS]}`).join(', ') : 'no score moved'}.
-				{a.rulesChanged ? ' The scoring rules changed between the two quarters.' : ''}
+				{totals.length
+					? totals
+							.map(
+								([c, v]) =>
+									`${v > 0 ? '+' : '−'}${Math.abs(Math.round(v * 10) / 10)} points from ${CAUSE_LABELS[c as keyof typeof CAUSE_LABELS]}`,
+							)
+							.join(', ')
+					: 'no score moved'}
+				.{a.rulesChanged ? ' The scoring rules changed between the two quarters.' : ''}
 			</p>
 			{data.movers.length ? (
 				<ol className="movers">
 					{data.movers.map(m => (
 						<li key={`${m.unitCode}-${m.dimension}`}>
 							<div className="mover-head">
-								<strong>{m.unitName}</strong> · {DIMENSION_LABELS[m.dimension]}: {BAND_LABELS[m.from.band]} {m.from.score} → {BAND_LABELS[m.to.band]} {m.to.score}{' '}
+								<strong>{m.unitName}</strong> · {DIMENSION_LABELS[m.dimension]}: {BAND_LABELS[m.from.band]} {m.from.score} →{' '}
+								{BAND_LABELS[m.to.band]} {m.to.score}{' '}
 								<span className={m.delta < 0 ? 'arrow better' : 'arrow worse'} aria-label={m.delta < 0 ? 'better' : 'worse'}>
 									{m.delta < 0 ? '↓' : '↑'}
 								</span>
@@ -239,8 +288,9 @@ export function Decisions({ data }: { data: BoardData }) {
 					{d.comment ? <div className="small">“{d.comment}”</div> : null}
 					{d.figures ? (
 						<div className="small">
-							As decided: {formatInt(d.figures.headcount)} people; one-off {formatUsd(d.figures.oneOffUsd)}, saving {formatUsd(d.figures.annualSavingUsd)} a year, NPV{' '}
-							{formatUsd(d.figures.npvUsd)}, payback {d.figures.paybackLabel ?? 'never'}; exposure change {d.figures.exposureScoreDelta > 0 ? '+' : ''}
+							As decided: {formatInt(d.figures.headcount)} people; one-off {formatUsd(d.figures.oneOffUsd)}, saving{' '}
+							{formatUsd(d.figures.annualSavingUsd)} a year, NPV {formatUsd(d.figures.npvUsd)}, payback {d.figures.paybackLabel ?? 'never'};
+							exposure change {d.figures.exposureScoreDelta > 0 ? '+' : ''}
 							{d.figures.exposureScoreDelta} ({d.figures.bandsImproved} bands improved, {d.figures.bandsWorsened} worsened). Frozen record{' '}
 							<code>{d.figures.recordHash.slice(0, 12)}…</code>
 						</div>

@@ -9,7 +9,14 @@ export function ConfirmDelete({ label, question, busy }: { label: string; questi
 	const [asking, setAsking] = useState(false)
 	return (
 		<Form method="post">
-			<button type="button" className="danger" aria-expanded={asking} aria-controls="confirm-delete" onClick={() => setAsking(a => !a)} disabled={busy}>
+			<button
+				type="button"
+				className="danger"
+				aria-expanded={asking}
+				aria-controls="confirm-delete"
+				onClick={() => setAsking(a => !a)}
+				disabled={busy}
+			>
 				{label}…
 			</button>
 			{asking ? (

@@ -6,7 +6,16 @@ import { TableScroll } from './table-scroll.tsx'
 
 export type ImportActionData =
 	| { stage: 'errors'; fileName: string; rowCount: number; errors: CsvCellError[]; errorCount: number }
-	| { stage: 'preview'; fileName: string; csv: string; rowCount: number; inserts: number; updates: number; unchanged: number; changes: Array<{ code: string; kind: 'new' | 'changed'; fields: FieldChange[] }> }
+	| {
+			stage: 'preview'
+			fileName: string
+			csv: string
+			rowCount: number
+			inserts: number
+			updates: number
+			unchanged: number
+			changes: Array<{ code: string; kind: 'new' | 'changed'; fields: FieldChange[] }>
+	  }
 	| { stage: 'done'; fileName: string; inserts: number; updates: number; unchanged: number }
 
 export interface CsvColumnHelp {
@@ -16,7 +25,19 @@ export interface CsvColumnHelp {
 }
 
 /** The CSV import page: upload, every problem by line and column, a preview of what changes, commit. */
-export function CsvImportPage({ title, listPath, exportHref, columns, data }: { title: string; listPath: string; exportHref: string; columns: CsvColumnHelp[]; data: ImportActionData | undefined }) {
+export function CsvImportPage({
+	title,
+	listPath,
+	exportHref,
+	columns,
+	data,
+}: {
+	title: string
+	listPath: string
+	exportHref: string
+	columns: CsvColumnHelp[]
+	data: ImportActionData | undefined
+}) {
 	const navigation = useNavigation()
 	const busy = navigation.state === 'submitting'
 	return (
@@ -28,8 +49,8 @@ export function CsvImportPage({ title, listPath, exportHref, columns, data }: { 
 				<div>
 					<h1>Import {title.toLowerCase()} from CSV</h1>
 					<p>
-						Rows are matched on <code>code</code>: an existing code is updated, a new one is added, nothing is deleted. Every row is checked first; the
-						import writes all rows or none.
+						Rows are matched on <code>code</code>: an existing code is updated, a new one is added, nothing is deleted. Every row is checked
+						first; the import writes all rows or none.
 					</p>
 				</div>
 			</div>
@@ -38,7 +59,8 @@ export function CsvImportPage({ title, listPath, exportHref, columns, data }: { 
 				<div className="card notice ok" role="status">
 					<h2>Imported {data.fileName}</h2>
 					<p>
-						{formatInt(data.inserts)} added, {formatInt(data.updates)} updated, {formatInt(data.unchanged)} unchanged. Each change is in the audit log.
+						{formatInt(data.inserts)} added, {formatInt(data.updates)} updated, {formatInt(data.unchanged)} unchanged. Each change is in the
+						audit log.
 					</p>
 					<p>
 						<Link to={listPath}>See {title.toLowerCase()}</Link>
@@ -74,7 +96,9 @@ export function CsvImportPage({ title, listPath, exportHref, columns, data }: { 
 							</tbody>
 						</table>
 					</TableScroll>
-					{data.errorCount > data.errors.length ? <p>… and {formatInt(data.errorCount - data.errors.length)} more. Fix these and preview again.</p> : null}
+					{data.errorCount > data.errors.length ? (
+						<p>… and {formatInt(data.errorCount - data.errors.length)} more. Fix these and preview again.</p>
+					) : null}
 				</div>
 			) : null}
 
@@ -132,7 +156,9 @@ export function CsvImportPage({ title, listPath, exportHref, columns, data }: { 
 			<Form method="post" encType="multipart/form-data" className="card">
 				<h2>Choose a file</h2>
 				<div className="field">
-					<label htmlFor="import-file">CSV file (UTF-8, at most {CSV_LIMITS.maxBytes / 1024 / 1024} MB and {formatInt(CSV_LIMITS.maxRows)} rows)</label>
+					<label htmlFor="import-file">
+						CSV file (UTF-8, at most {CSV_LIMITS.maxBytes / 1024 / 1024} MB and {formatInt(CSV_LIMITS.maxRows)} rows)
+					</label>
 					<input id="import-file" name="file" type="file" accept=".csv,text/csv" required />
 				</div>
 				<button type="submit" name="intent" value="preview" disabled={busy}>
@@ -171,4 +197,3 @@ export function CsvImportPage({ title, listPath, exportHref, columns, data }: { 
 		</>
 	)
 }
-

@@ -1,12 +1,5 @@
 import { Link, useNavigation, useSearchParams } from '@remix-run/react'
-import {
-	type ColumnDef,
-	flexRender,
-	getCoreRowModel,
-	type SortingState,
-	useReactTable,
-	type VisibilityState,
-} from '@tanstack/react-table'
+import { type ColumnDef, flexRender, getCoreRowModel, type SortingState, useReactTable, type VisibilityState } from '@tanstack/react-table'
 import { useMemo, useState } from 'react'
 import { Pager } from './pager.tsx'
 import { TableScroll } from './table-scroll.tsx'
@@ -58,7 +51,8 @@ export function DataTable<T>({
 		next.delete('page')
 		return `?${next}`
 	}
-	const loading = navigation.state === 'loading' && navigation.location.pathname === (typeof window === 'undefined' ? '' : window.location.pathname)
+	const loading =
+		navigation.state === 'loading' && navigation.location.pathname === (typeof window === 'undefined' ? '' : window.location.pathname)
 	return (
 		<div>
 			<details className="no-print column-picker">

@@ -37,7 +37,10 @@ export function GeneralErrorBoundary({
 }
 
 function DefaultMessage({ status, data }: { status: number; data: unknown }) {
-	const message = typeof data === 'string' ? data : (data as { message?: string; error?: string } | null)?.message ?? (data as { error?: string } | null)?.error
+	const message =
+		typeof data === 'string'
+			? data
+			: ((data as { message?: string; error?: string } | null)?.message ?? (data as { error?: string } | null)?.error)
 	const titles: Record<number, string> = {
 		400: 'That request was not valid',
 		403: 'You do not have access to this',

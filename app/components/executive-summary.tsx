@@ -10,7 +10,11 @@ export function quarterMessages(data: BoardData): string[] {
 	const now = data.trend.find(t => t.quarter === data.quarter)
 	const prev = data.trend.find(t => t.quarter === data.previousQuarter)
 	const since = (a: number | undefined, b: number) =>
-		a === undefined ? '' : a === b ? `, unchanged since ${data.previousQuarter}` : `, ${b > a ? 'up' : 'down'} ${formatInt(Math.abs(b - a))} since ${data.previousQuarter}`
+		a === undefined
+			? ''
+			: a === b
+				? `, unchanged since ${data.previousQuarter}`
+				: `, ${b > a ? 'up' : 'down'} ${formatInt(Math.abs(b - a))} since ${data.previousQuarter}`
 	const severe = (now?.critical ?? 0) + (now?.high ?? 0)
 	const messages = [
 		`${formatInt(severe)} of ${formatInt(k.units)} business units are at high or critical exposure (${formatInt(now?.critical ?? 0)} critical)${since(prev && prev.critical + prev.high, severe)}.`,
@@ -19,9 +23,16 @@ export function quarterMessages(data: BoardData): string[] {
 		messages.push(
 			`${m.unitName}, ${DIMENSION_LABELS[m.dimension]}: ${m.delta > 0 ? 'rose' : 'fell'} from ${BAND_LABELS[m.from.band].toLowerCase()} ${m.from.score} to ${BAND_LABELS[m.to.band].toLowerCase()} ${m.to.score}, through ${CAUSES[m.primaryCause]}.`,
 		)
-	messages.push(`${formatInt(k.flowsLackingMechanism)} of ${formatInt(k.flows)} data flows leaving China lack the mechanism the law requires${since(prev?.flowsLackingMechanism, k.flowsLackingMechanism)}.`)
-	messages.push(`${formatInt(k.systemsOverdue)} of ${formatInt(k.systems)} systems are overdue for MLPS filing or assessment${since(prev?.systemsOverdue, k.systemsOverdue)}.`)
-	if (data.attribution?.modelChanged) messages.push(`Scores were recomputed under model version ${data.modelLabel}; the pack attributes each change to inputs, deadlines, model or rules.`)
+	messages.push(
+		`${formatInt(k.flowsLackingMechanism)} of ${formatInt(k.flows)} data flows leaving China lack the mechanism the law requires${since(prev?.flowsLackingMechanism, k.flowsLackingMechanism)}.`,
+	)
+	messages.push(
+		`${formatInt(k.systemsOverdue)} of ${formatInt(k.systems)} systems are overdue for MLPS filing or assessment${since(prev?.systemsOverdue, k.systemsOverdue)}.`,
+	)
+	if (data.attribution?.modelChanged)
+		messages.push(
+			`Scores were recomputed under model version ${data.modelLabel}; the pack attributes each change to inputs, deadlines, model or rules.`,
+		)
 	return messages.slice(0, 5)
 }
 
@@ -55,18 +66,19 @@ export function ExecutiveSummary({ data }: { data: BoardData }) {
 			<h3>The board is asked to</h3>
 			<ul>
 				<li>
-					<strong>Note</strong> the exposure above and the statutory penalty ceiling of {formatRmb(k.penaltyMaxRmb, { compact: true })} (the sum of each entity’s
-					maximum fines: an upper bound, not an expected loss).
+					<strong>Note</strong> the exposure above and the statutory penalty ceiling of {formatRmb(k.penaltyMaxRmb, { compact: true })} (the
+					sum of each entity’s maximum fines: an upper bound, not an expected loss).
 				</li>
 				{k.flowsLackingMechanism ? (
 					<li>
-						<strong>Decide</strong> whether the {formatInt(k.flowsLackingMechanism)} data flows without their required mechanism are remedied by the end of {due.quarter}, or
-						stopped.
+						<strong>Decide</strong> whether the {formatInt(k.flowsLackingMechanism)} data flows without their required mechanism are
+						remedied by the end of {due.quarter}, or stopped.
 					</li>
 				) : null}
 				{k.systemsOverdue ? (
 					<li>
-						<strong>Decide</strong> whether the {formatInt(k.systemsOverdue)} overdue MLPS filings and assessments are completed by the end of {due.quarter}.
+						<strong>Decide</strong> whether the {formatInt(k.systemsOverdue)} overdue MLPS filings and assessments are completed by the end
+						of {due.quarter}.
 					</li>
 				) : null}
 			</ul>
@@ -78,7 +90,9 @@ export function ExecutiveSummary({ data }: { data: BoardData }) {
 							{formatDate(d.dueOn)}: {d.unit}, {d.what}.
 						</li>
 					))}
-					{due.total > due.items.length ? <li>and {formatInt(due.total - due.items.length)} more dated obligations in the quarter.</li> : null}
+					{due.total > due.items.length ? (
+						<li>and {formatInt(due.total - due.items.length)} more dated obligations in the quarter.</li>
+					) : null}
 				</ul>
 			) : (
 				<p>No dated obligation or mechanism expiry falls in {due.quarter} in the frozen inventory.</p>

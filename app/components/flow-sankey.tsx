@@ -21,7 +21,12 @@ export function FlowSankey({ data }: { data: SankeyData }) {
 				<span>
 					<i className="swatch hatched" style={{ background: COLORS.gap }} /> Required mechanism missing or expired (dashed)
 				</span>
-				<span className="muted">Width: individuals since 1 January.{data.unknownVolumeFlows ? ` ${formatInt(data.unknownVolumeFlows)} flows with unknown volumes are drawn at their known part only.` : ''}</span>
+				<span className="muted">
+					Width: individuals since 1 January.
+					{data.unknownVolumeFlows
+						? ` ${formatInt(data.unknownVolumeFlows)} flows with unknown volumes are drawn at their known part only.`
+						: ''}
+				</span>
 			</figcaption>
 			<SankeyTable data={data} />
 		</figure>
@@ -66,7 +71,12 @@ function SankeyTable({ data }: { data: SankeyData }) {
 								<th scope="row">{data.nodes[source]?.name}</th>
 								<td className="num">{formatInt(u.total)}</td>
 								<td className="num">{formatInt(u.missing)}</td>
-								<td>{[...u.to].sort((a, b) => b[1] - a[1]).map(([country, n]) => `${country} ${formatInt(n)}`).join('; ')}</td>
+								<td>
+									{[...u.to]
+										.sort((a, b) => b[1] - a[1])
+										.map(([country, n]) => `${country} ${formatInt(n)}`)
+										.join('; ')}
+								</td>
 							</tr>
 						))}
 					</tbody>

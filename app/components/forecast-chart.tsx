@@ -22,7 +22,13 @@ export function ForecastChart({ forecast, series }: { forecast: ExporterForecast
 	const label = series === 'nonSensitive' ? 'Non-sensitive individuals' : 'Sensitive individuals'
 	const crossings = forecast.crossings.filter(c => thresholds.includes(c.value))
 	const summary = `${label}, ${forecast.year}: ${formatInt(forecast.ytd[series])} to ${formatDate(forecast.asOf)}, projected ${formatInt(values[11] ?? 0)} by 31 December. ${crossings
-		.map(c => (c.crossed ? `${c.label}: already crossed.` : c.forecastOn ? `${c.label}: forecast ${formatDate(c.forecastOn)}.` : `${c.label}: not this year.`))
+		.map(c =>
+			c.crossed
+				? `${c.label}: already crossed.`
+				: c.forecastOn
+					? `${c.label}: forecast ${formatDate(c.forecastOn)}.`
+					: `${c.label}: not this year.`,
+		)
 		.join(' ')}`
 	return (
 		<figure className="chart forecast-chart">
@@ -53,9 +59,17 @@ export function ForecastChart({ forecast, series }: { forecast: ExporterForecast
 					)
 				})}
 				<path d={path(actual.filter(p => !p.projected))} fill="none" stroke="#1f4e8c" strokeWidth="2.5" />
-				<path d={path([...(lastActual ? [lastActual] : []), ...actual.filter(p => p.projected)])} fill="none" stroke="#1f4e8c" strokeWidth="2" strokeDasharray="5 4" />
+				<path
+					d={path([...(lastActual ? [lastActual] : []), ...actual.filter(p => p.projected)])}
+					fill="none"
+					stroke="#1f4e8c"
+					strokeWidth="2"
+					strokeDasharray="5 4"
+				/>
 			</svg>
-			<figcaption className="muted small">{label}: solid to date (months interpolated from the run rate), dashed projected; red lines are the thresholds.</figcaption>
+			<figcaption className="muted small">
+				{label}: solid to date (months interpolated from the run rate), dashed projected; red lines are the thresholds.
+			</figcaption>
 		</figure>
 	)
 }

@@ -13,8 +13,9 @@ export function ForecastPanel({ forecast }: { forecast: ExporterForecast }) {
 			) : (
 				<>
 					<p className="muted small">
-						Individuals provided abroad since 1 January, counted over the flows no exemption covers: {formatInt(forecast.ytd.nonSensitive)} non-sensitive and{' '}
-						{formatInt(forecast.ytd.sensitive)} sensitive to {formatDate(forecast.asOf)}, projected at the year-to-date run rate.
+						Individuals provided abroad since 1 January, counted over the flows no exemption covers: {formatInt(forecast.ytd.nonSensitive)}{' '}
+						non-sensitive and {formatInt(forecast.ytd.sensitive)} sensitive to {formatDate(forecast.asOf)}, projected at the year-to-date
+						run rate.
 						{forecast.unknownFlows ? ` ${forecast.unknownFlows} flow(s) have unknown counts: these are lower bounds.` : ''}
 					</p>
 					<div className="card-grid">
@@ -50,7 +51,9 @@ export function ForecastPanel({ forecast }: { forecast: ExporterForecast }) {
 										<td>
 											{c.startBy ? formatDate(c.startBy) : '—'}
 											{c.startNow ? <div className="start-now">Start now: the lead time reaches the crossing</div> : null}
-											{c.basis === 'weekdays_only' ? <div className="muted small">holidays of next year not published: Monday-Friday counted</div> : null}
+											{c.basis === 'weekdays_only' ? (
+												<div className="muted small">holidays of next year not published: Monday-Friday counted</div>
+											) : null}
 										</td>
 									</tr>
 								))}
@@ -58,8 +61,8 @@ export function ForecastPanel({ forecast }: { forecast: ExporterForecast }) {
 						</table>
 					</div>
 					<p className="muted small">
-						Lead times: security assessment = about 60 days of preparation (estimate) + 5 + 7 + 45 working days of CAC steps (2022 Measures, extendable); standard
-						contract = about 45 days of preparation (estimate), filed within 10 working days after it takes effect.
+						Lead times: security assessment = about 60 days of preparation (estimate) + 5 + 7 + 45 working days of CAC steps (2022 Measures,
+						extendable); standard contract = about 45 days of preparation (estimate), filed within 10 working days after it takes effect.
 					</p>
 				</>
 			)}

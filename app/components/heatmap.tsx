@@ -63,7 +63,11 @@ export function Heatmap({ rows, sort, desc }: { rows: HeatmapLine[]; sort: Heatm
 									<a href={`/units/${r.unitId}`}>{r.name}</a>
 									<small>{`${r.city} · ${humanize(r.segment)}`}</small>
 								</th>
-								<Cell href={`/units/${r.unitId}${r.overall.dimension ? `#${r.overall.dimension}` : ''}`} score={r.overall.score} band={r.overall.band} />
+								<Cell
+									href={`/units/${r.unitId}${r.overall.dimension ? `#${r.overall.dimension}` : ''}`}
+									score={r.overall.score}
+									band={r.overall.band}
+								/>
 								{DIMENSIONS.map((d, i) => (
 									<Cell key={d} href={`/units/${r.unitId}#${d}`} score={r.cells[i]![0]} band={r.cells[i]![1]} />
 								))}

@@ -45,7 +45,17 @@ export function InventoryForm({
 	)
 }
 
-function Field({ field, value, errors, units }: { field: FieldDef; value: string; errors?: string[]; units: Array<{ code: string; name: string }> }) {
+function Field({
+	field,
+	value,
+	errors,
+	units,
+}: {
+	field: FieldDef
+	value: string
+	errors?: string[]
+	units: Array<{ code: string; name: string }>
+}) {
 	const id = `field-${field.name}`
 	const errorId = `${id}-error`
 	const helpId = `${id}-help`

@@ -19,7 +19,9 @@ export function lazyChart<P extends Box>(load: () => Promise<ComponentType<P>>) 
 	const Drawing = lazy(async () => ({ default: await load() })) as unknown as ComponentType<P>
 	return memo(function LazyChart(props: P) {
 		return (
-			<Suspense fallback={<div className="chart-placeholder" style={{ width: props.width, aspectRatio: `${props.width} / ${props.height}` }} />}>
+			<Suspense
+				fallback={<div className="chart-placeholder" style={{ width: props.width, aspectRatio: `${props.width} / ${props.height}` }} />}
+			>
 				<Drawing {...props} />
 			</Suspense>
 		)

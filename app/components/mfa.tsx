@@ -16,8 +16,8 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
 	return (
 		<div className="mfa-recovery">
 			<p>
-				<strong>Recovery codes.</strong> Each signs you in once if you lose your authenticator. Keep them somewhere safe now: they are not shown
-				again.
+				<strong>Recovery codes.</strong> Each signs you in once if you lose your authenticator. Keep them somewhere safe now: they are not
+				shown again.
 			</p>
 			<ul className="recovery-codes" aria-label="Recovery codes">
 				{codes.map(c => (

@@ -15,7 +15,17 @@ export interface RowErrors {
  * The register as a table: duty, source (unverified marked), due date, status and owner. Writers get a
  * disclosure per row with the status form; sorting is by links that keep the filters (the URL is the state).
  */
-export function ObligationsTable({ rows, canWrite, errors, showUnit = true }: { rows: RegisterRow[]; canWrite: boolean; errors?: RowErrors | null; showUnit?: boolean }) {
+export function ObligationsTable({
+	rows,
+	canWrite,
+	errors,
+	showUnit = true,
+}: {
+	rows: RegisterRow[]
+	canWrite: boolean
+	errors?: RowErrors | null
+	showUnit?: boolean
+}) {
 	return (
 		<div className="table-wrap">
 			<table className="obligations">
@@ -109,8 +119,18 @@ function SortHeader({ sort, children }: { sort: string; children: string }) {
 function StatusForm({ row, errors }: { row: RegisterRow; errors: RowErrors | null }) {
 	const id = row.key.replace(/[^a-zA-Z0-9_-]/g, '-')
 	const fe = errors?.fieldErrors ?? {}
-	const field = (name: string) => ({ id: `${id}-${name}`, name, 'aria-invalid': fe[name] ? true : undefined, 'aria-errormessage': fe[name] ? `${id}-${name}-error` : undefined })
-	const err = (name: string) => (fe[name] ? <div id={`${id}-${name}-error`} className="field-error">{fe[name].join(' ')}</div> : null)
+	const field = (name: string) => ({
+		id: `${id}-${name}`,
+		name,
+		'aria-invalid': fe[name] ? true : undefined,
+		'aria-errormessage': fe[name] ? `${id}-${name}-error` : undefined,
+	})
+	const err = (name: string) =>
+		fe[name] ? (
+			<div id={`${id}-${name}-error`} className="field-error">
+				{fe[name].join(' ')}
+			</div>
+		) : null
 	return (
 		<details className="status-edit" open={errors ? true : undefined}>
 			<summary>Change status</summary>
@@ -119,7 +139,11 @@ function StatusForm({ row, errors }: { row: RegisterRow; errors: RowErrors | nul
 				<input type="hidden" name="dutyKey" value={row.key} />
 				<input type="hidden" name="unitId" value={row.unitId} />
 				<input type="hidden" name="expectedVersion" value={row.version} />
-				{errors ? <p className="field-error" role="alert">{errors.message}</p> : null}
+				{errors ? (
+					<p className="field-error" role="alert">
+						{errors.message}
+					</p>
+				) : null}
 				<div className="field">
 					<label htmlFor={`${id}-status`}>Status</label>
 					<select {...field('status')} defaultValue={row.status}>

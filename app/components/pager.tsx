@@ -2,7 +2,21 @@ import { Link, useSearchParams } from '@remix-run/react'
 import { formatInt } from '#app/utils/format.ts'
 
 /** Previous / next links that keep every other URL parameter; the page number lives in `?page=`. `anchor` is the id the links scroll to. */
-export function Pager({ page, pageSize, total, noun = 'Rows', older, anchor }: { page: number; pageSize: number; total: number; noun?: string; older?: boolean; anchor?: string }) {
+export function Pager({
+	page,
+	pageSize,
+	total,
+	noun = 'Rows',
+	older,
+	anchor,
+}: {
+	page: number
+	pageSize: number
+	total: number
+	noun?: string
+	older?: boolean
+	anchor?: string
+}) {
 	const [params] = useSearchParams()
 	const pages = Math.max(1, Math.ceil(total / pageSize))
 	const pageLink = (p: number) => {
@@ -16,7 +30,9 @@ export function Pager({ page, pageSize, total, noun = 'Rows', older, anchor }: {
 	const [prev, nextLabel] = older ? ['← Newer', 'Older →'] : ['← Previous', 'Next →']
 	return (
 		<nav className="pager" aria-label="Pages">
-			<span className="muted">{total === 0 ? `No ${noun.toLowerCase()}` : `${noun} ${formatInt(first)}–${formatInt(last)} of ${formatInt(total)}`}</span>
+			<span className="muted">
+				{total === 0 ? `No ${noun.toLowerCase()}` : `${noun} ${formatInt(first)}–${formatInt(last)} of ${formatInt(total)}`}
+			</span>
 			<span>
 				{page > 1 ? <Link to={pageLink(page - 1)}>{prev}</Link> : <span className="muted">{prev}</span>}
 				<span className="muted">

@@ -62,7 +62,8 @@ export function CashChart({ result, uncertainty }: { result: ScenarioResult; unc
 		<figure className="chart">
 			<CashDrawing series={series} paybackLabel={result.paybackLabel} width={WIDTH} height={HEIGHT} />
 			<figcaption className="small muted">
-				Cumulative net cash in USD, base case (line) and the 10th to 90th percentile of {uncertainty?.runs.toLocaleString('en') ?? '…'} runs (band).
+				Cumulative net cash in USD, base case (line) and the 10th to 90th percentile of {uncertainty?.runs.toLocaleString('en') ?? '…'} runs
+				(band).
 				{result.paybackLabel ? ` Pays back in ${result.paybackLabel} (dashed line).` : ' Does not pay back within the horizon.'}
 			</figcaption>
 		</figure>

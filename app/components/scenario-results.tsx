@@ -15,7 +15,13 @@ const monthOf = (r: ScenarioResult) => (r.paybackMonth === null ? 'Not within th
  * `status` says what they wait for or rest on (empty when nothing; its line is always there, so nothing jumps),
  * `busy` dims them until it arrives, and `uncertaintyPending` marks the Monte Carlo bands as not yet recomputed.
  */
-export function ScenarioResults(props: { result: ScenarioResult; uncertainty: ScenarioUncertainty | null; uncertaintyPending?: boolean; status?: string; busy?: boolean }) {
+export function ScenarioResults(props: {
+	result: ScenarioResult
+	uncertainty: ScenarioUncertainty | null
+	uncertaintyPending?: boolean
+	status?: string
+	busy?: boolean
+}) {
 	const { result, uncertainty, uncertaintyPending, status, busy } = props
 	const changed = new Map<number, ScenarioResult['exposure']['diff']>()
 	for (const d of result.exposure.diff) if (d.delta !== 0) changed.set(d.unitId, [...(changed.get(d.unitId) ?? []), d])
@@ -29,12 +35,59 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 				</p>
 			)}
 			<section className="kpis" aria-label="Headline figures" aria-busy={uncertaintyPending || undefined}>
-				<Kpi label="One-off cost" value={big(result.oneOff.total)} exact={usd(result.oneOff.total)} hint={uncertainty ? `P10–P90 ${formatUsd(uncertainty.oneOffUsd.p10, { compact: true })} – ${formatUsd(uncertainty.oneOffUsd.p90, { compact: true })}` : undefined} />
-				<Kpi label="Annual saving (run-rate)" value={big(result.annualSavingUsd)} exact={usd(result.annualSavingUsd)} hint={`China ${formatUsd(result.annualChinaCostUsd, { compact: true })} → destination ${formatUsd(result.annualDestinationCostUsd, { compact: true })}`} alert={result.annualSavingUsd < 0} />
-				<Kpi label={`NPV over ${result.horizonMonths / 12} years`} value={big(result.npvUsd)} exact={usd(result.npvUsd)} hint={uncertainty ? `P10 ${formatUsd(uncertainty.npvUsd.p10, { compact: true })} · P50 ${formatUsd(uncertainty.npvUsd.p50, { compact: true })} · P90 ${formatUsd(uncertainty.npvUsd.p90, { compact: true })}` : undefined} alert={result.npvUsd < 0} />
-				<Kpi label="Payback" value={result.paybackMonth === null ? 'Never' : `${result.paybackLabel}`} hint={uncertainty ? `P10–P90 month ${uncertainty.paybackMonth.p10 ?? '—'} to ${uncertainty.paybackMonth.p90 ?? 'never'}; ${Math.round(uncertainty.neverPaysBackShare * 100)}% of runs never` : monthOf(result)} />
-				<Kpi label="New transfers created" value={formatInt(result.newTransfers.length)} hint={result.newTransfers.length ? result.newTransfers.map(t => MECHANISM_LABELS[t.requirement.mechanism] ?? humanize(t.requirement.mechanism)).join(', ') : 'none'} alert={result.newTransfers.length > 0} />
-				<Kpi label="Exposure change" value={`${result.exposure.totals.scoreDelta > 0 ? '+' : ''}${result.exposure.totals.scoreDelta}`} hint={`${result.exposure.totals.bandsImproved} bands better, ${result.exposure.totals.bandsWorsened} worse`} alert={result.exposure.totals.bandsWorsened > 0} />
+				<Kpi
+					label="One-off cost"
+					value={big(result.oneOff.total)}
+					exact={usd(result.oneOff.total)}
+					hint={
+						uncertainty
+							? `P10–P90 ${formatUsd(uncertainty.oneOffUsd.p10, { compact: true })} – ${formatUsd(uncertainty.oneOffUsd.p90, { compact: true })}`
+							: undefined
+					}
+				/>
+				<Kpi
+					label="Annual saving (run-rate)"
+					value={big(result.annualSavingUsd)}
+					exact={usd(result.annualSavingUsd)}
+					hint={`China ${formatUsd(result.annualChinaCostUsd, { compact: true })} → destination ${formatUsd(result.annualDestinationCostUsd, { compact: true })}`}
+					alert={result.annualSavingUsd < 0}
+				/>
+				<Kpi
+					label={`NPV over ${result.horizonMonths / 12} years`}
+					value={big(result.npvUsd)}
+					exact={usd(result.npvUsd)}
+					hint={
+						uncertainty
+							? `P10 ${formatUsd(uncertainty.npvUsd.p10, { compact: true })} · P50 ${formatUsd(uncertainty.npvUsd.p50, { compact: true })} · P90 ${formatUsd(uncertainty.npvUsd.p90, { compact: true })}`
+							: undefined
+					}
+					alert={result.npvUsd < 0}
+				/>
+				<Kpi
+					label="Payback"
+					value={result.paybackMonth === null ? 'Never' : `${result.paybackLabel}`}
+					hint={
+						uncertainty
+							? `P10–P90 month ${uncertainty.paybackMonth.p10 ?? '—'} to ${uncertainty.paybackMonth.p90 ?? 'never'}; ${Math.round(uncertainty.neverPaysBackShare * 100)}% of runs never`
+							: monthOf(result)
+					}
+				/>
+				<Kpi
+					label="New transfers created"
+					value={formatInt(result.newTransfers.length)}
+					hint={
+						result.newTransfers.length
+							? result.newTransfers.map(t => MECHANISM_LABELS[t.requirement.mechanism] ?? humanize(t.requirement.mechanism)).join(', ')
+							: 'none'
+					}
+					alert={result.newTransfers.length > 0}
+				/>
+				<Kpi
+					label="Exposure change"
+					value={`${result.exposure.totals.scoreDelta > 0 ? '+' : ''}${result.exposure.totals.scoreDelta}`}
+					hint={`${result.exposure.totals.bandsImproved} bands better, ${result.exposure.totals.bandsWorsened} worse`}
+					alert={result.exposure.totals.bandsWorsened > 0}
+				/>
 			</section>
 
 			{result.issues.length ? (
@@ -70,14 +123,30 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 							<tr>
 								<th scope="col">Line</th>
 								<th scope="col">Move</th>
-								<th scope="col" className="num">People</th>
-								<th scope="col" className="num">Leave first</th>
-								<th scope="col" className="num">Years counted</th>
-								<th scope="col" className="num">Severance per head</th>
-								<th scope="col" className="num">Notice in lieu</th>
-								<th scope="col" className="num">Premium</th>
-								<th scope="col" className="num">One-off (USD)</th>
-								<th scope="col" className="num">Saving a year (USD)</th>
+								<th scope="col" className="num">
+									People
+								</th>
+								<th scope="col" className="num">
+									Leave first
+								</th>
+								<th scope="col" className="num">
+									Years counted
+								</th>
+								<th scope="col" className="num">
+									Severance per head
+								</th>
+								<th scope="col" className="num">
+									Notice in lieu
+								</th>
+								<th scope="col" className="num">
+									Premium
+								</th>
+								<th scope="col" className="num">
+									One-off (USD)
+								</th>
+								<th scope="col" className="num">
+									Saving a year (USD)
+								</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -113,8 +182,8 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 					</table>
 				</TableScroll>
 				<p className="small muted">
-					Severance per Labour Contract Law art. 47: a month’s wage per year of service (six months or more counts as a year), capped at three times the city’s
-					average wage and twelve years for high earners. Figures per head in RMB at the effective date.
+					Severance per Labour Contract Law art. 47: a month’s wage per year of service (six months or more counts as a year), capped at
+					three times the city’s average wage and twelve years for high earners. Figures per head in RMB at the effective date.
 				</p>
 			</section>
 
@@ -125,7 +194,9 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 						{result.massLayoff.map(m => (
 							<li key={m.unitId}>
 								<strong>{m.unitName}</strong>: {m.applies ? 'the procedure applies' : 'the procedure does not apply'}. {m.why}
-								{m.applies && m.earliestEffectiveDateFromAsOf ? ` Announced today, the earliest effective date is ${formatDate(m.earliestEffectiveDateFromAsOf)}.` : ''}
+								{m.applies && m.earliestEffectiveDateFromAsOf
+									? ` Announced today, the earliest effective date is ${formatDate(m.earliestEffectiveDateFromAsOf)}.`
+									: ''}
 							</li>
 						))}
 					</ul>
@@ -168,8 +239,11 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 					.filter(t => t.techExport)
 					.map(t => (
 						<p key={t.moveIndex} className="notice warn small">
-							<strong>{t.staffingLineCode}: {t.techExport!.step}.</strong> {t.techExport!.note} Source: {t.techExport!.source.instrument}, {t.techExport!.source.article}{' '}
-							(⚠ not verified against the primary text).
+							<strong>
+								{t.staffingLineCode}: {t.techExport!.step}.
+							</strong>{' '}
+							{t.techExport!.note} Source: {t.techExport!.source.instrument}, {t.techExport!.source.article} (⚠ not verified against the
+							primary text).
 						</p>
 					))}
 			</section>
@@ -201,7 +275,10 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 											return (
 												<td key={d} className="diff-cell">
 													<BandBadge band={b.band} score={b.score} />
-													<span aria-label={delta === 0 ? 'unchanged' : delta < 0 ? 'better' : 'worse'} className={`arrow ${delta < 0 ? 'better' : delta > 0 ? 'worse' : ''}`}>
+													<span
+														aria-label={delta === 0 ? 'unchanged' : delta < 0 ? 'better' : 'worse'}
+														className={`arrow ${delta < 0 ? 'better' : delta > 0 ? 'worse' : ''}`}
+													>
 														{delta === 0 ? '=' : delta < 0 ? '↓' : '↑'}
 													</span>
 													<BandBadge band={a.band} score={a.score} />
@@ -241,7 +318,9 @@ export function ScenarioResults(props: { result: ScenarioResult; uncertainty: Sc
 										</td>
 										<td>
 											{t.destinationCity} ({t.destinationCountry})
-											<div className="small muted">{t.dataHandling === 'remote_access' ? 'data stays in China, reached from abroad' : 'data migrates with the roles'}</div>
+											<div className="small muted">
+												{t.dataHandling === 'remote_access' ? 'data stays in China, reached from abroad' : 'data migrates with the roles'}
+											</div>
 										</td>
 										<td className="small">
 											PI {t.flow.personalInfoIndividuals === null ? 'unknown' : formatInt(t.flow.personalInfoIndividuals)}, sensitive{' '}
@@ -303,14 +382,16 @@ function Kpi({ label, value, exact, hint, alert }: { label: string; value: strin
  */
 function RaisedFlows({ transfers }: { transfers: ScenarioResult['newTransfers'] }) {
 	const seen = new Set<number>()
-	const raised = transfers.flatMap(t => t.raisedFlows.filter(f => !seen.has(f.flowId) && seen.add(f.flowId)).map(f => ({ ...f, unitCode: t.unitCode })))
+	const raised = transfers.flatMap(t =>
+		t.raisedFlows.filter(f => !seen.has(f.flowId) && seen.add(f.flowId)).map(f => ({ ...f, unitCode: t.unitCode })),
+	)
 	if (!raised.length) return null
 	return (
 		<div className="table-wrap">
 			<h3>Existing flows pushed up a mechanism</h3>
 			<p className="small">
-				The new transfers add to their exporter’s totals since 1 January (2024 Provisions arts 5(4), 7(2), 8 count per
-				exporter), so these flows of the same unit now need more than before.
+				The new transfers add to their exporter’s totals since 1 January (2024 Provisions arts 5(4), 7(2), 8 count per exporter), so these
+				flows of the same unit now need more than before.
 			</p>
 			<table className="compact">
 				<thead>

@@ -84,13 +84,16 @@ export default function OverviewRoute() {
 				<section className="card" aria-labelledby="due-h">
 					<h2 id="due-h">Due in the next 90 days</h2>
 					<p className="muted small">
-						{formatInt(due.total)} open duties, {formatInt(due.overdue)} of them overdue. <Link to="/obligations?within=90">See them all</Link>
+						{formatInt(due.total)} open duties, {formatInt(due.overdue)} of them overdue.{' '}
+						<Link to="/obligations?within=90">See them all</Link>
 					</p>
 					<ul className="due-list">
 						{due.rows.map(r => (
 							<li key={r.key}>
-								<span className={r.overdue ? 'status-gap' : undefined}>{r.overdue ? `Overdue since ${formatDate(r.dueOn)}` : formatDate(r.dueOn)}</span> ·{' '}
-								<Link to={`/units/${r.unitId}`}>{r.unitCode}</Link> · {r.duty}
+								<span className={r.overdue ? 'status-gap' : undefined}>
+									{r.overdue ? `Overdue since ${formatDate(r.dueOn)}` : formatDate(r.dueOn)}
+								</span>{' '}
+								· <Link to={`/units/${r.unitId}`}>{r.unitCode}</Link> · {r.duty}
 							</li>
 						))}
 					</ul>
@@ -101,7 +104,8 @@ export default function OverviewRoute() {
 						<ul className="due-list">
 							{crossings.map(c => (
 								<li key={`${c.unitCode}-${c.threshold}`}>
-									{formatDate(c.forecastOn)} · <Link to={`/units/${c.unitId}#forecast-h`}>{c.unitCode}</Link> crosses {c.label}: {c.mechanismLabel}
+									{formatDate(c.forecastOn)} · <Link to={`/units/${c.unitId}#forecast-h`}>{c.unitCode}</Link> crosses {c.label}:{' '}
+									{c.mechanismLabel}
 									{c.startNow ? <span className="start-now"> · start now (lead time {c.leadTimeDays} days)</span> : null}
 								</li>
 							))}

@@ -17,7 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'account:own')
 	const mfa = await readMfa(getDb(), user.id)
 	const passwordChanged = new URL(request.url).searchParams.get('password') === 'changed'
-	return json({ email: user.email, enrolled: !!mfa?.secret, recoveryCodesLeft: mfa?.recoveryCodesLeft ?? 0, required: mfaRequiredFor(user.role), passwordChanged })
+	return json({
+		email: user.email,
+		enrolled: !!mfa?.secret,
+		recoveryCodesLeft: mfa?.recoveryCodesLeft ?? 0,
+		required: mfaRequiredFor(user.role),
+		passwordChanged,
+	})
 }
 
 interface ActionData {
@@ -37,7 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	switch (form.get('intent')) {
 		case 'password': {
 			const result = await changeOwnPassword(db, user, context, { current: text('current'), next: text('next'), confirm: text('confirm') })
-			if (!result.ok) return json<ActionData>({ ok: null, error: result.message, fieldErrors: result.fieldErrors }, { status: statusOf(result.code) })
+			if (!result.ok)
+				return json<ActionData>({ ok: null, error: result.message, fieldErrors: result.fieldErrors }, { status: statusOf(result.code) })
 			// A redirect, not data: the session in this request's cookie has just been replaced, and the page's
 			// loader must run with the new one.
 			return redirect('/account?password=changed', { headers: { 'Set-Cookie': await sessionCookieHeader(result.value.token) } })
@@ -52,16 +59,29 @@ export async function action({ request }: ActionFunctionArgs) {
 			if (!result.ok) {
 				const offer = await offerEnrolment(db, user, context, { keepPending: true })
 				return json<ActionData>(
-					{ ok: null, error: result.message, fieldErrors: result.fieldErrors, enrol: offer.ok ? { secret: offer.value.secret, qr: offer.value.qr } : undefined },
+					{
+						ok: null,
+						error: result.message,
+						fieldErrors: result.fieldErrors,
+						enrol: offer.ok ? { secret: offer.value.secret, qr: offer.value.qr } : undefined,
+					},
 					{ status: statusOf(result.code) },
 				)
 			}
-			return json<ActionData>({ ok: 'Authenticator app set up: sign-in now asks for its code.', error: null, recoveryCodes: result.value.recoveryCodes })
+			return json<ActionData>({
+				ok: 'Authenticator app set up: sign-in now asks for its code.',
+				error: null,
+				recoveryCodes: result.value.recoveryCodes,
+			})
 		}
 		case 'recovery-codes': {
 			const result = await renewRecoveryCodes(db, user, context)
 			if (!result.ok) return json<ActionData>({ ok: null, error: result.message }, { status: statusOf(result.code) })
-			return json<ActionData>({ ok: 'New recovery codes: the old ones no longer work.', error: null, recoveryCodes: result.value.recoveryCodes })
+			return json<ActionData>({
+				ok: 'New recovery codes: the old ones no longer work.',
+				error: null,
+				recoveryCodes: result.value.recoveryCodes,
+			})
 		}
 		default:
 			return json<ActionData>({ ok: null, error: 'Unknown action.' }, { status: 400 })
@@ -95,7 +115,13 @@ export default function AccountRoute() {
 				<Form method="post" className="card" noValidate>
 					<h2>Change password</h2>
 					<PasswordField name="current" label="Current password" autoComplete="current-password" errors={errors.current} />
-					<PasswordField name="next" label="New password" autoComplete="new-password" errors={errors.next} help={`At least ${PASSWORD_RULES.minLength} characters; common passwords are refused.`} />
+					<PasswordField
+						name="next"
+						label="New password"
+						autoComplete="new-password"
+						errors={errors.next}
+						help={`At least ${PASSWORD_RULES.minLength} characters; common passwords are refused.`}
+					/>
 					<PasswordField name="confirm" label="New password again" autoComplete="new-password" errors={errors.confirm} />
 					<button type="submit" name="intent" value="password" disabled={busy}>
 						Change password
@@ -109,7 +135,14 @@ export default function AccountRoute() {
 							<EnrolmentPanel secret={data.enrol.secret} qr={data.enrol.qr} />
 							<div className="field">
 								<label htmlFor="code">Authentication code</label>
-								<input id="code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code" aria-invalid={errors.code ? true : undefined} />
+								<input
+									id="code"
+									name="code"
+									type="text"
+									inputMode="numeric"
+									autoComplete="one-time-code"
+									aria-invalid={errors.code ? true : undefined}
+								/>
 							</div>
 							<button type="submit" name="intent" value="mfa-confirm" className="primary" disabled={busy}>
 								Confirm
@@ -127,7 +160,11 @@ export default function AccountRoute() {
 						</Form>
 					) : (
 						<Form method="post">
-							<p>{required ? 'Your role needs an authenticator app.' : 'Add an authenticator app, so a password alone cannot sign in as you.'}</p>
+							<p>
+								{required
+									? 'Your role needs an authenticator app.'
+									: 'Add an authenticator app, so a password alone cannot sign in as you.'}
+							</p>
 							<button type="submit" name="intent" value="mfa-start" className="primary" disabled={busy}>
 								Set up an authenticator app
 							</button>
@@ -139,7 +176,19 @@ export default function AccountRoute() {
 	)
 }
 
-function PasswordField({ name, label, autoComplete, errors, help }: { name: string; label: string; autoComplete: string; errors?: string[]; help?: string }) {
+function PasswordField({
+	name,
+	label,
+	autoComplete,
+	errors,
+	help,
+}: {
+	name: string
+	label: string
+	autoComplete: string
+	errors?: string[]
+	help?: string
+}) {
 	return (
 		<div className="field">
 			<label htmlFor={name}>{label}</label>

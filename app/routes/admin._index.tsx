@@ -25,7 +25,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	const form = await request.formData()
 	if (form.get('intent') !== 'create') return json({ errors: { form: ['Unknown action.'] } as Errors, created: null }, { status: 400 })
 	const result = await createUser(getDb(), actor, serviceContext(request), { values: formValues(form) })
-	if (!result.ok) return json({ errors: (result.fieldErrors ?? { form: [result.message] }) as Errors, created: null }, { status: statusOf(result.code) })
+	if (!result.ok)
+		return json({ errors: (result.fieldErrors ?? { form: [result.message] }) as Errors, created: null }, { status: statusOf(result.code) })
 	return json({ errors: {} as Errors, created: result.value.email })
 }
 

@@ -29,6 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		})),
 	)
 	return new Response(csv, {
-		headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="audit-${today()}.csv"`, 'Cache-Control': 'private, no-store' },
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="audit-${today()}.csv"`,
+			'Cache-Control': 'private, no-store',
+		},
 	})
 }

@@ -23,7 +23,11 @@ export async function action({ request }: ActionFunctionArgs) {
 	return json({ ok: `Lifted: ${result.value.key}`, error: null })
 }
 
-const KIND = { pair: 'An account from one address', address: 'One address, every account', account: 'An account from anywhere (slowed, not locked)' }
+const KIND = {
+	pair: 'An account from one address',
+	address: 'One address, every account',
+	account: 'An account from anywhere (slowed, not locked)',
+}
 
 export default function SignInLocksRoute() {
 	const { locks } = useLoaderData<typeof loader>()
@@ -38,8 +42,8 @@ export default function SignInLocksRoute() {
 				<div>
 					<h1>Sign-in locks</h1>
 					<p>
-						Five failed sign-ins from one address pause that account from that address for 15 minutes; 30 from one address pause the address.
-						An account failing from anywhere is slowed (up to 8 seconds an attempt), never locked. Locks lift by themselves.
+						Five failed sign-ins from one address pause that account from that address for 15 minutes; 30 from one address pause the
+						address. An account failing from anywhere is slowed (up to 8 seconds an attempt), never locked. Locks lift by themselves.
 					</p>
 				</div>
 			</div>
@@ -74,7 +78,11 @@ export default function SignInLocksRoute() {
 								<tr key={l.key}>
 									<td>{KIND[l.kind]}</td>
 									<td>{l.who}</td>
-									<td>{l.lockedMinutes > 0 ? `Locked for ${l.lockedMinutes} more min` : `${l.failures} failures: ${l.delaySeconds} s a sign-in`}</td>
+									<td>
+										{l.lockedMinutes > 0
+											? `Locked for ${l.lockedMinutes} more min`
+											: `${l.failures} failures: ${l.delaySeconds} s a sign-in`}
+									</td>
 									<td>
 										<Form method="post">
 											<input type="hidden" name="key" value={l.key} />

@@ -27,7 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		const parsed = parseModelSettings(draft.settings)
 		if (!parsed.ok) throw json({ message: `Draft ${draft.label} is not a valid model: ${parsed.errors.join('; ')}` }, { status: 422 })
 		const exposure = scorePortfolio(scored.portfolio, parsed.value, scored.exposure.asOf)
-		preview = { id: draft.id, label: draft.label, settings: parsed.value, units: exposure.units.length, changes: overallBandChanges(scored.exposure, exposure) }
+		preview = {
+			id: draft.id,
+			label: draft.label,
+			settings: parsed.value,
+			units: exposure.units.length,
+			changes: overallBandChanges(scored.exposure, exposure),
+		}
 	}
 	return json({
 		active: scored.model,
@@ -44,9 +50,11 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (form.intent === 'draft') {
 		const base = await findModelVersionById(db, Number(form.basedOn))
 		const baseSettings = base && parseModelSettings(base.settings)
-		if (!base || !baseSettings?.ok) return json({ message: 'The version this draft starts from is gone; reload the page.', fieldErrors: {} }, { status: 409 })
+		if (!base || !baseSettings?.ok)
+			return json({ message: 'The version this draft starts from is gone; reload the page.', fieldErrors: {} }, { status: 409 })
 		const parsed = parseModelDraft(baseSettings.value, form)
-		if (!parsed.ok) return json({ message: 'The draft was not saved: see the fields marked below.', fieldErrors: parsed.fieldErrors }, { status: 400 })
+		if (!parsed.ok)
+			return json({ message: 'The draft was not saved: see the fields marked below.', fieldErrors: parsed.fieldErrors }, { status: 400 })
 		const result = await draftModelVersion(db, actor, context, { ...parsed.value, basedOn: base.id })
 		if (!result.ok) return json({ message: result.message, fieldErrors: result.fieldErrors ?? {} }, { status: statusOf(result.code) })
 		return redirect(`/admin/model?preview=${result.value.id}#preview`)
@@ -71,8 +79,8 @@ export default function ModelRoute() {
 				<div>
 					<h1>Scoring model</h1>
 					<p>
-						Active version <strong>{active.label}</strong>. A new version starts as a draft: see its effect on the portfolio, then activate it. Frozen
-						quarters keep the version they were scored under.
+						Active version <strong>{active.label}</strong>. A new version starts as a draft: see its effect on the portfolio, then activate
+						it. Frozen quarters keep the version they were scored under.
 					</p>
 				</div>
 			</div>
@@ -194,8 +202,8 @@ function Settings({ settings }: { settings: ModelSettings }) {
 			</table>
 			<h3>Overall bands</h3>
 			<p>
-				Medium from {settings.overallBands.medium}, high from {settings.overallBands.high}, critical from {settings.overallBands.critical} (of 25).
-				Penalty tier: {settings.penalties.tier === 'maximum' ? 'maximum (the serious tier)' : 'base'}.
+				Medium from {settings.overallBands.medium}, high from {settings.overallBands.high}, critical from {settings.overallBands.critical}{' '}
+				(of 25). Penalty tier: {settings.penalties.tier === 'maximum' ? 'maximum (the serious tier)' : 'base'}.
 			</p>
 			<h3>Risk matrix</h3>
 			<TableScroll label="Risk matrix: band by likelihood and impact">
@@ -266,7 +274,16 @@ function DraftForm({ active, fieldErrors }: { active: Active; fieldErrors: Recor
 						{DIMENSIONS.map(d => (
 							<div key={d}>
 								<label htmlFor={`weight.${d}`}>{DIMENSION_LABELS[d]}</label>
-								<input id={`weight.${d}`} name={`weight.${d}`} type="number" step="0.05" min="0" max="1" defaultValue={s.dimensionWeights[d]} {...invalid(`weight.${d}`)} />
+								<input
+									id={`weight.${d}`}
+									name={`weight.${d}`}
+									type="number"
+									step="0.05"
+									min="0"
+									max="1"
+									defaultValue={s.dimensionWeights[d]}
+									{...invalid(`weight.${d}`)}
+								/>
 								{error(`weight.${d}`)}
 							</div>
 						))}
@@ -278,7 +295,16 @@ function DraftForm({ active, fieldErrors }: { active: Active; fieldErrors: Recor
 						{(['medium', 'high', 'critical'] as const).map(b => (
 							<div key={b}>
 								<label htmlFor={`band.${b}`}>{BAND_LABELS[b]} from</label>
-								<input id={`band.${b}`} name={`band.${b}`} type="number" step="0.5" min="0.1" max="25" defaultValue={s.overallBands[b]} {...invalid(`band.${b}`)} />
+								<input
+									id={`band.${b}`}
+									name={`band.${b}`}
+									type="number"
+									step="0.5"
+									min="0.1"
+									max="25"
+									defaultValue={s.overallBands[b]}
+									{...invalid(`band.${b}`)}
+								/>
 								{error(`band.${b}`)}
 							</div>
 						))}
@@ -305,7 +331,11 @@ function DraftForm({ active, fieldErrors }: { active: Active; fieldErrors: Recor
 										<th scope="row">{l}</th>
 										{[1, 2, 3, 4, 5].map(i => (
 											<td key={i}>
-												<select name={`matrix.${l}.${i}`} aria-label={`Likelihood ${l}, impact ${i}`} defaultValue={s.riskMatrix[l - 1]![i - 1]}>
+												<select
+													name={`matrix.${l}.${i}`}
+													aria-label={`Likelihood ${l}, impact ${i}`}
+													defaultValue={s.riskMatrix[l - 1]![i - 1]}
+												>
 													{RATED_BANDS.map(b => (
 														<option key={b} value={b}>
 															{BAND_LABELS[b]}

@@ -39,7 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (form.get('intent') === 'reset-mfa') {
 		const reset = await resetSecondFactor(getDb(), actor, serviceContext(request), { userId: id })
 		if (!reset.ok) return json<Result>({ ok: null, error: reset.message }, { status: statusOf(reset.code) })
-		return json<Result>({ ok: 'Second factor removed; their open sessions were ended. They set up a new one at their next sign-in.', error: null })
+		return json<Result>({
+			ok: 'Second factor removed; their open sessions were ended. They set up a new one at their next sign-in.',
+			error: null,
+		})
 	}
 	const intent = INTENTS.find(i => i === form.get('intent'))
 	if (!intent) return json<Result>({ ok: null, error: `Unknown action "${String(form.get('intent')).slice(0, 40)}".` }, { status: 400 })
@@ -132,8 +135,8 @@ export default function ManageUserRoute() {
 				<Form method="post" className="card">
 					<h2>Second factor</h2>
 					<p>
-						{mfa.enrolled ? `Authenticator app set up; ${mfa.recoveryCodesLeft} recovery codes left.` : 'No authenticator app set up yet.'} Resetting
-						removes it (a lost phone) and ends their sessions; they set up a new one at their next sign-in.
+						{mfa.enrolled ? `Authenticator app set up; ${mfa.recoveryCodesLeft} recovery codes left.` : 'No authenticator app set up yet.'}{' '}
+						Resetting removes it (a lost phone) and ends their sessions; they set up a new one at their next sign-in.
 					</p>
 					<button type="submit" name="intent" value="reset-mfa" disabled={busy || !mfa.enrolled}>
 						Reset second factor
@@ -141,7 +144,11 @@ export default function ManageUserRoute() {
 				</Form>
 				<Form method="post" className="card">
 					<h2>Access</h2>
-					<p>{target.disabled ? 'This account cannot sign in.' : 'Disabling ends their sessions and stops them signing in; their history stays.'}</p>
+					<p>
+						{target.disabled
+							? 'This account cannot sign in.'
+							: 'Disabling ends their sessions and stops them signing in; their history stays.'}
+					</p>
 					{target.disabled ? (
 						<button type="submit" name="intent" value="enable" disabled={busy}>
 							Enable account

@@ -9,7 +9,13 @@ import { isInventoryTable } from '#models/inventory-forms.ts'
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireUser(request, 'inventory:read')
 	if (!isInventoryTable(params.table))
-		throw json({ error: `There is no API collection "${params.table}"; use units, systems, flows, staffing or destinations.` }, { status: 404 })
+		throw json(
+			{ error: `There is no API collection "${params.table}"; use units, systems, flows, staffing or destinations.` },
+			{ status: 404 },
+		)
 	const page = await listInventoryPage(getDb(), params.table, request)
-	return json({ data: page.rows, total: page.total, page: page.page, pageSize: page.pageSize, sort: page.sort }, { headers: { 'Cache-Control': 'private, no-store' } })
+	return json(
+		{ data: page.rows, total: page.total, page: page.page, pageSize: page.pageSize, sort: page.sort },
+		{ headers: { 'Cache-Control': 'private, no-store' } },
+	)
 }

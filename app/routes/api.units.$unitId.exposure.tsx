@@ -9,11 +9,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireUser(request, 'overview:read')
 	const id = Number(params.unitId)
 	if (!/^\d+$/.test(params.unitId ?? '') || !Number.isSafeInteger(id) || id <= 0)
-		throw json({ error: `"${String(params.unitId).slice(0, 40)}" is not a business unit id; use a positive whole number.` }, { status: 400 })
+		throw json(
+			{ error: `"${String(params.unitId).slice(0, 40)}" is not a business unit id; use a positive whole number.` },
+			{ status: 400 },
+		)
 	const scored = await getScoredUnit(getDb(), id)
 	if (!scored) throw json({ error: `No business unit with id ${id}.` }, { status: 404 })
 	return json(
-		{ unit: { id: scored.inv.unit.id, code: scored.inv.unit.code, name: scored.inv.unit.name }, asOf: scored.asOf, model: scored.model.label, exposure: scored.exposure },
+		{
+			unit: { id: scored.inv.unit.id, code: scored.inv.unit.code, name: scored.inv.unit.name },
+			asOf: scored.asOf,
+			model: scored.model.label,
+			exposure: scored.exposure,
+		},
 		{ headers: { 'Cache-Control': 'private, no-store' } },
 	)
 }

@@ -9,7 +9,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireUser(request, 'overview:read')
 	const id = Number(params.unitId)
 	if (!/^\d+$/.test(params.unitId ?? '') || !Number.isSafeInteger(id) || id <= 0)
-		throw json({ error: `"${String(params.unitId).slice(0, 40)}" is not a business unit id; use a positive whole number.` }, { status: 400 })
+		throw json(
+			{ error: `"${String(params.unitId).slice(0, 40)}" is not a business unit id; use a positive whole number.` },
+			{ status: 400 },
+		)
 	const found = await loadUnitObligations(getDb(), id)
 	if (!found) throw json({ error: `No business unit with id ${id}.` }, { status: 404 })
 	const f = found.forecast

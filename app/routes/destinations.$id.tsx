@@ -11,7 +11,14 @@ import { findDestinationById } from '#db/repositories/destinations.ts'
 import { COST_EVIDENCE, type Destination, STAFF_FUNCTIONS } from '#models/domain.ts'
 import { formValues } from '#models/form-errors.ts'
 
-const FUNCTION_LABELS = { back_office: 'Back office', rnd: 'R&D', sales: 'Sales', operations: 'Operations', it: 'IT', management: 'Management' } as const
+const FUNCTION_LABELS = {
+	back_office: 'Back office',
+	rnd: 'R&D',
+	sales: 'Sales',
+	operations: 'Operations',
+	it: 'IT',
+	management: 'Management',
+} as const
 
 /** A destination id, or 'new' for the create form. */
 function requireDestinationId(raw: string | undefined): number | 'new' {
@@ -20,7 +27,18 @@ function requireDestinationId(raw: string | undefined): number | 'new' {
 	return Number(raw)
 }
 
-const EMPTY = { id: 0, city: '', country: '', isMainlandChina: false, privacyLaw: '', privacyCrossBorder: '', hiringLeadTimeMonths: 3, costs: [], source: '', asOf: '' }
+const EMPTY = {
+	id: 0,
+	city: '',
+	country: '',
+	isMainlandChina: false,
+	privacyLaw: '',
+	privacyCrossBorder: '',
+	hiringLeadTimeMonths: 3,
+	costs: [],
+	source: '',
+	asOf: '',
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireUser(request, 'inventory:write')
@@ -45,8 +63,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditDestinationRoute() {
 	const { destination: d, isNew } = useLoaderData<typeof loader>()
-	const errors = ((useActionData<typeof action>() as { errors?: Record<string, string[]> } | undefined)?.errors ?? {}) as Record<string, string[]>
-	const field = (name: string) => ({ id: `d-${name}`, name, 'aria-invalid': errors[name] ? true : undefined, 'aria-errormessage': errors[name] ? `d-${name}-error` : undefined })
+	const errors = ((useActionData<typeof action>() as { errors?: Record<string, string[]> } | undefined)?.errors ?? {}) as Record<
+		string,
+		string[]
+	>
+	const field = (name: string) => ({
+		id: `d-${name}`,
+		name,
+		'aria-invalid': errors[name] ? true : undefined,
+		'aria-errormessage': errors[name] ? `d-${name}-error` : undefined,
+	})
 	const message = (name: string) =>
 		errors[name] ? (
 			<p className="field-error" id={`d-${name}-error`}>
@@ -88,7 +114,9 @@ export default function EditDestinationRoute() {
 					</div>
 				) : null}
 				<h2>Fully loaded cost per head, USD a year</h2>
-				<p className="small muted">Leave a cost empty when it is not known. Mark each figure as sourced only when the source below supports it.</p>
+				<p className="small muted">
+					Leave a cost empty when it is not known. Mark each figure as sourced only when the source below supports it.
+				</p>
 				<div className="form-grid">
 					{STAFF_FUNCTIONS.map(f => {
 						const c = d.costs.find(x => x.function === f)
@@ -122,7 +150,9 @@ export default function EditDestinationRoute() {
 				</div>
 				{(['privacyLaw', 'privacyCrossBorder', 'source'] as const).map(name => (
 					<div className="field" key={name}>
-						<label htmlFor={`d-${name}`}>{{ privacyLaw: 'Privacy law', privacyCrossBorder: 'Its cross-border rules', source: 'Source of these figures' }[name]}</label>
+						<label htmlFor={`d-${name}`}>
+							{{ privacyLaw: 'Privacy law', privacyCrossBorder: 'Its cross-border rules', source: 'Source of these figures' }[name]}
+						</label>
 						<textarea {...field(name)} rows={3} defaultValue={d[name]} />
 						{message(name)}
 					</div>
@@ -135,14 +165,23 @@ export default function EditDestinationRoute() {
 				<section className="card danger-zone" aria-labelledby="delete-h">
 					<h2 id="delete-h">Delete</h2>
 					<p>Removes {d.city} and its costs. Refused while a scenario moves people there.</p>
-					<ConfirmDelete label={`Delete ${d.city}`} question={<>Delete {d.city} and its {d.costs.length === 1 ? 'cost' : `${d.costs.length} costs by function`}? This cannot be undone.</>} />
+					<ConfirmDelete
+						label={`Delete ${d.city}`}
+						question={
+							<>
+								Delete {d.city} and its {d.costs.length === 1 ? 'cost' : `${d.costs.length} costs by function`}? This cannot be undone.
+							</>
+						}
+					/>
 				</section>
 			)}
 		</>
 	)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.isNew ? 'New destination' : (data?.destination.city ?? 'Destination')} · China Exposure` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: `${data?.isNew ? 'New destination' : (data?.destination.city ?? 'Destination')} · China Exposure` },
+]
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -26,7 +26,10 @@ function CostCell({ d, fn }: { d: Destination; fn: StaffFunction }) {
 	return (
 		<>
 			{formatUsd(cost.annualCostUsd)}{' '}
-			<span className={`evidence evidence-${cost.evidence}`} title={cost.evidence === 'sourced' ? 'From a cited source' : 'An estimate: check before relying on it'}>
+			<span
+				className={`evidence evidence-${cost.evidence}`}
+				title={cost.evidence === 'sourced' ? 'From a cited source' : 'An estimate: check before relying on it'}
+			>
 				{cost.evidence === 'sourced' ? 'sourced' : 'estimate'}
 			</span>
 		</>
@@ -68,19 +71,59 @@ function SourceLink({ source, asOf }: { source: string; asOf: string }) {
 const col = createColumnHelper<Destination>()
 const columns = [
 	col.accessor('city', { id: 'city', header: 'City', enableHiding: false }),
-	col.accessor('country', { id: 'country', header: 'Country', cell: i => `${i.getValue()}${i.row.original.isMainlandChina ? ' (mainland China)' : ''}` }),
+	col.accessor('country', {
+		id: 'country',
+		header: 'Country',
+		cell: i => `${i.getValue()}${i.row.original.isMainlandChina ? ' (mainland China)' : ''}`,
+	}),
 	col.accessor('privacyLaw', { header: 'Privacy law', enableSorting: false, cell: i => <Clamped text={i.getValue()} /> }),
-	col.accessor('privacyCrossBorder', { header: 'Its cross-border rules', enableSorting: false, cell: i => <Clamped text={i.getValue()} /> }),
-	col.accessor('hiringLeadTimeMonths', { id: 'hiringLeadTimeMonths', header: 'Hiring lead time', meta: { numeric: true }, cell: i => `${i.getValue()} months` }),
-	col.accessor(d => costOf(d, 'back_office')?.annualCostUsd ?? null, { id: 'back_office', header: 'Back office, per head/yr', meta: { numeric: true }, cell: i => <CostCell d={i.row.original} fn="back_office" /> }),
-	col.accessor(d => costOf(d, 'rnd')?.annualCostUsd ?? null, { id: 'rnd', header: 'R&D, per head/yr', meta: { numeric: true }, cell: i => <CostCell d={i.row.original} fn="rnd" /> }),
-	col.accessor(d => costOf(d, 'it')?.annualCostUsd ?? null, { id: 'it', header: 'IT, per head/yr', meta: { numeric: true }, cell: i => <CostCell d={i.row.original} fn="it" /> }),
-	col.accessor('source', { header: 'Source', enableSorting: false, cell: i => <SourceLink source={i.getValue()} asOf={i.row.original.asOf} /> }),
+	col.accessor('privacyCrossBorder', {
+		header: 'Its cross-border rules',
+		enableSorting: false,
+		cell: i => <Clamped text={i.getValue()} />,
+	}),
+	col.accessor('hiringLeadTimeMonths', {
+		id: 'hiringLeadTimeMonths',
+		header: 'Hiring lead time',
+		meta: { numeric: true },
+		cell: i => `${i.getValue()} months`,
+	}),
+	col.accessor(d => costOf(d, 'back_office')?.annualCostUsd ?? null, {
+		id: 'back_office',
+		header: 'Back office, per head/yr',
+		meta: { numeric: true },
+		cell: i => <CostCell d={i.row.original} fn="back_office" />,
+	}),
+	col.accessor(d => costOf(d, 'rnd')?.annualCostUsd ?? null, {
+		id: 'rnd',
+		header: 'R&D, per head/yr',
+		meta: { numeric: true },
+		cell: i => <CostCell d={i.row.original} fn="rnd" />,
+	}),
+	col.accessor(d => costOf(d, 'it')?.annualCostUsd ?? null, {
+		id: 'it',
+		header: 'IT, per head/yr',
+		meta: { numeric: true },
+		cell: i => <CostCell d={i.row.original} fn="it" />,
+	}),
+	col.accessor('source', {
+		header: 'Source',
+		enableSorting: false,
+		cell: i => <SourceLink source={i.getValue()} asOf={i.row.original.asOf} />,
+	}),
 ]
 
 const WRITER_COLUMNS = [
 	...columns,
-	col.display({ id: 'edit', header: () => <span className="sr-only">Actions</span>, cell: i => <Link to={`/destinations/${i.row.original.id}`} aria-label={`Edit ${i.row.original.city}`}>Edit</Link> }),
+	col.display({
+		id: 'edit',
+		header: () => <span className="sr-only">Actions</span>,
+		cell: i => (
+			<Link to={`/destinations/${i.row.original.id}`} aria-label={`Edit ${i.row.original.city}`}>
+				Edit
+			</Link>
+		),
+	}),
 ]
 
 function DestinationActions({ canWrite }: { canWrite: boolean }) {
@@ -114,7 +157,10 @@ export default function DestinationsRoute() {
 			<div className="page-head">
 				<div>
 					<h1>Destinations</h1>
-					<p>Where roles could move: fully loaded cost per head (USD a year), hiring lead time and the privacy regime the data would meet. Each cost says whether it is sourced or an estimate.</p>
+					<p>
+						Where roles could move: fully loaded cost per head (USD a year), hiring lead time and the privacy regime the data would meet.
+						Each cost says whether it is sourced or an estimate.
+					</p>
 				</div>
 				<DestinationActions canWrite={canWrite} />
 			</div>

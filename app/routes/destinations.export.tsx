@@ -11,6 +11,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUser(request, 'inventory:read')
 	const { rows } = await destinationView(getDb(), request, true)
 	return new Response(toCsv(DESTINATION_CSV_COLUMNS, rows.map(destinationToFields)), {
-		headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="destinations-${today()}.csv"`, 'Cache-Control': 'private, no-store' },
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="destinations-${today()}.csv"`,
+			'Cache-Control': 'private, no-store',
+		},
 	})
 }

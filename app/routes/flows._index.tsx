@@ -28,9 +28,23 @@ const columns = [
 	col.accessor('code', { id: 'code', header: 'Code', enableHiding: false }),
 	col.accessor('name', { id: 'name', header: 'Flow', enableHiding: false }),
 	col.accessor('unitName', { id: 'unit', header: 'Unit', cell: i => <Link to={`/units/${i.row.original.unitId}`}>{i.getValue()}</Link> }),
-	col.accessor('destinationCountry', { id: 'destinationCountry', header: 'To', cell: i => `${i.getValue()} · ${i.row.original.destinationEntity}` }),
-	col.accessor('personalInfoIndividuals', { id: 'personalInfoIndividuals', header: 'Individuals (PI)', meta: { numeric: true }, cell: i => (i.getValue() == null ? 'Unknown' : formatInt(i.getValue())) }),
-	col.accessor('sensitivePersonalInfoIndividuals', { id: 'sensitivePersonalInfoIndividuals', header: 'Individuals (sensitive)', meta: { numeric: true }, cell: i => (i.getValue() == null ? 'Unknown' : formatInt(i.getValue())) }),
+	col.accessor('destinationCountry', {
+		id: 'destinationCountry',
+		header: 'To',
+		cell: i => `${i.getValue()} · ${i.row.original.destinationEntity}`,
+	}),
+	col.accessor('personalInfoIndividuals', {
+		id: 'personalInfoIndividuals',
+		header: 'Individuals (PI)',
+		meta: { numeric: true },
+		cell: i => (i.getValue() == null ? 'Unknown' : formatInt(i.getValue())),
+	}),
+	col.accessor('sensitivePersonalInfoIndividuals', {
+		id: 'sensitivePersonalInfoIndividuals',
+		header: 'Individuals (sensitive)',
+		meta: { numeric: true },
+		cell: i => (i.getValue() == null ? 'Unknown' : formatInt(i.getValue())),
+	}),
 	col.accessor('purpose', { header: 'Purpose', enableSorting: false, cell: i => humanize(i.getValue()) }),
 	col.accessor('isRemoteAccess', { header: 'Remote access', enableSorting: false, cell: i => (i.getValue() ? 'Yes' : 'No') }),
 	col.accessor('requiredMechanism', {
@@ -45,7 +59,13 @@ const columns = [
 		header: 'Status',
 		enableSorting: false,
 		cell: i =>
-			i.row.original.requiredMechanism === null ? '–' : i.getValue() ? <span className="status-ok">✓ Met</span> : <span className="status-gap">✗ Lacking</span>,
+			i.row.original.requiredMechanism === null ? (
+				'–'
+			) : i.getValue() ? (
+				<span className="status-ok">✓ Met</span>
+			) : (
+				<span className="status-gap">✗ Lacking</span>
+			),
 	}),
 	col.accessor('mechanismExpiresOn', { id: 'mechanismExpiresOn', header: 'Expires', cell: i => formatDate(i.getValue()) }),
 ]
@@ -59,8 +79,8 @@ export default function FlowsRoute() {
 				<div>
 					<h1>Cross-border data flows</h1>
 					<p>
-						Data leaving mainland China, including remote access from abroad: the mechanism each flow requires, counted per
-						exporter (the unit's totals since 1 January over all its transfers that are not exempt), and the one in place.
+						Data leaving mainland China, including remote access from abroad: the mechanism each flow requires, counted per exporter (the
+						unit's totals since 1 January over all its transfers that are not exempt), and the one in place.
 					</p>
 				</div>
 				<InventoryActions table="flows" canWrite={canWrite} />
@@ -72,8 +92,18 @@ export default function FlowsRoute() {
 					{ name: 'mechanism', label: 'Mechanism in place', options: FLOW_LIST_SPEC.filters.mechanism },
 					{ name: 'purpose', label: 'Purpose', options: FLOW_LIST_SPEC.filters.purpose },
 					{ name: 'remote', label: 'Remote access', options: FLOW_LIST_SPEC.filters.remote },
-					{ name: 'required', label: 'Required mechanism', options: FLOW_LIST_SPEC.filters.required, optionLabel: v => MECHANISM_LABELS[v] ?? v },
-					{ name: 'status', label: 'Status', options: FLOW_LIST_SPEC.filters.status, optionLabel: v => (v === 'lacking' ? 'Lacking its required mechanism' : 'Mechanism met or not a transfer') },
+					{
+						name: 'required',
+						label: 'Required mechanism',
+						options: FLOW_LIST_SPEC.filters.required,
+						optionLabel: v => MECHANISM_LABELS[v] ?? v,
+					},
+					{
+						name: 'status',
+						label: 'Status',
+						options: FLOW_LIST_SPEC.filters.status,
+						optionLabel: v => (v === 'lacking' ? 'Lacking its required mechanism' : 'Mechanism met or not a transfer'),
+					},
 				]}
 			/>
 			<DataTable

@@ -50,7 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		const deleted = await deleteInventoryRow(getDb(), user, ctx, { table, id })
 		return deleted.ok ? redirect(INVENTORY_META[table].listPath) : answerFailure(deleted, { values: {} })
 	}
-	if (intent !== 'save') return json({ errors: { form: [`Unknown action "${String(intent).slice(0, 40)}".`] }, values: {} }, { status: 400 })
+	if (intent !== 'save')
+		return json({ errors: { form: [`Unknown action "${String(intent).slice(0, 40)}".`] }, values: {} }, { status: 400 })
 	const values = formValues(form)
 	const saved = await saveInventoryRecord(getDb(), user, ctx, { table, id, values })
 	if (!saved.ok) return answerFailure(saved, { values })
@@ -82,9 +83,18 @@ export default function EditInventoryRoute() {
 			<section className="card danger-zone" aria-labelledby="delete-h">
 				<h2 id="delete-h">Delete</h2>
 				<p>
-					Deleting {values.code} removes it from the inventory{goesWith ? `, with ${goesWith}` : ''}. Frozen snapshots and frozen scenario decisions keep their copy.
+					Deleting {values.code} removes it from the inventory{goesWith ? `, with ${goesWith}` : ''}. Frozen snapshots and frozen scenario
+					decisions keep their copy.
 				</p>
-				<ConfirmDelete label={`Delete ${meta.singular}`} question={<>Delete {meta.singular} {values.code}{goesWith ? ` and ${goesWith}` : ''}? This cannot be undone.</>} />
+				<ConfirmDelete
+					label={`Delete ${meta.singular}`}
+					question={
+						<>
+							Delete {meta.singular} {values.code}
+							{goesWith ? ` and ${goesWith}` : ''}? This cannot be undone.
+						</>
+					}
+				/>
 			</section>
 		</>
 	)
@@ -96,7 +106,9 @@ const count = (n: number, one: string, many = `${one}s`) => `${formatInt(n)} ${n
 function describeImpact(i: DeletionImpact) {
 	const parts: string[] = []
 	if (i.systems || i.flows || i.staffingLines)
-		parts.push(`its ${[count(i.systems, 'system'), count(i.flows, 'flow'), count(i.staffingLines, 'staffing line')].join(', ')} (${count(i.people, 'person', 'people')})`)
+		parts.push(
+			`its ${[count(i.systems, 'system'), count(i.flows, 'flow'), count(i.staffingLines, 'staffing line')].join(', ')} (${count(i.people, 'person', 'people')})`,
+		)
 	if (i.scenarioMoves) parts.push(`${count(i.scenarioMoves, 'move')} of the scenarios ${i.scenarios.map(n => `“${n}”`).join(', ')}`)
 	return parts.join('; and ')
 }

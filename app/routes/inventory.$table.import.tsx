@@ -68,7 +68,9 @@ function describeValues(f: (typeof INVENTORY_META)['units']['fields'][number] | 
 	}
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import ${data ? INVENTORY_META[data.table].title.toLowerCase() : ''} · China Exposure` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: `Import ${data ? INVENTORY_META[data.table].title.toLowerCase() : ''} · China Exposure` },
+]
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -39,12 +39,20 @@ export default function NewInventoryRoute() {
 			<div className="page-head">
 				<h1>New {meta.singular}</h1>
 			</div>
-			<InventoryForm fields={meta.fields} values={actionData?.values ?? {}} errors={actionData?.errors ?? {}} units={units} submitLabel={`Create ${meta.singular}`} />
+			<InventoryForm
+				fields={meta.fields}
+				values={actionData?.values ?? {}}
+				errors={actionData?.errors ?? {}}
+				units={units}
+				submitLabel={`Create ${meta.singular}`}
+			/>
 		</>
 	)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `New ${data ? INVENTORY_META[data.table].singular : 'record'} · China Exposure` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: `New ${data ? INVENTORY_META[data.table].singular : 'record'} · China Exposure` },
+]
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

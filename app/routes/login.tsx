@@ -5,7 +5,14 @@ import { EnrolmentPanel, RecoveryCodes } from '#app/components/mfa.tsx'
 import { confirmEnrolment, offerEnrolment } from '#app/services/mfa.server.ts'
 import { statusOf, type Failure } from '#app/services/service.ts'
 import { completeEnrolledSignIn, type SignInStep, signInWithCode, signInWithPassword } from '#app/services/sign-in.server.ts'
-import { clearPendingSignInHeader, getUser, pendingSignInHeader, readPendingSignIn, safeRedirect, sessionCookieHeader } from '#app/utils/auth.server.ts'
+import {
+	clearPendingSignInHeader,
+	getUser,
+	pendingSignInHeader,
+	readPendingSignIn,
+	safeRedirect,
+	sessionCookieHeader,
+} from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { requestIdOf } from '#app/utils/request.server.ts'
 import { findUserById } from '#db/repositories/users.ts'
@@ -58,7 +65,10 @@ const answer = (data: ActionData, init: { status?: number; headers?: HeadersInit
 function refused(step: Step, failure: Failure, extra: Partial<ActionData> = {}) {
 	const headers = new Headers()
 	if (failure.retryAfterSeconds) headers.set('Retry-After', String(failure.retryAfterSeconds))
-	return answer({ step, formError: failure.message, fieldErrors: failure.fieldErrors ?? {}, ...extra }, { status: statusOf(failure.code), headers })
+	return answer(
+		{ step, formError: failure.message, fieldErrors: failure.fieldErrors ?? {}, ...extra },
+		{ status: statusOf(failure.code), headers },
+	)
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -81,14 +91,19 @@ export async function action({ request }: ActionFunctionArgs) {
 		if (step.kind === 'code') return answer({ step: 'code', formError: null, fieldErrors: {} }, { headers })
 		const offer = await offerEnrolment(db, step.user, context, { secret: step.secret })
 		if (!offer.ok) return refused('password', offer)
-		return answer({ step: 'enrol', formError: null, fieldErrors: {}, enrol: { secret: offer.value.secret, qr: offer.value.qr } }, { headers })
+		return answer(
+			{ step: 'enrol', formError: null, fieldErrors: {}, enrol: { secret: offer.value.secret, qr: offer.value.qr } },
+			{ headers },
+		)
 	}
 
 	if (form.intent === 'code' || form.intent === 'enrol') {
 		const pending = await readPendingSignIn(request)
-		if (!pending || pending.step !== form.intent) return answer({ step: 'password', formError: 'That sign-in has expired: sign in again.', fieldErrors: {} }, { status: 400 })
+		if (!pending || pending.step !== form.intent)
+			return answer({ step: 'password', formError: 'That sign-in has expired: sign in again.', fieldErrors: {} }, { status: 400 })
 		const parsed = CodeSchema.safeParse(form)
-		if (!parsed.success) return answer({ step: pending.step, formError: null, fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 })
+		if (!parsed.success)
+			return answer({ step: pending.step, formError: null, fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 })
 		if (pending.step === 'code') {
 			const result = await signInWithCode(db, null, context, { userId: pending.userId, address, code: parsed.data.code })
 			return result.ok ? nextStep(result.value) : refused('code', result)
@@ -104,11 +119,21 @@ export async function action({ request }: ActionFunctionArgs) {
 		const headers = new Headers()
 		headers.append('Set-Cookie', await sessionCookieHeader(token))
 		headers.append('Set-Cookie', await clearPendingSignInHeader())
-		return answer({ step: 'recovery', formError: null, fieldErrors: {}, recoveryCodes: confirmed.value.recoveryCodes, next: safeRedirect(redirectTo, homeFor(user.role)) }, { headers })
+		return answer(
+			{
+				step: 'recovery',
+				formError: null,
+				fieldErrors: {},
+				recoveryCodes: confirmed.value.recoveryCodes,
+				next: safeRedirect(redirectTo, homeFor(user.role)),
+			},
+			{ headers },
+		)
 	}
 
 	const parsed = PasswordSchema.safeParse(form)
-	if (!parsed.success) return answer({ step: 'password', formError: null, fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 })
+	if (!parsed.success)
+		return answer({ step: 'password', formError: null, fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 })
 	const { email, password, code } = parsed.data
 	const result = await signInWithPassword(db, null, context, { email, password, code: code || undefined, address })
 	return result.ok ? nextStep(result.value) : refused('password', result)
@@ -145,7 +170,14 @@ export default function LoginRoute() {
 					{redirectTo}
 					<input type="hidden" name="intent" value="code" />
 					<p>Enter the six-digit code from your authenticator app, or one of your recovery codes.</p>
-					<Field name="code" label="Authentication code" type="text" autoComplete="one-time-code" inputMode="numeric" errors={fieldErrors.code} />
+					<Field
+						name="code"
+						label="Authentication code"
+						type="text"
+						autoComplete="one-time-code"
+						inputMode="numeric"
+						errors={fieldErrors.code}
+					/>
 					<button className="primary" type="submit" disabled={busy}>
 						{busy ? 'Checking…' : 'Verify'}
 					</button>
@@ -156,7 +188,14 @@ export default function LoginRoute() {
 					<input type="hidden" name="intent" value="enrol" />
 					<p>Your role needs a second factor to sign in.</p>
 					<EnrolmentPanel secret={data.enrol.secret} qr={data.enrol.qr} />
-					<Field name="code" label="Authentication code" type="text" autoComplete="one-time-code" inputMode="numeric" errors={fieldErrors.code} />
+					<Field
+						name="code"
+						label="Authentication code"
+						type="text"
+						autoComplete="one-time-code"
+						inputMode="numeric"
+						errors={fieldErrors.code}
+					/>
 					<button className="primary" type="submit" disabled={busy}>
 						{busy ? 'Checking…' : 'Set up and sign in'}
 					</button>

@@ -58,7 +58,8 @@ export default function ObligationsRoute() {
 				<div>
 					<h1>Obligations register</h1>
 					<p>
-						Every duty the law attaches to each unit, as of {formatDate(data.asOf)}: {formatInt(data.all)} duties, {formatInt(data.overdue)} overdue.
+						Every duty the law attaches to each unit, as of {formatDate(data.asOf)}: {formatInt(data.all)} duties, {formatInt(data.overdue)}{' '}
+						overdue.
 					</p>
 				</div>
 				<div className="page-actions">

@@ -44,8 +44,8 @@ export default function CalendarFeedRoute() {
 			<h1>Calendar feed</h1>
 			<div className="card">
 				<p>
-					Subscribe to your personal link in Outlook or Google Calendar (“add calendar from URL”) to see every open duty with a due date
-					as an all-day event. Anyone holding the link can read the feed: keep it private, and revoke it if it leaks.
+					Subscribe to your personal link in Outlook or Google Calendar (“add calendar from URL”) to see every open duty with a due date as
+					an all-day event. Anyone holding the link can read the feed: keep it private, and revoke it if it leaks.
 				</p>
 				{data && 'url' in data ? (
 					<div className="notice ok" role="status">
@@ -63,7 +63,11 @@ export default function CalendarFeedRoute() {
 						{data.error}
 					</p>
 				) : null}
-				<p>{live && !(data && 'revoked' in data) ? `You have a live feed link, issued ${formatDate(live.createdAt)}.` : 'You have no live feed link.'}</p>
+				<p>
+					{live && !(data && 'revoked' in data)
+						? `You have a live feed link, issued ${formatDate(live.createdAt)}.`
+						: 'You have no live feed link.'}
+				</p>
 				<div className="toolbar">
 					<Form method="post">
 						<input type="hidden" name="intent" value="issue" />

@@ -12,7 +12,11 @@ import { can } from '#models/permissions.ts'
 export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const token = url.searchParams.get('token') ?? ''
-	const notFound = () => new Response('No calendar feed at this address (the link may have been revoked).', { status: 404, headers: { 'Cache-Control': 'no-store' } })
+	const notFound = () =>
+		new Response('No calendar feed at this address (the link may have been revoked).', {
+			status: 404,
+			headers: { 'Cache-Control': 'no-store' },
+		})
 	if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return notFound()
 	const db = getDb()
 	const userId = await findCalendarTokenUser(db, token)

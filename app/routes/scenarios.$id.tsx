@@ -15,7 +15,14 @@ import { DATA_HANDLING, type ScenarioAssumptions, type UnitInventory } from '#mo
 import { parseScenarioDraft, type ScenarioAction, type ScenarioDraftInput, scenarioTransition } from '#models/scenario-form.ts'
 import { upcomingQuarters } from '#models/quarter.ts'
 import { changesSince, headlineOf } from '#models/scenario/record.ts'
-import { runScenario, type ScenarioContext, scenarioUnitIds, simulateScenario, validateScenario, withUnits } from '#models/scenario/index.ts'
+import {
+	runScenario,
+	type ScenarioContext,
+	scenarioUnitIds,
+	simulateScenario,
+	validateScenario,
+	withUnits,
+} from '#models/scenario/index.ts'
 import { type loader as unitInventoryLoader } from './scenarios.inventory.$unitId.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,7 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	// A proposed or decided scenario is read from its frozen record; the live recomputation shows beside it when the
 	// inventory changed since, never instead of it.
 	const record = editable ? undefined : await latestScenarioRecord(db, id, RECORD_OF[scenario.status])
-	const draft = record ? { assumptions: record.content.scenario.assumptions, moves: record.content.scenario.moves } : { assumptions: scenario.assumptions, moves: scenario.moves }
+	const draft = record
+		? { assumptions: record.content.scenario.assumptions, moves: record.content.scenario.moves }
+		: { assumptions: scenario.assumptions, moves: scenario.moves }
 	const result = runScenario(draft, ctx)
 	const uncertainty = simulateScenario(draft, ctx, { runs: 1_000, seed: 1 })
 	const changes = record ? changesSince(record.content, { ctx, modelVersion: modelLabel, headline: headlineOf(result, uncertainty) }) : []
@@ -52,10 +61,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		live: record && changes.length ? headlineOf(result, uncertainty) : null,
 		editable,
 		userId: user.id,
-		actions: (['propose', 'withdraw', 'approve', 'reject', 'delete'] as const).filter(a => scenarioTransition(user.role, scenario.status, a).ok),
+		actions: (['propose', 'withdraw', 'approve', 'reject', 'delete'] as const).filter(
+			a => scenarioTransition(user.role, scenario.status, a).ok,
+		),
 		// Only an editor gets inventory, and only what the browser needs to recompute; readers get the server's results.
 		editor: editable ? editorData(ctx, draft, key) : null,
-		destinations: ctx.destinations.map(d => ({ id: d.id, label: `${d.city} (${d.country}${d.isMainlandChina ? ', mainland China' : ''})` })),
+		destinations: ctx.destinations.map(d => ({
+			id: d.id,
+			label: `${d.city} (${d.country}${d.isMainlandChina ? ', mainland China' : ''})`,
+		})),
 		quarters: upcomingQuarters(ctx.asOf, 12),
 	})
 }
@@ -66,7 +80,13 @@ const RECORD_OF = { draft: undefined, proposed: ['proposed'], approved: ['approv
 type ActionErrors = { errors: Array<{ path: string; message: string }>; conflict?: boolean; saved?: boolean; version?: number }
 const failed = (f: Failure) =>
 	json<ActionErrors>(
-		{ errors: [{ path: 'intent', message: f.message }, ...Object.entries(f.fieldErrors ?? {}).flatMap(([path, ms]) => ms.map(message => ({ path, message })))], conflict: f.code === 'conflict' },
+		{
+			errors: [
+				{ path: 'intent', message: f.message },
+				...Object.entries(f.fieldErrors ?? {}).flatMap(([path, ms]) => ms.map(message => ({ path, message }))),
+			],
+			conflict: f.code === 'conflict',
+		},
 		{ status: statusOf(f.code) },
 	)
 
@@ -79,7 +99,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		return json<ActionErrors>({ errors: [{ path: 'intent', message: `Unknown action "${intent.slice(0, 40)}".` }] }, { status: 400 })
 	const version = Number(form.get('version'))
 	if (!Number.isSafeInteger(version) || version < 1)
-		return json<ActionErrors>({ errors: [{ path: 'version', message: 'The form did not say which version of the scenario it edits; reload the page.' }] }, { status: 400 })
+		return json<ActionErrors>(
+			{ errors: [{ path: 'version', message: 'The form did not say which version of the scenario it edits; reload the page.' }] },
+			{ status: 400 },
+		)
 	const db = getDb()
 	const context = { requestId: requestIdOf(request) }
 	if (intent === 'save') {
@@ -192,7 +215,11 @@ export default function ScenarioRoute() {
 			if (answer.key !== editor?.key) setStale(true)
 			setCtx(c => c && withUnits(c, [answer.unit]))
 			const first = answer.unit.staffing[0]
-			if (first) setDraft(d => ({ ...d, moves: d.moves.map(m => (m.unitId === unitId && m.staffingLineId === 0 ? { ...m, staffingLineId: first.id } : m)) }))
+			if (first)
+				setDraft(d => ({
+					...d,
+					moves: d.moves.map(m => (m.unitId === unitId && m.staffingLineId === 0 ? { ...m, staffingLineId: first.id } : m)),
+				}))
 		},
 		[editor?.key],
 	)
@@ -211,7 +238,10 @@ export default function ScenarioRoute() {
 	const [simulated, setSimulated] = useState({ draft: null as EditorDraft | null, ctx, uncertainty: data.uncertainty })
 	useEffect(() => {
 		if (!ctx || !dirty) return
-		const t = setTimeout(() => setSimulated({ draft: deferred, ctx, uncertainty: simulateScenario(deferred, ctx, { runs: 1_000, seed: 1 }) }), 300)
+		const t = setTimeout(
+			() => setSimulated({ draft: deferred, ctx, uncertainty: simulateScenario(deferred, ctx, { runs: 1_000, seed: 1 }) }),
+			300,
+		)
 		return () => clearTimeout(t)
 	}, [ctx, deferred, dirty])
 	const { uncertainty } = simulated
@@ -237,7 +267,10 @@ export default function ScenarioRoute() {
 			return
 		}
 		const first = held.get(unit.id)?.staffing[0]
-		update(d => ({ ...d, moves: d.moves.map((x, k) => (k === i ? { ...x, unitId: unit.id, unitText: unitLabel(unit), staffingLineId: first?.id ?? 0 } : x)) }))
+		update(d => ({
+			...d,
+			moves: d.moves.map((x, k) => (k === i ? { ...x, unitId: unit.id, unitText: unitLabel(unit), staffingLineId: first?.id ?? 0 } : x)),
+		}))
 	}
 	const addMove = () => {
 		const unitId = draft.moves.at(-1)?.unitId ?? null
@@ -272,14 +305,19 @@ export default function ScenarioRoute() {
 				<div>
 					<h1>{scenario.name}</h1>
 					<p>
-						<span className={`status status-${scenario.status}`}>{humanize(scenario.status)}</span> · updated {formatDate(scenario.updatedAt)}
+						<span className={`status status-${scenario.status}`}>{humanize(scenario.status)}</span> · updated{' '}
+						{formatDate(scenario.updatedAt)}
 						{scenario.decidedAt ? ` · decided ${formatDate(scenario.decidedAt)}` : ''}
 					</p>
 					{scenario.decisionComment ? <p className="small">Decision: “{scenario.decisionComment}”</p> : null}
 				</div>
 			</div>
 			{scenario.description && !data.editable ? <p>{scenario.description}</p> : null}
-			{data.frozen ? <FrozenRecord frozen={data.frozen} live={data.live} /> : !data.editable && scenario.status !== 'draft' ? <NoRecord status={scenario.status} /> : null}
+			{data.frozen ? (
+				<FrozenRecord frozen={data.frozen} live={data.live} />
+			) : !data.editable && scenario.status !== 'draft' ? (
+				<NoRecord status={scenario.status} />
+			) : null}
 
 			{serverErrors.length ? (
 				<div className="notice error" role="alert">
@@ -296,7 +334,8 @@ export default function ScenarioRoute() {
 			) : null}
 			{restoredAt && dirty ? (
 				<div className="notice" role="status">
-					Your unsaved edits from {formatDate(restoredAt)} {new Date(restoredAt).toISOString().slice(11, 16)} UTC are back; save them when ready.{' '}
+					Your unsaved edits from {formatDate(restoredAt)} {new Date(restoredAt).toISOString().slice(11, 16)} UTC are back; save them when
+					ready.{' '}
 					<button type="button" onClick={discardEdits}>
 						Discard these edits
 					</button>
@@ -351,7 +390,8 @@ export default function ScenarioRoute() {
 								{draft.moves.map((m, i) => {
 									const pending = waiting.has(i)
 									const rowIssues = pending ? [] : issues.filter(x => x.path.startsWith(`moves.${i}.`) || x.path === `moves.${i}`)
-									const set = (patch: Partial<Draft['moves'][number]>) => update(d => ({ ...d, moves: d.moves.map((x, k) => (k === i ? { ...x, ...patch } : x)) }))
+									const set = (patch: Partial<Draft['moves'][number]>) =>
+										update(d => ({ ...d, moves: d.moves.map((x, k) => (k === i ? { ...x, ...patch } : x)) }))
 									const unit = m.unitId === null ? undefined : held.get(m.unitId)
 									const lines = unit?.staffing ?? []
 									const placeholder = pending
@@ -379,7 +419,13 @@ export default function ScenarioRoute() {
 														chooseUnit(i, chosen ? unitLabel(chosen) : '')
 													}}
 												/>
-												<select aria-label={`Move ${i + 1}: staffing line`} aria-busy={pending || undefined} value={m.staffingLineId} disabled={lines.length === 0} onChange={e => set({ staffingLineId: Number(e.target.value) })}>
+												<select
+													aria-label={`Move ${i + 1}: staffing line`}
+													aria-busy={pending || undefined}
+													value={m.staffingLineId}
+													disabled={lines.length === 0}
+													onChange={e => set({ staffingLineId: Number(e.target.value) })}
+												>
 													{lines.some(l => l.id === m.staffingLineId) ? null : <option value={m.staffingLineId}>{placeholder}</option>}
 													{lines.map(l => (
 														<option key={l.id} value={l.id}>
@@ -405,7 +451,16 @@ export default function ScenarioRoute() {
 												/>
 											</td>
 											<td>
-												<select aria-label={`Move ${i + 1}: destination`} value={m.destinationId ?? ''} onChange={e => set({ destinationId: e.target.value ? Number(e.target.value) : null, ...(e.target.value ? {} : { dataHandling: 'not_needed' as const }) })}>
+												<select
+													aria-label={`Move ${i + 1}: destination`}
+													value={m.destinationId ?? ''}
+													onChange={e =>
+														set({
+															destinationId: e.target.value ? Number(e.target.value) : null,
+															...(e.target.value ? {} : { dataHandling: 'not_needed' as const }),
+														})
+													}
+												>
 													<option value="">Cut (redundancy, no destination)</option>
 													{data.destinations.map(d => (
 														<option key={d.id} value={d.id}>
@@ -415,14 +470,24 @@ export default function ScenarioRoute() {
 												</select>
 											</td>
 											<td>
-												<select className="quarter" aria-label={`Move ${i + 1}: start quarter`} value={m.startQuarter} onChange={e => set({ startQuarter: e.target.value })}>
+												<select
+													className="quarter"
+													aria-label={`Move ${i + 1}: start quarter`}
+													value={m.startQuarter}
+													onChange={e => set({ startQuarter: e.target.value })}
+												>
 													{[...new Set([m.startQuarter, ...data.quarters])].map(q => (
 														<option key={q}>{q}</option>
 													))}
 												</select>
 											</td>
 											<td>
-												<select aria-label={`Move ${i + 1}: data handling`} value={m.dataHandling} onChange={e => set({ dataHandling: e.target.value as Draft['moves'][number]['dataHandling'] })} disabled={m.destinationId === null}>
+												<select
+													aria-label={`Move ${i + 1}: data handling`}
+													value={m.dataHandling}
+													onChange={e => set({ dataHandling: e.target.value as Draft['moves'][number]['dataHandling'] })}
+													disabled={m.destinationId === null}
+												>
 													{DATA_HANDLING.map(h => (
 														<option key={h} value={h}>
 															{DATA_HANDLING_LABELS[h]}
@@ -431,7 +496,11 @@ export default function ScenarioRoute() {
 												</select>
 											</td>
 											<td>
-												<button type="button" aria-label={`Remove move ${i + 1}`} onClick={() => update(d => ({ ...d, moves: d.moves.filter((_, k) => k !== i) }))}>
+												<button
+													type="button"
+													aria-label={`Remove move ${i + 1}`}
+													onClick={() => update(d => ({ ...d, moves: d.moves.filter((_, k) => k !== i) }))}
+												>
 													Remove
 												</button>
 											</td>
@@ -450,7 +519,9 @@ export default function ScenarioRoute() {
 						<button className="primary" type="submit" name="intent" value="save" disabled={busy}>
 							{busy && navigation.formData?.get('intent') === 'save' ? 'Saving…' : dirty ? 'Save changes' : 'Save'}
 						</button>
-						{dirty ? <span className="small muted">Results below are recomputed as you type; they are saved with the scenario when you save.</span> : null}
+						{dirty ? (
+							<span className="small muted">Results below are recomputed as you type; they are saved with the scenario when you save.</span>
+						) : null}
 					</div>
 				</Form>
 			) : null}
@@ -466,11 +537,26 @@ export default function ScenarioRoute() {
 					) : null}
 					{data.actions.map(a =>
 						a === 'delete' ? (
-							<button key={a} type="button" className="danger" aria-expanded={confirmDelete} aria-controls="delete-confirm" onClick={() => setConfirmDelete(c => !c)} disabled={busy}>
+							<button
+								key={a}
+								type="button"
+								className="danger"
+								aria-expanded={confirmDelete}
+								aria-controls="delete-confirm"
+								onClick={() => setConfirmDelete(c => !c)}
+								disabled={busy}
+							>
 								{ACTION_LABELS[a]}…
 							</button>
 						) : (
-							<button key={a} type="submit" name="intent" value={a} className={a === 'approve' ? 'primary' : a === 'reject' ? 'danger' : undefined} disabled={busy || (dirty && a === 'propose')}>
+							<button
+								key={a}
+								type="submit"
+								name="intent"
+								value={a}
+								className={a === 'approve' ? 'primary' : a === 'reject' ? 'danger' : undefined}
+								disabled={busy || (dirty && a === 'propose')}
+							>
 								{ACTION_LABELS[a]}
 							</button>
 						),
@@ -478,8 +564,9 @@ export default function ScenarioRoute() {
 					{confirmDelete ? (
 						<div id="delete-confirm" className="notice warn" role="group" aria-label="Confirm deletion">
 							<p>
-								Delete the draft “{scenario.name}” and its {scenario.moves.length === 1 ? 'move' : `${formatInt(scenario.moves.length)} moves`}? This cannot be undone; the
-								audit log keeps what it held.
+								Delete the draft “{scenario.name}” and its{' '}
+								{scenario.moves.length === 1 ? 'move' : `${formatInt(scenario.moves.length)} moves`}? This cannot be undone; the audit log
+								keeps what it held.
 							</p>
 							<button type="submit" name="intent" value="delete" className="danger" disabled={busy}>
 								Yes, delete the draft
@@ -493,7 +580,13 @@ export default function ScenarioRoute() {
 				</Form>
 			) : null}
 
-			<ScenarioResults result={result} uncertainty={uncertainty} uncertaintyPending={bandsPending} status={data.editable ? status : undefined} busy={missing.length > 0} />
+			<ScenarioResults
+				result={result}
+				uncertainty={uncertainty}
+				uncertaintyPending={bandsPending}
+				status={data.editable ? status : undefined}
+				busy={missing.length > 0}
+			/>
 		</>
 	)
 }
@@ -566,7 +659,9 @@ function FrozenRecord({ frozen, live }: { frozen: Frozen; live: Headline | null 
 					</div>
 				</>
 			) : (
-				<p className="small muted">Nothing the scenario reads has changed in the inventory since; recomputed today it gives the same figures.</p>
+				<p className="small muted">
+					Nothing the scenario reads has changed in the inventory since; recomputed today it gives the same figures.
+				</p>
 			)}
 		</section>
 	)
@@ -647,8 +742,18 @@ function useUnitInventories(unitIds: readonly number[], onLoad: (unitId: number,
 	}, [data, state, onLoad])
 }
 
-const ACTION_LABELS = { propose: 'Propose for decision', withdraw: 'Withdraw proposal', approve: 'Approve', reject: 'Reject', delete: 'Delete draft' } as const
-const DATA_HANDLING_LABELS = { remote_access: 'Stays in China, reached from abroad', migrate: 'Migrates with the roles', not_needed: 'No longer needed' } as const
+const ACTION_LABELS = {
+	propose: 'Propose for decision',
+	withdraw: 'Withdraw proposal',
+	approve: 'Approve',
+	reject: 'Reject',
+	delete: 'Delete draft',
+} as const
+const DATA_HANDLING_LABELS = {
+	remote_access: 'Stays in China, reached from abroad',
+	migrate: 'Migrates with the roles',
+	not_needed: 'No longer needed',
+} as const
 
 function Assumptions({ value, onChange }: { value: ScenarioAssumptions; onChange: (a: ScenarioAssumptions) => void }) {
 	const num = (key: keyof ScenarioAssumptions, label: string, opts: { pct?: boolean; step?: number; unit?: string } = {}) => {

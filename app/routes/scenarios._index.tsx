@@ -34,7 +34,10 @@ export default function ScenariosRoute() {
 			<div className="page-head">
 				<div>
 					<h1>Relocation scenarios</h1>
-					<p>Proposed moves of roles out of China: cost, severance, savings, NPV and the change in exposure. Tick two to four to compare them.</p>
+					<p>
+						Proposed moves of roles out of China: cost, severance, savings, NPV and the change in exposure. Tick two to four to compare
+						them.
+					</p>
 				</div>
 				{canWrite ? (
 					<div className="page-actions no-print">

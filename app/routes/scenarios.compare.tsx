@@ -14,11 +14,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const raw = new URL(request.url).searchParams.getAll('id')
 	const ids = [...new Set(raw)].map(Number)
 	if (ids.length < 2 || ids.length > 4 || ids.some(id => !Number.isSafeInteger(id) || id <= 0))
-		throw json({ message: 'Tick two to four scenarios to compare (id=…&id=…).', error: 'id: give two to four scenario ids' }, { status: 400 })
+		throw json(
+			{ message: 'Tick two to four scenarios to compare (id=…&id=…).', error: 'id: give two to four scenario ids' },
+			{ status: 400 },
+		)
 	const db = getDb()
 	const scenarios = await Promise.all(ids.map(id => requireVisibleScenario(db, user, id)))
 	const { ctx } = await loadScenarioContext(db) // the whole inventory
-	const rows = compareScenarios(scenarios.map(s => ({ name: s.name, result: runScenario({ assumptions: s.assumptions, moves: s.moves }, ctx) })))
+	const rows = compareScenarios(
+		scenarios.map(s => ({ name: s.name, result: runScenario({ assumptions: s.assumptions, moves: s.moves }, ctx) })),
+	)
 	return json({ scenarios: scenarios.map(s => ({ id: s.id, name: s.name, status: s.status })), rows })
 }
 
@@ -29,10 +34,23 @@ export default function CompareRoute() {
 		{ label: 'Annual saving (run-rate)', cell: r => formatUsd(r.annualSavingUsd), best: 'annualSaving' },
 		{ label: 'NPV', cell: r => formatUsd(r.npvUsd), best: 'npv' },
 		{ label: 'Payback', cell: r => (r.paybackMonth === null ? 'Never' : `${r.paybackLabel} (month ${r.paybackMonth})`), best: 'payback' },
-		{ label: 'Exposure change (sum of scores)', cell: r => `${r.exposureScoreDelta > 0 ? '+' : ''}${r.exposureScoreDelta}`, best: 'exposure' },
+		{
+			label: 'Exposure change (sum of scores)',
+			cell: r => `${r.exposureScoreDelta > 0 ? '+' : ''}${r.exposureScoreDelta}`,
+			best: 'exposure',
+		},
 		{ label: 'Bands improved / worsened', cell: r => `${r.bandsImproved} / ${r.bandsWorsened}` },
 		{ label: 'Units under the art. 41 procedure', cell: r => formatInt(r.massLayoffUnits) },
-		{ label: 'New transfer obligations', cell: r => (r.newTransfers ? Object.entries(r.newTransferMechanisms).filter(([, n]) => n).map(([m, n]) => `${n} ${humanize(m)}`).join(', ') : 'None') },
+		{
+			label: 'New transfer obligations',
+			cell: r =>
+				r.newTransfers
+					? Object.entries(r.newTransferMechanisms)
+							.filter(([, n]) => n)
+							.map(([m, n]) => `${n} ${humanize(m)}`)
+							.join(', ')
+					: 'None',
+		},
 		{ label: 'Localisation issues', cell: r => formatInt(r.localisationIssues) },
 	]
 	return (

@@ -46,7 +46,12 @@ export default function NewScenarioRoute() {
 			<Form method="post" className="card" noValidate>
 				<div className="field">
 					<label htmlFor="n-name">Name</label>
-					<input id="n-name" name="name" aria-invalid={errors.name ? true : undefined} aria-errormessage={errors.name ? 'n-name-error' : undefined} />
+					<input
+						id="n-name"
+						name="name"
+						aria-invalid={errors.name ? true : undefined}
+						aria-errormessage={errors.name ? 'n-name-error' : undefined}
+					/>
 					{errors.name ? (
 						<p className="field-error" id="n-name-error">
 							{errors.name.join(' ')}

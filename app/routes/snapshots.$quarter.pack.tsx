@@ -78,8 +78,8 @@ export default function BoardPackRoute() {
 				<BandCounts data={data} />
 				{data.heatmap.total > data.heatmap.rows.length ? (
 					<p className="small">
-						The {formatInt(data.heatmap.rows.length)} units with the highest overall scores, of {formatInt(data.heatmap.total)}; every unit is on the snapshot page in the
-						dashboard.
+						The {formatInt(data.heatmap.rows.length)} units with the highest overall scores, of {formatInt(data.heatmap.total)}; every unit
+						is on the snapshot page in the dashboard.
 					</p>
 				) : null}
 				<FrozenHeatmap rows={data.heatmap.rows} />
@@ -114,8 +114,8 @@ export default function BoardPackRoute() {
 				<h2>9. Integrity of this snapshot</h2>
 				<Integrity data={data} />
 				<p className="small">
-					Anyone with database access can re-check this pack: <code>npm run snapshots:verify</code> recomputes every hash and the chain, and re-scores each quarter
-					from its frozen inputs.
+					Anyone with database access can re-check this pack: <code>npm run snapshots:verify</code> recomputes every hash and the chain, and
+					re-scores each quarter from its frozen inputs.
 				</p>
 			</section>
 		</article>

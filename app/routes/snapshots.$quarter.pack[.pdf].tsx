@@ -13,7 +13,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const quarter = requireQuarter(params.quarter)
 	const result = await printPack(getDb(), user, { requestId: requestIdOf(request) }, { quarter })
 	if (!result.ok)
-		throw json({ message: result.message }, { status: statusOf(result.code), headers: result.retryAfterSeconds ? { 'Retry-After': String(result.retryAfterSeconds) } : {} })
+		throw json(
+			{ message: result.message },
+			{ status: statusOf(result.code), headers: result.retryAfterSeconds ? { 'Retry-After': String(result.retryAfterSeconds) } : {} },
+		)
 	return new Response(new Blob([new Uint8Array(result.value)], { type: 'application/pdf' }), {
 		headers: {
 			'Content-Type': 'application/pdf',

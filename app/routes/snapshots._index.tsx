@@ -25,8 +25,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		snapshots: [...snapshots].reverse(),
 		trend,
 		canFreeze: can(user.role, 'snapshots:freeze'),
-		freeze: can(user.role, 'snapshots:freeze') ? await freezeForm(db, user, snapshots.map(s => s.quarter)) : null,
-		verification: verification && { ok: verification.ok, head: verification.head, quarters: verification.quarters.map(q => ({ quarter: q.quarter, ok: q.ok, problems: q.problems.map(p => p.message) })) },
+		freeze: can(user.role, 'snapshots:freeze')
+			? await freezeForm(
+					db,
+					user,
+					snapshots.map(s => s.quarter),
+				)
+			: null,
+		verification: verification && {
+			ok: verification.ok,
+			head: verification.head,
+			quarters: verification.quarters.map(q => ({ quarter: q.quarter, ok: q.ok, problems: q.problems.map(p => p.message) })),
+		},
 	})
 }
 
@@ -42,8 +52,12 @@ export async function action({ request }: ActionFunctionArgs) {
 	const user = await requireUser(request, 'snapshots:freeze')
 	const form = await request.formData()
 	const quarter = String(form.get('quarter') ?? '').trim()
-	const result = await freezeQuarter(getDb(), user, serviceContext(request), { quarter, confirmation: String(form.get('confirmation') ?? '') })
-	if (!result.ok) return json({ error: result.message, field: Object.keys(result.fieldErrors ?? {})[0] ?? null }, { status: statusOf(result.code) })
+	const result = await freezeQuarter(getDb(), user, serviceContext(request), {
+		quarter,
+		confirmation: String(form.get('confirmation') ?? ''),
+	})
+	if (!result.ok)
+		return json({ error: result.message, field: Object.keys(result.fieldErrors ?? {})[0] ?? null }, { status: statusOf(result.code) })
 	return redirect(`/snapshots/${result.value.quarter}`)
 }
 
@@ -125,7 +139,9 @@ export default function SnapshotsRoute() {
 					(the same check as <code>npm run snapshots:verify</code>)
 				</p>
 			</section>
-			{freeze ? <FreezeForm freeze={freeze} error={actionData?.error ? { message: actionData.error, field: actionData.field } : null} busy={busy} /> : null}
+			{freeze ? (
+				<FreezeForm freeze={freeze} error={actionData?.error ? { message: actionData.error, field: actionData.field } : null} busy={busy} />
+			) : null}
 		</>
 	)
 }
@@ -133,19 +149,29 @@ export default function SnapshotsRoute() {
 type FreezeData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['freeze']>
 
 /** Freezing is for ever: the quarter must have ended, the figures it will freeze show first, and the quarter is typed to confirm. */
-function FreezeForm({ freeze, error, busy }: { freeze: FreezeData; error: { message: string; field: string | null } | null; busy: boolean }) {
+function FreezeForm({
+	freeze,
+	error,
+	busy,
+}: {
+	freeze: FreezeData
+	error: { message: string; field: string | null } | null
+	busy: boolean
+}) {
 	const { preview } = freeze
 	return (
 		<Form method="post" className="card no-print" aria-labelledby="freeze-h">
 			<h2 id="freeze-h">Freeze a quarter</h2>
 			<p className="small">
-				Copies the live inventory, the active model version, its results and the scenario decisions taken since the last snapshot into a snapshot that can never be
-				changed. One per quarter, once the quarter has ended: {freeze.current} can be frozen from {formatDate(freeze.currentFrom)}.
+				Copies the live inventory, the active model version, its results and the scenario decisions taken since the last snapshot into a
+				snapshot that can never be changed. One per quarter, once the quarter has ended: {freeze.current} can be frozen from{' '}
+				{formatDate(freeze.currentFrom)}.
 			</p>
 			{preview ? (
 				<>
 					<p>
-						<strong>{preview.quarter}</strong> has ended and is not frozen yet. Frozen now, scored on {formatDate(preview.asOf)} with model {preview.modelLabel}, it would hold:
+						<strong>{preview.quarter}</strong> has ended and is not frozen yet. Frozen now, scored on {formatDate(preview.asOf)} with model{' '}
+						{preview.modelLabel}, it would hold:
 					</p>
 					<dl className="freeze-preview">
 						<div>
@@ -195,11 +221,23 @@ function FreezeForm({ freeze, error, busy }: { freeze: FreezeData; error: { mess
 			<div className="workflow">
 				<div className="field">
 					<label htmlFor="freeze-quarter">Quarter</label>
-					<input id="freeze-quarter" name="quarter" defaultValue={preview?.quarter ?? ''} placeholder="2026-Q3" aria-invalid={error?.field === 'quarter' || undefined} aria-describedby={error ? 'freeze-error' : undefined} />
+					<input
+						id="freeze-quarter"
+						name="quarter"
+						defaultValue={preview?.quarter ?? ''}
+						placeholder="2026-Q3"
+						aria-invalid={error?.field === 'quarter' || undefined}
+						aria-describedby={error ? 'freeze-error' : undefined}
+					/>
 				</div>
 				<div className="field">
 					<label htmlFor="freeze-confirmation">Type the quarter again to confirm</label>
-					<input id="freeze-confirmation" name="confirmation" autoComplete="off" aria-invalid={error?.field === 'confirmation' || undefined} />
+					<input
+						id="freeze-confirmation"
+						name="confirmation"
+						autoComplete="off"
+						aria-invalid={error?.field === 'confirmation' || undefined}
+					/>
 				</div>
 				<button className="primary" type="submit" disabled={busy}>
 					{busy ? 'Freezing…' : 'Freeze for ever'}

@@ -27,8 +27,18 @@ const columns = [
 	col.accessor('function', { id: 'function', header: 'Function', cell: i => humanize(i.getValue()) }),
 	col.accessor('city', { id: 'city', header: 'City' }),
 	col.accessor('headcount', { id: 'headcount', header: 'Headcount', meta: { numeric: true }, cell: i => formatInt(i.getValue()) }),
-	col.accessor('avgMonthlyWageRmb', { id: 'avgMonthlyWageRmb', header: 'Avg monthly wage', meta: { numeric: true }, cell: i => formatRmb(i.getValue()) }),
-	col.accessor('avgTenureMonths', { id: 'avgTenureMonths', header: 'Avg tenure', meta: { numeric: true }, cell: i => `${(i.getValue() / 12).toFixed(1)} yrs` }),
+	col.accessor('avgMonthlyWageRmb', {
+		id: 'avgMonthlyWageRmb',
+		header: 'Avg monthly wage',
+		meta: { numeric: true },
+		cell: i => formatRmb(i.getValue()),
+	}),
+	col.accessor('avgTenureMonths', {
+		id: 'avgTenureMonths',
+		header: 'Avg tenure',
+		meta: { numeric: true },
+		cell: i => `${(i.getValue() / 12).toFixed(1)} yrs`,
+	}),
 	col.accessor('accessToPersonalData', { header: 'PI access', enableSorting: false, cell: i => (i.getValue() ? 'Yes' : 'No') }),
 ]
 const WRITER_COLUMNS = [...columns, editColumn('staffing')]

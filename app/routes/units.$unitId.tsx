@@ -124,7 +124,9 @@ export default function UnitRoute() {
 							<h3 id={`${d}-h`}>{DIMENSION_LABELS[d]}</h3>
 							<BandBadge band={x.band} score={x.score} />
 							<span className="muted small">
-								{x.applicable ? `likelihood ${x.likelihood} × impact ${x.impact} = ${formatScore(x.score)} of 25` : 'not applicable to this unit'}
+								{x.applicable
+									? `likelihood ${x.likelihood} × impact ${x.impact} = ${formatScore(x.score)} of 25`
+									: 'not applicable to this unit'}
 								{x.escalated ? ' · likelihood raised: several gaps coincide' : ''}
 							</span>
 						</header>
@@ -171,7 +173,9 @@ export default function UnitRoute() {
 													{o.title}: {o.state === 'overdue' ? `overdue ${formatInt(o.daysOverdue)} days` : 'owed, date unknown'}
 												</div>
 											))}
-										{s.mlps.obligations.every(o => o.state === 'met' || o.state === 'scheduled') ? <span className="status-ok">Up to date</span> : null}
+										{s.mlps.obligations.every(o => o.state === 'met' || o.state === 'scheduled') ? (
+											<span className="status-ok">Up to date</span>
+										) : null}
 									</td>
 								</tr>
 							))
@@ -213,7 +217,9 @@ export default function UnitRoute() {
 										{f.destinationCountry} · {f.destinationEntity}
 									</td>
 									<td className="num">{f.personalInfoIndividuals == null ? 'Unknown' : formatInt(f.personalInfoIndividuals)}</td>
-									<td className="num">{f.sensitivePersonalInfoIndividuals == null ? 'Unknown' : formatInt(f.sensitivePersonalInfoIndividuals)}</td>
+									<td className="num">
+										{f.sensitivePersonalInfoIndividuals == null ? 'Unknown' : formatInt(f.sensitivePersonalInfoIndividuals)}
+									</td>
 									<td>
 										{MECHANISM_LABELS[f.status.required]}
 										<div className="muted small">{f.status.articles.join(', ')}</div>
@@ -240,8 +246,8 @@ export default function UnitRoute() {
 			<section aria-labelledby="duties-h">
 				<h2 id="duties-h">Obligations</h2>
 				<p className="muted small">
-					{duties.length} duties, {duties.filter(d => d.overdue).length} overdue. <Link to={`/obligations?unit=${encodeURIComponent(unit.code)}`}>Open in the register</Link> to
-					change a status.
+					{duties.length} duties, {duties.filter(d => d.overdue).length} overdue.{' '}
+					<Link to={`/obligations?unit=${encodeURIComponent(unit.code)}`}>Open in the register</Link> to change a status.
 				</p>
 				<ObligationsTable rows={duties} canWrite={false} showUnit={false} />
 			</section>
@@ -357,11 +363,11 @@ function ExporterTotalsNote({
 	const how = (given: number | null) => (given === null ? 'sum over flows, an upper bound' : 'distinct count given')
 	return (
 		<p className="small">
-			Required mechanisms are counted per exporter (2024 Provisions arts 5(4), 7(2), 8: totals since 1 January over all
-			transfers that are not exempt): {formatInt(totals.personalInfoIndividuals)} non-sensitive individuals (
-			{how(unit.distinctIndividualsAbroad)}) and {formatInt(totals.sensitivePersonalInfoIndividuals)} sensitive (
-			{how(unit.distinctSensitiveIndividualsAbroad)})
-			{totals.unknownVolumes > 0 ? `; ${totals.unknownVolumes} flow(s) of unknown volume are not in the totals, so they may be higher` : ''}.
+			Required mechanisms are counted per exporter (2024 Provisions arts 5(4), 7(2), 8: totals since 1 January over all transfers that are
+			not exempt): {formatInt(totals.personalInfoIndividuals)} non-sensitive individuals ({how(unit.distinctIndividualsAbroad)}) and{' '}
+			{formatInt(totals.sensitivePersonalInfoIndividuals)} sensitive ({how(unit.distinctSensitiveIndividualsAbroad)})
+			{totals.unknownVolumes > 0 ? `; ${totals.unknownVolumes} flow(s) of unknown volume are not in the totals, so they may be higher` : ''}
+			.
 		</p>
 	)
 }

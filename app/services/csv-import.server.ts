@@ -56,7 +56,12 @@ export const importColumns = (target: ImportTargetName): readonly string[] =>
 const MAX_CHANGES_SHOWN = 200
 const cell = (line: number, message: string, column: string | null = null): CsvCellError => ({ line, column, columnNumber: null, message })
 
-export async function importCsv(db: Kysely<Database>, actor: Actor, ctx: ServiceContext, input: ImportInput): Promise<ServiceResult<ImportOutcome>> {
+export async function importCsv(
+	db: Kysely<Database>,
+	actor: Actor,
+	ctx: ServiceContext,
+	input: ImportInput,
+): Promise<ServiceResult<ImportOutcome>> {
 	const { fileName } = input
 	let text: string
 	if ('bytes' in input.source) {
@@ -90,17 +95,27 @@ export async function importCsv(db: Kysely<Database>, actor: Actor, ctx: Service
 			const plan = planImport(read.rows, await target.existing(trx, read.rows))
 			const entries = await target.write(trx, plan)
 			await auditMany(trx, actor, ctx, entries)
-			await audit(trx, actor, ctx, { action: 'import', entity: target.entity, after: { fileName, rows: rowCount, ...renamed(counts(plan)) } })
+			await audit(trx, actor, ctx, {
+				action: 'import',
+				entity: target.entity,
+				after: { fileName, rows: rowCount, ...renamed(counts(plan)) },
+			})
 			return ok({ stage: 'done' as const, fileName, ...counts(plan) })
 		})
 	} catch (error) {
 		if (isUniqueViolation(error))
-			return failCells('conflict', [cell(1, 'another change added one of these rows while you were reviewing; preview the file again', target.keyColumn)])
+			return failCells('conflict', [
+				cell(1, 'another change added one of these rows while you were reviewing; preview the file again', target.keyColumn),
+			])
 		throw error
 	}
 }
 
-const counts = (plan: ImportPlan<unknown, unknown>) => ({ inserts: plan.inserts.length, updates: plan.updates.length, unchanged: plan.unchanged.length })
+const counts = (plan: ImportPlan<unknown, unknown>) => ({
+	inserts: plan.inserts.length,
+	updates: plan.updates.length,
+	unchanged: plan.unchanged.length,
+})
 const renamed = (c: ReturnType<typeof counts>) => ({ inserted: c.inserts, updated: c.updates, unchanged: c.unchanged })
 
 type AuditRow = { action: string; entity: string; entityId: number | null; before?: unknown; after: unknown }
@@ -108,7 +123,11 @@ type AuditRow = { action: string; entity: string; entityId: number | null; befor
 interface ImportTarget<T, B> {
 	entity: string
 	keyColumn: string
-	read(db: Kysely<Database>, header: string[], records: Array<{ line: number; cells: string[] }>): Promise<{ rows: Array<ImportRow<T>>; errors: CsvCellError[] }>
+	read(
+		db: Kysely<Database>,
+		header: string[],
+		records: Array<{ line: number; cells: string[] }>,
+	): Promise<{ rows: Array<ImportRow<T>>; errors: CsvCellError[] }>
 	existing(db: Kysely<Database>, rows: ReadonlyArray<ImportRow<T>>): Promise<Map<string, ExistingRow<B>>>
 	write(trx: Kysely<Database>, plan: ImportPlan<T, B>): Promise<AuditRow[]>
 }
@@ -181,7 +200,8 @@ const destinationTarget: ImportTarget<Omit<Destination, 'id'>, Destination> = {
 	},
 	async write(trx, plan) {
 		const entries: AuditRow[] = []
-		for (const r of plan.inserts) entries.push({ action: 'create', entity: 'destination', entityId: await insertDestination(trx, r.record), after: r.record })
+		for (const r of plan.inserts)
+			entries.push({ action: 'create', entity: 'destination', entityId: await insertDestination(trx, r.record), after: r.record })
 		for (const u of plan.updates) {
 			await updateDestination(trx, u.before.id, u.record)
 			await replaceDestinationCosts(trx, u.before.id, u.record.costs)

@@ -29,7 +29,10 @@ export async function saveDestination(
 	const details = parseDestinationDetails(input.values)
 	const identity = input.id === 'new' ? parseDestinationIdentity(input.values) : null
 	if (!details.ok || (identity && !identity.ok))
-		return fail('invalid', FIX_FIELDS, { ...(details.ok ? {} : details.fieldErrors), ...(identity && !identity.ok ? identity.fieldErrors : {}) })
+		return fail('invalid', FIX_FIELDS, {
+			...(details.ok ? {} : details.fieldErrors),
+			...(identity && !identity.ok ? identity.fieldErrors : {}),
+		})
 	if (identity?.ok) {
 		const created = { ...details.data, ...identity.data }
 		const taken = fail('invalid', FIX_FIELDS, { city: [`${created.city} is already a destination.`] })
@@ -67,7 +70,11 @@ export async function deleteDestination(
 		const before = await findDestinationById(trx, input.id)
 		if (!before) return fail('not_found', `No destination with id ${input.id}.`)
 		const uses = await countDestinationUses(trx, before.id)
-		if (uses) return fail('conflict', `${before.city} is the destination of ${uses} scenario move${uses === 1 ? '' : 's'}; change those moves first.`)
+		if (uses)
+			return fail(
+				'conflict',
+				`${before.city} is the destination of ${uses} scenario move${uses === 1 ? '' : 's'}; change those moves first.`,
+			)
 		await deleteDestinationRow(trx, before.id)
 		await audit(trx, actor, ctx, { action: 'delete', entity: 'destination', entityId: before.id, before })
 		return ok({ id: before.id })

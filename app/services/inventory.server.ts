@@ -2,7 +2,16 @@
 // one row. Every write goes through the generic inventory repository, in one transaction with its audit entry;
 // the repository bumps the inventory version, which is what the score caches are keyed on.
 import { type Kysely } from 'kysely'
-import { deleteInventoryRecord, findInventoryRecord, insertInventoryRecord, inventoryEntity, type InventoryRecord, isCodeTaken, type NewInventoryRecord, updateInventoryRecord } from '#db/repositories/inventory.ts'
+import {
+	deleteInventoryRecord,
+	findInventoryRecord,
+	insertInventoryRecord,
+	inventoryEntity,
+	type InventoryRecord,
+	isCodeTaken,
+	type NewInventoryRecord,
+	updateInventoryRecord,
+} from '#db/repositories/inventory.ts'
 import { listAllUnits } from '#db/repositories/units.ts'
 import { type Database } from '#db/schema.ts'
 import { isUniqueViolation } from '#db/sql/errors.ts'
@@ -33,7 +42,9 @@ export async function saveInventoryRecord(
 	const built = await buildRecord(db, table, input.values)
 	if (!built.ok) return built
 	const record = built.value
-	const taken = fail('invalid', 'Nothing was saved: fix the fields marked below.', { code: [`Code "${record.code}" is already used by another ${singular}.`] })
+	const taken = fail('invalid', 'Nothing was saved: fix the fields marked below.', {
+		code: [`Code "${record.code}" is already used by another ${singular}.`],
+	})
 	if (await isCodeTaken(db, table, record.code, id)) return taken
 	const entity = inventoryEntity(table)
 	try {
@@ -64,20 +75,26 @@ export async function deleteInventoryRow(
 	const { table, id } = input
 	return writeTransaction(db, async trx => {
 		const before = await findInventoryRecord(trx, table, id)
-		if (!before || (await deleteInventoryRecord(trx, table, id)) === 0) return fail('not_found', `No ${INVENTORY_META[table].singular} with id ${id}.`)
+		if (!before || (await deleteInventoryRecord(trx, table, id)) === 0)
+			return fail('not_found', `No ${INVENTORY_META[table].singular} with id ${id}.`)
 		await audit(trx, actor, ctx, { action: 'delete', entity: inventoryEntity(table), entityId: id, before })
 		return ok({ id })
 	})
 }
 
 /** The record a form describes, with its unit code resolved to the unit's id. */
-async function buildRecord(db: Kysely<Database>, table: InventoryTableKey, values: Record<string, string>): Promise<ServiceResult<NewInventoryRecord>> {
+async function buildRecord(
+	db: Kysely<Database>,
+	table: InventoryTableKey,
+	values: Record<string, string>,
+): Promise<ServiceResult<NewInventoryRecord>> {
 	const { schema, build } = INVENTORY_TABLES[table]
 	const parsed = parseFields(schema, values)
 	if (!parsed.ok) return fail('invalid', 'Nothing was saved: fix the fields marked below.', parsed.fieldErrors)
 	if (table === 'units') return ok(build(parsed.data, 0))
 	const code = (parsed.data as { unit_code: string }).unit_code
 	const unit = (await listAllUnits(db)).find(u => u.code === code)
-	if (!unit) return fail('invalid', 'Nothing was saved: fix the fields marked below.', { unit_code: [`No business unit has code "${code}".`] })
+	if (!unit)
+		return fail('invalid', 'Nothing was saved: fix the fields marked below.', { unit_code: [`No business unit has code "${code}".`] })
 	return ok(build(parsed.data, unit.id))
 }

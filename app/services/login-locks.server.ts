@@ -23,13 +23,25 @@ export async function listSignInLocks(db: Kysely<Database>, actor: Actor, contex
 	const locks = (await listThrottles(db))
 		.map(({ key, state }) => {
 			const [kind, ...rest] = key.split(':')
-			return { key, kind: kind as SignInLock['kind'], who: rest.join(':'), failures: state.failures, lockedMinutes: lockedMinutes(state, now), delaySeconds: kind === 'account' ? accountDelaySeconds(state, now) : 0 }
+			return {
+				key,
+				kind: kind as SignInLock['kind'],
+				who: rest.join(':'),
+				failures: state.failures,
+				lockedMinutes: lockedMinutes(state, now),
+				delaySeconds: kind === 'account' ? accountDelaySeconds(state, now) : 0,
+			}
 		})
 		.filter(l => l.lockedMinutes > 0 || l.delaySeconds > 0)
 	return ok(locks)
 }
 
-export async function liftSignInLock(db: Kysely<Database>, actor: Actor, context: ServiceContext, input: { key: string }): Promise<ServiceResult<{ key: string }>> {
+export async function liftSignInLock(
+	db: Kysely<Database>,
+	actor: Actor,
+	context: ServiceContext,
+	input: { key: string },
+): Promise<ServiceResult<{ key: string }>> {
 	if (!can(actor.role, 'users:manage')) return fail('forbidden', `Your role (${actor.role}) does not allow this (users:manage).`)
 	if (!/^(pair|address|account):/.test(input.key)) return fail('invalid', 'That is not a sign-in lock.', { key: ['Unknown lock'] })
 	await clearLoginFailures(db, input.key)

@@ -35,34 +35,62 @@ export async function offerEnrolment(
 }
 
 /** Confirms the pending secret with a code from it; the factor is then the user's, with fresh recovery codes. */
-export async function confirmEnrolment(db: Kysely<Database>, actor: Actor, context: ServiceContext, input: { code: string }): Promise<ServiceResult<{ recoveryCodes: string[] }>> {
+export async function confirmEnrolment(
+	db: Kysely<Database>,
+	actor: Actor,
+	context: ServiceContext,
+	input: { code: string },
+): Promise<ServiceResult<{ recoveryCodes: string[] }>> {
 	const now = context.now ?? new Date()
 	const mfa = await readMfa(db, actor.id)
 	if (!mfa?.pendingSecret) return fail('conflict', 'There is no authenticator set-up under way: start again.')
 	if (!verifyTotp(mfa.pendingSecret, input.code, now))
-		return fail('invalid', 'That code is not right: enter the six digits the app shows for this account now.', { code: ['Enter the current six-digit code'] })
+		return fail('invalid', 'That code is not right: enter the six digits the app shows for this account now.', {
+			code: ['Enter the current six-digit code'],
+		})
 	const recoveryCodes = newRecoveryCodes()
 	await writeTransaction(db, async trx => {
 		await enrolSecret(trx, actor.id, mfa.pendingSecret!, recoveryCodes.map(hashRecoveryCode), now)
-		await recordAudit(trx, actor, { action: mfa.secret ? 'mfa.replace' : 'mfa.enrol', entity: 'app_user', entityId: actor.id, after: { recoveryCodes: recoveryCodes.length }, requestId: context.requestId })
+		await recordAudit(trx, actor, {
+			action: mfa.secret ? 'mfa.replace' : 'mfa.enrol',
+			entity: 'app_user',
+			entityId: actor.id,
+			after: { recoveryCodes: recoveryCodes.length },
+			requestId: context.requestId,
+		})
 	})
 	return ok({ recoveryCodes })
 }
 
 /** New recovery codes (the old ones stop working), shown once. */
-export async function renewRecoveryCodes(db: Kysely<Database>, actor: Actor, context: ServiceContext): Promise<ServiceResult<{ recoveryCodes: string[] }>> {
+export async function renewRecoveryCodes(
+	db: Kysely<Database>,
+	actor: Actor,
+	context: ServiceContext,
+): Promise<ServiceResult<{ recoveryCodes: string[] }>> {
 	const mfa = await readMfa(db, actor.id)
 	if (!mfa?.secret) return fail('conflict', 'Set up an authenticator app first.')
 	const recoveryCodes = newRecoveryCodes()
 	await writeTransaction(db, async trx => {
 		await replaceRecoveryCodes(trx, actor.id, recoveryCodes.map(hashRecoveryCode), context.now)
-		await recordAudit(trx, actor, { action: 'mfa.recovery_codes', entity: 'app_user', entityId: actor.id, after: { recoveryCodes: recoveryCodes.length }, requestId: context.requestId })
+		await recordAudit(trx, actor, {
+			action: 'mfa.recovery_codes',
+			entity: 'app_user',
+			entityId: actor.id,
+			after: { recoveryCodes: recoveryCodes.length },
+			requestId: context.requestId,
+		})
 	})
 	return ok({ recoveryCodes })
 }
 
 /** An administrator removes a user's second factor (a lost phone): their sessions end; they enrol again at next sign-in. */
-export async function resetSecondFactor(db: Kysely<Database>, actor: Actor, context: ServiceContext, input: { userId: number }): Promise<ServiceResult<{ email: string }>> {
+export async function resetSecondFactor(
+	db: Kysely<Database>,
+	actor: Actor,
+	context: ServiceContext,
+	input: { userId: number },
+): Promise<ServiceResult<{ email: string }>> {
 	if (!can(actor.role, 'users:manage')) return fail('forbidden', `Your role (${actor.role}) does not allow this (users:manage).`)
 	const target = await findUserById(db, input.userId)
 	if (!target) return fail('not_found', `No user with id ${input.userId}.`)

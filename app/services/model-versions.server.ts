@@ -3,7 +3,13 @@
 // score caches key on the active version's id and follow by themselves.
 import { type Kysely } from 'kysely'
 import { recordAudit } from '#db/repositories/audit.ts'
-import { findActiveModelVersion, findModelVersionById, findModelVersionByLabel, insertModelDraft, switchActiveModelVersion } from '#db/repositories/model-versions.ts'
+import {
+	findActiveModelVersion,
+	findModelVersionById,
+	findModelVersionByLabel,
+	insertModelDraft,
+	switchActiveModelVersion,
+} from '#db/repositories/model-versions.ts'
 import { type Database } from '#db/schema.ts'
 import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ModelSettings } from '#models/exposure/settings.ts'
@@ -17,9 +23,21 @@ export async function draftModelVersion(
 	input: { label: string; settings: ModelSettings; basedOn: number },
 ): Promise<ServiceResult<{ id: number }>> {
 	return writeTransaction(db, async trx => {
-		if (await findModelVersionByLabel(trx, input.label)) return fail('invalid', 'That name is taken.', { label: [`A version named ${input.label} exists: choose another name.`] })
+		if (await findModelVersionByLabel(trx, input.label))
+			return fail('invalid', 'That name is taken.', { label: [`A version named ${input.label} exists: choose another name.`] })
 		const id = await insertModelDraft(trx, { label: input.label, settings: input.settings, createdBy: actor.id }, context.now)
-		await recordAudit(trx, actor, { action: 'model.draft', entity: 'model_version', entityId: id, after: { label: input.label, basedOn: input.basedOn }, requestId: context.requestId }, context.now)
+		await recordAudit(
+			trx,
+			actor,
+			{
+				action: 'model.draft',
+				entity: 'model_version',
+				entityId: id,
+				after: { label: input.label, basedOn: input.basedOn },
+				requestId: context.requestId,
+			},
+			context.now,
+		)
 		return ok({ id })
 	})
 }
@@ -46,13 +64,24 @@ export async function activateModelVersion(
 			await recordAudit(
 				trx,
 				actor,
-				{ action: 'model.activate', entity: 'model_version', entityId: draft.id, before: { active: active?.label ?? null }, after: { active: draft.label }, requestId: context.requestId },
+				{
+					action: 'model.activate',
+					entity: 'model_version',
+					entityId: draft.id,
+					before: { active: active?.label ?? null },
+					after: { active: draft.label },
+					requestId: context.requestId,
+				},
 				context.now,
 			)
 			return ok({ id: draft.id, label: draft.label })
 		})
 	} catch (error) {
-		if (error instanceof Stale) return fail('conflict', 'Another version was activated since you opened this page. Reload it, check the preview against the version now active, and activate again.')
+		if (error instanceof Stale)
+			return fail(
+				'conflict',
+				'Another version was activated since you opened this page. Reload it, check the preview against the version now active, and activate again.',
+			)
 		throw error
 	}
 }

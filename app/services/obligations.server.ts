@@ -31,14 +31,20 @@ const today = (ctx: ServiceContext) => (ctx.now ?? new Date()).toISOString().sli
  * is conditional on the version the person saw (`expectedVersion`, 0 for a duty never recorded), so a change made
  * on a stale page changes nothing and answers 'conflict'.
  */
-export async function setDutyStatus(db: Kysely<Database>, actor: Actor, ctx: ServiceContext, input: DutyStatusChange): Promise<ServiceResult<DutyStatusRecord>> {
+export async function setDutyStatus(
+	db: Kysely<Database>,
+	actor: Actor,
+	ctx: ServiceContext,
+	input: DutyStatusChange,
+): Promise<ServiceResult<DutyStatusRecord>> {
 	const asOf = today(ctx)
 	const errors = checkStatusInput(input, asOf)
 	if (errors) return fail('invalid', 'The status change is incomplete: see the fields.', errors)
 	const inventory = await loadUnitInventory(db, input.unitId)
 	if (!inventory) return fail('not_found', `No business unit with id ${input.unitId}.`)
 	const duty = deriveUnitDuties(inventory, asOf).find(d => d.key === input.dutyKey)
-	if (!duty) return fail('not_found', `The unit ${inventory.unit.code} has no duty "${input.dutyKey.slice(0, 80)}" today; reload the register.`)
+	if (!duty)
+		return fail('not_found', `The unit ${inventory.unit.code} has no duty "${input.dutyKey.slice(0, 80)}" today; reload the register.`)
 	const write = {
 		dutyKey: duty.key,
 		unitId: duty.unitId,
@@ -76,21 +82,46 @@ export async function setDutyStatus(db: Kysely<Database>, actor: Actor, ctx: Ser
  * Issues a new personal calendar feed token, revoking the previous one. The token is returned once, here; only its
  * SHA-256 is stored, so it cannot be shown again.
  */
-export async function issueCalendarToken(db: Kysely<Database>, actor: Actor, ctx: ServiceContext): Promise<ServiceResult<{ token: string }>> {
+export async function issueCalendarToken(
+	db: Kysely<Database>,
+	actor: Actor,
+	ctx: ServiceContext,
+): Promise<ServiceResult<{ token: string }>> {
 	const token = randomBytes(32).toString('base64url')
 	await writeTransaction(db, async trx => {
 		const revoked = await revokeCalendarTokens(trx, actor.id, ctx.now)
 		await insertCalendarToken(trx, actor.id, token, ctx.now)
-		await recordAudit(trx, actor, { action: 'calendar_token.issue', entity: 'calendar_token', entityId: actor.id, after: { revokedPrevious: revoked }, requestId: ctx.requestId }, ctx.now)
+		await recordAudit(
+			trx,
+			actor,
+			{
+				action: 'calendar_token.issue',
+				entity: 'calendar_token',
+				entityId: actor.id,
+				after: { revokedPrevious: revoked },
+				requestId: ctx.requestId,
+			},
+			ctx.now,
+		)
 	})
 	return ok({ token })
 }
 
 /** Revokes the user's calendar feed token: the feed URL stops working at once. */
-export async function revokeCalendarToken(db: Kysely<Database>, actor: Actor, ctx: ServiceContext): Promise<ServiceResult<{ revoked: number }>> {
+export async function revokeCalendarToken(
+	db: Kysely<Database>,
+	actor: Actor,
+	ctx: ServiceContext,
+): Promise<ServiceResult<{ revoked: number }>> {
 	const revoked = await writeTransaction(db, async trx => {
 		const n = await revokeCalendarTokens(trx, actor.id, ctx.now)
-		if (n > 0) await recordAudit(trx, actor, { action: 'calendar_token.revoke', entity: 'calendar_token', entityId: actor.id, requestId: ctx.requestId }, ctx.now)
+		if (n > 0)
+			await recordAudit(
+				trx,
+				actor,
+				{ action: 'calendar_token.revoke', entity: 'calendar_token', entityId: actor.id, requestId: ctx.requestId },
+				ctx.now,
+			)
 		return n
 	})
 	if (revoked === 0) return fail('not_found', 'You have no calendar feed to revoke.')

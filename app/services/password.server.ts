@@ -23,11 +23,18 @@ export async function changeOwnPassword(
 	const problems = passwordProblems(input.next, actor.email)
 	if (problems.length) return fail('invalid', 'Check the fields below.', { next: problems })
 	if (input.next !== input.confirm) return fail('invalid', 'Check the fields below.', { confirm: ['The two new passwords differ'] })
-	if (input.next === input.current) return fail('invalid', 'Check the fields below.', { next: ['Choose a password other than the current one'] })
+	if (input.next === input.current)
+		return fail('invalid', 'Check the fields below.', { next: ['Choose a password other than the current one'] })
 	const token = await writeTransaction(db, async trx => {
 		await updateUser(trx, actor.id, { password: input.next }, context.now)
 		await deleteSessionsOfUser(trx, actor.id)
-		await recordAudit(trx, actor, { action: 'password.change', entity: 'app_user', entityId: actor.id, after: { passwordChanged: true, otherSessionsEnded: true }, requestId: context.requestId })
+		await recordAudit(trx, actor, {
+			action: 'password.change',
+			entity: 'app_user',
+			entityId: actor.id,
+			after: { passwordChanged: true, otherSessionsEnded: true },
+			requestId: context.requestId,
+		})
 		return createSession(trx, actor.id, SESSION_TIMEOUTS, context.now)
 	})
 	return ok({ token })

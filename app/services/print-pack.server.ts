@@ -13,7 +13,12 @@ import { type Actor, fail, ok, type ServiceContext, type ServiceResult } from '.
 
 const PRINT_SESSION = { idleMinutes: 5, absoluteHours: 0.25 }
 
-export async function printPack(db: Kysely<Database>, actor: Actor, context: ServiceContext, input: { quarter: string }): Promise<ServiceResult<Uint8Array>> {
+export async function printPack(
+	db: Kysely<Database>,
+	actor: Actor,
+	context: ServiceContext,
+	input: { quarter: string },
+): Promise<ServiceResult<Uint8Array>> {
 	if (!can(actor.role, 'snapshots:read')) return fail('forbidden', `Your role (${actor.role}) does not allow this (snapshots:read).`)
 	if (!(await listSnapshots(db)).some(s => s.quarter === input.quarter)) return fail('not_found', `${input.quarter} has not been frozen.`)
 	try {
@@ -28,9 +33,16 @@ export async function printPack(db: Kysely<Database>, actor: Actor, context: Ser
 		return ok(pdf)
 	} catch (error) {
 		if (!(error instanceof PrintError)) throw error
-		log(error.reason === 'busy' ? 'info' : 'warn', 'board pack not printed', { reason: error.reason, detail: error.message, quarter: input.quarter })
+		log(error.reason === 'busy' ? 'info' : 'warn', 'board pack not printed', {
+			reason: error.reason,
+			detail: error.message,
+			quarter: input.quarter,
+		})
 		if (error.reason === 'busy')
-			return { ...fail('too_many', `${error.message} Try again in ${error.retryAfterSeconds} seconds.`), retryAfterSeconds: error.retryAfterSeconds }
+			return {
+				...fail('too_many', `${error.message} Try again in ${error.retryAfterSeconds} seconds.`),
+				retryAfterSeconds: error.retryAfterSeconds,
+			}
 		return {
 			...fail('unavailable', "The server cannot print this PDF now: open the board pack and use your browser's Print, then Save as PDF."),
 			retryAfterSeconds: 30,

@@ -32,7 +32,11 @@ async function readScenario(db: Kysely<Database>, actor: Actor, id: number): Pro
 /** Why a write expecting `version` found the scenario otherwise, said for the person whose work is on screen. */
 async function staleness(db: Kysely<Database>, id: number, version: number): Promise<Failure> {
 	const now = await findScenarioById(db, id)
-	if (!now) return fail('conflict', 'This scenario was deleted by someone else while you had it open. Nothing was saved; your edits are still on this page.')
+	if (!now)
+		return fail(
+			'conflict',
+			'This scenario was deleted by someone else while you had it open. Nothing was saved; your edits are still on this page.',
+		)
 	return fail(
 		'conflict',
 		`This scenario changed since you opened it (you had version ${version}; it is now version ${now.version}, ${now.status}). Nothing was saved; your edits are still on this page. Reload to see the current version.`,
@@ -52,7 +56,12 @@ export interface SaveScenarioInput {
 }
 
 /** Saves the editor's draft (a rejected scenario returns to draft) if nobody changed it since the editor read it. */
-export async function saveScenario(db: Kysely<Database>, actor: Actor, context: ServiceContext, input: SaveScenarioInput): Promise<ServiceResult<{ version: number }>> {
+export async function saveScenario(
+	db: Kysely<Database>,
+	actor: Actor,
+	context: ServiceContext,
+	input: SaveScenarioInput,
+): Promise<ServiceResult<{ version: number }>> {
 	const scenario = await readScenario(db, actor, input.id)
 	if ('ok' in scenario) return scenario
 	if (scenario.version !== input.version) return staleness(db, input.id, input.version)
@@ -63,11 +72,19 @@ export async function saveScenario(db: Kysely<Database>, actor: Actor, context: 
 	if (Object.keys(fieldErrors).length) return fail('invalid', 'The scenario has errors; nothing was saved.', fieldErrors)
 	const now = context.now ?? new Date()
 	const saved = await writeTransaction(db, async trx => {
-		if (!(await updateScenarioIf(trx, input.id, { statuses: ['draft', 'rejected'], version: input.version }, input.draft, now))) return false
+		if (!(await updateScenarioIf(trx, input.id, { statuses: ['draft', 'rejected'], version: input.version }, input.draft, now)))
+			return false
 		await recordAudit(
 			trx,
 			actor,
-			{ action: 'update', entity: 'scenario', entityId: input.id, before: scenario, after: { ...input.draft, status: 'draft', version: input.version + 1 }, requestId: context.requestId },
+			{
+				action: 'update',
+				entity: 'scenario',
+				entityId: input.id,
+				before: scenario,
+				after: { ...input.draft, status: 'draft', version: input.version + 1 },
+				requestId: context.requestId,
+			},
 			now,
 		)
 		return true
@@ -82,7 +99,11 @@ export interface ChangeStatusInput {
 	comment?: string
 }
 
-const RECORDED: Partial<Record<ChangeStatusInput['action'], ScenarioRecordEvent>> = { propose: 'proposed', approve: 'approved', reject: 'rejected' }
+const RECORDED: Partial<Record<ChangeStatusInput['action'], ScenarioRecordEvent>> = {
+	propose: 'proposed',
+	approve: 'approved',
+	reject: 'rejected',
+}
 
 /**
  * Proposes, withdraws, approves or rejects. Only a scenario without errors is proposed or approved; the author of a
@@ -103,9 +124,15 @@ export async function changeScenarioStatus(
 	const status = transition.status as Scenario['status']
 	const deciding = input.action === 'approve' || input.action === 'reject'
 	if (deciding && scenario.createdBy === actor.id)
-		return fail('forbidden', 'You created this scenario, so another person must decide it (four eyes): ask another executive to approve or reject it.')
+		return fail(
+			'forbidden',
+			'You created this scenario, so another person must decide it (four eyes): ask another executive to approve or reject it.',
+		)
 	const comment = (input.comment ?? '').trim().slice(0, 2000)
-	if (input.action === 'reject' && !comment) return fail('invalid', 'Say why the scenario is rejected; the analysts will read it.', { comment: ['Say why the scenario is rejected.'] })
+	if (input.action === 'reject' && !comment)
+		return fail('invalid', 'Say why the scenario is rejected; the analysts will read it.', {
+			comment: ['Say why the scenario is rejected.'],
+		})
 	const event = RECORDED[input.action]
 	const draft = { assumptions: scenario.assumptions, moves: scenario.moves }
 	let record: ReturnType<typeof buildScenarioRecord> | null = null
@@ -115,7 +142,11 @@ export async function changeScenarioStatus(
 		if (event !== 'rejected') {
 			const fieldErrors = errorsOf(validateScenario(draft, ctx))
 			if (Object.keys(fieldErrors).length)
-				return fail('invalid', `Only a scenario without errors can be ${event === 'proposed' ? 'proposed' : 'approved'}: ${Object.values(fieldErrors).flat().join(' ')}`, fieldErrors)
+				return fail(
+					'invalid',
+					`Only a scenario without errors can be ${event === 'proposed' ? 'proposed' : 'approved'}: ${Object.values(fieldErrors).flat().join(' ')}`,
+					fieldErrors,
+				)
 		}
 		record = buildScenarioRecord({
 			event,
@@ -133,7 +164,8 @@ export async function changeScenarioStatus(
 	}
 	const done = await writeTransaction(db, async trx => {
 		const expected = { statuses: [scenario.status], version: input.version }
-		if (!(await setScenarioStatusIf(trx, input.id, expected, { status, decidedBy: actor.id, comment: comment || undefined }, now))) return null
+		if (!(await setScenarioStatusIf(trx, input.id, expected, { status, decidedBy: actor.id, comment: comment || undefined }, now)))
+			return null
 		const stored = record ? await insertScenarioRecord(trx, record, now) : null
 		await recordAudit(
 			trx,
@@ -143,7 +175,12 @@ export async function changeScenarioStatus(
 				entity: 'scenario',
 				entityId: input.id,
 				before: { status: scenario.status, version: input.version },
-				after: { status, version: input.version + 1, comment: comment || null, ...(stored ? { recordId: stored.id, recordHash: stored.contentHash } : {}) },
+				after: {
+					status,
+					version: input.version + 1,
+					comment: comment || null,
+					...(stored ? { recordId: stored.id, recordHash: stored.contentHash } : {}),
+				},
 				requestId: context.requestId,
 			},
 			now,
@@ -154,7 +191,12 @@ export async function changeScenarioStatus(
 }
 
 /** Deletes a draft (its moves go with it; any earlier proposal stays on record) if it is still the draft that was read. */
-export async function deleteScenarioDraft(db: Kysely<Database>, actor: Actor, context: ServiceContext, input: { id: number; version: number }): Promise<ServiceResult<null>> {
+export async function deleteScenarioDraft(
+	db: Kysely<Database>,
+	actor: Actor,
+	context: ServiceContext,
+	input: { id: number; version: number },
+): Promise<ServiceResult<null>> {
 	const scenario = await readScenario(db, actor, input.id)
 	if ('ok' in scenario) return scenario
 	if (scenario.version !== input.version) return staleness(db, input.id, input.version)
@@ -163,7 +205,12 @@ export async function deleteScenarioDraft(db: Kysely<Database>, actor: Actor, co
 	const now = context.now ?? new Date()
 	const deleted = await writeTransaction(db, async trx => {
 		if (!(await deleteScenarioIf(trx, input.id, { statuses: ['draft'], version: input.version }))) return false
-		await recordAudit(trx, actor, { action: 'delete', entity: 'scenario', entityId: input.id, before: scenario, requestId: context.requestId }, now)
+		await recordAudit(
+			trx,
+			actor,
+			{ action: 'delete', entity: 'scenario', entityId: input.id, before: scenario, requestId: context.requestId },
+			now,
+		)
 		return true
 	})
 	return deleted ? ok(null) : staleness(db, input.id, input.version)

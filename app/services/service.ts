@@ -48,5 +48,13 @@ export const failCells = (code: FailureCode, cellErrors: CsvCellError[]): Failur
 	cellErrors,
 })
 
-const STATUS: Record<FailureCode, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, too_large: 413, too_many: 429, unavailable: 503 }
+const STATUS: Record<FailureCode, number> = {
+	invalid: 400,
+	forbidden: 403,
+	not_found: 404,
+	conflict: 409,
+	too_large: 413,
+	too_many: 429,
+	unavailable: 503,
+}
 export const statusOf = (code: FailureCode) => STATUS[code]

@@ -24,9 +24,7 @@ const lockedMessage = (minutes: number) =>
 	`Too many failed sign-ins. Sign-in is paused for ${minutes === 1 ? 'a minute' : `${minutes} minutes`}; try again then, or ask an administrator to lift the lock.`
 
 export type SignInStep =
-	| { kind: 'signed-in'; user: User; token: string }
-	| { kind: 'code'; user: User }
-	| { kind: 'enrol'; user: User; secret: string }
+	{ kind: 'signed-in'; user: User; token: string } | { kind: 'code'; user: User } | { kind: 'enrol'; user: User; secret: string }
 
 interface Attempt {
 	email: string
@@ -38,7 +36,11 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 /** 429 when this (account, address) pair or this address is locked; otherwise waits the account's delay, if any. */
 async function throttle(db: Kysely<Database>, attempt: Attempt, now: Date): Promise<Failure | null> {
 	const keys = throttleKeys(attempt.email, attempt.address)
-	const [pair, address, account] = await Promise.all([readThrottle(db, keys.pair), readThrottle(db, keys.address), readThrottle(db, keys.account)])
+	const [pair, address, account] = await Promise.all([
+		readThrottle(db, keys.pair),
+		readThrottle(db, keys.address),
+		readThrottle(db, keys.account),
+	])
 	const wait = Math.max(lockedMinutes(pair, now), lockedMinutes(address, now))
 	if (wait > 0) return { ...fail('too_many', lockedMessage(wait)), retryAfterSeconds: wait * 60 }
 	const delay = accountDelaySeconds(account, now)
@@ -47,7 +49,14 @@ async function throttle(db: Kysely<Database>, attempt: Attempt, now: Date): Prom
 }
 
 /** Counts a failure on the pair, the address and the account; audits it, and a lock once when one starts. One transaction. */
-async function failed(db: Kysely<Database>, context: ServiceContext, attempt: Attempt, action: string, message: string, now: Date): Promise<Failure> {
+async function failed(
+	db: Kysely<Database>,
+	context: ServiceContext,
+	attempt: Attempt,
+	action: string,
+	message: string,
+	now: Date,
+): Promise<Failure> {
 	const keys = throttleKeys(attempt.email, attempt.address)
 	const email = attempt.email.trim().toLowerCase()
 	const anonymous = { id: null, email: 'anonymous' }
@@ -55,13 +64,26 @@ async function failed(db: Kysely<Database>, context: ServiceContext, attempt: At
 		const pair = await countFailure(trx, keys.pair, LOGIN_LIMITS.pair, now)
 		const address = await countFailure(trx, keys.address, LOGIN_LIMITS.address, now)
 		await countFailure(trx, keys.account, LOGIN_LIMITS.account, now)
-		await recordAudit(trx, anonymous, { action, entity: 'session', after: { email, address: attempt.address }, requestId: context.requestId })
-		for (const [scope, c] of [['account and address', pair], ['address', address]] as const)
+		await recordAudit(trx, anonymous, {
+			action,
+			entity: 'session',
+			after: { email, address: attempt.address },
+			requestId: context.requestId,
+		})
+		for (const [scope, c] of [
+			['account and address', pair],
+			['address', address],
+		] as const)
 			if (lockStarted(c.before, c.after, now))
 				await recordAudit(trx, anonymous, {
 					action: 'login.locked',
 					entity: 'session',
-					after: { email: scope === 'address' ? undefined : email, address: attempt.address, scope, until: c.after.lockedUntil?.toISOString() },
+					after: {
+						email: scope === 'address' ? undefined : email,
+						address: attempt.address,
+						scope,
+						until: c.after.lockedUntil?.toISOString(),
+					},
 					requestId: context.requestId,
 				})
 		await purgeThrottles(trx, throttlePurgeBefore(now))
@@ -83,7 +105,9 @@ export async function signInWithPassword(
 	if (refused) return refused
 	const found = await findCredentialsByEmail(db, input.email)
 	// Spend the same time whether or not the account exists, and say the same thing.
-	const passwordOk = found ? await verifyPassword(input.password, found.passwordHash) : await verifyPassword(input.password, await dummyPasswordHash())
+	const passwordOk = found
+		? await verifyPassword(input.password, found.passwordHash)
+		: await verifyPassword(input.password, await dummyPasswordHash())
 	if (!found || !passwordOk || found.user.disabled) return failed(db, context, input, 'login.failure', GENERIC_FAILURE, now)
 	const user = found.user
 	if (found.mfaSecret) {
@@ -115,19 +139,34 @@ export async function signInWithCode(
 	return secondFactor(db, context, attempt, user, mfa.secret, input.code, now)
 }
 
-async function secondFactor(db: Kysely<Database>, context: ServiceContext, attempt: Attempt, user: User, secret: string, code: string, now: Date): Promise<ServiceResult<SignInStep>> {
+async function secondFactor(
+	db: Kysely<Database>,
+	context: ServiceContext,
+	attempt: Attempt,
+	user: User,
+	secret: string,
+	code: string,
+	now: Date,
+): Promise<ServiceResult<SignInStep>> {
 	if (isTotpCode(code)) {
 		if (!verifyTotp(secret, code, now)) return failed(db, context, attempt, 'login.mfa_failure', WRONG_CODE, now)
 	} else {
 		const spent = await spendMatchingRecoveryCode(db, user.id, code, now)
 		if (!spent) return failed(db, context, attempt, 'login.mfa_failure', WRONG_CODE, now)
-		await recordAudit(db, user, { action: 'mfa.recovery_code_used', entity: 'app_user', entityId: user.id, after: { left: (await readMfa(db, user.id))?.recoveryCodesLeft }, requestId: context.requestId })
+		await recordAudit(db, user, {
+			action: 'mfa.recovery_code_used',
+			entity: 'app_user',
+			entityId: user.id,
+			after: { left: (await readMfa(db, user.id))?.recoveryCodesLeft },
+			requestId: context.requestId,
+		})
 	}
 	return ok({ kind: 'signed-in', user, token: await complete(db, context, attempt, user, now) })
 }
 
 async function spendMatchingRecoveryCode(db: Kysely<Database>, userId: number, code: string, now: Date) {
-	for (const row of await unusedRecoveryCodes(db, userId)) if (recoveryCodeMatches(code, row.code_hash)) return spendRecoveryCode(db, row.id, now)
+	for (const row of await unusedRecoveryCodes(db, userId))
+		if (recoveryCodeMatches(code, row.code_hash)) return spendRecoveryCode(db, row.id, now)
 	return false
 }
 

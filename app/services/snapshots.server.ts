@@ -27,7 +27,12 @@ export interface FreezePreview {
  * What freezing the last ended quarter would freeze now (scored as the freeze will score it, on the quarter's last
  * day), or null when that quarter is already frozen or cannot be.
  */
-export async function previewFreeze(db: Kysely<Database>, actor: Actor, context: ServiceContext, frozen: readonly string[]): Promise<ServiceResult<FreezePreview | null>> {
+export async function previewFreeze(
+	db: Kysely<Database>,
+	actor: Actor,
+	context: ServiceContext,
+	frozen: readonly string[],
+): Promise<ServiceResult<FreezePreview | null>> {
 	if (!can(actor.role, 'snapshots:freeze')) return fail('forbidden', `Your role (${actor.role}) cannot freeze a quarter.`)
 	const now = context.now ?? new Date()
 	const quarter = lastEndedQuarter(now)
@@ -74,7 +79,13 @@ export async function freezeQuarter(db: Kysely<Database>, actor: Actor, context:
 					action: 'freeze',
 					entity: 'snapshot',
 					entityId: plan.quarter,
-					after: { quarter: plan.quarter, asOf: plan.asOf, modelLabel: frozen.modelLabel, contentHash: frozen.contentHash, prevHash: frozen.prevHash },
+					after: {
+						quarter: plan.quarter,
+						asOf: plan.asOf,
+						modelLabel: frozen.modelLabel,
+						contentHash: frozen.contentHash,
+						prevHash: frozen.prevHash,
+					},
 					requestId: context.requestId,
 				},
 				now,

@@ -69,7 +69,12 @@ export async function changeUser(
 		const refusal = refuseUserChange(users, actor, id, change)
 		if (refusal) return fail('invalid', refusal)
 
-		const patch = change.kind === 'role' ? { role: change.role } : change.kind === 'reset-password' ? { password } : { disabled: change.kind === 'disable' }
+		const patch =
+			change.kind === 'role'
+				? { role: change.role }
+				: change.kind === 'reset-password'
+					? { password }
+					: { disabled: change.kind === 'disable' }
 		await updateUser(trx, id, patch, ctx.now)
 		if (change.kind !== 'enable') await deleteSessionsOfUser(trx, id)
 		if (change.kind === 'reset-password' || change.kind === 'enable') await clearLoginFailures(trx, `account:${target.email}`)

@@ -139,7 +139,18 @@ export const pendingSignInHeader = (userId: number, step: PendingStep, now = Dat
 export const clearPendingSignInHeader = () => pendingSignInCookie().serialize('', { maxAge: 0 })
 
 export async function readPendingSignIn(request: Request, now = Date.now()): Promise<{ userId: number; step: PendingStep } | undefined> {
-	const value = (await pendingSignInCookie().parse(request.headers.get('Cookie'))) as { userId?: unknown; step?: unknown; expires?: unknown } | null
-	if (!value || typeof value.userId !== 'number' || (value.step !== 'code' && value.step !== 'enrol') || typeof value.expires !== 'number' || value.expires < now) return undefined
+	const value = (await pendingSignInCookie().parse(request.headers.get('Cookie'))) as {
+		userId?: unknown
+		step?: unknown
+		expires?: unknown
+	} | null
+	if (
+		!value ||
+		typeof value.userId !== 'number' ||
+		(value.step !== 'code' && value.step !== 'enrol') ||
+		typeof value.expires !== 'number' ||
+		value.expires < now
+	)
+		return undefined
 	return { userId: value.userId, step: value.step }
 }

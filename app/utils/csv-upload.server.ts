@@ -17,7 +17,10 @@ export async function readCsvUpload(request: Request): Promise<Omit<ImportInput,
 		form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: CSV_LIMITS.maxBytes }))
 	} catch (error) {
 		if (error instanceof MaxPartSizeExceededError)
-			throw json({ message: `The file is larger than ${CSV_LIMITS.maxBytes / 1024 / 1024} MB; split it into smaller files.` }, { status: 413 })
+			throw json(
+				{ message: `The file is larger than ${CSV_LIMITS.maxBytes / 1024 / 1024} MB; split it into smaller files.` },
+				{ status: 413 },
+			)
 		throw json({ message: 'The upload could not be read; choose the file and send it again.' }, { status: 400 })
 	}
 	const intent = form.get('intent')

@@ -85,12 +85,20 @@ const MAX_CACHED_PAGES = 200
 
 function deriveOverview(s: Scored) {
 	const rows = heatmapRows(s.portfolio, s.exposure)
-	return { kpis: overviewKpis(s.portfolio, s.exposure), rows, matrix: riskMatrix(rows), sankey: sankeyData(s.portfolio, s.exposure.asOf), model: s.model, asOf: s.exposure.asOf }
+	return {
+		kpis: overviewKpis(s.portfolio, s.exposure),
+		rows,
+		matrix: riskMatrix(rows),
+		sankey: sankeyData(s.portfolio, s.exposure.asOf),
+		model: s.model,
+		asOf: s.exposure.asOf,
+	}
 }
 
 async function overviewCache(db: Kysely<Database>): Promise<OverviewCache> {
 	const scored = await getScoredPortfolio(db)
-	if (o.__overview?.key !== scored.key) o.__overview = { key: scored.key, value: deriveOverview(scored), pages: new LRUCache({ max: MAX_CACHED_PAGES }) }
+	if (o.__overview?.key !== scored.key)
+		o.__overview = { key: scored.key, value: deriveOverview(scored), pages: new LRUCache({ max: MAX_CACHED_PAGES }) }
 	return o.__overview
 }
 
@@ -104,7 +112,16 @@ export async function overviewPage(db: Kysely<Database>, query: HeatmapQuery) {
 		cache.pages.set(pageKey, heatmap)
 	}
 	const { kpis, matrix, sankey, model, asOf } = cache.value
-	return { kpis, heatmap: { total: heatmap.total, rows: heatmap.rows.map(heatmapLine) }, matrix, matrixBands: model.settings.riskMatrix, sankey, query, asOf, modelLabel: model.label }
+	return {
+		kpis,
+		heatmap: { total: heatmap.total, rows: heatmap.rows.map(heatmapLine) },
+		matrix,
+		matrixBands: model.settings.riskMatrix,
+		sankey,
+		query,
+		asOf,
+		modelLabel: model.label,
+	}
 }
 
 // Each flow's status (required mechanism counted per exporter, in place, satisfied) on today's date, from the same

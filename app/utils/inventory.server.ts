@@ -48,7 +48,13 @@ export async function unitOptions(db: Kysely<Database>) {
 }
 
 // Each table's URL spec and server-side list, so export and the API read a view exactly as the page does.
-const TABLE_LISTS: Record<InventoryTableKey, { spec: ListSpec<string, string>; list: (db: Kysely<Database>, q: ListQuery<any, any>) => Promise<{ rows: Array<InventoryRecord & { unitCode?: string }>; total: number }> }> = {
+const TABLE_LISTS: Record<
+	InventoryTableKey,
+	{
+		spec: ListSpec<string, string>
+		list: (db: Kysely<Database>, q: ListQuery<any, any>) => Promise<{ rows: Array<InventoryRecord & { unitCode?: string }>; total: number }>
+	}
+> = {
 	units: { spec: UNIT_LIST_SPEC, list: listUnits },
 	systems: { spec: SYSTEM_LIST_SPEC, list: listSystems },
 	flows: { spec: FLOW_LIST_SPEC, list: listFlowsWithStatus },

@@ -17,18 +17,32 @@ export async function handleStatusForm(request: Request, user: User) {
 	const status = text('status')
 	const unitId = Number(text('unitId'))
 	const expectedVersion = Number(text('expectedVersion'))
-	if (form.get('intent') !== 'status' || !key || !DUTY_STATUSES.includes(status as DutyStatusValue) || !Number.isSafeInteger(unitId) || !Number.isSafeInteger(expectedVersion))
-		return json({ key, message: 'The form is incomplete (intent, dutyKey, unitId, status, expectedVersion): reload the page.' }, { status: 400 })
-	const result = await setDutyStatus(getDb(), user, { requestId: requestIdOf(request) }, {
-		dutyKey: key,
-		unitId,
-		status: status as DutyStatusValue,
-		owner: text('owner'),
-		evidenceRef: text('evidenceRef'),
-		evidenceOn: text('evidenceOn'),
-		reason: text('reason'),
-		expectedVersion,
-	})
+	if (
+		form.get('intent') !== 'status' ||
+		!key ||
+		!DUTY_STATUSES.includes(status as DutyStatusValue) ||
+		!Number.isSafeInteger(unitId) ||
+		!Number.isSafeInteger(expectedVersion)
+	)
+		return json(
+			{ key, message: 'The form is incomplete (intent, dutyKey, unitId, status, expectedVersion): reload the page.' },
+			{ status: 400 },
+		)
+	const result = await setDutyStatus(
+		getDb(),
+		user,
+		{ requestId: requestIdOf(request) },
+		{
+			dutyKey: key,
+			unitId,
+			status: status as DutyStatusValue,
+			owner: text('owner'),
+			evidenceRef: text('evidenceRef'),
+			evidenceOn: text('evidenceOn'),
+			reason: text('reason'),
+			expectedVersion,
+		},
+	)
 	if (!result.ok) return json({ key, message: result.message, fieldErrors: result.fieldErrors }, { status: statusOf(result.code) })
 	return json({ key, message: null, saved: true })
 }

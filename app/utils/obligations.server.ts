@@ -102,9 +102,25 @@ export function registerCalendar(rows: readonly RegisterRow[], origin: string, n
 			r.note,
 			`Owner: ${r.owner ?? 'unassigned'}`,
 		].join('\n')
-		cal.createEvent({ id: `${r.key}@obligations`, start: r.dueOn, allDay: true, summary: `${r.overdue ? 'OVERDUE: ' : ''}${r.unitCode}: ${r.duty}`, description, url, stamp: now })
+		cal.createEvent({
+			id: `${r.key}@obligations`,
+			start: r.dueOn,
+			allDay: true,
+			summary: `${r.overdue ? 'OVERDUE: ' : ''}${r.unitCode}: ${r.duty}`,
+			description,
+			url,
+			stamp: now,
+		})
 		if (r.windowOpensOn)
-			cal.createEvent({ id: `${r.key}:window@obligations`, start: r.windowOpensOn, allDay: true, summary: `${r.unitCode}: window opens: ${r.duty}`, description, url, stamp: now })
+			cal.createEvent({
+				id: `${r.key}:window@obligations`,
+				start: r.windowOpensOn,
+				allDay: true,
+				summary: `${r.unitCode}: window opens: ${r.duty}`,
+				description,
+				url,
+				stamp: now,
+			})
 	}
 	return cal.toString()
 }

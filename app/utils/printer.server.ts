@@ -6,7 +6,17 @@ import { type Browser, chromium } from 'playwright-core'
 // a queue: PRINT_CONCURRENCY at a time, PRINT_PER_USER per user and PRINT_QUEUE in all (running or waiting);
 // beyond that the caller is told how long to wait.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions']
+const ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-extensions',
+]
 
 export const PRINT_LIMITS = {
 	concurrency: Number(process.env.PRINT_CONCURRENCY ?? 2),
@@ -76,7 +86,9 @@ export async function printPage(origin: string, path: string, cookie: { name: st
 	if (url.origin !== origin) throw new PrintError('failed', 'The printer prints pages of its own origin only.')
 	const context = await (await launch()).newContext({ javaScriptEnabled: false, serviceWorkers: 'block' })
 	try {
-		await context.addCookies([{ name: cookie.name, value: cookie.value, url: origin, httpOnly: true, sameSite: 'Lax', secure: url.protocol === 'https:' }])
+		await context.addCookies([
+			{ name: cookie.name, value: cookie.value, url: origin, httpOnly: true, sameSite: 'Lax', secure: url.protocol === 'https:' },
+		])
 		// Every request is made here (not by Chromium's own network stack, which would follow redirects unseen), with
 		// no redirects: a page of the print origin that redirects anywhere is not printed.
 		await context.route('**/*', async route => {
@@ -123,7 +135,8 @@ export async function enqueuePrint<T>(userKey: string, job: () => Promise<T>): P
 		} finally {
 			recentSeconds = recentSeconds * 0.7 + ((Date.now() - started) / 1000) * 0.3
 			const next = waiting.shift()
-			if (next) next() // the slot passes to the next job
+			if (next)
+				next() // the slot passes to the next job
 			else running--
 		}
 	} finally {

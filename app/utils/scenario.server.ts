@@ -31,7 +31,14 @@ export async function loadScenarioContext(db: Kysely<Database>): Promise<{ ctx: 
 	return {
 		key: scored.key,
 		modelLabel: scored.model.label,
-		ctx: { portfolio, destinations, cityAverageWages, settings: scored.model.settings, asOf: scored.exposure.asOf, functionHeadcounts: headcounts.get(portfolio) },
+		ctx: {
+			portfolio,
+			destinations,
+			cityAverageWages,
+			settings: scored.model.settings,
+			asOf: scored.exposure.asOf,
+			functionHeadcounts: headcounts.get(portfolio),
+		},
 	}
 }
 
@@ -52,7 +59,8 @@ export function editorData(ctx: ScenarioContext, draft: ScenarioDraft, key: stri
 export const BOARD_VISIBLE: readonly Scenario['status'][] = ['approved', 'rejected']
 
 export function requireScenarioId(raw: string | undefined) {
-	if (!/^\d{1,12}$/.test(raw ?? '')) throw json({ message: `"${String(raw).slice(0, 40)}" is not a scenario id.`, error: 'bad scenario id' }, { status: 400 })
+	if (!/^\d{1,12}$/.test(raw ?? ''))
+		throw json({ message: `"${String(raw).slice(0, 40)}" is not a scenario id.`, error: 'bad scenario id' }, { status: 400 })
 	return Number(raw)
 }
 

@@ -22,11 +22,16 @@ const MOVER_FINDINGS = 3 // findings added or resolved listed under each mover
 const NAMED_UNITS = 20 // units added or removed named in words; any more are counted
 
 export function requireQuarter(raw: string | null | undefined, param = 'quarter') {
-	if (!isQuarter(raw)) throw json({ message: `${param}: "${String(raw).slice(0, 20)}" is not a quarter like 2026-Q3.`, error: `${param}: not a quarter like 2026-Q3` }, { status: 400 })
+	if (!isQuarter(raw))
+		throw json(
+			{ message: `${param}: "${String(raw).slice(0, 20)}" is not a quarter like 2026-Q3.`, error: `${param}: not a quarter like 2026-Q3` },
+			{ status: 400 },
+		)
 	return raw
 }
 
-const notFrozen = (quarter: string) => json({ message: `${quarter} has not been frozen.`, error: `${quarter} has not been frozen` }, { status: 404 })
+const notFrozen = (quarter: string) =>
+	json({ message: `${quarter} has not been frozen.`, error: `${quarter} has not been frozen` }, { status: 404 })
 
 export async function requireSnapshot(db: Kysely<Database>, quarter: string): Promise<StoredSnapshot> {
 	const s = await readSnapshot(db, quarter)
@@ -78,12 +83,19 @@ const frozenCells = (r: HeatmapRow) => ({
 	name: r.name,
 	city: r.city,
 	overall: { score: r.overall.score, band: r.overall.band },
-	cells: Object.fromEntries(DIMENSIONS.map(d => [d, { score: r.cells[d].score, band: r.cells[d].band }])) as Record<Dimension, { score: number; band: Band }>,
+	cells: Object.fromEntries(DIMENSIONS.map(d => [d, { score: r.cells[d].score, band: r.cells[d].band }])) as Record<
+		Dimension,
+		{ score: number; band: Band }
+	>,
 })
 
 // The executive summary names the first few obligations of the next quarter and counts the rest.
 const DUE_NAMED = 8
-const shortList = (d: ReturnType<typeof dueNextQuarter>) => ({ quarter: d.quarter, items: d.items.slice(0, DUE_NAMED), total: d.items.length })
+const shortList = (d: ReturnType<typeof dueNextQuarter>) => ({
+	quarter: d.quarter,
+	items: d.items.slice(0, DUE_NAMED),
+	total: d.items.length,
+})
 
 /** Everything the board view of one quarter shows, trimmed to what the page and the pack print. */
 async function buildFrozenView(db: Kysely<Database>, quarter: string, previousQuarter: string | null) {
@@ -93,7 +105,7 @@ async function buildFrozenView(db: Kysely<Database>, quarter: string, previousQu
 	const rows = heatmapRows(current.inventory, current.results)
 	const movers = attribution ? topMovers(attribution, MOVERS) : []
 	const moverCodes = new Set(movers.map(m => m.unitCode))
-	const named = <T,>(list: T[]) => ({ named: list.slice(0, NAMED_UNITS), more: Math.max(0, list.length - NAMED_UNITS) })
+	const named = <T>(list: T[]) => ({ named: list.slice(0, NAMED_UNITS), more: Math.max(0, list.length - NAMED_UNITS) })
 	return {
 		quarter,
 		asOf: current.asOf,
@@ -128,7 +140,11 @@ async function buildFrozenView(db: Kysely<Database>, quarter: string, previousQu
 					]),
 			),
 		},
-		movers: movers.map(m => ({ ...m, findingsAdded: m.findingsAdded.slice(0, MOVER_FINDINGS), findingsResolved: m.findingsResolved.slice(0, MOVER_FINDINGS) })),
+		movers: movers.map(m => ({
+			...m,
+			findingsAdded: m.findingsAdded.slice(0, MOVER_FINDINGS),
+			findingsResolved: m.findingsResolved.slice(0, MOVER_FINDINGS),
+		})),
 		decisions: current.decisions,
 		dataQuality: dataQualityNotes(current.inventory),
 		obligations: frozenObligationsView(quarter, current.obligations),

@@ -8,7 +8,8 @@ const ISSUER = 'China Exposure Dashboard'
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789' // no 0/o, 1/l/i
 export const RECOVERY_CODE_COUNT = 10
 
-const totp = (secret: string, email = '') => new TOTP({ issuer: ISSUER, label: email, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) })
+const totp = (secret: string, email = '') =>
+	new TOTP({ issuer: ISSUER, label: email, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) })
 
 export const newTotpSecret = () => new Secret({ size: 20 }).base32
 
@@ -31,7 +32,10 @@ export function newRecoveryCodes(): string[] {
 }
 
 const normalize = (code: string) => code.toLowerCase().replace(/[^a-z0-9]/g, '')
-const digest = (salt: string, code: string) => createHash('sha256').update(`${salt}:${normalize(code)}`).digest('hex')
+const digest = (salt: string, code: string) =>
+	createHash('sha256')
+		.update(`${salt}:${normalize(code)}`)
+		.digest('hex')
 
 export function hashRecoveryCode(code: string) {
 	const salt = randomBytes(16).toString('hex')

@@ -20,9 +20,21 @@ export async function inventoryDeletionImpact(db: Kysely<Database>, table: Inven
 	let lines = db.selectFrom('staffing_line').select('id')
 	if (table === 'units') {
 		const [systems, flows, staffing] = await Promise.all([
-			db.selectFrom('info_system').select(sql<number>`count(*)`.as('c')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
-			db.selectFrom('data_flow').select(sql<number>`count(*)`.as('c')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
-			db.selectFrom('staffing_line').select([sql<number>`count(*)`.as('c'), sql<number>`sum(headcount)`.as('p')]).where('unit_id', '=', id).executeTakeFirstOrThrow(),
+			db
+				.selectFrom('info_system')
+				.select(sql<number>`count(*)`.as('c'))
+				.where('unit_id', '=', id)
+				.executeTakeFirstOrThrow(),
+			db
+				.selectFrom('data_flow')
+				.select(sql<number>`count(*)`.as('c'))
+				.where('unit_id', '=', id)
+				.executeTakeFirstOrThrow(),
+			db
+				.selectFrom('staffing_line')
+				.select([sql<number>`count(*)`.as('c'), sql<number>`sum(headcount)`.as('p')])
+				.where('unit_id', '=', id)
+				.executeTakeFirstOrThrow(),
 		])
 		Object.assign(impact, { systems: n(systems.c), flows: n(flows.c), staffingLines: n(staffing.c), people: n(staffing.p) })
 		lines = lines.where('unit_id', '=', id)

@@ -54,7 +54,13 @@ export async function updateDestination(
 ) {
 	await db
 		.updateTable('destination')
-		.set({ hiring_lead_time_months: d.hiringLeadTimeMonths, privacy_law: d.privacyLaw, privacy_cross_border: d.privacyCrossBorder, source: d.source, as_of: d.asOf })
+		.set({
+			hiring_lead_time_months: d.hiringLeadTimeMonths,
+			privacy_law: d.privacyLaw,
+			privacy_cross_border: d.privacyCrossBorder,
+			source: d.source,
+			as_of: d.asOf,
+		})
 		.where('id', '=', id)
 		.execute()
 }
@@ -100,7 +106,11 @@ export async function insertCityAverageWage(db: Kysely<Database>, w: CityAverage
 
 /** How many scenario moves send people to a destination (it cannot be deleted while any do). */
 export async function countDestinationUses(db: Kysely<Database>, id: number) {
-	const row = await db.selectFrom('scenario_move').select(eb => eb.fn.countAll<number>().as('n')).where('destination_id', '=', id).executeTakeFirst()
+	const row = await db
+		.selectFrom('scenario_move')
+		.select(eb => eb.fn.countAll<number>().as('n'))
+		.where('destination_id', '=', id)
+		.executeTakeFirst()
 	return Number(row?.n ?? 0)
 }
 

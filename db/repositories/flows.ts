@@ -41,8 +41,7 @@ export async function listFlows(
 	if (f.purpose) base = base.where('data_flow.purpose', '=', f.purpose)
 	if (f.remote) base = base.where('data_flow.is_remote_access', '=', f.remote === 'yes' ? 1 : 0)
 	if (onlyIds) base = onlyIds.length ? base.where('data_flow.id', 'in', [...onlyIds]) : base.where(sql<boolean>`1 = 0`)
-	if (query.q)
-		base = base.where(eb => eb.or([eb('data_flow.name', 'like', `%${query.q}%`), eb('data_flow.code', 'like', `%${query.q}%`)]))
+	if (query.q) base = base.where(eb => eb.or([eb('data_flow.name', 'like', `%${query.q}%`), eb('data_flow.code', 'like', `%${query.q}%`)]))
 	const page = await fetchPage(
 		base,
 		qb => qb.selectAll('data_flow').select(['business_unit.name as unit_name', 'business_unit.code as unit_code']),

@@ -19,7 +19,11 @@ export async function getScoreInputsVersion(db: Kysely<Database>): Promise<{ inv
 		.selectFrom('inventory_version')
 		.select(eb => [
 			'version',
-			eb.selectFrom('model_version').select(m => m.fn.max('id').as('id')).where('is_active', '=', 1).as('model_id'),
+			eb
+				.selectFrom('model_version')
+				.select(m => m.fn.max('id').as('id'))
+				.where('is_active', '=', 1)
+				.as('model_id'),
 		])
 		.where('id', '=', 1)
 		.executeTakeFirst()

@@ -9,7 +9,13 @@ const fromSql = (s: string) => new Date(`${s.replace(' ', 'T')}Z`)
 
 export async function readThrottle(db: Kysely<Database>, key: string): Promise<ThrottleState | undefined> {
 	const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst()
-	return row && { failures: row.failures, windowStartedAt: fromSql(row.window_started_at), lockedUntil: row.locked_until ? fromSql(row.locked_until) : null }
+	return (
+		row && {
+			failures: row.failures,
+			windowStartedAt: fromSql(row.window_started_at),
+			lockedUntil: row.locked_until ? fromSql(row.locked_until) : null,
+		}
+	)
 }
 
 /** Counts one failed sign-in against a key and returns its new state. */
@@ -31,9 +37,17 @@ function recordOnce(db: Kysely<Database>, key: string, rule: ThrottleRule, now: 
 	return inTransaction(db, async trx => {
 		const before = await readThrottle(trx, key)
 		const next = afterFailure(before, rule, now)
-		const row = { failures: next.failures, window_started_at: sqlNow(next.windowStartedAt), locked_until: next.lockedUntil ? sqlNow(next.lockedUntil) : null }
+		const row = {
+			failures: next.failures,
+			window_started_at: sqlNow(next.windowStartedAt),
+			locked_until: next.lockedUntil ? sqlNow(next.lockedUntil) : null,
+		}
 		if (before) await trx.updateTable('login_throttle').set(row).where('key', '=', key).execute()
-		else await trx.insertInto('login_throttle').values({ key, ...row }).execute()
+		else
+			await trx
+				.insertInto('login_throttle')
+				.values({ key, ...row })
+				.execute()
 		return { before, after: next }
 	})
 }
@@ -59,6 +73,10 @@ export async function listThrottles(db: Kysely<Database>) {
 	const rows = await db.selectFrom('login_throttle').selectAll().orderBy('key').execute()
 	return rows.map(row => ({
 		key: row.key,
-		state: { failures: row.failures, windowStartedAt: fromSql(row.window_started_at), lockedUntil: row.locked_until ? fromSql(row.locked_until) : null } as ThrottleState,
+		state: {
+			failures: row.failures,
+			windowStartedAt: fromSql(row.window_started_at),
+			lockedUntil: row.locked_until ? fromSql(row.locked_until) : null,
+		} as ThrottleState,
 	}))
 }

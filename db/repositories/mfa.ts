@@ -5,7 +5,11 @@ import { type Database } from '../schema.ts'
 // A user's second factor: the TOTP secret, the one offered during enrolment, and hashed one-time recovery codes.
 
 export async function readMfa(db: Kysely<Database>, userId: number) {
-	const row = await db.selectFrom('app_user').select(['mfa_secret', 'mfa_enrolled_at', 'mfa_pending_secret']).where('id', '=', userId).executeTakeFirst()
+	const row = await db
+		.selectFrom('app_user')
+		.select(['mfa_secret', 'mfa_enrolled_at', 'mfa_pending_secret'])
+		.where('id', '=', userId)
+		.executeTakeFirst()
 	if (!row) return undefined
 	const unused = await db
 		.selectFrom('mfa_recovery_code')
@@ -13,7 +17,12 @@ export async function readMfa(db: Kysely<Database>, userId: number) {
 		.where('user_id', '=', userId)
 		.where('used_at', 'is', null)
 		.executeTakeFirst()
-	return { secret: row.mfa_secret, enrolledAt: row.mfa_enrolled_at, pendingSecret: row.mfa_pending_secret, recoveryCodesLeft: Number(unused?.n ?? 0) }
+	return {
+		secret: row.mfa_secret,
+		enrolledAt: row.mfa_enrolled_at,
+		pendingSecret: row.mfa_pending_secret,
+		recoveryCodesLeft: Number(unused?.n ?? 0),
+	}
 }
 
 export async function setPendingSecret(db: Kysely<Database>, userId: number, secret: string | null) {
@@ -22,7 +31,11 @@ export async function setPendingSecret(db: Kysely<Database>, userId: number, sec
 
 /** Makes `secret` the user's factor and replaces their recovery codes (hashes). */
 export async function enrolSecret(db: Kysely<Database>, userId: number, secret: string, codeHashes: string[], now = new Date()) {
-	await db.updateTable('app_user').set({ mfa_secret: secret, mfa_enrolled_at: sqlNow(now), mfa_pending_secret: null, updated_at: sqlNow(now) }).where('id', '=', userId).execute()
+	await db
+		.updateTable('app_user')
+		.set({ mfa_secret: secret, mfa_enrolled_at: sqlNow(now), mfa_pending_secret: null, updated_at: sqlNow(now) })
+		.where('id', '=', userId)
+		.execute()
 	await replaceRecoveryCodes(db, userId, codeHashes, now)
 }
 
@@ -41,12 +54,21 @@ export function unusedRecoveryCodes(db: Kysely<Database>, userId: number) {
 
 /** Spends a code once: false when another request spent it first. */
 export async function spendRecoveryCode(db: Kysely<Database>, id: number, now = new Date()) {
-	const result = await db.updateTable('mfa_recovery_code').set({ used_at: sqlNow(now) }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst()
+	const result = await db
+		.updateTable('mfa_recovery_code')
+		.set({ used_at: sqlNow(now) })
+		.where('id', '=', id)
+		.where('used_at', 'is', null)
+		.executeTakeFirst()
 	return Number(result.numUpdatedRows) === 1
 }
 
 /** Removes the user's second factor and recovery codes (an administrator's reset). */
 export async function clearMfa(db: Kysely<Database>, userId: number, now = new Date()) {
-	await db.updateTable('app_user').set({ mfa_secret: null, mfa_enrolled_at: null, mfa_pending_secret: null, updated_at: sqlNow(now) }).where('id', '=', userId).execute()
+	await db
+		.updateTable('app_user')
+		.set({ mfa_secret: null, mfa_enrolled_at: null, mfa_pending_secret: null, updated_at: sqlNow(now) })
+		.where('id', '=', userId)
+		.execute()
 	await db.deleteFrom('mfa_recovery_code').where('user_id', '=', userId).execute()
 }

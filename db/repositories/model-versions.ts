@@ -69,10 +69,21 @@ export async function findModelVersionByLabel(db: Kysely<Database>, label: strin
 }
 
 /** A draft: stored, not active, never activated. Its settings are fixed once stored (another change is another draft). */
-export async function insertModelDraft(db: Kysely<Database>, input: { label: string; settings: unknown; createdBy: number | null }, now = new Date()) {
+export async function insertModelDraft(
+	db: Kysely<Database>,
+	input: { label: string; settings: unknown; createdBy: number | null },
+	now = new Date(),
+) {
 	const result = await db
 		.insertInto('model_version')
-		.values({ label: input.label, settings: JSON.stringify(input.settings), is_active: 0, created_by: input.createdBy, created_at: sqlNow(now), activated_at: null })
+		.values({
+			label: input.label,
+			settings: JSON.stringify(input.settings),
+			is_active: 0,
+			created_by: input.createdBy,
+			created_at: sqlNow(now),
+			activated_at: null,
+		})
 		.executeTakeFirstOrThrow()
 	return Number(result.insertId)
 }
@@ -83,7 +94,12 @@ export async function insertModelDraft(db: Kysely<Database>, input: { label: str
  * nothing and returns false. Call inside a transaction.
  */
 export async function switchActiveModelVersion(db: Kysely<Database>, input: { id: number; expectedActiveId: number }, now = new Date()) {
-	const retired = await db.updateTable('model_version').set({ is_active: 0 }).where('id', '=', input.expectedActiveId).where('is_active', '=', 1).executeTakeFirst()
+	const retired = await db
+		.updateTable('model_version')
+		.set({ is_active: 0 })
+		.where('id', '=', input.expectedActiveId)
+		.where('is_active', '=', 1)
+		.executeTakeFirst()
 	if (Number(retired.numUpdatedRows) !== 1) return false
 	const activated = await db
 		.updateTable('model_version')

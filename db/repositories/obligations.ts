@@ -54,7 +54,10 @@ export interface DutyStatusWrite {
 
 /** The first record of a duty (version 1). A concurrent first write fails on the primary key: the caller maps it to a conflict. */
 export async function insertDutyStatus(db: Kysely<Database>, w: DutyStatusWrite, now = new Date()) {
-	await db.insertInto('obligation_status').values({ ...columns(w), version: 1, updated_at: sqlNow(now) }).execute()
+	await db
+		.insertInto('obligation_status')
+		.values({ ...columns(w), version: 1, updated_at: sqlNow(now) })
+		.execute()
 }
 
 /** Writes only if the record is still at `expectedVersion`; returns whether it did (false: someone changed it first). */
@@ -85,7 +88,10 @@ const columns = (w: DutyStatusWrite) => ({
 export const hashCalendarToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 export async function insertCalendarToken(db: Kysely<Database>, userId: number, token: string, now = new Date()) {
-	await db.insertInto('calendar_token').values({ user_id: userId, token_hash: hashCalendarToken(token), created_at: sqlNow(now), revoked_at: null }).execute()
+	await db
+		.insertInto('calendar_token')
+		.values({ user_id: userId, token_hash: hashCalendarToken(token), created_at: sqlNow(now), revoked_at: null })
+		.execute()
 }
 
 /** Revokes every live token of a user; returns how many were live. */

@@ -19,7 +19,11 @@ export interface StoredScenarioRecord {
 }
 
 /** Appends a frozen record (canonical JSON and its SHA-256); call inside the transition's transaction. */
-export async function insertScenarioRecord(db: Kysely<Database>, content: ScenarioRecordContent, now: Date): Promise<{ id: number; contentHash: string }> {
+export async function insertScenarioRecord(
+	db: Kysely<Database>,
+	content: ScenarioRecordContent,
+	now: Date,
+): Promise<{ id: number; contentHash: string }> {
 	const text = canonicalJson(content)
 	const contentHash = sha256(text)
 	const result = await db
@@ -37,7 +41,16 @@ export async function insertScenarioRecord(db: Kysely<Database>, content: Scenar
 	return { id: Number(result.insertId), contentHash }
 }
 
-function fromRow(r: { id: number; scenario_id: number; scenario_version: number; event: string; recorded_at: string; recorded_by: number | null; content_hash: string; content: string }): StoredScenarioRecord {
+function fromRow(r: {
+	id: number
+	scenario_id: number
+	scenario_version: number
+	event: string
+	recorded_at: string
+	recorded_by: number | null
+	content_hash: string
+	content: string
+}): StoredScenarioRecord {
 	return {
 		id: r.id,
 		scenarioId: r.scenario_id,
@@ -59,10 +72,18 @@ export async function latestScenarioRecord(db: Kysely<Database>, scenarioId: num
 	return row ? fromRow(row) : undefined
 }
 
-
 /** The latest decision record (approved or rejected) of each scenario, by scenario id. */
-export async function latestDecisionRecords(db: Kysely<Database>, scenarioIds: readonly number[]): Promise<Map<number, StoredScenarioRecord>> {
+export async function latestDecisionRecords(
+	db: Kysely<Database>,
+	scenarioIds: readonly number[],
+): Promise<Map<number, StoredScenarioRecord>> {
 	if (!scenarioIds.length) return new Map()
-	const rows = await db.selectFrom('scenario_record').selectAll().where('scenario_id', 'in', scenarioIds).where('event', 'in', ['approved', 'rejected']).orderBy('id').execute()
+	const rows = await db
+		.selectFrom('scenario_record')
+		.selectAll()
+		.where('scenario_id', 'in', scenarioIds)
+		.where('event', 'in', ['approved', 'rejected'])
+		.orderBy('id')
+		.execute()
 	return new Map(rows.map(r => [r.scenario_id, fromRow(r)]))
 }

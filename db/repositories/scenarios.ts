@@ -1,11 +1,5 @@
 import { type Kysely } from 'kysely'
-import {
-	type DataHandling,
-	type Scenario,
-	type ScenarioAssumptions,
-	type ScenarioMove,
-	type ScenarioStatus,
-} from '#models/domain.ts'
+import { type DataHandling, type Scenario, type ScenarioAssumptions, type ScenarioMove, type ScenarioStatus } from '#models/domain.ts'
 import { sqlNow } from '../mappers.ts'
 import { type Database, type ScenarioMoveRow, type ScenarioRow } from '../schema.ts'
 
@@ -85,7 +79,14 @@ async function insertMoves(db: Kysely<Database>, scenarioId: number, moves: Scen
 /** Inserts a scenario and its moves; call inside a transaction (the seed and the actions do). */
 export async function insertScenario(
 	db: Kysely<Database>,
-	s: { name: string; description: string; status: ScenarioStatus; assumptions: ScenarioAssumptions; moves: ScenarioMoveInput[]; createdBy: number },
+	s: {
+		name: string
+		description: string
+		status: ScenarioStatus
+		assumptions: ScenarioAssumptions
+		moves: ScenarioMoveInput[]
+		createdBy: number
+	},
 	now = new Date(),
 ): Promise<number> {
 	const result = await db

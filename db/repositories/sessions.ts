@@ -35,7 +35,11 @@ export async function resolveSession(db: Kysely<Database>, token: string, t: Ses
 	}
 	// Touch at most once a minute: one write per page view would be waste.
 	if (row.last_seen_at < sqlNow(new Date(now.getTime() - 60_000)))
-		await db.updateTable('app_session').set({ last_seen_at: sqlNow(now) }).where('id', '=', id).execute()
+		await db
+			.updateTable('app_session')
+			.set({ last_seen_at: sqlNow(now) })
+			.where('id', '=', id)
+			.execute()
 	return { userId: row.user_id }
 }
 

@@ -67,7 +67,10 @@ export async function findSnapshotByQuarter(db: Kysely<Database>, quarter: strin
 }
 
 export async function countSnapshots(db: Kysely<Database>): Promise<number> {
-	const row = await db.selectFrom('snapshot').select(eb => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+	const row = await db
+		.selectFrom('snapshot')
+		.select(eb => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirst()
 	return Number(row?.n ?? 0)
 }
 
@@ -186,13 +189,20 @@ const TREND_POINT_DERIVATION = `trend/${TREND_POINT_VERSION} rules ${RULES_VERSI
 const trendPointOf = (c: SnapshotContent) => trendPoint(c.quarter, c.model.label, c.inventory, c.results)
 
 async function readCachedTrendPoints(db: Kysely<Database>): Promise<Map<string, TrendPoint>> {
-	const rows = await db.selectFrom('snapshot_trend_point').select(['content_hash', 'point']).where('derivation', '=', TREND_POINT_DERIVATION).execute()
+	const rows = await db
+		.selectFrom('snapshot_trend_point')
+		.select(['content_hash', 'point'])
+		.where('derivation', '=', TREND_POINT_DERIVATION)
+		.execute()
 	return new Map(rows.map(r => [r.content_hash, JSON.parse(r.point) as TrendPoint]))
 }
 
 async function saveTrendPoint(db: Kysely<Database>, contentHash: string, point: TrendPoint) {
 	try {
-		await db.insertInto('snapshot_trend_point').values({ content_hash: contentHash, derivation: TREND_POINT_DERIVATION, point: JSON.stringify(point) }).execute()
+		await db
+			.insertInto('snapshot_trend_point')
+			.values({ content_hash: contentHash, derivation: TREND_POINT_DERIVATION, point: JSON.stringify(point) })
+			.execute()
 	} catch (error) {
 		if (!isUniqueViolation(error)) throw error // another request derived the same point first
 	}
@@ -206,7 +216,9 @@ export async function loadTrendPoints(db: Kysely<Database>): Promise<TrendPoint[
 	const rows = await db
 		.selectFrom('snapshot')
 		.leftJoin('snapshot_trend_point', join =>
-			join.onRef('snapshot_trend_point.content_hash', '=', 'snapshot.content_hash').on('snapshot_trend_point.derivation', '=', TREND_POINT_DERIVATION),
+			join
+				.onRef('snapshot_trend_point.content_hash', '=', 'snapshot.content_hash')
+				.on('snapshot_trend_point.derivation', '=', TREND_POINT_DERIVATION),
 		)
 		.select(['snapshot.quarter', 'snapshot.content_hash', 'snapshot_trend_point.point'])
 		.orderBy('snapshot.quarter')
@@ -359,7 +371,11 @@ async function freezeFailure(db: Kysely<Database>, quarter: string, error: unkno
  * transaction's view is fixed by its first plain read, and it must include the freeze that held the lock before.
  */
 async function lockSnapshotChain(trx: Kysely<Database>) {
-	await trx.updateTable('inventory_version').set(eb => ({ version: eb.ref('version') })).where('id', '=', 1).execute()
+	await trx
+		.updateTable('inventory_version')
+		.set(eb => ({ version: eb.ref('version') }))
+		.where('id', '=', 1)
+		.execute()
 }
 
 function isLockFailure(error: unknown) {
@@ -375,7 +391,14 @@ export async function listDecisionNotes(db: Kysely<Database>, afterSql: string |
 	let q = db
 		.selectFrom('scenario')
 		.leftJoin('app_user', 'app_user.id', 'scenario.decided_by')
-		.select(['scenario.id', 'scenario.name', 'scenario.status', 'scenario.decided_at', 'scenario.decision_comment', 'app_user.name as decider'])
+		.select([
+			'scenario.id',
+			'scenario.name',
+			'scenario.status',
+			'scenario.decided_at',
+			'scenario.decision_comment',
+			'app_user.name as decider',
+		])
 		.where('scenario.status', 'in', ['approved', 'rejected'])
 		.where('scenario.decided_at', 'is not', null)
 		.where('scenario.decided_at', '<=', untilSql)
@@ -461,7 +484,11 @@ async function freezeLive(
 			)
 		const parsed = parseModelSettings(stored.settings)
 		if (!parsed.ok)
-			throw new SnapshotFreezeError('invalid_model', quarter, `The active model version ${stored.label} is invalid: ${parsed.errors.join('; ')}`)
+			throw new SnapshotFreezeError(
+				'invalid_model',
+				quarter,
+				`The active model version ${stored.label} is invalid: ${parsed.errors.join('; ')}`,
+			)
 		const decisions = await decisionsSinceLatestSnapshot(trx, now)
 		return appendSnapshot(trx, {
 			quarter,
@@ -474,4 +501,3 @@ async function freezeLive(
 		})
 	})
 }
-

@@ -39,7 +39,10 @@ export async function listStaffing(
 		STAFFING_SORT_COLUMNS,
 		'staffing_line.id',
 	)
-	return { rows: page.rows.map(r => ({ ...staffingFromRow(r), unitName: r.unit_name ?? '', unitCode: r.unit_code ?? '' })), total: page.total }
+	return {
+		rows: page.rows.map(r => ({ ...staffingFromRow(r), unitName: r.unit_name ?? '', unitCode: r.unit_code ?? '' })),
+		total: page.total,
+	}
 }
 
 export async function listStaffingByUnit(db: Kysely<Database>, unitIds: number[]): Promise<StaffingLine[]> {

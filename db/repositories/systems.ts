@@ -40,7 +40,10 @@ export async function listSystems(
 		SYSTEMS_SORT_COLUMNS,
 		'info_system.id',
 	)
-	return { rows: page.rows.map(r => ({ ...systemFromRow(r), unitName: r.unit_name ?? '', unitCode: r.unit_code ?? '' })), total: page.total }
+	return {
+		rows: page.rows.map(r => ({ ...systemFromRow(r), unitName: r.unit_name ?? '', unitCode: r.unit_code ?? '' })),
+		total: page.total,
+	}
 }
 
 export async function listSystemsByUnit(db: Kysely<Database>, unitIds: number[]): Promise<InfoSystem[]> {

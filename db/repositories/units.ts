@@ -18,10 +18,7 @@ export const UNITS_SORT_COLUMNS: Record<UnitSortKey, string> = {
 	chinaRevenueRmb: 'business_unit.china_revenue_rmb',
 }
 
-export async function listUnits(
-	db: Kysely<Database>,
-	query: ListQuery<UnitSortKey, UnitFilterKey>,
-): Promise<ListResult<BusinessUnit>> {
+export async function listUnits(db: Kysely<Database>, query: ListQuery<UnitSortKey, UnitFilterKey>): Promise<ListResult<BusinessUnit>> {
 	const f = query.filters
 	let base = db.selectFrom('business_unit')
 	if (f.segment) base = base.where('segment', '=', f.segment)

@@ -12,7 +12,22 @@ export function isConnectionError(error: unknown) {
 	if (!e) return false
 	return (
 		e.fatal === true ||
-		['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED', 'SQLITE_BUSY', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT'].includes(e.code ?? '') ||
+		[
+			'ECONNREFUSED',
+			'ECONNRESET',
+			'ECONNABORTED',
+			'ETIMEDOUT',
+			'EHOSTUNREACH',
+			'EPIPE',
+			'PROTOCOL_CONNECTION_LOST',
+			'PROTOCOL_SEQUENCE_TIMEOUT',
+			'ER_CON_COUNT_ERROR',
+			'ER_SERVER_SHUTDOWN',
+			'ER_CONNECTION_KILLED',
+			'SQLITE_BUSY',
+			'ER_LOCK_DEADLOCK',
+			'ER_LOCK_WAIT_TIMEOUT',
+		].includes(e.code ?? '') ||
 		/Queue limit reached|Pool is closed|connection is in closed state|Can't add new command/i.test(e.message ?? '')
 	)
 }

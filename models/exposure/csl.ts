@@ -77,8 +77,7 @@ export function cslMlpsPenalty(asOf: string, tier: PenaltyTier, isCiio: boolean)
 	const amended = amendedCslApplies(asOf)
 	return shared(`MLPS|${tier}|${amended}|${isCiio}`, () => {
 		if (!amended) {
-			const basis =
-				'CSL 2017 art. 59(1): a network operator failing art. 21, after refusing to rectify or causing harm: up to RMB 100,000.'
+			const basis = 'CSL 2017 art. 59(1): a network operator failing art. 21, after refusing to rectify or causing harm: up to RMB 100,000.'
 			return { law: 'CSL', article: 'Art. 59(1) (2017 text)', maxRmb: 100_000, tier, basis, verified: true, source: CSL_2017_SOURCE }
 		}
 		if (tier === 'base') {
@@ -87,9 +86,17 @@ export function cslMlpsPenalty(asOf: string, tier: PenaltyTier, isCiio: boolean)
 			return { law: 'CSL', article: 'Art. 61(1)', maxRmb: 500_000, tier, basis, verified: true, source: CSL_2025_SOURCE }
 		}
 		const basis = isCiio
-			? 'CSL as amended, art. 61(3): the breach causing loss of a critical information infrastructure\'s main functions (特别严重): RMB 2,000,000-10,000,000 (a large data leak or partial loss of functions: RMB 500,000-2,000,000).'
-			: 'CSL as amended, art. 61(3): the breach causing a large data leak or other serious harm to network security: RMB 500,000-2,000,000 (the RMB 10,000,000 tier needs loss of a CII\'s main functions, and the unit is not a CIIO).'
-		return { law: 'CSL', article: 'Art. 61(3)', maxRmb: isCiio ? 10_000_000 : 2_000_000, tier, basis, verified: true, source: CSL_2025_SOURCE }
+			? "CSL as amended, art. 61(3): the breach causing loss of a critical information infrastructure's main functions (特别严重): RMB 2,000,000-10,000,000 (a large data leak or partial loss of functions: RMB 500,000-2,000,000)."
+			: "CSL as amended, art. 61(3): the breach causing a large data leak or other serious harm to network security: RMB 500,000-2,000,000 (the RMB 10,000,000 tier needs loss of a CII's main functions, and the unit is not a CIIO)."
+		return {
+			law: 'CSL',
+			article: 'Art. 61(3)',
+			maxRmb: isCiio ? 10_000_000 : 2_000_000,
+			tier,
+			basis,
+			verified: true,
+			source: CSL_2025_SOURCE,
+		}
 	})
 }
 
@@ -102,14 +109,17 @@ export function cslCiioDutyPenalty(asOf: string, tier: PenaltyTier): PenaltyRef 
 	const amended = amendedCslApplies(asOf)
 	return shared(`CIIO|${tier}|${amended}`, () => {
 		if (!amended) {
-			const basis = 'CSL 2017 art. 59(2): a CIIO failing arts 33, 34, 36 or 38, after refusing to rectify or causing harm: up to RMB 1,000,000 (general knowledge, not re-read).'
+			const basis =
+				'CSL 2017 art. 59(2): a CIIO failing arts 33, 34, 36 or 38, after refusing to rectify or causing harm: up to RMB 1,000,000 (general knowledge, not re-read).'
 			return { law: 'CSL', article: 'Art. 59(2) (2017 text)', maxRmb: 1_000_000, tier, basis, verified: false, source: CSL_2017_SOURCE }
 		}
 		if (tier === 'base') {
-			const basis = 'CSL as amended, art. 61(2): a CIIO failing arts 35, 36, 38 or 40 may be fined RMB 50,000-100,000; on refusal to rectify or harm, RMB 100,000-1,000,000.'
+			const basis =
+				'CSL as amended, art. 61(2): a CIIO failing arts 35, 36, 38 or 40 may be fined RMB 50,000-100,000; on refusal to rectify or harm, RMB 100,000-1,000,000.'
 			return { law: 'CSL', article: 'Art. 61(2)', maxRmb: 1_000_000, tier, basis, verified: true, source: CSL_2025_SOURCE }
 		}
-		const basis = "CSL as amended, art. 61(3): causing loss of a critical information infrastructure's main functions: RMB 2,000,000-10,000,000."
+		const basis =
+			"CSL as amended, art. 61(3): causing loss of a critical information infrastructure's main functions: RMB 2,000,000-10,000,000."
 		return { law: 'CSL', article: 'Art. 61(3)', maxRmb: 10_000_000, tier, basis, verified: true, source: CSL_2025_SOURCE }
 	})
 }
@@ -138,7 +148,8 @@ export function cslInspectionPenalty(asOf: string, tier: PenaltyTier): PenaltyRe
 					article: 'Art. 69 (2017 text)',
 					maxRmb: 500_000,
 					tier,
-					basis: 'CSL 2017 art. 69: refusing or obstructing a lawful supervision and inspection: RMB 50,000-500,000 (general knowledge, not re-read).',
+					basis:
+						'CSL 2017 art. 69: refusing or obstructing a lawful supervision and inspection: RMB 50,000-500,000 (general knowledge, not re-read).',
 					verified: false,
 					source: CSL_2017_SOURCE,
 				},
@@ -158,7 +169,8 @@ export function cslLocalisationPenalty(asOf: string, tier: PenaltyTier): Penalty
 		article: 'Art. 66 (2017 text)',
 		maxRmb: 500_000,
 		tier,
-		basis: 'CSL 2017 art. 66: a CIIO storing or providing data abroad in breach of art. 37: up to RMB 500,000 (general knowledge, not re-read).',
+		basis:
+			'CSL 2017 art. 66: a CIIO storing or providing data abroad in breach of art. 37: up to RMB 500,000 (general knowledge, not re-read).',
 		verified: false,
 		source: CSL_2017_SOURCE,
 	}))

@@ -9,7 +9,14 @@ export {
 	type ModelSettings,
 	type SettingsResult,
 } from './settings.ts'
-export { penaltyExposure, piplPenalty, cslMlpsPenalty, cslLocalisationPenalty, dslExportPenalty, portfolioPenaltyCeiling } from './penalties.ts'
+export {
+	penaltyExposure,
+	piplPenalty,
+	cslMlpsPenalty,
+	cslLocalisationPenalty,
+	dslExportPenalty,
+	portfolioPenaltyCeiling,
+} from './penalties.ts'
 export { cslArticle, cslInspectionPenalty, CSL_AMENDMENT_EFFECTIVE } from './csl.ts'
 export * from './types.ts'
 export { RULES_VERSION } from './rules-version.ts'

@@ -35,18 +35,30 @@ export function piplPenalty(
 	tier: PenaltyTier,
 ): PenaltyRef {
 	const entity = unit.priorYearEntityTurnoverRmb ?? null
-	return shared(`PIPL|${tier}|${entity}|${unit.priorYearGlobalTurnoverRmb}`, () => buildPiplPenalty(entity, unit.priorYearGlobalTurnoverRmb, tier))
+	return shared(`PIPL|${tier}|${entity}|${unit.priorYearGlobalTurnoverRmb}`, () =>
+		buildPiplPenalty(entity, unit.priorYearGlobalTurnoverRmb, tier),
+	)
 }
 
 function buildPiplPenalty(entityTurnover: number | null, groupTurnover: number, tier: PenaltyTier): PenaltyRef {
 	if (tier === 'base') {
-		return { law: 'PIPL', article: 'Art. 66', maxRmb: PIPL_66.baseRmb, tier, basis: 'Refusal to rectify: up to RMB 1,000,000.', verified: true, source: PIPL_URL }
+		return {
+			law: 'PIPL',
+			article: 'Art. 66',
+			maxRmb: PIPL_66.baseRmb,
+			tier,
+			basis: 'Refusal to rectify: up to RMB 1,000,000.',
+			verified: true,
+			source: PIPL_URL,
+		}
 	}
 	const own = entityTurnover !== null
 	const turnover = Math.max(0, own ? entityTurnover : groupTurnover)
 	const share = Math.round(turnover * PIPL_66.seriousTurnoverShare)
 	const maxRmb = Math.max(PIPL_66.seriousFixedRmb, share)
-	const whose = own ? "the entity's own prior-year turnover" : "the group's prior-year turnover (ASSUMPTION: the entity's own is not in the inventory)"
+	const whose = own
+		? "the entity's own prior-year turnover"
+		: "the group's prior-year turnover (ASSUMPTION: the entity's own is not in the inventory)"
 	const basis = `Serious circumstances: up to RMB 50,000,000 or up to 5% of prior-year turnover, the higher taken; 5% of ${whose} RMB ${turnover} = RMB ${share}.`
 	return {
 		law: 'PIPL',
@@ -128,7 +140,10 @@ export function portfolioPenaltyCeiling(units: readonly Pick<UnitExposure, 'unit
 	assumed.sort((a, b) => b.ref.maxRmb - a.ref.maxRmb || (a.code < b.code ? -1 : 1))
 	const rest = Math.max(0, groupTurnover - attributed)
 	assumed.forEach(({ ref }, i) => {
-		byLaw.PIPL += i === 0 ? Math.max(PIPL_66.seriousFixedRmb, Math.round(rest * PIPL_66.seriousTurnoverShare)) : Math.min(ref.maxRmb, PIPL_66.seriousFixedRmb)
+		byLaw.PIPL +=
+			i === 0
+				? Math.max(PIPL_66.seriousFixedRmb, Math.round(rest * PIPL_66.seriousTurnoverShare))
+				: Math.min(ref.maxRmb, PIPL_66.seriousFixedRmb)
 	})
 	const totalMaxRmb = byLaw.PIPL + byLaw.DSL + byLaw.CSL
 	const assumption =

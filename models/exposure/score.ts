@@ -101,11 +101,7 @@ export function scorePortfolio(p: PortfolioInventory, settings: ModelSettings, a
 }
 
 /** Rates one dimension from its findings; see the header comment for the method. */
-export function rateDimension(
-	dimension: Dimension,
-	raised: DimensionFindings,
-	settings: ModelSettings,
-): DimensionExposure {
+export function rateDimension(dimension: Dimension, raised: DimensionFindings, settings: ModelSettings): DimensionExposure {
 	const weight = settings.dimensionWeights[dimension]
 	if (!raised.applicable || raised.findings.length === 0) {
 		return {
@@ -210,15 +206,9 @@ export function overallBand(score: number, settings: ModelSettings): Band {
  * The date drives expiries and due dates: an unreadable `asOf` cannot show anything as overdue, so say so in the
  * dimensions that depend on it rather than return a clean bill.
  */
-function withDateCheck(
-	d: Dimension,
-	raised: DimensionFindings,
-	inv: UnitInventory,
-	ctx: ScoringContext,
-): DimensionFindings {
+function withDateCheck(d: Dimension, raised: DimensionFindings, inv: UnitInventory, ctx: ScoringContext): DimensionFindings {
 	if (!raised.applicable || !DATED.includes(d) || isIsoDate(ctx.asOf)) return raised
-	const likelihood =
-		d === 'cross_border' ? ctx.settings.crossBorder.likelihood.invalidDate : ctx.settings.mlps.likelihood.invalidDate
+	const likelihood = d === 'cross_border' ? ctx.settings.crossBorder.likelihood.invalidDate : ctx.settings.mlps.likelihood.invalidDate
 	const impact = Math.max(...raised.findings.map(f => f.contribution.impact), 1)
 	const dq = finding({
 		ruleId: 'DQ-AS-OF-INVALID',
@@ -253,7 +243,8 @@ function summarise(dimension: Dimension, units: readonly UnitExposure[]): Dimens
 
 function concentrationByFunction(p: PortfolioInventory): FunctionConcentration[] {
 	const china = new Map<string, number>()
-	for (const u of p.units) for (const l of u.staffing) if (l.headcount > 0) china.set(l.function, (china.get(l.function) ?? 0) + l.headcount)
+	for (const u of p.units)
+		for (const l of u.staffing) if (l.headcount > 0) china.set(l.function, (china.get(l.function) ?? 0) + l.headcount)
 	return STAFF_FUNCTIONS.map(fn => {
 		const chinaHeadcount = china.get(fn) ?? 0
 		const globalHeadcount = p.groupHeadcount.find(g => g.function === fn)?.globalHeadcount ?? null

@@ -339,8 +339,6 @@ export function parseModelSettings(input: unknown): SettingsResult {
 
 /** True when no cell has a lower band than a cell with a smaller likelihood x impact (the band follows the score). */
 export function bandsFollowScores(matrix: readonly (readonly RatedBand[])[]): boolean {
-	const cells = matrix.flatMap((row, l) =>
-		row.map((band, i) => ({ score: (l + 1) * (i + 1), rank: RATED_BANDS.indexOf(band) })),
-	)
+	const cells = matrix.flatMap((row, l) => row.map((band, i) => ({ score: (l + 1) * (i + 1), rank: RATED_BANDS.indexOf(band) })))
 	return cells.every(a => cells.every(b => !(a.score < b.score && a.rank > b.rank)))
 }

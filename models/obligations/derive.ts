@@ -160,7 +160,9 @@ function flowDuties(unit: UnitInventory['unit'], flow: DataFlow, requirement: Tr
 					kind: 'pipia',
 					source: DUTY_SOURCES.pipia,
 					duty: `PI protection impact assessment before the transfer: ${flow.name}`,
-					trigger: carriesPi ? `Personal information provided abroad (to ${flow.destinationCountry})` : 'Counts of individuals unknown: PI may be provided abroad',
+					trigger: carriesPi
+						? `Personal information provided abroad (to ${flow.destinationCountry})`
+						: 'Counts of individuals unknown: PI may be provided abroad',
 					certainty: carriesPi ? 'law' : 'uncertain',
 					note: 'Owed before the transfer starts, whatever mechanism applies (2024 Provisions art. 10 keeps it). Keep the report and the records at least three years from the evidence date.',
 				},
@@ -366,7 +368,8 @@ function scaleDuties(inv: UnitInventory, asOf: string): Duty[] {
 					kind: 'pi_officer',
 					source: DUTY_SOURCES.pipo,
 					duty: 'Designate a PI protection officer and report them to the city-level CAC within 30 working days of reaching 1,000,000 individuals',
-					trigger: count >= PROCESSING_THRESHOLDS.piOfficer ? atLeast : `${unknownFlows} flow(s) with unknown counts: 1,000,000 may be reached`,
+					trigger:
+						count >= PROCESSING_THRESHOLDS.piOfficer ? atLeast : `${unknownFlows} flow(s) with unknown counts: 1,000,000 may be reached`,
 					certainty: count >= PROCESSING_THRESHOLDS.piOfficer ? 'law' : 'uncertain',
 					note: 'The inventory does not record the day the count reached 1,000,000, so no due date is computed; processors already above it reported by 2025-08-29.',
 				},
@@ -384,7 +387,9 @@ function scaleDuties(inv: UnitInventory, asOf: string): Duty[] {
 					kind: 'compliance_audit',
 					source: DUTY_SOURCES.complianceAudit,
 					duty: 'PI protection compliance audit at least every two years',
-					trigger: caught ? atLeast.replace('At least', 'More than 10,000,000: at least') : `${unknownFlows} flow(s) with unknown counts: more than 10,000,000 may be processed`,
+					trigger: caught
+						? atLeast.replace('At least', 'More than 10,000,000: at least')
+						: `${unknownFlows} flow(s) with unknown counts: more than 10,000,000 may be processed`,
 					certainty: caught ? 'law' : 'uncertain',
 					recurrenceMonths: DUTY_PERIODS.complianceAuditMonths,
 					note: 'No date of the last audit is held: record it as done with its date and the next falls due two years later.',

@@ -37,10 +37,34 @@ export const LEAD_TIMES: Record<LeadTime['mechanism'], LeadTime> = {
 		preparationDays: 60,
 		authorityWorkingDays: 5 + 7 + 45,
 		steps: [
-			{ step: 'Self-assessment and application file', days: 60, unit: 'calendar', source: 'ESTIMATE (market practice: 1-3 months)', estimate: true },
-			{ step: 'Provincial CAC completeness check', days: 5, unit: 'working', source: '2022 Security Assessment Measures art. 7 (not re-read)', estimate: false },
-			{ step: 'CAC decides whether to accept', days: 7, unit: 'working', source: '2022 Security Assessment Measures art. 11 (not re-read)', estimate: false },
-			{ step: 'CAC review (extendable)', days: 45, unit: 'working', source: '2022 Security Assessment Measures art. 12 (not re-read)', estimate: false },
+			{
+				step: 'Self-assessment and application file',
+				days: 60,
+				unit: 'calendar',
+				source: 'ESTIMATE (market practice: 1-3 months)',
+				estimate: true,
+			},
+			{
+				step: 'Provincial CAC completeness check',
+				days: 5,
+				unit: 'working',
+				source: '2022 Security Assessment Measures art. 7 (not re-read)',
+				estimate: false,
+			},
+			{
+				step: 'CAC decides whether to accept',
+				days: 7,
+				unit: 'working',
+				source: '2022 Security Assessment Measures art. 11 (not re-read)',
+				estimate: false,
+			},
+			{
+				step: 'CAC review (extendable)',
+				days: 45,
+				unit: 'working',
+				source: '2022 Security Assessment Measures art. 12 (not re-read)',
+				estimate: false,
+			},
 		],
 	},
 	standard_contract_or_certification: {
@@ -48,16 +72,56 @@ export const LEAD_TIMES: Record<LeadTime['mechanism'], LeadTime> = {
 		preparationDays: 45,
 		authorityWorkingDays: 0,
 		steps: [
-			{ step: 'Impact assessment and contract with the recipient', days: 45, unit: 'calendar', source: 'ESTIMATE (market practice: 4-8 weeks)', estimate: true },
-			{ step: 'File within 10 working days after the contract takes effect (does not hold the transfer)', days: 0, unit: 'working', source: '2023 Standard Contract Measures art. 7', estimate: false },
+			{
+				step: 'Impact assessment and contract with the recipient',
+				days: 45,
+				unit: 'calendar',
+				source: 'ESTIMATE (market practice: 4-8 weeks)',
+				estimate: true,
+			},
+			{
+				step: 'File within 10 working days after the contract takes effect (does not hold the transfer)',
+				days: 0,
+				unit: 'working',
+				source: '2023 Standard Contract Measures art. 7',
+				estimate: false,
+			},
 		],
 	},
 }
 
-const THRESHOLDS: ReadonlyArray<{ key: ThresholdKey; label: string; value: number; part: 'nonSensitive' | 'sensitive'; mechanism: LeadTime['mechanism']; article: string }> = [
-	{ key: 'non_sensitive_100k', label: '100,000 non-sensitive', value: TRANSFER_THRESHOLDS.nonSensitiveStandardContract, part: 'nonSensitive', mechanism: 'standard_contract_or_certification', article: 'Art. 8' },
-	{ key: 'non_sensitive_1m', label: '1,000,000 non-sensitive', value: TRANSFER_THRESHOLDS.nonSensitiveSecurityAssessment, part: 'nonSensitive', mechanism: 'security_assessment', article: 'Art. 7(2)' },
-	{ key: 'sensitive_10k', label: '10,000 sensitive', value: TRANSFER_THRESHOLDS.sensitiveSecurityAssessment, part: 'sensitive', mechanism: 'security_assessment', article: 'Art. 7(2)' },
+const THRESHOLDS: ReadonlyArray<{
+	key: ThresholdKey
+	label: string
+	value: number
+	part: 'nonSensitive' | 'sensitive'
+	mechanism: LeadTime['mechanism']
+	article: string
+}> = [
+	{
+		key: 'non_sensitive_100k',
+		label: '100,000 non-sensitive',
+		value: TRANSFER_THRESHOLDS.nonSensitiveStandardContract,
+		part: 'nonSensitive',
+		mechanism: 'standard_contract_or_certification',
+		article: 'Art. 8',
+	},
+	{
+		key: 'non_sensitive_1m',
+		label: '1,000,000 non-sensitive',
+		value: TRANSFER_THRESHOLDS.nonSensitiveSecurityAssessment,
+		part: 'nonSensitive',
+		mechanism: 'security_assessment',
+		article: 'Art. 7(2)',
+	},
+	{
+		key: 'sensitive_10k',
+		label: '10,000 sensitive',
+		value: TRANSFER_THRESHOLDS.sensitiveSecurityAssessment,
+		part: 'sensitive',
+		mechanism: 'security_assessment',
+		article: 'Art. 7(2)',
+	},
 ]
 
 export interface Crossing {
@@ -119,9 +183,22 @@ export function forecastExporter(inv: UnitInventory, asOf: string): ExporterFore
 	const perDay = { nonSensitive: ytd.nonSensitive / elapsed, sensitive: ytd.sensitive / elapsed }
 	const base = { unitId: inv.unit.id, unitCode: inv.unit.code, asOf, year, ytd, unknownFlows, perDay, resetNote: resetNote(year) }
 	if (inv.unit.isCiio)
-		return { ...base, applicable: false, reason: 'A CIIO needs a CAC security assessment for any personal information it provides abroad (art. 7(1)): no volume threshold applies.', months: months(year, asOf, ytd, perDay), crossings: [] }
+		return {
+			...base,
+			applicable: false,
+			reason:
+				'A CIIO needs a CAC security assessment for any personal information it provides abroad (art. 7(1)): no volume threshold applies.',
+			months: months(year, asOf, ytd, perDay),
+			crossings: [],
+		}
 	if (!counted.length)
-		return { ...base, applicable: false, reason: 'No flow counts towards the thresholds (none, or all covered by an exemption of arts 4-6).', months: [], crossings: [] }
+		return {
+			...base,
+			applicable: false,
+			reason: 'No flow counts towards the thresholds (none, or all covered by an exemption of arts 4-6).',
+			months: [],
+			crossings: [],
+		}
 	return {
 		...base,
 		applicable: true,
@@ -166,7 +243,12 @@ function months(year: number, asOf: string, ytd: ExporterForecast['ytd'], perDay
 		const days = daysBetween(`${year}-01-01`, end)! + 1
 		const projected = daysBetween(asOf, end)! > 0
 		const at = (total: number, rate: number) => (projected ? Math.round(rate * days) : Math.min(total, Math.round(rate * days)))
-		out.push({ month, nonSensitive: Math.max(at(ytd.nonSensitive, perDay.nonSensitive), projected ? ytd.nonSensitive : 0), sensitive: Math.max(at(ytd.sensitive, perDay.sensitive), projected ? ytd.sensitive : 0), projected })
+		out.push({
+			month,
+			nonSensitive: Math.max(at(ytd.nonSensitive, perDay.nonSensitive), projected ? ytd.nonSensitive : 0),
+			sensitive: Math.max(at(ytd.sensitive, perDay.sensitive), projected ? ytd.sensitive : 0),
+			projected,
+		})
 	}
 	return out
 }
@@ -189,7 +271,13 @@ export function forecastCrossingsThisYear(forecasts: readonly ExporterForecast[]
 		.flatMap(f =>
 			f.crossings
 				.filter(c => c.forecastOn && !c.covered)
-				.map(c => ({ unitId: f.unitId, unitCode: f.unitCode, ...c, forecastOn: c.forecastOn!, mechanismLabel: MECHANISM_WORDS[c.mechanism] })),
+				.map(c => ({
+					unitId: f.unitId,
+					unitCode: f.unitCode,
+					...c,
+					forecastOn: c.forecastOn!,
+					mechanismLabel: MECHANISM_WORDS[c.mechanism],
+				})),
 		)
 		.sort((a, b) => (a.forecastOn < b.forecastOn ? -1 : a.forecastOn > b.forecastOn ? 1 : a.unitCode.localeCompare(b.unitCode)))
 }

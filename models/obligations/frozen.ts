@@ -70,7 +70,16 @@ export function freezeObligations(inventory: PortfolioInventory, statuses: reado
 		.flatMap(f =>
 			f.crossings
 				.filter(c => c.forecastOn && !c.covered)
-				.map(c => ({ unitCode: f.unitCode, threshold: c.threshold, label: c.label, mechanism: c.mechanism, forecastOn: c.forecastOn!, leadTimeDays: c.leadTimeDays, startBy: c.startBy, startNow: c.startNow })),
+				.map(c => ({
+					unitCode: f.unitCode,
+					threshold: c.threshold,
+					label: c.label,
+					mechanism: c.mechanism,
+					forecastOn: c.forecastOn!,
+					leadTimeDays: c.leadTimeDays,
+					startBy: c.startBy,
+					startNow: c.startNow,
+				})),
 		)
 		.sort((a, b) => compare(a.forecastOn, b.forecastOn) || compare(a.unitCode, b.unitCode) || compare(a.threshold, b.threshold))
 	return { asOf, duties, crossings }

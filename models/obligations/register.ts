@@ -76,7 +76,8 @@ export function parseRegisterQuery(params: URLSearchParams): ParsedRegisterQuery
 	const errors: Record<string, string[]> = {}
 	const text = (k: string) => params.get(k)?.trim() || null
 	const law = text('law')
-	if (law && !LAWS.includes(law as DutyLaw)) errors.law = [`"${law.slice(0, 40)}" is not a law of the register; use one of ${LAWS.join(', ')}.`]
+	if (law && !LAWS.includes(law as DutyLaw))
+		errors.law = [`"${law.slice(0, 40)}" is not a law of the register; use one of ${LAWS.join(', ')}.`]
 	const status = text('status')
 	if (status && !DUTY_STATUSES.includes(status as DutyStatusValue))
 		errors.status = [`"${status.slice(0, 40)}" is not a status; use open, done or not_applicable.`]
@@ -85,7 +86,8 @@ export function parseRegisterQuery(params: URLSearchParams): ParsedRegisterQuery
 	if (withinText !== null && !(/^\d{1,4}$/.test(withinText) && within !== null && within <= 3660))
 		errors.within = [`"${withinText.slice(0, 40)}" is not a number of days; use a whole number from 0 to 3660.`]
 	const [sortKey, dir] = (text('sort') ?? 'due').split('.')
-	if (!REGISTER_SORTS.includes(sortKey as RegisterSort)) errors.sort = [`"${sortKey?.slice(0, 40)}" cannot be sorted on; use ${REGISTER_SORTS.join(', ')}.`]
+	if (!REGISTER_SORTS.includes(sortKey as RegisterSort))
+		errors.sort = [`"${sortKey?.slice(0, 40)}" cannot be sorted on; use ${REGISTER_SORTS.join(', ')}.`]
 	if (Object.keys(errors).length) return { ok: false, errors }
 	return {
 		ok: true,
@@ -148,10 +150,15 @@ export function checkStatusInput(input: StatusInput, asOf: string): Record<strin
 	if (input.status === 'done') {
 		if (!input.evidenceRef) errors.evidenceRef = ['Give the evidence reference (document id, ticket or link) for a duty marked done.']
 		if (!isIsoDate(input.evidenceOn)) errors.evidenceOn = ['Give the date the duty was done (YYYY-MM-DD).']
-		else if (daysBetween(asOf, input.evidenceOn)! > 0) errors.evidenceOn = [`The evidence date ${input.evidenceOn} is after today (${asOf}).`]
+		else if (daysBetween(asOf, input.evidenceOn)! > 0)
+			errors.evidenceOn = [`The evidence date ${input.evidenceOn} is after today (${asOf}).`]
 	}
 	if (input.status === 'not_applicable' && !input.reason) errors.reason = ['Say why the duty does not apply.']
-	for (const [k, max] of [['owner', 200], ['evidenceRef', 500], ['reason', 2000]] as const) {
+	for (const [k, max] of [
+		['owner', 200],
+		['evidenceRef', 500],
+		['reason', 2000],
+	] as const) {
 		const v = input[k]
 		if (v && v.length > max) errors[k] = [`At most ${max} characters.`]
 	}

@@ -72,14 +72,23 @@ export const DUTY_SOURCES = {
 	},
 	cryptoAssessment: {
 		law: 'Crypto',
-		instrument: 'Commercial Cryptography Application Security Assessment Measures (State Cryptography Administration Order No. 3, in force 2023-11-01)',
+		instrument:
+			'Commercial Cryptography Application Security Assessment Measures (State Cryptography Administration Order No. 3, in force 2023-11-01)',
 		article: 'Arts 6-8 (frequency clause not read)',
 		url: 'http://zhengpintx.com/home/article/index/article_id/155.html',
 		asOf: '2023-11-01',
 		verified: false,
 		note: 'Arts 1-6 were read (art. 6: operators of important network and information systems protect them with commercial cryptography). The yearly frequency for MLPS level 3 and above is the reading of practitioners; the clause itself was not read.',
 	},
-	ciioInspection: { law: 'CSL', instrument: CSL_2025, article: 'Art. 40', url: CSL_2025_URL, asOf: '2026-01-01', verified: true, note: '2017 text: art. 38.' },
+	ciioInspection: {
+		law: 'CSL',
+		instrument: CSL_2025,
+		article: 'Art. 40',
+		url: CSL_2025_URL,
+		asOf: '2026-01-01',
+		verified: true,
+		note: '2017 text: art. 38.',
+	},
 	ciioProcurementReview: {
 		law: 'CSL',
 		instrument: CSL_2025,
@@ -125,7 +134,15 @@ export const DUTY_SOURCES = {
 		verified: true,
 		note: 'Before providing PI abroad; the report and the processing records are kept at least three years (art. 56, read in a verbatim copy).',
 	},
-	importantDataRiskAssessment: { law: 'NDSMR', instrument: NDSMR, article: 'Art. 33', url: NDSMR_URL, asOf: '2025-01-01', verified: true, note: 'Text read in a verbatim copy.' },
+	importantDataRiskAssessment: {
+		law: 'NDSMR',
+		instrument: NDSMR,
+		article: 'Art. 33',
+		url: NDSMR_URL,
+		asOf: '2025-01-01',
+		verified: true,
+		note: 'Text read in a verbatim copy.',
+	},
 	importantDataOfficer: {
 		law: 'NDSMR',
 		instrument: NDSMR,
@@ -172,7 +189,8 @@ export const DUTY_SOURCES = {
 	},
 	techExportLicence: {
 		law: 'Tech-export',
-		instrument: 'Technology Import and Export Administration Regulations; Catalogue of Technologies Prohibited or Restricted from Export (MOFCOM/MOST 2023 No. 57, revised 2025)',
+		instrument:
+			'Technology Import and Export Administration Regulations; Catalogue of Technologies Prohibited or Restricted from Export (MOFCOM/MOST 2023 No. 57, revised 2025)',
 		article: 'Arts 29-30 (licence); review periods arts 32-37',
 		url: 'http://xzfg.moj.gov.cn/front/law/detail?LawID=575',
 		asOf: '2023-12-21',

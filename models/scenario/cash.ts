@@ -100,12 +100,7 @@ export function computeCash(plan: ScenarioPlan, rawPick: ScenarioPick): CashResu
 	}
 }
 
-function moveCash(
-	m: PlannedMove,
-	plan: ScenarioPlan,
-	inflation: (month: number) => number,
-	logSurvival: number,
-): MoveCash {
+function moveCash(m: PlannedMove, plan: ScenarioPlan, inflation: (month: number) => number, logSurvival: number): MoveCash {
 	const a = plan.assumptions
 	const window = Math.max(0, m.idx.stop - m.idx.announce)
 	const terminated = Math.round(m.headcount * Math.exp(logSurvival * window))
@@ -148,8 +143,7 @@ function moveCash(
 function dualRunning(m: PlannedMove, inflation: (month: number) => number): number {
 	if (m.idx.hire === null) return 0
 	let total = 0
-	for (let i = Math.max(0, m.idx.hire); i < m.idx.stop; i++)
-		total += m.destinationMonthlyCostUsd * m.headcount * inflation(i)
+	for (let i = Math.max(0, m.idx.hire); i < m.idx.stop; i++) total += m.destinationMonthlyCostUsd * m.headcount * inflation(i)
 	return total
 }
 

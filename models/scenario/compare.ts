@@ -30,11 +30,7 @@ export function compareScenarios(results: Array<{ name: string; result: Scenario
 		}
 	})
 	if (rows.length < 2) return rows
-	const mark = (
-		key: keyof ScenarioComparisonRow['best'],
-		value: (r: ScenarioComparisonRow) => number,
-		higher: boolean,
-	) => {
+	const mark = (key: keyof ScenarioComparisonRow['best'], value: (r: ScenarioComparisonRow) => number, higher: boolean) => {
 		const values = rows.map(value)
 		const best = higher ? Math.max(...values) : Math.min(...values)
 		if (!Number.isFinite(best)) return

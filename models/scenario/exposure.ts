@@ -4,13 +4,7 @@
 // a run scores a few units whatever the size of the group, and the editor in the browser, which holds only the units
 // a scenario reads (scenarioUnitIds), computes what the server computes with the whole inventory.
 
-import {
-	STAFF_FUNCTIONS,
-	type GroupFunctionHeadcount,
-	type StaffFunction,
-	type StaffingLine,
-	type UnitInventory,
-} from '../domain.ts'
+import { STAFF_FUNCTIONS, type GroupFunctionHeadcount, type StaffFunction, type StaffingLine, type UnitInventory } from '../domain.ts'
 import {
 	BANDS,
 	DIMENSIONS,
@@ -49,11 +43,7 @@ export interface InventoryChange {
  * destination city, at the wage the destination cost implies; the synthetic flows of the new transfers join their
  * units; cuts lower the group's global headcount of the function (moves abroad keep it).
  */
-export function inventoryAfter(
-	plan: ScenarioPlan,
-	transfers: NewTransfer[],
-	groupHeadcount: GroupFunctionHeadcount[],
-): InventoryChange {
+export function inventoryAfter(plan: ScenarioPlan, transfers: NewTransfer[], groupHeadcount: GroupFunctionHeadcount[]): InventoryChange {
 	const taken = new Map<number, number>()
 	const added = new Map<number, StaffingLine[]>()
 	for (const m of plan.moves) {
@@ -128,8 +118,7 @@ function rippleUnitIds(
 	settings: ModelSettings,
 	touched: ReadonlySet<number>,
 ): number[] {
-	const global = (list: GroupFunctionHeadcount[], fn: StaffFunction) =>
-		list.find(g => g.function === fn)?.globalHeadcount ?? null
+	const global = (list: GroupFunctionHeadcount[], fn: StaffFunction) => list.find(g => g.function === fn)?.globalHeadcount ?? null
 	const ids = new Set<number>()
 	for (const fn of STAFF_FUNCTIONS) {
 		const was = global(before, fn)
@@ -137,8 +126,7 @@ function rippleUnitIds(
 		if (was === now) continue
 		for (const [unitId, headcount] of headcounts[fn] ?? []) {
 			if (touched.has(unitId)) continue
-			if (workforceImpact(headcount, was, settings.workforce) !== workforceImpact(headcount, now, settings.workforce))
-				ids.add(unitId)
+			if (workforceImpact(headcount, was, settings.workforce) !== workforceImpact(headcount, now, settings.workforce)) ids.add(unitId)
 		}
 	}
 	return [...ids]
@@ -189,9 +177,7 @@ export function scenarioExposure(plan: ScenarioPlan, transfers: NewTransfer[], c
 	const china = totalByFunction(headcounts)
 	const touchedBefore = totalByFunction(functionHeadcountsOf(plan.units.map(u => u.unit)))
 	const touchedAfter = totalByFunction(functionHeadcountsOf([...change.units.values()]))
-	const chinaAfter = new Map(
-		STAFF_FUNCTIONS.map(fn => [fn, china.get(fn)! - touchedBefore.get(fn)! + touchedAfter.get(fn)!]),
-	)
+	const chinaAfter = new Map(STAFF_FUNCTIONS.map(fn => [fn, china.get(fn)! - touchedBefore.get(fn)! + touchedAfter.get(fn)!]))
 	const beforeSummary = summarise(before, concentration(china, ctx.portfolio.groupHeadcount), ctx)
 	const afterSummary = summarise(after, concentration(chinaAfter, change.groupHeadcount), ctx)
 	const diff = diffRows(beforeSummary, afterSummary)
@@ -207,10 +193,7 @@ function totalByFunction(headcounts: FunctionHeadcounts): Map<StaffFunction, num
 }
 
 /** China's share of the group's headcount per function, as the exposure engine's portfolio summary computes it. */
-function concentration(
-	china: Map<StaffFunction, number>,
-	groupHeadcount: GroupFunctionHeadcount[],
-): FunctionConcentration[] {
+function concentration(china: Map<StaffFunction, number>, groupHeadcount: GroupFunctionHeadcount[]): FunctionConcentration[] {
 	return STAFF_FUNCTIONS.map(fn => {
 		const chinaHeadcount = china.get(fn) ?? 0
 		const globalHeadcount = groupHeadcount.find(g => g.function === fn)?.globalHeadcount ?? null

@@ -16,13 +16,7 @@ import { MASS_LAYOFF, massLayoffProcedure, type MassLayoffProcedure, type Premiu
 import { parseQuarter } from '../quarter.ts'
 import { laterOf, monthBoundaryIndex, monthIndex, wholeMonthsBetween } from './calendar.ts'
 import { ART40_NOTICE_DAYS, CHINA_EMPLOYER_ON_COST_RATE, NOTICE_IN_LIEU_POLICY, PREMIUM_BASE } from './constants.ts'
-import {
-	type LayoffRoute,
-	type NoticeInLieuPolicy,
-	type ScenarioContext,
-	type ScenarioDraft,
-	type ScenarioDraftMove,
-} from './types.ts'
+import { type LayoffRoute, type NoticeInLieuPolicy, type ScenarioContext, type ScenarioDraft, type ScenarioDraftMove } from './types.ts'
 import { indexContext } from './validate.ts'
 
 export interface PlannedMove {
@@ -172,10 +166,7 @@ function planUnits(moves: ResolvedMove[], asOf: string): PlannedUnit[] {
 	return [...groups].map(([unit, ofUnit]) => {
 		const workforce = unit.staffing.reduce((n, l) => n + (l.headcount > 0 ? l.headcount : 0), 0)
 		const plannedLayoffs = ofUnit.reduce((n, m) => n + m.headcount, 0)
-		const announce = ofUnit.reduce(
-			(first, m) => (toDayNumber(m.start)! < toDayNumber(first)! ? m.start : first),
-			ofUnit[0]!.start,
-		)
+		const announce = ofUnit.reduce((first, m) => (toDayNumber(m.start)! < toDayNumber(first)! ? m.start : first), ofUnit[0]!.start)
 		const layoff = { layoffCount: plannedLayoffs, workforce }
 		return {
 			unit,
@@ -215,9 +206,7 @@ function scheduleMove(
 	const kind = r.destination === null ? 'cut' : 'relocate'
 	const route: LayoffRoute = unit.procedure.applies ? 'art41_mass_layoff' : 'art40_individual'
 	const noticeStart = r.start
-	const hiringDone = r.destination
-		? addMonths(noticeStart, Math.max(0, Math.trunc(r.destination.hiringLeadTimeMonths)))!
-		: null
+	const hiringDone = r.destination ? addMonths(noticeStart, Math.max(0, Math.trunc(r.destination.hiringLeadTimeMonths)))! : null
 	const dualRunningEnd = hiringDone ? addMonths(hiringDone, a.dualRunningMonths)! : null
 	const consultationEnd = route === 'art41_mass_layoff' ? addDays(noticeStart, MASS_LAYOFF.adviceDays)! : null
 	const planned = dualRunningEnd ?? noticeStart
@@ -255,18 +244,13 @@ function scheduleMove(
 	}
 }
 
-function noticeInLieu(
-	policy: NoticeInLieuPolicy,
-	route: LayoffRoute,
-	noticeDays: number,
-): { paid: boolean; reason: string } {
+function noticeInLieu(policy: NoticeInLieuPolicy, route: LayoffRoute, noticeDays: number): { paid: boolean; reason: string } {
 	if (policy === 'always') return { paid: true, reason: 'Paid to every terminated employee (policy: always).' }
 	if (policy === 'never') return { paid: false, reason: 'Not paid (policy: never).' }
 	if (route === 'art41_mass_layoff') {
 		return {
 			paid: false,
-			reason:
-				'Art. 41 layoff: the 30-day explanation to the union or all staff is the procedure; the art. 40 month in lieu is not due.',
+			reason: 'Art. 41 layoff: the 30-day explanation to the union or all staff is the procedure; the art. 40 month in lieu is not due.',
 		}
 	}
 	if (noticeDays >= ART40_NOTICE_DAYS) {
@@ -277,8 +261,7 @@ function noticeInLieu(
 	}
 	return {
 		paid: true,
-		reason:
-			"Art. 40: the contracts end less than 30 days after notice, so one month's wage is paid in lieu (uncapped).",
+		reason: "Art. 40: the contracts end less than 30 days after notice, so one month's wage is paid in lieu (uncapped).",
 	}
 }
 

@@ -60,7 +60,14 @@ export interface ScenarioRecordContent {
 	actor: { id: number; email: string } // who proposed or decided
 	author: { id: number } // who created the scenario
 	comment: string | null
-	scenario: { id: number; version: number; name: string; description: string; assumptions: ScenarioAssumptions; moves: Array<Omit<ScenarioMove, 'id'>> }
+	scenario: {
+		id: number
+		version: number
+		name: string
+		description: string
+		assumptions: ScenarioAssumptions
+		moves: Array<Omit<ScenarioMove, 'id'>>
+	}
 	inputs: {
 		asOf: string
 		modelVersion: string
@@ -123,7 +130,9 @@ export function recordedInputs(draft: ScenarioDraft, ctx: ScenarioContext) {
 		const d = index.destinations.get(id)
 		if (!d) return []
 		const costs = [...d.costs].sort((a, b) => a.function.localeCompare(b.function))
-		return [{ id, city: d.city, country: d.country, isMainlandChina: d.isMainlandChina, hiringLeadTimeMonths: d.hiringLeadTimeMonths, costs }]
+		return [
+			{ id, city: d.city, country: d.country, isMainlandChina: d.isMainlandChina, hiringLeadTimeMonths: d.hiringLeadTimeMonths, costs },
+		]
 	})
 	const cities = new Set(staffingLines.map(l => l.city))
 	const cityAverageWages = Object.fromEntries(Object.entries(ctx.cityAverageWages).filter(([city]) => cities.has(city)))
@@ -212,15 +221,22 @@ export function changesSince(
 			out.push(`Destination ${was.city} is no longer in the list.`)
 			continue
 		}
-		if (is.hiringLeadTimeMonths !== was.hiringLeadTimeMonths) out.push(`${was.city}: hiring lead time ${was.hiringLeadTimeMonths} → ${is.hiringLeadTimeMonths} months.`)
+		if (is.hiringLeadTimeMonths !== was.hiringLeadTimeMonths)
+			out.push(`${was.city}: hiring lead time ${was.hiringLeadTimeMonths} → ${is.hiringLeadTimeMonths} months.`)
 		const costs = new Map(is.costs.map(c => [c.function, c.annualCostUsd]))
 		for (const c of was.costs) {
 			const cost = costs.get(c.function)
-			if (cost !== c.annualCostUsd) out.push(`${was.city}, ${c.function.replace(/_/g, ' ')}: annual cost USD ${show(c.annualCostUsd)} → ${cost === undefined ? 'none' : `USD ${show(cost)}`}.`)
+			if (cost !== c.annualCostUsd)
+				out.push(
+					`${was.city}, ${c.function.replace(/_/g, ' ')}: annual cost USD ${show(c.annualCostUsd)} → ${cost === undefined ? 'none' : `USD ${show(cost)}`}.`,
+				)
 		}
 	}
 	for (const [city, wage] of Object.entries(record.inputs.cityAverageWages))
-		if (now.cityAverageWages[city] !== wage) out.push(`${city} average wage for the severance cap: RMB ${show(wage)} → ${now.cityAverageWages[city] === undefined ? 'none' : `RMB ${show(now.cityAverageWages[city])}`}.`)
+		if (now.cityAverageWages[city] !== wage)
+			out.push(
+				`${city} average wage for the severance cap: RMB ${show(wage)} → ${now.cityAverageWages[city] === undefined ? 'none' : `RMB ${show(now.cityAverageWages[city])}`}.`,
+			)
 	if (live.modelVersion !== record.inputs.modelVersion) out.push(`Scoring model ${record.inputs.modelVersion} → ${live.modelVersion}.`)
 	if (RULES_VERSION !== record.inputs.rulesVersion) out.push(`Rules version ${record.inputs.rulesVersion} → ${RULES_VERSION}.`)
 	if (live.headline) {

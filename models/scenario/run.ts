@@ -50,9 +50,7 @@ export function runScenario(draft: ScenarioDraft, ctx: ScenarioContext, pick?: S
 		oneOff: roundCosts(cash.oneOff),
 		annualSavingUsd: lines.reduce((n, l) => n + l.annualSavingUsd, 0),
 		annualChinaCostUsd: Math.round(plan.moves.reduce((n, m) => n + m.chinaMonthlyCostUsd * 12 * m.headcount, 0)),
-		annualDestinationCostUsd: Math.round(
-			plan.moves.reduce((n, m) => n + m.destinationMonthlyCostUsd * 12 * m.headcount, 0),
-		),
+		annualDestinationCostUsd: Math.round(plan.moves.reduce((n, m) => n + m.destinationMonthlyCostUsd * 12 * m.headcount, 0)),
 		monthly: monthlyRows(cash, plan),
 		npvUsd: Math.round(cash.npv),
 		paybackMonth: cash.paybackMonth,
@@ -210,9 +208,7 @@ function runNotes(plan: ScenarioPlan, lines: ScenarioLine[]): string[] {
 	}
 	const uncapped = [...new Set(plan.moves.filter(m => m.localAverageWageRmb === 0).map(m => m.line.city))]
 	if (uncapped.length > 0) {
-		notes.push(
-			`No average wage for ${uncapped.join(', ')}: the art. 47 cap was not applied there (severance may be overstated).`,
-		)
+		notes.push(`No average wage for ${uncapped.join(', ')}: the art. 47 cap was not applied there (severance may be overstated).`)
 	}
 	const estimates = lines.filter(l => l.destinationCostEvidence === 'estimate').map(l => l.destination)
 	if (estimates.length > 0) {

@@ -8,22 +8,14 @@ import { computeCash } from './cash.ts'
 import { monthLabel } from './calendar.ts'
 import { DEFAULT_SIMULATION_RUNS, DEFAULT_SIMULATION_SEED, MAX_SIMULATION_RUNS } from './constants.ts'
 import { planScenario } from './plan.ts'
-import {
-	type NullablePercentiles,
-	type Percentiles,
-	type ScenarioContext,
-	type ScenarioDraft,
-	type ScenarioUncertainty,
-} from './types.ts'
+import { type NullablePercentiles, type Percentiles, type ScenarioContext, type ScenarioDraft, type ScenarioUncertainty } from './types.ts'
 
 /** Inverse CDF of the triangular distribution on low <= mode (base) <= high, for u in [0, 1). */
 export function triangular(range: Range, u: number): number {
 	const { low, base, high } = range
 	if (!(high > low)) return base
 	const cut = (base - low) / (high - low)
-	return u < cut
-		? low + Math.sqrt(u * (high - low) * (base - low))
-		: high - Math.sqrt((1 - u) * (high - low) * (high - base))
+	return u < cut ? low + Math.sqrt(u * (high - low) * (base - low)) : high - Math.sqrt((1 - u) * (high - low) * (high - base))
 }
 
 /**

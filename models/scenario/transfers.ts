@@ -81,11 +81,7 @@ interface VolumeEstimate {
 	basis: EstimateBasis
 }
 
-export function estimateVolumes(
-	unit: UnitInventory,
-	line: StaffingLine,
-	override: TransferEstimateOverride | undefined,
-): VolumeEstimate {
+export function estimateVolumes(unit: UnitInventory, line: StaffingLine, override: TransferEstimateOverride | undefined): VolumeEstimate {
 	const pi = countEstimate(unit, line, 'personalInfoIndividuals', 'non-sensitive')
 	const sensitive = countEstimate(unit, line, 'sensitivePersonalInfoIndividuals', 'sensitive')
 	const important = importantDataEstimate(unit)
@@ -188,10 +184,9 @@ function withRequiredMechanism(flow: DataFlow, requirement: TransferRequirement,
 function localisation(flow: DataFlow, m: PlannedMove): { issue: boolean; reason: string | null } {
 	const ciio = m.unit.unit.isCiio
 	const mayHoldPi = flow.personalInfoIndividuals !== 0 || flow.sensitivePersonalInfoIndividuals !== 0
-	const what = [
-		flow.includesImportantData ? 'important data' : null,
-		ciio && mayHoldPi ? "a CIIO's personal information" : null,
-	].filter(Boolean)
+	const what = [flow.includesImportantData ? 'important data' : null, ciio && mayHoldPi ? "a CIIO's personal information" : null].filter(
+		Boolean,
+	)
 	if (what.length === 0) return { issue: false, reason: null }
 	const subject = what.join(' and ')
 	if (flow.isRemoteAccess) {

@@ -13,12 +13,7 @@ import {
 	type ScenarioMove,
 	type StaffFunction,
 } from '../domain.ts'
-import {
-	type Band,
-	type Dimension,
-	type FunctionConcentration,
-	type ModelSettings,
-} from '../exposure/index.ts'
+import { type Band, type Dimension, type FunctionConcentration, type ModelSettings } from '../exposure/index.ts'
 import { type MassLayoffProcedure, type MassLayoffTrigger, type PremiumBase } from '../severance.ts'
 
 /**

@@ -93,10 +93,7 @@ export function validateScenario(draft: ScenarioDraft, ctx: ScenarioContext): Sc
 		if (!(DATA_HANDLING as readonly string[]).includes(move.dataHandling)) {
 			error(at('dataHandling'), `Data handling must be one of ${DATA_HANDLING.join(', ')}.`)
 		} else if (move.destinationId === null && move.dataHandling !== 'not_needed') {
-			warning(
-				at('dataHandling'),
-				"A cut moves no role, so it reaches no data: the data handling is read as 'not_needed'.",
-			)
+			warning(at('dataHandling'), "A cut moves no role, so it reaches no data: the data handling is read as 'not_needed'.")
 		}
 		validateQuarter(move.startQuarter, ctx.asOf, horizonEnd, at('startQuarter'), error, warning)
 		validateEstimate(move.dataEstimate, at('dataEstimate'), error)
@@ -122,11 +119,7 @@ function validateAssumptions(draft: ScenarioDraft, error: Report): void {
 		LIMITS.discountRate.max,
 		'The discount rate must be between 0 and 1 (0.08 is 8% a year).',
 	)
-	if (
-		!Number.isInteger(a.horizonYears) ||
-		a.horizonYears < LIMITS.horizonYears.min ||
-		a.horizonYears > LIMITS.horizonYears.max
-	) {
+	if (!Number.isInteger(a.horizonYears) || a.horizonYears < LIMITS.horizonYears.min || a.horizonYears > LIMITS.horizonYears.max) {
 		error('assumptions.horizonYears', 'The horizon must be a whole number of years from 1 to 30.')
 	}
 	validateRange('wageInflation', a.wageInflation, LIMITS.wageInflation, 'Wage inflation', error)
@@ -145,11 +138,7 @@ function validateAssumptions(draft: ScenarioDraft, error: Report): void {
 		Number.MAX_SAFE_INTEGER,
 		'The recruitment cost per hire must be 0 or more.',
 	)
-	if (
-		!Number.isInteger(a.dualRunningMonths) ||
-		a.dualRunningMonths < 0 ||
-		a.dualRunningMonths > LIMITS.dualRunningMonths.max
-	) {
+	if (!Number.isInteger(a.dualRunningMonths) || a.dualRunningMonths < 0 || a.dualRunningMonths > LIMITS.dualRunningMonths.max) {
 		error('assumptions.dualRunningMonths', 'Dual running must be a whole number of months from 0 to 36.')
 	}
 	between(
@@ -187,14 +176,7 @@ function validateRange(
 	}
 }
 
-function validateQuarter(
-	value: string,
-	asOf: string,
-	horizonEnd: string | null,
-	path: string,
-	error: Report,
-	warning: Report,
-): void {
+function validateQuarter(value: string, asOf: string, horizonEnd: string | null, path: string, error: Report, warning: Report): void {
 	const quarter = parseQuarter(value)
 	if (!quarter) {
 		error(path, `Start quarter '${String(value)}' is not written 'YYYY-Qn' (e.g. 2027-Q1).`)
@@ -214,8 +196,7 @@ function validateEstimate(estimate: ScenarioDraft['moves'][number]['dataEstimate
 	for (const key of ['personalInfoIndividuals', 'sensitivePersonalInfoIndividuals'] as const) {
 		const value = estimate[key]
 		if (value === undefined || value === null) continue
-		if (!Number.isInteger(value) || value < 0)
-			error(`${path}.${key}`, 'A count of individuals must be a whole number of 0 or more.')
+		if (!Number.isInteger(value) || value < 0) error(`${path}.${key}`, 'A count of individuals must be a whole number of 0 or more.')
 	}
 }
 

@@ -99,8 +99,7 @@ function findingKey(f: Finding): string {
 function settingsDiff(a: unknown, b: unknown, path: string, out: SettingChange[]) {
 	const plain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
 	if (plain(a) && plain(b)) {
-		for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort())
-			settingsDiff(a[k], b[k], path ? `${path}.${k}` : k, out)
+		for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) settingsDiff(a[k], b[k], path ? `${path}.${k}` : k, out)
 		return
 	}
 	if (!same(a, b)) out.push({ path, from: a ?? null, to: b ?? null })
@@ -198,8 +197,14 @@ export function attributeChanges(
 		settingsChanges,
 		rulesChanged: prev.rulesVersion !== curr.rulesVersion || rulesEffect,
 		units,
-		unitsAdded: [...C.values()].filter(u => !P.has(u.unitCode)).map(presence).sort((a, b) => compareText(a.unitCode, b.unitCode)),
-		unitsRemoved: [...P.values()].filter(u => !C.has(u.unitCode)).map(presence).sort((a, b) => compareText(a.unitCode, b.unitCode)),
+		unitsAdded: [...C.values()]
+			.filter(u => !P.has(u.unitCode))
+			.map(presence)
+			.sort((a, b) => compareText(a.unitCode, b.unitCode)),
+		unitsRemoved: [...P.values()]
+			.filter(u => !C.has(u.unitCode))
+			.map(presence)
+			.sort((a, b) => compareText(a.unitCode, b.unitCode)),
 		groupChanges: groupChanges(prev.inventory.groupHeadcount, curr.inventory.groupHeadcount),
 		decisions: curr.decisions,
 		totals,

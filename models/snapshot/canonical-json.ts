@@ -94,4 +94,3 @@ function write(value: unknown, path: string): string {
 			throw new TypeError(`canonicalJson: ${path} is a ${typeof value}; it cannot be frozen`)
 	}
 }
-

@@ -145,9 +145,7 @@ export function buildSnapshotContent(args: BuildSnapshotArgs): SnapshotContentSt
 		asOf,
 		frozenAt: toIsoInstant(args.frozenAt),
 		rulesVersion: args.rulesVersion,
-		decisions: [...(args.decisions ?? [])].sort(
-			(a, b) => compareText(a.decidedAt, b.decidedAt) || compareText(a.scenario, b.scenario),
-		),
+		decisions: [...(args.decisions ?? [])].sort((a, b) => compareText(a.decidedAt, b.decidedAt) || compareText(a.scenario, b.scenario)),
 		inventory,
 		...(args.obligations ? { obligations: args.obligations } : {}),
 	}
@@ -161,7 +159,6 @@ export function buildSnapshotContent(args: BuildSnapshotArgs): SnapshotContentSt
 		resultsJson: canonicalJson(results),
 	}
 }
-
 
 /** A stored snapshot as the verifier reads it: the row's texts, decoded from storage and otherwise untouched. */
 export interface FrozenSnapshot {
@@ -221,4 +218,3 @@ export function parseSnapshotContent(s: FrozenSnapshot): SnapshotContent {
 		obligations: inputs.obligations && Array.isArray(inputs.obligations.duties) ? inputs.obligations : null,
 	}
 }
-

@@ -20,7 +20,12 @@ export function lastEndedQuarter(now: Date): string {
  */
 export function planFreeze(input: { quarter: string; now: Date; asOf?: string; confirmation?: string }): FreezePlan {
 	const { quarter, now } = input
-	if (!isQuarter(quarter)) return { ok: false, code: 'invalid_quarter', message: `'${String(quarter).slice(0, 20)}' is not a quarter; write it as YYYY-Qn, e.g. 2026-Q3.` }
+	if (!isQuarter(quarter))
+		return {
+			ok: false,
+			code: 'invalid_quarter',
+			message: `'${String(quarter).slice(0, 20)}' is not a quarter; write it as YYYY-Qn, e.g. 2026-Q3.`,
+		}
 	const today = now.toISOString().slice(0, 10)
 	const end = quarterEndDate(quarter)
 	if (end >= today)
@@ -31,7 +36,11 @@ export function planFreeze(input: { quarter: string; now: Date; asOf?: string; c
 		}
 	const asOf = input.asOf ?? end
 	if (!isIsoDate(asOf) || asOf < quarterStartDate(quarter) || asOf > end)
-		return { ok: false, code: 'invalid_as_of', message: `The scoring date ${asOf} must be a date inside ${quarter} (${quarterStartDate(quarter)} to ${end}).` }
+		return {
+			ok: false,
+			code: 'invalid_as_of',
+			message: `The scoring date ${asOf} must be a date inside ${quarter} (${quarterStartDate(quarter)} to ${end}).`,
+		}
 	if (input.confirmation !== undefined && input.confirmation.trim() !== quarter)
 		return { ok: false, code: 'not_confirmed', message: `Type the quarter, ${quarter}, to confirm: a frozen quarter can never be changed.` }
 	return { ok: true, quarter, asOf }

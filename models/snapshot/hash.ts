@@ -35,4 +35,3 @@ export function snapshotHash(input: SnapshotHashInput, sha256: Sha256): string {
 		}),
 	)
 }
-

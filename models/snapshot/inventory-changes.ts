@@ -198,7 +198,10 @@ function flowChanges(prev: DataFlow, curr: DataFlow): InputChange[] {
 					return { text: `${cap(MECHANISM_WORDS[to as string] ?? String(to))} ${verb} for flow ${code}${since}`, material: true }
 				}
 				if (to === 'none')
-					return { text: `Flow ${code} no longer has a transfer mechanism (was ${MECHANISM_WORDS[from as string] ?? from})`, material: true }
+					return {
+						text: `Flow ${code} no longer has a transfer mechanism (was ${MECHANISM_WORDS[from as string] ?? from})`,
+						material: true,
+					}
 				return {
 					text: `Flow ${code} mechanism changed from ${MECHANISM_WORDS[from as string] ?? from} to ${MECHANISM_WORDS[to as string] ?? to}${since}`,
 					material: true,
@@ -206,10 +209,16 @@ function flowChanges(prev: DataFlow, curr: DataFlow): InputChange[] {
 			}
 			case 'mechanismSince':
 				if (mechanismChanged) return null
-				return { text: `Flow ${code} ${MECHANISM_WORDS[curr.mechanismInPlace] ?? 'mechanism'} renewed (${to ?? 'date removed'})`, material: true }
+				return {
+					text: `Flow ${code} ${MECHANISM_WORDS[curr.mechanismInPlace] ?? 'mechanism'} renewed (${to ?? 'date removed'})`,
+					material: true,
+				}
 			case 'mechanismExpiresOn':
 				if (mechanismChanged) return null
-				return { text: `Flow ${code} ${MECHANISM_WORDS[curr.mechanismInPlace] ?? 'mechanism'} now expires ${to ?? 'never'} (was ${from ?? 'never'})`, material: true }
+				return {
+					text: `Flow ${code} ${MECHANISM_WORDS[curr.mechanismInPlace] ?? 'mechanism'} now expires ${to ?? 'never'} (was ${from ?? 'never'})`,
+					material: true,
+				}
 			case 'includesImportantData':
 				return { text: `Flow ${code} ${to ? 'now includes' : 'no longer includes'} important data`, material: true }
 			case 'isRemoteAccess':
@@ -245,7 +254,10 @@ function staffingChanges(prev: StaffingLine, curr: StaffingLine): InputChange[] 
 		switch (field) {
 			case 'headcount': {
 				const d = (to as number) - (from as number)
-				return { text: `${code} headcount ${fmt(from as number)} → ${fmt(to as number)} (${d > 0 ? '+' : '−'}${fmt(Math.abs(d))})`, material: true }
+				return {
+					text: `${code} headcount ${fmt(from as number)} → ${fmt(to as number)} (${d > 0 ? '+' : '−'}${fmt(Math.abs(d))})`,
+					material: true,
+				}
 			}
 			case 'accessToPersonalData':
 				return { text: `${code} ${to ? 'now has' : 'no longer has'} access to personal data`, material: true }
@@ -260,7 +272,10 @@ function staffingChanges(prev: StaffingLine, curr: StaffingLine): InputChange[] 
 }
 
 function words(s: string): string {
-	return s.replace(/([a-z])([A-Z])/g, '$1 $2').replaceAll('_', ' ').toLowerCase()
+	return s
+		.replace(/([a-z])([A-Z])/g, '$1 $2')
+		.replaceAll('_', ' ')
+		.toLowerCase()
 }
 
 function cap(s: string): string {
@@ -297,7 +312,8 @@ export function unitInputChanges(prev: UnitInventory, curr: UnitInventory): Inpu
 			'system',
 			prev.systems,
 			curr.systems,
-			s => `System ${s.code} (${s.name}) added, ${s.mlpsLevel === null ? 'not yet graded' : `MLPS level ${s.mlpsLevel}${s.filedOn ? ', filed' : ', not filed'}`}`,
+			s =>
+				`System ${s.code} (${s.name}) added, ${s.mlpsLevel === null ? 'not yet graded' : `MLPS level ${s.mlpsLevel}${s.filedOn ? ', filed' : ', not filed'}`}`,
 			s => `System ${s.code} (${s.name}) removed`,
 			systemChanges,
 		),
@@ -342,4 +358,3 @@ export function groupChanges(prev: readonly GroupFunctionHeadcount[], curr: read
 	}
 	return out
 }
-

@@ -98,14 +98,17 @@ export function verifySnapshot(
 
 	if (row.storageProblem) problems.push({ kind: 'unreadable', message: `Tampered or damaged: ${row.storageProblem}` })
 	else {
-		const recomputed = snapshotHash({
-			quarter: row.quarter,
-			modelLabel: row.modelLabel,
-			settingsJson: row.modelSettings,
-			inputsJson: row.inputs,
-			resultsJson: row.results,
-			prevHash: row.prevHash,
-		}, sha256)
+		const recomputed = snapshotHash(
+			{
+				quarter: row.quarter,
+				modelLabel: row.modelLabel,
+				settingsJson: row.modelSettings,
+				inputsJson: row.inputs,
+				resultsJson: row.results,
+				prevHash: row.prevHash,
+			},
+			sha256,
+		)
 		if (recomputed !== row.contentHash)
 			problems.push({
 				kind: 'content_hash_mismatch',
@@ -121,7 +124,14 @@ export function verifySnapshot(
 				: `Broken chain: the first snapshot names a previous hash (${short(row.prevHash ?? '')}) but no earlier snapshot exists`,
 		})
 	const done = (content: SnapshotContent | null) => ({
-		verification: { quarter: row.quarter, contentHash: row.contentHash, modelLabel: row.modelLabel, rulesVersion, ok: problems.length === 0, problems },
+		verification: {
+			quarter: row.quarter,
+			contentHash: row.contentHash,
+			modelLabel: row.modelLabel,
+			rulesVersion,
+			ok: problems.length === 0,
+			problems,
+		},
 		content,
 	})
 	if (row.storageProblem) return done(null)
@@ -205,4 +215,3 @@ export function describeResultDifferences(frozen: PortfolioExposure, now: Portfo
 }
 
 const short = (hash: string) => (hash ? `${hash.slice(0, 12)}…` : '(none)')
-

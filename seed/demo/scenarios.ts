@@ -86,8 +86,7 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
 	},
 	{
 		name: 'Shanghai client data operations to Manila',
-		description:
-			'Same team, to Manila: lowest run-rate cost of the three options, with the data kept in Shanghai and reached remotely.',
+		description: 'Same team, to Manila: lowest run-rate cost of the three options, with the data kept in Shanghai and reached remotely.',
 		status: 'draft',
 		assumptions: {
 			...BASE_ASSUMPTIONS,

@@ -34,8 +34,7 @@ export const CASES_2019: readonly Case2019[] = [
 		event: 'Relocating about 150 back-office jobs from Shanghai, mostly to other parts of Asia (bank declined comment)',
 		package: null,
 		reported: 'Financial Times, 2019-05-15 (via Bloomberg summary)',
-		source:
-			'https://investing.com/news/economy-news/china-cracks-down-on-foreign-firms-over-cyber-security-ft-says-1869848',
+		source: 'https://investing.com/news/economy-news/china-cracks-down-on-foreign-firms-over-cyber-security-ft-says-1869848',
 		source2: null,
 		asOf: '2019-05-15',
 		verified: true,
@@ -74,8 +73,7 @@ export const CASES_2019: readonly Case2019[] = [
 		package: 'N+6 months if release signed by 2019-05-22; leave by 2019-05-31',
 		reported: '21st Century Business Herald; Futu; CNBC; SCMP',
 		source: 'https://news.futunn.com/en/post/2762113',
-		source2:
-			'https://www.theepochtimes.com/oracle-closes-china-rd-centers-layoff-900-employees-in-first-round_2912749.html',
+		source2: 'https://www.theepochtimes.com/oracle-closes-china-rd-centers-layoff-900-employees-in-first-round_2912749.html',
 		asOf: '2019-05-07/09',
 		verified: true,
 		conflict:

@@ -310,8 +310,7 @@ export const DESTINATION_REFERENCE: readonly DestinationReference[] = [
 			law: 'Personal Information Protection Act (PIPA), major amendment 2023 (in force 2023-09-15)',
 			crossBorder:
 				'Transfer bases: consent, law/treaty, certification recognised by PIPC, PIPC-recognised equivalent country, contract-necessity outsourcing/storage with disclosure (Art.28-8)',
-			penalty:
-				'administrative fine up to 3% of total revenue (excluding revenue unrelated to the violation) - general knowledge',
+			penalty: 'administrative fine up to 3% of total revenue (excluding revenue unrelated to the violation) - general knowledge',
 			source:
 				'https://raw.githubusercontent.com/mukul975/Privacy-Data-Protection-Skills/9b2ef9eae161c00a17241d42a388571321b33e9f/skills/privacy/apac-transfers/SKILL.md',
 			asOf: '2026-03',
@@ -457,8 +456,7 @@ export const DESTINATIONS: Omit<Destination, 'id'>[] = DESTINATION_REFERENCE.map
 	country: ref.country,
 	isMainlandChina: ref.isMainlandChina,
 	privacyLaw: ref.privacy.law,
-	privacyCrossBorder:
-		ref.privacy.crossBorder ?? 'n/a: no cross-border rule in the reference (baseline, roles stay in mainland China)',
+	privacyCrossBorder: ref.privacy.crossBorder ?? 'n/a: no cross-border rule in the reference (baseline, roles stay in mainland China)',
 	hiringLeadTimeMonths: ref.hiringLeadTimeMonths,
 	costs: costsFor(ref),
 	source: ref.source,

@@ -15,29 +15,12 @@ import {
 	THRESHOLD_READING,
 } from './cross-border-regime.ts'
 import { FX_ASSUMPTIONS } from './fx.ts'
-import {
-	LABOUR_ARTICLES,
-	LABOUR_CONTRACT_LAW,
-	LCL_ART40,
-	LCL_ART41,
-	LCL_ART47,
-	LCL_ART87,
-	LCL_ART97,
-} from './labour.ts'
+import { LABOUR_ARTICLES, LABOUR_CONTRACT_LAW, LCL_ART40, LCL_ART41, LCL_ART47, LCL_ART87, LCL_ART97 } from './labour.ts'
 import { MLPS_FILING, MLPS_FT_2019_CONTEXT, MLPS_GRADING_MATRIX, MLPS_LEVEL_FACTS, MLPS_STANDARD } from './mlps-levels.ts'
 import { type Provenance } from './provenance.ts'
 import { PENALTIES, REGULATION_OBLIGATIONS, REGULATIONS, type RegulationId } from './regulations.ts'
 
-export const REFERENCE_FACT_CATEGORIES = [
-	'regulation',
-	'obligation',
-	'penalty',
-	'mlps',
-	'cross_border',
-	'labour',
-	'case',
-	'fx',
-] as const
+export const REFERENCE_FACT_CATEGORIES = ['regulation', 'obligation', 'penalty', 'mlps', 'cross_border', 'labour', 'case', 'fx'] as const
 export type ReferenceFactCategory = (typeof REFERENCE_FACT_CATEGORIES)[number]
 
 export interface ReferenceFact {
@@ -69,12 +52,7 @@ const slug = (...parts: string[]) =>
 		.slice(0, 80)
 		.replace(/-$/, '')
 
-const fact = (
-	category: ReferenceFactCategory,
-	keyParts: string[],
-	title: string,
-	row: Provenance & object,
-): ReferenceFact => ({
+const fact = (category: ReferenceFactCategory, keyParts: string[], title: string, row: Provenance & object): ReferenceFact => ({
 	key: `${category}:${slug(...keyParts)}`,
 	category,
 	title,
@@ -90,12 +68,7 @@ const article = (a: string) => (/^[0-9][0-9()\-, ]*$/.test(a) ? `art. ${a}` : a)
 export const REFERENCE_FACTS: ReferenceFact[] = [
 	...REGULATIONS.map(r => fact('regulation', [r.id], r.name, r)),
 	...REGULATION_OBLIGATIONS.map(o =>
-		fact(
-			'obligation',
-			[o.regulationId, o.article || o.text.slice(0, 48)],
-			`${SHORT[o.regulationId]} ${article(o.article)}`.trim(),
-			o,
-		),
+		fact('obligation', [o.regulationId, o.article || o.text.slice(0, 48)], `${SHORT[o.regulationId]} ${article(o.article)}`.trim(), o),
 	),
 	...PENALTIES.map(p =>
 		fact(
@@ -112,20 +85,14 @@ export const REFERENCE_FACTS: ReferenceFact[] = [
 	fact('mlps', ['ft-2019-context'], 'FT, May 2019: MLPS 2.0 and foreign firms', MLPS_FT_2019_CONTEXT),
 	fact('cross_border', ['threshold-reading'], '以上 includes the number, 不满 excludes it', THRESHOLD_READING),
 	fact('cross_border', ['provisions-2024'], PROVISIONS_2024.name, PROVISIONS_2024),
-	...PROVISIONS_2024_ARTICLES.map(a =>
-		fact('cross_border', ['provisions-2024-art', a.art], `2024 Provisions art. ${a.art}`, a),
-	),
+	...PROVISIONS_2024_ARTICLES.map(a => fact('cross_border', ['provisions-2024-art', a.art], `2024 Provisions art. ${a.art}`, a)),
 	fact('cross_border', ['thresholds'], '2024 Provisions: thresholds and validity', CROSS_BORDER_THRESHOLDS),
 	fact('cross_border', ['measures-2022'], MEASURES_2022_SECURITY_ASSESSMENT.name, MEASURES_2022_SECURITY_ASSESSMENT),
 	fact('cross_border', ['measures-2023'], MEASURES_2023_STANDARD_CONTRACT.name, MEASURES_2023_STANDARD_CONTRACT),
 	fact('cross_border', ['certification-2025'], CERTIFICATION_2025.name, CERTIFICATION_2025),
 	fact('cross_border', ['ftz-negative-lists'], 'Free-trade-zone negative lists', FTZ_NEGATIVE_LISTS),
-	...MECHANISM_THRESHOLDS_TABLE.map(m =>
-		fact('cross_border', ['mechanism', m.basis, m.case], `${m.basis}: ${m.case}`, m),
-	),
-	...CROSS_BORDER_INTERPRETIVE_NOTES.map(n =>
-		fact('cross_border', ['note', n.topic], `Interpretive note: ${n.topic}`, n),
-	),
+	...MECHANISM_THRESHOLDS_TABLE.map(m => fact('cross_border', ['mechanism', m.basis, m.case], `${m.basis}: ${m.case}`, m)),
+	...CROSS_BORDER_INTERPRETIVE_NOTES.map(n => fact('cross_border', ['note', n.topic], `Interpretive note: ${n.topic}`, n)),
 	fact('labour', ['law'], LABOUR_CONTRACT_LAW.law, LABOUR_CONTRACT_LAW),
 	...LABOUR_ARTICLES.map(a => fact('labour', ['article', a.article], `Labour Contract Law: ${a.title}`, a)),
 	fact('labour', ['art40-rules'], 'LCL art. 40: notice or a month in lieu', LCL_ART40),

@@ -5,8 +5,7 @@
 // the JSON; art. 97 and the Implementing Regulations are listed as not verified in caveats.md.
 import { type Provenance, type Sourced } from './provenance.ts'
 
-const LCL_SOURCE =
-	'http://wenchang.hainan.gov.cn/wenchang/55892/201607/25348e7b95604df7ad1f58d5fda06b5d.shtml?ddtab=true'
+const LCL_SOURCE = 'http://wenchang.hainan.gov.cn/wenchang/55892/201607/25348e7b95604df7ad1f58d5fda06b5d.shtml?ddtab=true'
 const LCL_AS_OF = '2012 amendment (in force)'
 
 export const LABOUR_CONTRACT_LAW = {
@@ -88,8 +87,7 @@ export const LABOUR_ARTICLES: readonly LabourArticle[] = [
 		article: 'tax',
 		title: 'Income tax on severance',
 		text: 'Severance up to 3x local average ANNUAL salary is exempt from individual income tax (per HSF note)',
-		source:
-			'https://prod.hsf-prod.magnolia-platform.com/notes/employment/2024-posts/prc-updates-on-local-average-salary-and-their-impacts',
+		source: 'https://prod.hsf-prod.magnolia-platform.com/notes/employment/2024-posts/prc-updates-on-local-average-salary-and-their-impacts',
 		asOf: '2024-07',
 		verified: true,
 	},
@@ -119,11 +117,7 @@ export const LCL_ART41 = {
 		'switch of production, major technological innovation or business-mode adjustment, and layoffs still needed after contract amendment',
 		'other major change in objective economic circumstances making contracts unperformable',
 	],
-	priorityRetention: [
-		'longer fixed-term contracts',
-		'open-ended contracts',
-		'sole earner families with elderly or minors',
-	],
+	priorityRetention: ['longer fixed-term contracts', 'open-ended contracts', 'sole earner families with elderly or minors'],
 	rehirePriority: 're-hiring within 6 months: notify laid-off staff, give priority on equal terms',
 	rehirePriorityMonths: 6,
 	source: LCL_SOURCE,

@@ -136,11 +136,7 @@ export const MLPS_FILING: MlpsFiling = {
 		'Filing within 30 days of grading (2007 Measures) versus 10 working days (2018 draft, never finalised). Treat as uncertain. caveats.md item 8.',
 }
 
-export const MLPS_HARM_OBJECTS = [
-	'citizens_legal_persons',
-	'social_order_public_interest',
-	'national_security',
-] as const
+export const MLPS_HARM_OBJECTS = ['citizens_legal_persons', 'social_order_public_interest', 'national_security'] as const
 export type MlpsHarmObject = (typeof MLPS_HARM_OBJECTS)[number]
 export const MLPS_HARM_DEGREES = ['general', 'serious', 'especially_serious'] as const
 export type MlpsHarmDegree = (typeof MLPS_HARM_DEGREES)[number]
@@ -202,8 +198,7 @@ export const MLPS_STANDARD = {
 /** Press context of 2019 (shown with the MLPS dimension). */
 export const MLPS_FT_2019_CONTEXT = {
 	text: 'FT (May 2019) reported the tightened MLPS would take effect in December 2019 and broaden oversight to mobile internet, IoT, big data and industrial security; at least two foreign consumer-data companies under cybersecurity investigation (per Control Risks)',
-	source:
-		'https://investing.com/news/economy-news/china-cracks-down-on-foreign-firms-over-cyber-security-ft-says-1869848',
+	source: 'https://investing.com/news/economy-news/china-cracks-down-on-foreign-firms-over-cyber-security-ft-says-1869848',
 	asOf: '2019-05-15',
 	verified: true,
 	note: 'Lists big data as if a fifth extension; it is only informative Annex H. caveats.md item 7.',

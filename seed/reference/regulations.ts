@@ -368,8 +368,7 @@ const tier = (label: string, minRmb: number | null, maxRmb: number | null, share
 	maxShareOfPriorYearTurnover: share,
 })
 
-const DLA_CSL_2026 =
-	'https://privacymatters.dlapiper.com/2025/11/china-amendments-to-cybersecurity-law-effective-1-january-2026/'
+const DLA_CSL_2026 = 'https://privacymatters.dlapiper.com/2025/11/china-amendments-to-cybersecurity-law-effective-1-january-2026/'
 
 export const PENALTIES: readonly PenaltyProvision[] = [
 	// CSL, 2017 text. as_of inherited from the law ('2017-06-01 text').
@@ -403,8 +402,7 @@ export const PENALTIES: readonly PenaltyProvision[] = [
 		textVersion: '2017',
 		article: '64',
 		who: 'PI violations (arts 22(3), 41-43)',
-		wording:
-			'1-10x illegal income; if none, up to RMB 1,000,000; serious: suspension, licence revocation | individuals RMB 10,000-100,000',
+		wording: '1-10x illegal income; if none, up to RMB 1,000,000; serious: suspension, licence revocation | individuals RMB 10,000-100,000',
 		entity: [tier('1-10x illegal income', null, null), tier('no illegal income', null, 1_000_000)],
 		individuals: [tier('responsible individuals', 10_000, 100_000)],
 		source: 'http://zgdxy.com.cn/article/html/18965_7.html',
@@ -455,13 +453,9 @@ export const PENALTIES: readonly PenaltyProvision[] = [
 		who: 'CIIO',
 		wording:
 			'warning + may fine 50,000-100,000; especially serious (e.g. loss of main CII functions): up to 10,000,000; responsible individuals up to 1,000,000',
-		entity: [
-			tier('warning + may fine', 50_000, 100_000),
-			tier('especially serious (e.g. loss of main CII functions)', null, 10_000_000),
-		],
+		entity: [tier('warning + may fine', 50_000, 100_000), tier('especially serious (e.g. loss of main CII functions)', null, 10_000_000)],
 		individuals: [tier('responsible individuals', null, 1_000_000)],
-		source:
-			'https://www.hunton.com/privacy-and-information-security-law/cac-issues-amendment-to-the-cybersecurity-law-of-china',
+		source: 'https://www.hunton.com/privacy-and-information-security-law/cac-issues-amendment-to-the-cybersecurity-law-of-china',
 		asOf: '2025-10-28',
 		verified: true,
 	},
@@ -486,14 +480,8 @@ export const PENALTIES: readonly PenaltyProvision[] = [
 		who: 'fails data security duties (arts 27, 29, 30)',
 		wording:
 			'fine RMB 50,000-500,000; individuals 10,000-100,000 | escalation: refuses to rectify or large data leak: 500,000-2,000,000, suspension/licence revocation; individuals 50,000-200,000',
-		entity: [
-			tier('fails data security duties', 50_000, 500_000),
-			tier('refuses to rectify or large data leak', 500_000, 2_000_000),
-		],
-		individuals: [
-			tier('responsible individuals', 10_000, 100_000),
-			tier('refuses to rectify or large data leak', 50_000, 200_000),
-		],
+		entity: [tier('fails data security duties', 50_000, 500_000), tier('refuses to rectify or large data leak', 500_000, 2_000_000)],
+		individuals: [tier('responsible individuals', 10_000, 100_000), tier('refuses to rectify or large data leak', 50_000, 200_000)],
 		source: DSL,
 		asOf: '2021-09-01',
 		verified: false,
@@ -528,8 +516,7 @@ export const PENALTIES: readonly PenaltyProvision[] = [
 		textVersion: 'in_force',
 		article: '48(2)',
 		who: 'provides data to foreign judicial/law-enforcement bodies without approval',
-		wording:
-			'fine RMB 100,000-1,000,000 | serious: 1,000,000-5,000,000; individuals 10,000-100,000 (serious 50,000-500,000)',
+		wording: 'fine RMB 100,000-1,000,000 | serious: 1,000,000-5,000,000; individuals 10,000-100,000 (serious 50,000-500,000)',
 		entity: [tier('provision without approval', 100_000, 1_000_000), tier('serious', 1_000_000, 5_000_000)],
 		individuals: [tier('responsible individuals', 10_000, 100_000), tier('serious', 50_000, 500_000)],
 		source: 'https://sktcar.xyz/html/23d06199915.html',

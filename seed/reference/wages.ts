@@ -59,8 +59,7 @@ const BEIJING_2023_SEVERANCE: SourcedCityAverageWage = {
 	yearOfData: 2023,
 	monthlyRmb: 15_701,
 	severanceCapRmb: 47_103,
-	statistic:
-		'figure Beijing uses for severance cap (non-private in-post employees); Beijing 2024 data not yet published at source date',
+	statistic: 'figure Beijing uses for severance cap (non-private in-post employees); Beijing 2024 data not yet published at source date',
 	source: MONDAQ_2025,
 	asOf: '2025-09-24',
 	verified: true,
@@ -220,10 +219,7 @@ export const SEVERANCE_CAP_WAGES: Readonly<Record<ChinaCity, SeveranceCapWage>> 
 		SHANGHAI_2024,
 		'HRSS / full-caliber series per caveats.md item 9; the 2024 figure is the latest in the reference (2023: 12,307).',
 	),
-	Beijing: capOf(
-		BEIJING_2023_SEVERANCE,
-		'The statistic Beijing itself uses for the severance cap; 2024 not yet published.',
-	),
+	Beijing: capOf(BEIJING_2023_SEVERANCE, 'The statistic Beijing itself uses for the severance cap; 2024 not yet published.'),
 	Shenzhen: capOf(SHENZHEN_2024, 'Latest figure in the reference.'),
 	Guangzhou: capOf(GUANGZHOU_2024, 'Latest figure in the reference.'),
 	Chengdu: capOf(CHENGDU_2023, 'Only figure in the reference.'),

@@ -22,10 +22,19 @@ const DB_RESTART_AT_MS = 30_000
 const APP_KILL_AT_MS = 40_000
 const REQUEST_TIMEOUT_MS = 10_000
 const DATABASE = 'ced_cluster'
-const SYSTEM_HEADER = 'code,unit_code,name,mlps_level,graded_on,filed_on,last_assessed_on,technologies,holds_personal_data,holds_important_data,holds_source_code'
+const SYSTEM_HEADER =
+	'code,unit_code,name,mlps_level,graded_on,filed_on,last_assessed_on,technologies,holds_personal_data,holds_important_data,holds_source_code'
 
 type Kind = 'unit' | 'import' | 'scenario' | 'transition'
-type Write = { kind: Kind; codes: string[]; instance: number; status: number | string; acknowledged: boolean; requestId: string | null; action?: string }
+type Write = {
+	kind: Kind
+	codes: string[]
+	instance: number
+	status: number | string
+	acknowledged: boolean
+	requestId: string | null
+	action?: string
+}
 const writes: Write[] = []
 const failures: string[] = []
 const errors = new Map<string, number>() // "<status> <what>" → count
@@ -55,7 +64,8 @@ async function call(url: string, init: RequestInit = {}) {
 	inflight.add(what)
 	try {
 		const { res, body } = await fetchText(url, { ...init, redirect: 'manual' }, REQUEST_TIMEOUT_MS)
-		if (res.status >= 500) count(`${res.status} ${(/database is not answering/i.test(body) ? 'database not answering' : body.slice(0, 80)).trim()}`)
+		if (res.status >= 500)
+			count(`${res.status} ${(/database is not answering/i.test(body) ? 'database not answering' : body.slice(0, 80)).trim()}`)
 		if (res.status === 500) failures.push(`${init.method ?? 'GET'} ${url} → 500: ${body.slice(0, 200)}`)
 		return { status: res.status as number | string, body, requestId: res.headers.get('x-request-id') }
 	} catch (error) {
@@ -71,7 +81,9 @@ async function main() {
 	const started0 = Date.now()
 	cluster = await startGaleraCluster(3)
 	const nodes = cluster.nodes
-	console.log(`cluster of ${nodes.length} nodes synced in ${((Date.now() - started0) / 1000).toFixed(1)} s (ports ${nodes.map(n => n.port).join(', ')})`)
+	console.log(
+		`cluster of ${nodes.length} nodes synced in ${((Date.now() - started0) / 1000).toFixed(1)} s (ports ${nodes.map(n => n.port).join(', ')})`,
+	)
 	await nodes[0]!.query(`CREATE DATABASE ${DATABASE} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
 
 	// Three instances started together, each on its own node: migrations and the first seed must run once.
@@ -80,9 +92,11 @@ async function main() {
 	console.log(`three app instances up in ${((Date.now() - instanceStart) / 1000).toFixed(1)} s`)
 	const { db } = createDb(nodes[0]!.url(DATABASE))
 	const migrations = await sql<{ name: string; n: number }>`select name, count(*) as n from kysely_migration group by name`.execute(db)
-	if (migrations.rows.some(r => Number(r.n) !== 1)) failures.push(`a migration is recorded more than once: ${JSON.stringify(migrations.rows)}`)
+	if (migrations.rows.some(r => Number(r.n) !== 1))
+		failures.push(`a migration is recorded more than once: ${JSON.stringify(migrations.rows)}`)
 	const users = await sql<{ n: number }>`select count(*) as n from app_user`.execute(db)
-	if (Number(users.rows[0]!.n) !== DEMO_USERS.length) failures.push(`the demo group was seeded more than once: ${users.rows[0]!.n} users, expected ${DEMO_USERS.length}`)
+	if (Number(users.rows[0]!.n) !== DEMO_USERS.length)
+		failures.push(`the demo group was seeded more than once: ${users.rows[0]!.n} users, expected ${DEMO_USERS.length}`)
 	const seededOnce = startupLogs().filter(l => /seeded the demo group/.test(l)).length
 	if (seededOnce !== 1) failures.push(`${seededOnce} instances say they seeded the demo group (expected 1)`)
 
@@ -90,10 +104,18 @@ async function main() {
 	const noKey = await sql<{ t: string }>`
 		select t.table_name as t from information_schema.tables t
 		where t.table_schema = ${DATABASE} and t.table_type = 'BASE TABLE'
-		and not exists (select 1 from information_schema.table_constraints c where c.table_schema = t.table_schema and c.table_name = t.table_name and c.constraint_type = 'PRIMARY KEY')`.execute(db)
+		and not exists (select 1 from information_schema.table_constraints c where c.table_schema = t.table_schema and c.table_name = t.table_name and c.constraint_type = 'PRIMARY KEY')`.execute(
+		db,
+	)
 	if (noKey.rows.length) failures.push(`tables without a primary key: ${noKey.rows.map(r => r.t).join(', ')}`)
-	const engines = await sql<{ t: string; e: string }>`select table_name as t, engine as e from information_schema.tables where table_schema = ${DATABASE} and table_type = 'BASE TABLE' and engine <> 'InnoDB'`.execute(db)
-	if (engines.rows.length) failures.push(`tables Galera does not replicate (not InnoDB): ${engines.rows.map(r => `${r.t} (${r.e})`).join(', ')}`)
+	const engines = await sql<{
+		t: string
+		e: string
+	}>`select table_name as t, engine as e from information_schema.tables where table_schema = ${DATABASE} and table_type = 'BASE TABLE' and engine <> 'InnoDB'`.execute(
+		db,
+	)
+	if (engines.rows.length)
+		failures.push(`tables Galera does not replicate (not InnoDB): ${engines.rows.map(r => `${r.t} (${r.e})`).join(', ')}`)
 
 	// Sessions across instances: signed in through one, used through the others.
 	const origin = (i: number) => ({ Origin: apps[i]!.url })
@@ -101,7 +123,12 @@ async function main() {
 	const cookies: string[] = []
 	for (let n = 0; n < CLIENTS; n++) {
 		const i = n % apps.length
-		const res = await fetch(`${apps[i]!.url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password }), headers: origin(i), redirect: 'manual' })
+		const res = await fetch(`${apps[i]!.url}/login`, {
+			method: 'POST',
+			body: new URLSearchParams({ email: analyst.email, password: analyst.password }),
+			headers: origin(i),
+			redirect: 'manual',
+		})
 		cookies.push(res.headers.get('set-cookie')!.split(';')[0]!)
 	}
 	let sessionsAcrossInstances = true
@@ -115,19 +142,33 @@ async function main() {
 	let throttledAfter = 0
 	for (let attempt = 1; attempt <= LOGIN_LIMITS.account.maxFailures + 1 && !throttledAfter; attempt++) {
 		const i = attempt % apps.length
-		const res = await fetch(`${apps[i]!.url}/login`, { method: 'POST', body: new URLSearchParams({ email: victim.email, password: 'wrong password' }), headers: origin(i), redirect: 'manual' })
+		const res = await fetch(`${apps[i]!.url}/login`, {
+			method: 'POST',
+			body: new URLSearchParams({ email: victim.email, password: 'wrong password' }),
+			headers: origin(i),
+			redirect: 'manual',
+		})
 		if (res.status === 429) throttledAfter = attempt - 1
 	}
-	if (throttledAfter !== LOGIN_LIMITS.account.maxFailures) failures.push(`throttling across instances: locked after ${throttledAfter || 'never'} failures, expected ${LOGIN_LIMITS.account.maxFailures}`)
+	if (throttledAfter !== LOGIN_LIMITS.account.maxFailures)
+		failures.push(
+			`throttling across instances: locked after ${throttledAfter || 'never'} failures, expected ${LOGIN_LIMITS.account.maxFailures}`,
+		)
 
 	// Per client: its own draft scenario, saved and moved through its transitions.
 	const scenarioIds: number[] = []
 	for (let n = 0; n < CLIENTS; n++) {
 		const i = n % apps.length
-		const res = await fetch(`${apps[i]!.url}/scenarios/new`, { method: 'POST', body: new URLSearchParams({ name: `CLU-SCN-${n}-init` }), headers: { ...origin(i), Cookie: cookies[n]! }, redirect: 'manual' })
+		const res = await fetch(`${apps[i]!.url}/scenarios/new`, {
+			method: 'POST',
+			body: new URLSearchParams({ name: `CLU-SCN-${n}-init` }),
+			headers: { ...origin(i), Cookie: cookies[n]! },
+			redirect: 'manual',
+		})
 		scenarioIds.push(Number(res.headers.get('location')!.split('/').pop()))
 	}
-	const api = async (path: string) => (await (await fetch(`${apps[0]!.url}${path}`, { headers: { Cookie: cookies[0]! } })).json()) as { data: any[]; total: number }
+	const api = async (path: string) =>
+		(await (await fetch(`${apps[0]!.url}${path}`, { headers: { Cookie: cookies[0]! } })).json()) as { data: any[]; total: number }
 	const line = (await api('/api/staffing?size=1')).data[0] as { id: number }
 	const destination = (await api('/api/destinations')).data[0] as { id: number }
 	const move = { staffingLineId: line.id, headcount: 1, destinationId: destination.id, startQuarter: '2027-Q2', dataHandling: 'not_needed' }
@@ -204,7 +245,16 @@ async function main() {
 				await call(`${url}${path}`, { headers })
 			} else if (kind === 1) {
 				const code = `CLU-${n}-${k}`
-				const form = new URLSearchParams({ code, name: `Cluster unit ${n}.${k}`, segment: 'services', legal_entity_type: 'wfoe', city: 'Shanghai', sector: 'retail', china_revenue_rmb: '1000', prior_year_global_turnover_rmb: '1000' })
+				const form = new URLSearchParams({
+					code,
+					name: `Cluster unit ${n}.${k}`,
+					segment: 'services',
+					legal_entity_type: 'wfoe',
+					city: 'Shanghai',
+					sector: 'retail',
+					china_revenue_rmb: '1000',
+					prior_year_global_turnover_rmb: '1000',
+				})
 				const r = await call(`${url}/inventory/units/new`, { method: 'POST', body: form, headers })
 				const acknowledged = r.status === 302
 				writes.push({ kind: 'unit', codes: [code], instance: i, status: r.status, acknowledged, requestId: r.requestId })
@@ -232,12 +282,27 @@ async function main() {
 				body.set('intent', 'commit')
 				body.set('fileName', `${codes[0]}.csv`)
 				body.set('csv', csv)
-				const r = await call(`${url}/inventory/systems/import?_data=${encodeURIComponent('routes/inventory.$table.import')}`, { method: 'POST', body, headers })
-				writes.push({ kind: 'import', codes, instance: i, status: r.status, acknowledged: r.status === 200 && /"stage":"done".*"inserts":3/.test(r.body), requestId: r.requestId })
+				const r = await call(`${url}/inventory/systems/import?_data=${encodeURIComponent('routes/inventory.$table.import')}`, {
+					method: 'POST',
+					body,
+					headers,
+				})
+				writes.push({
+					kind: 'import',
+					codes,
+					instance: i,
+					status: r.status,
+					acknowledged: r.status === 200 && /"stage":"done".*"inserts":3/.test(r.body),
+					requestId: r.requestId,
+				})
 			} else if (kind === 4) {
 				const name = `CLU-SCN-${n}-${k}`
 				const draft = { name, description: 'cluster run', assumptions: DEFAULT_SCENARIO_ASSUMPTIONS, moves: [move] }
-				const r = await call(`${url}/scenarios/${scenarioIds[n]}?_data=${encodeURIComponent('routes/scenarios.$id')}`, { method: 'POST', body: new URLSearchParams({ intent: 'save', draft: JSON.stringify(draft) }), headers })
+				const r = await call(`${url}/scenarios/${scenarioIds[n]}?_data=${encodeURIComponent('routes/scenarios.$id')}`, {
+					method: 'POST',
+					body: new URLSearchParams({ intent: 'save', draft: JSON.stringify(draft) }),
+					headers,
+				})
 				const acknowledged = r.status === 200 && r.body.includes('"saved":true')
 				writes.push({ kind: 'scenario', codes: [name], instance: i, status: r.status, acknowledged, requestId: r.requestId })
 				if (acknowledged) last.scenario = 'draft'
@@ -245,11 +310,21 @@ async function main() {
 				const intent = last.scenario === 'draft' ? 'propose' : 'withdraw'
 				const r = await call(`${url}/scenarios/${scenarioIds[n]}`, { method: 'POST', body: new URLSearchParams({ intent }), headers })
 				const acknowledged = r.status === 302
-				writes.push({ kind: 'transition', codes: [], action: `scenario.${intent}`, instance: i, status: r.status, acknowledged, requestId: r.requestId })
+				writes.push({
+					kind: 'transition',
+					codes: [],
+					action: `scenario.${intent}`,
+					instance: i,
+					status: r.status,
+					acknowledged,
+					requestId: r.requestId,
+				})
 				if (acknowledged) last.scenario = intent === 'propose' ? 'proposed' : 'draft'
 				// An answer lost in the outage leaves the state unknown: read it back.
 				else if (typeof r.status === 'string' || r.status >= 500) {
-					const s = await call(`${apps[pick()]!.url}/scenarios/${scenarioIds[n]}?_data=${encodeURIComponent('routes/scenarios.$id')}`, { headers: { Cookie: cookies[n]! } })
+					const s = await call(`${apps[pick()]!.url}/scenarios/${scenarioIds[n]}?_data=${encodeURIComponent('routes/scenarios.$id')}`, {
+						headers: { Cookie: cookies[n]! },
+					})
 					if (s.status === 200) last.scenario = /"status":"proposed"/.test(s.body) ? 'proposed' : 'draft'
 				}
 			}
@@ -284,11 +359,22 @@ async function main() {
 
 	// What the cluster holds, read on every node (each must hold the same).
 	const perNode: number[] = []
-	for (const node of nodes) perNode.push(Number((await node.query(`SELECT COUNT(*) FROM ${DATABASE}.business_unit WHERE code LIKE 'CLU-%'`)).trim()))
+	for (const node of nodes)
+		perNode.push(Number((await node.query(`SELECT COUNT(*) FROM ${DATABASE}.business_unit WHERE code LIKE 'CLU-%'`)).trim()))
 	if (new Set(perNode).size !== 1) failures.push(`the nodes disagree on the units written: ${perNode.join(', ')}`)
-	const units = await sql<{ code: string; n: number }>`select code, count(*) as n from business_unit where code like 'CLU-%' group by code`.execute(db)
-	const systems = await sql<{ code: string; n: number }>`select code, count(*) as n from info_system where code like 'CLU-SYS-%' group by code`.execute(db)
-	const audits = await sql<{ request_id: string; action: string; n: number }>`select request_id, action, count(*) as n from audit_event where request_id is not null group by request_id, action`.execute(db)
+	const units = await sql<{
+		code: string
+		n: number
+	}>`select code, count(*) as n from business_unit where code like 'CLU-%' group by code`.execute(db)
+	const systems = await sql<{
+		code: string
+		n: number
+	}>`select code, count(*) as n from info_system where code like 'CLU-SYS-%' group by code`.execute(db)
+	const audits = await sql<{
+		request_id: string
+		action: string
+		n: number
+	}>`select request_id, action, count(*) as n from audit_event where request_id is not null group by request_id, action`.execute(db)
 	await db.destroy()
 	const found = new Map([...units.rows, ...systems.rows].map(r => [r.code, Number(r.n)]))
 	const audited = new Map<string, Map<string, number>>()
@@ -302,19 +388,29 @@ async function main() {
 		...[...found].filter(([, n]) => n > 1).map(([c]) => c),
 		...[...audited].flatMap(([id, actions]) => [...actions].filter(([, n]) => n > 1).map(([a]) => `${a} by request ${id}`)),
 	]
-	const halfApplied = writes.filter(w => !w.acknowledged && w.kind === 'import' && w.codes.some(c => found.has(c)) && !w.codes.every(c => found.has(c)))
+	const halfApplied = writes.filter(
+		w => !w.acknowledged && w.kind === 'import' && w.codes.some(c => found.has(c)) && !w.codes.every(c => found.has(c)),
+	)
 	stage = 'stopping the instances'
 	const exits = await Promise.all(apps.slice(0, 2).map(a => a.stop('SIGTERM')))
 	clearInterval(heartbeat)
-	if (lost.length) failures.push(`lost acknowledged writes: ${lost.slice(0, 10).map(w => `${w.kind} ${w.codes[0] ?? w.action} (request ${w.requestId})`).join(', ')}`)
+	if (lost.length)
+		failures.push(
+			`lost acknowledged writes: ${lost
+				.slice(0, 10)
+				.map(w => `${w.kind} ${w.codes[0] ?? w.action} (request ${w.requestId})`)
+				.join(', ')}`,
+		)
 	if (duplicated.length) failures.push(`duplicated: ${duplicated.slice(0, 10).join(', ')}`)
 	if (halfApplied.length) failures.push(`half-applied imports: ${halfApplied.map(w => w.codes[0]).join(', ')}`)
-	if (readBack.stale || readBack.overviewStale) failures.push(`reads through another instance were older than an acknowledged write: ${JSON.stringify(readBack)}`)
+	if (readBack.stale || readBack.overviewStale)
+		failures.push(`reads through another instance were older than an acknowledged write: ${JSON.stringify(readBack)}`)
 	if (readBack.checked < 10 || readBack.overviewChecked < 10) failures.push(`too few read-backs to tell: ${JSON.stringify(readBack)}`)
 	if (!timeline.dbSyncedAt) failures.push('the killed database node did not rejoin')
 	if (!timeline.instance2BackAt) failures.push('the instance on the rejoined node did not come back into rotation')
 	if (exits.some(code => code !== 0)) failures.push(`SIGTERM exit codes of the surviving instances: ${exits.join(', ')}`)
-	for (const [i, app] of apps.entries()) if (/uncaught|UnhandledPromiseRejection/i.test(app.output())) failures.push(`instance ${i + 1} logged an uncaught error`)
+	for (const [i, app] of apps.entries())
+		if (/uncaught|UnhandledPromiseRejection/i.test(app.output())) failures.push(`instance ${i + 1} logged an uncaught error`)
 
 	const byKind = (k: Kind) => {
 		const mine = writes.filter(w => w.kind === k)
@@ -330,7 +426,12 @@ async function main() {
 				seconds: RUN_MS / 1000,
 				writes: writes.length,
 				acknowledged: acknowledged.length,
-				acknowledgedByKind: { unit: byKind('unit'), import: byKind('import'), scenarioSave: byKind('scenario'), transition: byKind('transition') },
+				acknowledgedByKind: {
+					unit: byKind('unit'),
+					import: byKind('import'),
+					scenarioSave: byKind('scenario'),
+					transition: byKind('transition'),
+				},
 				lost: lost.length,
 				duplicated: duplicated.length,
 				halfApplied: halfApplied.length,

@@ -38,7 +38,10 @@ describe.each(testDialects())('$name: sign-in throttle rows', dialect => {
 		const now = at('2026-11-23T09:10:00')
 		const purged = await purgeThrottles(ctx.db, throttlePurgeBefore(now))
 		expect(purged).toBe(1)
-		expect((await listThrottles(ctx.db)).map(t => t.key).sort()).toEqual(['account:victim@example.com', 'pair:victim@example.com 203.0.113.9'])
+		expect((await listThrottles(ctx.db)).map(t => t.key).sort()).toEqual([
+			'account:victim@example.com',
+			'pair:victim@example.com 203.0.113.9',
+		])
 		expect(await purgeThrottles(ctx.db, throttlePurgeBefore(at('2026-11-23T10:00:00')))).toBe(2)
 	})
 })

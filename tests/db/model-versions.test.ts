@@ -27,12 +27,20 @@ describe.each(testDialects())('$name: scoring model versions', dialect => {
 
 	test('a draft is stored inactive, audited, and its name must be new', async () => {
 		const active = (await findActiveModelVersion(ctx.db))!
-		const draft = await draftModelVersion(ctx.db, admin, context, { label: 'test-2027.1', settings: settings('test-2027.1'), basedOn: active.id })
+		const draft = await draftModelVersion(ctx.db, admin, context, {
+			label: 'test-2027.1',
+			settings: settings('test-2027.1'),
+			basedOn: active.id,
+		})
 		expect(draft.ok).toBe(true)
 		const stored = (await listModelVersions(ctx.db)).find(v => v.label === 'test-2027.1')!
 		expect(stored).toMatchObject({ isActive: false, activatedAt: null, createdBy: admin.id })
 		expect((await findActiveModelVersion(ctx.db))!.id).toBe(active.id)
-		const again = await draftModelVersion(ctx.db, admin, context, { label: 'test-2027.1', settings: settings('test-2027.1'), basedOn: active.id })
+		const again = await draftModelVersion(ctx.db, admin, context, {
+			label: 'test-2027.1',
+			settings: settings('test-2027.1'),
+			basedOn: active.id,
+		})
 		expect(again.ok || again.fieldErrors?.label).toBeTruthy()
 		expect(again.ok ? 0 : statusOf(again.code)).toBe(400)
 		const audit = await ctx.db.selectFrom('audit_event').select(['action', 'request_id']).where('action', '=', 'model.draft').execute()
@@ -49,9 +57,17 @@ describe.each(testDialects())('$name: scoring model versions', dialect => {
 		expect(now.label).toBe('test-2027.1')
 		expect(now.activatedAt).not.toBeNull()
 		expect((await listModelVersions(ctx.db)).filter(v => v.isActive)).toHaveLength(1)
-		const snapshot = await ctx.db.selectFrom('snapshot').select(['model_label', 'model_version_id']).where('quarter', '=', frozen.quarter).executeTakeFirstOrThrow()
+		const snapshot = await ctx.db
+			.selectFrom('snapshot')
+			.select(['model_label', 'model_version_id'])
+			.where('quarter', '=', frozen.quarter)
+			.executeTakeFirstOrThrow()
 		expect(snapshot).toEqual({ model_label: before.label, model_version_id: before.id })
-		const audit = await ctx.db.selectFrom('audit_event').select(['before_json', 'after_json']).where('action', '=', 'model.activate').executeTakeFirstOrThrow()
+		const audit = await ctx.db
+			.selectFrom('audit_event')
+			.select(['before_json', 'after_json'])
+			.where('action', '=', 'model.activate')
+			.executeTakeFirstOrThrow()
 		expect(JSON.parse(audit.before_json!)).toEqual({ active: before.label })
 		expect(JSON.parse(audit.after_json!)).toEqual({ active: 'test-2027.1' })
 	})
@@ -59,7 +75,11 @@ describe.each(testDialects())('$name: scoring model versions', dialect => {
 	test('an activation from a stale page is a conflict and changes nothing', async () => {
 		const active = (await findActiveModelVersion(ctx.db))!
 		const old = (await listModelVersions(ctx.db)).find(v => !v.isActive && v.activatedAt)!
-		const draft = await draftModelVersion(ctx.db, admin, context, { label: 'test-2027.2', settings: settings('test-2027.2'), basedOn: active.id })
+		const draft = await draftModelVersion(ctx.db, admin, context, {
+			label: 'test-2027.2',
+			settings: settings('test-2027.2'),
+			basedOn: active.id,
+		})
 		if (!draft.ok) throw new Error(draft.message)
 		const stale = await activateModelVersion(ctx.db, admin, context, { id: draft.value.id, expectedActiveId: old.id })
 		expect(stale.ok ? 200 : statusOf(stale.code)).toBe(409)

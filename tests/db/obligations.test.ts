@@ -59,7 +59,12 @@ describe.each(testDialects())('$name: obligations register storage', dialect => 
 
 	test('a first status is written at version 1 with its audit entry', async () => {
 		const result = await setDutyStatus(ctx.db, actor, context, done())
-		expect(result.ok && result.value).toMatchObject({ status: 'done', version: 1, evidenceRef: 'INSP-2026', updatedBy: 'analyst@example.com' })
+		expect(result.ok && result.value).toMatchObject({
+			status: 'done',
+			version: 1,
+			evidenceRef: 'INSP-2026',
+			updatedBy: 'analyst@example.com',
+		})
 		const audit = await ctx.db.selectFrom('audit_event').selectAll().where('entity', '=', 'obligation').execute()
 		expect(audit.map(a => [a.action, a.entity_id, a.request_id])).toEqual([['obligation.status', key(), 'req-16']])
 	})
@@ -111,13 +116,22 @@ describe.each(testDialects())('$name: a snapshot freezes the register', dialect 
 	afterAll(async () => ctx.db.destroy())
 
 	test('the duties and their statuses on the freeze date are in the hashed content, and later changes do not reach them', async () => {
-		const analyst = (await ctx.db.selectFrom('app_user').select(['id', 'email']).where('role', '=', 'analyst').executeTakeFirstOrThrow())
+		const analyst = await ctx.db.selectFrom('app_user').select(['id', 'email']).where('role', '=', 'analyst').executeTakeFirstOrThrow()
 		const actor = { ...analyst, role: 'analyst' as const }
 		const now = new Date('2026-11-20T09:00:00Z')
 		const portfolio = await loadPortfolio(ctx.db)
 		const inv = portfolio.units.find(u => u.unit.code === 'BU-SH-BANK') ?? portfolio.units[0]!
 		const key = `incident_readiness:${inv.unit.code}`
-		const input = { unitId: inv.unit.id, dutyKey: key, status: 'done' as const, owner: 'CISO office', evidenceRef: 'PLAYBOOK-7', evidenceOn: '2026-11-01', reason: null, expectedVersion: 0 }
+		const input = {
+			unitId: inv.unit.id,
+			dutyKey: key,
+			status: 'done' as const,
+			owner: 'CISO office',
+			evidenceRef: 'PLAYBOOK-7',
+			evidenceOn: '2026-11-01',
+			reason: null,
+			expectedVersion: 0,
+		}
 		expect((await setDutyStatus(ctx.db, actor, { requestId: null, now }, input)).ok).toBe(true)
 		await freezeSnapshot(ctx.db, { quarter: '2026-Q4', asOf: '2026-11-20', now, frozenBy: analyst.id })
 		await setDutyStatus(ctx.db, actor, { requestId: null, now }, { ...input, status: 'open', expectedVersion: 1 })

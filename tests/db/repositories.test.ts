@@ -78,7 +78,12 @@ describe.each(testDialects())('$name: inventory repositories', dialect => {
 			mechanismExpiresOn: '2027-03-31',
 		})
 		const { rows } = await listFlows(ctx.db, query(FLOW_LIST_SPEC, 'remote=yes'))
-		expect(rows[0]).toMatchObject({ personalInfoIndividuals: null, sensitivePersonalInfoIndividuals: 10_000, mechanismExpiresOn: '2027-03-31', unitCode: 'A' })
+		expect(rows[0]).toMatchObject({
+			personalInfoIndividuals: null,
+			sensitivePersonalInfoIndividuals: 10_000,
+			mechanismExpiresOn: '2027-03-31',
+			unitCode: 'A',
+		})
 	})
 
 	test('the portfolio loads every child under its unit', async () => {

@@ -16,7 +16,12 @@ describe.each(testDialects())('$name: sessions and throttling', dialect => {
 	let userId: number
 	beforeAll(async () => {
 		ctx = await createTestDb(dialect)
-		userId = await insertUser(ctx.db, { email: 'someone@example.com', name: 'Someone', role: 'analyst', password: 'long-enough-passphrase-1' })
+		userId = await insertUser(ctx.db, {
+			email: 'someone@example.com',
+			name: 'Someone',
+			role: 'analyst',
+			password: 'long-enough-passphrase-1',
+		})
 	})
 	afterAll(async () => {
 		await ctx?.db.destroy()

@@ -120,9 +120,15 @@ describe.each(testDialects())('$name: quarterly snapshots', dialect => {
 		if (!frozen.ok) throw new Error(frozen.message)
 		expect(frozen.value).toMatchObject({ quarter: '2026-Q4', asOf: '2026-12-31', prevHash: head.contentHash, modelLabel: '2026.1' })
 		const again = await freezeQuarter(ctx.db, admin, context, { quarter: '2026-Q4', confirmation: '2026-Q4' })
-		expect(again).toMatchObject({ ok: false, code: 'conflict', message: `Quarter 2026-Q4 is already frozen (hash ${frozen.value.contentHash.slice(0, 12)}…); snapshots cannot be re-frozen.` })
+		expect(again).toMatchObject({
+			ok: false,
+			code: 'conflict',
+			message: `Quarter 2026-Q4 is already frozen (hash ${frozen.value.contentHash.slice(0, 12)}…); snapshots cannot be re-frozen.`,
+		})
 		const audit = await ctx.db.selectFrom('audit_event').selectAll().where('entity', '=', 'snapshot').execute()
-		expect(audit).toEqual([expect.objectContaining({ action: 'freeze', entity_id: '2026-Q4', actor_email: 'admin@meridian.example', request_id: 'req-freeze' })])
+		expect(audit).toEqual([
+			expect.objectContaining({ action: 'freeze', entity_id: '2026-Q4', actor_email: 'admin@meridian.example', request_id: 'req-freeze' }),
+		])
 		const diff = (await compareWithPreviousSnapshot(ctx.db, '2026-Q4'))!
 		expect(diff.previous!.quarter).toBe('2026-Q3')
 	})
@@ -134,16 +140,28 @@ describe.each(testDialects())('$name: quarterly snapshots', dialect => {
 		expect(today).toMatchObject({
 			ok: false,
 			code: 'invalid',
-			message: 'Quarter 2027-Q1 has not ended (it ends on 2027-03-31); it can be frozen from 2027-04-01. A snapshot is for ever: only an ended quarter is frozen.',
+			message:
+				'Quarter 2027-Q1 has not ended (it ends on 2027-03-31); it can be frozen from 2027-04-01. A snapshot is for ever: only an ended quarter is frozen.',
 		})
-		expect(await freezeQuarter(ctx.db, admin, at('2027-04-02T09:00:00Z'), { quarter: '2027-Q1', confirmation: '2027-q1' })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { confirmation: [expect.stringContaining('Type the quarter, 2027-Q1, to confirm')] } })
-		expect(await freezeQuarter(ctx.db, admin, at('2027-04-02T09:00:00Z'), { quarter: '2027-Q5', confirmation: '2027-Q5' })).toMatchObject({ ok: false, code: 'invalid' })
+		expect(await freezeQuarter(ctx.db, admin, at('2027-04-02T09:00:00Z'), { quarter: '2027-Q1', confirmation: '2027-q1' })).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fieldErrors: { confirmation: [expect.stringContaining('Type the quarter, 2027-Q1, to confirm')] },
+		})
+		expect(await freezeQuarter(ctx.db, admin, at('2027-04-02T09:00:00Z'), { quarter: '2027-Q5', confirmation: '2027-Q5' })).toMatchObject({
+			ok: false,
+			code: 'invalid',
+		})
 		const board = { id: adminId, email: 'board@meridian.example', role: 'board' as const }
-		expect(await freezeQuarter(ctx.db, board, at('2027-04-02T09:00:00Z'), { quarter: '2027-Q1', confirmation: '2027-Q1' })).toMatchObject({ ok: false, code: 'forbidden' })
+		expect(await freezeQuarter(ctx.db, board, at('2027-04-02T09:00:00Z'), { quarter: '2027-Q1', confirmation: '2027-Q1' })).toMatchObject({
+			ok: false,
+			code: 'forbidden',
+		})
 		expect(await freezeQuarter(ctx.db, admin, at('2027-04-02T09:00:00Z'), { quarter: '2024-Q3', confirmation: '2024-Q3' })).toMatchObject({
 			ok: false,
 			code: 'invalid',
-			message: 'Quarter 2024-Q3 is earlier than the latest frozen quarter 2026-Q4; quarters are frozen in order and cannot be inserted behind the chain.',
+			message:
+				'Quarter 2024-Q3 is earlier than the latest frozen quarter 2026-Q4; quarters are frozen in order and cannot be inserted behind the chain.',
 		})
 		expect((await listSnapshots(ctx.db)).at(-1)!.quarter).toBe('2026-Q4')
 	})
@@ -157,7 +175,9 @@ describe.each(testDialects())('$name: quarterly snapshots', dialect => {
 		expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1)
 		const refused = results.find(r => r.status === 'rejected') as PromiseRejectedResult
 		expect(refused.reason).toBeInstanceOf(SnapshotFreezeError)
-		expect((refused.reason as SnapshotFreezeError).message).toMatch(/^Quarter 2027-Q1 is already frozen \(hash [0-9a-f]{12}…\); snapshots cannot be re-frozen\.$/)
+		expect((refused.reason as SnapshotFreezeError).message).toMatch(
+			/^Quarter 2027-Q1 is already frozen \(hash [0-9a-f]{12}…\); snapshots cannot be re-frozen\.$/,
+		)
 		const report = await verifyStoredChain(ctx.db)
 		expect(report.quarters.map(q => q.quarter)).toEqual([...SEEDED, '2026-Q4', '2027-Q1'])
 		expect(report.ok).toBe(true)
@@ -169,8 +189,7 @@ describe.each(testDialects())('$name: quarterly snapshots', dialect => {
 			freezeSnapshot(ctx.db, { quarter: '2027-Q3', frozenBy: adminId, now }),
 			freezeSnapshot(ctx.db, { quarter: '2027-Q2', frozenBy: adminId, now }),
 		])
-		for (const r of results)
-			if (r.status === 'rejected') expect((r.reason as SnapshotFreezeError).code).toBe('out_of_order')
+		for (const r of results) if (r.status === 'rejected') expect((r.reason as SnapshotFreezeError).code).toBe('out_of_order')
 		const list = await listSnapshots(ctx.db)
 		for (let i = 1; i < list.length; i++) expect(list[i]!.prevHash).toBe(list[i - 1]!.contentHash)
 		expect(new Set(list.map(s => s.prevHash)).size).toBe(list.length)
@@ -181,10 +200,22 @@ describe.each(testDialects())('$name: quarterly snapshots', dialect => {
 		const rows = await ctx.db.selectFrom('snapshot').selectAll().orderBy('quarter').execute()
 		for (const row of rows) {
 			expect(row.content_encoding).toBe('br')
-			const [settingsJson, inputsJson, resultsJson] = [row.model_settings, row.inputs, row.results].map(bytes => brotliDecompressSync(bytes).toString('utf8'))
-			expect(snapshotHash({ quarter: row.quarter, modelLabel: row.model_label, settingsJson: settingsJson!, inputsJson: inputsJson!, resultsJson: resultsJson!, prevHash: row.prev_hash }, sha256Hex)).toBe(
-				row.content_hash,
+			const [settingsJson, inputsJson, resultsJson] = [row.model_settings, row.inputs, row.results].map(bytes =>
+				brotliDecompressSync(bytes).toString('utf8'),
 			)
+			expect(
+				snapshotHash(
+					{
+						quarter: row.quarter,
+						modelLabel: row.model_label,
+						settingsJson: settingsJson!,
+						inputsJson: inputsJson!,
+						resultsJson: resultsJson!,
+						prevHash: row.prev_hash,
+					},
+					sha256Hex,
+				),
+			).toBe(row.content_hash)
 			expect(row.results.length * 5).toBeLessThan(Buffer.byteLength(resultsJson!)) // compact even for the small demo group
 			expect(await frozenFromRow(row)).toMatchObject({ modelSettings: settingsJson, inputs: inputsJson, results: resultsJson })
 		}
@@ -209,9 +240,15 @@ describe.each(testDialects())('$name: quarterly snapshots', dialect => {
 		const q1 = snapshots[1]!
 		expect(q1.quarter).toBe('2025-Q1')
 		expect(derived[1]!.critical).toBeGreaterThan(0)
-		await ctx.db.updateTable('snapshot_trend_point').set({ point: JSON.stringify({ ...derived[1], critical: 0 }) }).where('content_hash', '=', q1.contentHash).execute()
+		await ctx.db
+			.updateTable('snapshot_trend_point')
+			.set({ point: JSON.stringify({ ...derived[1], critical: 0 }) })
+			.where('content_hash', '=', q1.contentHash)
+			.execute()
 		const report = await verifyStoredChain(ctx.db)
-		expect(report.quarters.filter(q => !q.ok).map(q => [q.quarter, q.problems.map(p => p.kind)])).toEqual([['2025-Q1', ['derived_mismatch']]])
+		expect(report.quarters.filter(q => !q.ok).map(q => [q.quarter, q.problems.map(p => p.kind)])).toEqual([
+			['2025-Q1', ['derived_mismatch']],
+		])
 		await ctx.db.deleteFrom('snapshot_trend_point').where('content_hash', '=', q1.contentHash).execute()
 		expect((await loadTrendPoints(ctx.db))[1]).toEqual(derived[1])
 		expect((await verifyStoredChain(ctx.db)).ok).toBe(true)
@@ -219,10 +256,17 @@ describe.each(testDialects())('$name: quarterly snapshots', dialect => {
 
 	test('the database refuses UPDATE and DELETE on snapshots and on the audit log', async () => {
 		await recordAudit(ctx.db, { id: null, email: 'system' }, { action: 'test', entity: 'none' })
-		for (const change of [{ results: Buffer.from('{}') }, { inputs: Buffer.from('{}') }, { model_settings: Buffer.from('{}') }, { content_encoding: 'identity' }, { content_hash: '0'.repeat(64) }])
-			await expect(ctx.db.updateTable('snapshot').set(change).where('quarter', '=', '2025-Q1').execute(), Object.keys(change)[0]).rejects.toThrow(
-				'snapshot is append-only: UPDATE refused',
-			)
+		for (const change of [
+			{ results: Buffer.from('{}') },
+			{ inputs: Buffer.from('{}') },
+			{ model_settings: Buffer.from('{}') },
+			{ content_encoding: 'identity' },
+			{ content_hash: '0'.repeat(64) },
+		])
+			await expect(
+				ctx.db.updateTable('snapshot').set(change).where('quarter', '=', '2025-Q1').execute(),
+				Object.keys(change)[0],
+			).rejects.toThrow('snapshot is append-only: UPDATE refused')
 		await expect(ctx.db.deleteFrom('snapshot').where('quarter', '=', '2027-Q1').execute()).rejects.toThrow(
 			'snapshot is append-only: DELETE refused',
 		)
@@ -254,14 +298,18 @@ describe.each(testDialects())('$name: quarterly snapshots', dialect => {
 		const row = await ctx.db.selectFrom('snapshot').select(['id', 'results']).where('quarter', '=', '2025-Q3').executeTakeFirstOrThrow()
 		const cut = Buffer.from(row.results.subarray(0, row.results.length - 8)) // a damaged, truncated stream
 		await ctx.db.updateTable('snapshot').set({ results: cut }).where('id', '=', row.id).execute()
-		const flipped = Buffer.from((await ctx.db.selectFrom('snapshot').select('inputs').where('quarter', '=', '2026-Q1').executeTakeFirstOrThrow()).inputs)
+		const flipped = Buffer.from(
+			(await ctx.db.selectFrom('snapshot').select('inputs').where('quarter', '=', '2026-Q1').executeTakeFirstOrThrow()).inputs,
+		)
 		flipped[Math.floor(flipped.length / 2)]! ^= 0x01 // one bit in the middle of a Brotli stream
 		await ctx.db.updateTable('snapshot').set({ inputs: flipped }).where('quarter', '=', '2026-Q1').execute()
 
 		const report = await verifyStoredChain(ctx.db)
 		const bad = report.quarters.filter(q => !q.ok)
 		expect(bad.map(q => q.quarter)).toEqual(['2025-Q3', '2026-Q1'])
-		expect(bad[0]!.problems).toEqual([{ kind: 'unreadable', message: expect.stringMatching(/^Tampered or damaged: the stored results \(br\) do not decode/) }])
+		expect(bad[0]!.problems).toEqual([
+			{ kind: 'unreadable', message: expect.stringMatching(/^Tampered or damaged: the stored results \(br\) do not decode/) },
+		])
 		// A changed bit either breaks the stream or decodes to other text, which no longer matches the hash.
 		expect(['unreadable', 'content_hash_mismatch']).toContain(bad[1]!.problems[0]!.kind)
 		expect(bad.flatMap(q => q.problems.map(p => p.kind))).not.toContain('chain_broken')
@@ -286,7 +334,9 @@ async function insertTextSnapshot(db: Kysely<Database>, quarter: string, prevHas
 	})
 	const contentHash = snapshotHash({ ...content, prevHash }, sha256Hex)
 	await sql`insert into snapshot (quarter, frozen_at, frozen_by, model_version_id, model_label, model_settings, inputs, results, content_hash, prev_hash)
-		values (${quarter}, ${`${asOf} 12:00:00`}, ${null}, ${modelId}, ${model.label}, ${content.settingsJson}, ${content.inputsJson}, ${content.resultsJson}, ${contentHash}, ${prevHash})`.execute(db)
+		values (${quarter}, ${`${asOf} 12:00:00`}, ${null}, ${modelId}, ${model.label}, ${content.settingsJson}, ${content.inputsJson}, ${content.resultsJson}, ${contentHash}, ${prevHash})`.execute(
+		db,
+	)
 	return contentHash
 }
 
@@ -297,7 +347,8 @@ describe.each(testDialects())('$name: snapshots frozen as text before compressio
 		ctx = await createTestDb(dialect, '2026_11_23_1200_login_throttle')
 		await seed(ctx.db, { demo: true, quiet: true, snapshots: false })
 		const modelId = (await findActiveModelVersion(ctx.db))!.id
-		for (const quarter of ['2026-Q1', '2026-Q2']) texts.push({ quarter, hash: await insertTextSnapshot(ctx.db, quarter, texts.at(-1)?.hash ?? null, modelId) })
+		for (const quarter of ['2026-Q1', '2026-Q2'])
+			texts.push({ quarter, hash: await insertTextSnapshot(ctx.db, quarter, texts.at(-1)?.hash ?? null, modelId) })
 		await migrateToLatest(ctx.db)
 	})
 	afterAll(async () => ctx.db.destroy())
@@ -317,7 +368,11 @@ describe.each(testDialects())('$name: snapshots frozen as text before compressio
 		const row = await ctx.db.selectFrom('snapshot').select('content_encoding').where('quarter', '=', '2026-Q3').executeTakeFirstOrThrow()
 		expect(row.content_encoding).toBe('br')
 		expect((await verifyStoredChain(ctx.db)).ok).toBe(true)
-		await expect(ctx.db.updateTable('snapshot').set({ content_encoding: 'br' }).where('quarter', '=', '2026-Q1').execute()).rejects.toThrow('snapshot is append-only: UPDATE refused')
-		await expect(ctx.db.deleteFrom('snapshot').where('quarter', '=', '2026-Q1').execute()).rejects.toThrow('snapshot is append-only: DELETE refused')
+		await expect(ctx.db.updateTable('snapshot').set({ content_encoding: 'br' }).where('quarter', '=', '2026-Q1').execute()).rejects.toThrow(
+			'snapshot is append-only: UPDATE refused',
+		)
+		await expect(ctx.db.deleteFrom('snapshot').where('quarter', '=', '2026-Q1').execute()).rejects.toThrow(
+			'snapshot is append-only: DELETE refused',
+		)
 	})
 })

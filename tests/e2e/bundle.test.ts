@@ -9,7 +9,14 @@ import { describe, expect, test } from 'vitest'
 
 const BUILD = 'public/build'
 const OVERVIEW_BUDGET_BYTES = 200 * 1024
-const CHART_ROUTES = ['routes/_index', 'routes/units.$unitId', 'routes/scenarios.$id', 'routes/snapshots._index', 'routes/snapshots.$quarter._index', 'routes/snapshots.$quarter.pack']
+const CHART_ROUTES = [
+	'routes/_index',
+	'routes/units.$unitId',
+	'routes/scenarios.$id',
+	'routes/snapshots._index',
+	'routes/snapshots.$quarter._index',
+	'routes/snapshots.$quarter.pack',
+]
 // A class name recharts writes on every chart's <svg>: present in its code, absent from ours.
 const RECHARTS_MARK = 'recharts-surface'
 
@@ -18,18 +25,37 @@ type Manifest = { entry: { module: string; imports: string[] }; routes: Record<s
 function readManifest(): Manifest {
 	const file = fs.existsSync(BUILD) ? fs.readdirSync(BUILD).find(f => f.startsWith('manifest-')) : undefined
 	if (!file) throw new Error(`no Remix manifest in ${BUILD}: run \`npm run build\` first`)
-	return JSON.parse(fs.readFileSync(path.join(BUILD, file), 'utf8').replace(/^window.__remixManifest=/, '').replace(/;$/, ''))
+	return JSON.parse(
+		fs
+			.readFileSync(path.join(BUILD, file), 'utf8')
+			.replace(/^window.__remixManifest=/, '')
+			.replace(/;$/, ''),
+	)
 }
 
 function initialFiles(manifest: Manifest, routeId: string) {
 	const route = manifest.routes[routeId]
 	if (!route) throw new Error(`${routeId} is not in the manifest`)
 	const root = manifest.routes.root!
-	return [...new Set([manifest.entry.module, ...manifest.entry.imports, root.module, ...(root.imports ?? []), route.module, ...(route.imports ?? [])])]
+	return [
+		...new Set([
+			manifest.entry.module,
+			...manifest.entry.imports,
+			root.module,
+			...(root.imports ?? []),
+			route.module,
+			...(route.imports ?? []),
+		]),
+	]
 }
 
 const read = (url: string) => fs.readFileSync(path.join('public', url))
-const staticImports = (url: string) => [...read(url).toString().matchAll(/(?:from|import)\s*"(\/build\/[^"]+)"/g)].map(m => m[1]!)
+const staticImports = (url: string) =>
+	[
+		...read(url)
+			.toString()
+			.matchAll(/(?:from|import)\s*"(\/build\/[^"]+)"/g),
+	].map(m => m[1]!)
 
 describe('JavaScript loaded up front (built manifest)', () => {
 	const manifest = readManifest()
@@ -45,7 +71,11 @@ describe('JavaScript loaded up front (built manifest)', () => {
 		expect(bytes).toBeLessThanOrEqual(OVERVIEW_BUDGET_BYTES)
 		// The Sankey is still drawn with recharts, fetched by a dynamic import: a route that lost its chart would
 		// pass the checks above.
-		const lazy = [...read(manifest.routes['routes/_index']!.module).toString().matchAll(/import\("([^"]+)"\)/g)].map(m => m[1]!)
+		const lazy = [
+			...read(manifest.routes['routes/_index']!.module)
+				.toString()
+				.matchAll(/import\("([^"]+)"\)/g),
+		].map(m => m[1]!)
 		const lazyRecharts = lazy.flatMap(chunk => [chunk, ...staticImports(chunk)]).filter(f => read(f).includes(RECHARTS_MARK))
 		expect(lazyRecharts.length).toBeGreaterThan(0)
 		expect(lazyRecharts.filter(f => files.includes(f))).toEqual([])

@@ -20,7 +20,11 @@ describe.each(e2eDialects())('$name: decisions that hold, in Chromium', dialect 
 		app = await startApp(await dialect.databaseUrl())
 		browser = await launchBrowser()
 		db = createDb(app.databaseUrl).db
-		const { id } = await db.selectFrom('scenario').select('id').where('name', '=', 'Shanghai client data operations to Manila').executeTakeFirstOrThrow()
+		const { id } = await db
+			.selectFrom('scenario')
+			.select('id')
+			.where('name', '=', 'Shanghai client data operations to Manila')
+			.executeTakeFirstOrThrow()
 		scenarioUrl = `${app.url}/scenarios/${id}`
 	})
 	afterAll(async () => {
@@ -43,10 +47,20 @@ describe.each(e2eDialects())('$name: decisions that hold, in Chromium', dialect 
 		await second.getByRole('button', { name: 'Save changes' }).click()
 		expect((await answer).status()).toBe(409)
 		await second.getByRole('alert').waitFor()
-		expect(await second.getByRole('alert').textContent()).toMatch(/changed since you opened it \(you had version 1; it is now version 2, draft\)/)
+		expect(await second.getByRole('alert').textContent()).toMatch(
+			/changed since you opened it \(you had version 1; it is now version 2, draft\)/,
+		)
 		expect(await second.getByLabel('Description').inputValue()).toBe('Typed in the second tab')
 		await screenshot(second, `${dialect.name}-scenario-stale-save`)
-		expect((await db.selectFrom('scenario').select('description').where('name', '=', 'Shanghai client data operations to Manila').executeTakeFirstOrThrow()).description).toBe('Saved from the first tab')
+		expect(
+			(
+				await db
+					.selectFrom('scenario')
+					.select('description')
+					.where('name', '=', 'Shanghai client data operations to Manila')
+					.executeTakeFirstOrThrow()
+			).description,
+		).toBe('Saved from the first tab')
 		// Leaving with unsaved edits asks first; dismissing keeps the page.
 		second.once('dialog', d => void d.dismiss())
 		await second.getByRole('link', { name: '← Scenarios' }).click()
@@ -75,7 +89,11 @@ describe.each(e2eDialects())('$name: decisions that hold, in Chromium', dialect 
 		await screenshot(page, `${dialect.name}-scenario-edits-back`)
 		await page.getByRole('button', { name: 'Save changes' }).click()
 		await page.getByRole('status').getByText('Saved.').waitFor()
-		const saved = await db.selectFrom('scenario').select(['name', 'description']).where('name', 'like', '%Manila, revised').executeTakeFirstOrThrow()
+		const saved = await db
+			.selectFrom('scenario')
+			.select(['name', 'description'])
+			.where('name', 'like', '%Manila, revised')
+			.executeTakeFirstOrThrow()
 		expect(saved.description).toBe('Written while the session ran out')
 		await page.close()
 	}, 120_000)
@@ -92,14 +110,24 @@ describe.each(e2eDialects())('$name: decisions that hold, in Chromium', dialect 
 		await page.getByRole('button', { name: 'Approve' }).click()
 		await page.locator('.status-approved').waitFor()
 		await page.getByRole('heading', { name: /Approved figures, frozen/ }).waitFor()
-		const people = async () => page.locator('section', { has: page.getByRole('heading', { name: /Approved figures, frozen/ }) }).textContent()
+		const people = async () =>
+			page.locator('section', { has: page.getByRole('heading', { name: /Approved figures, frozen/ }) }).textContent()
 		expect(await people()).toContain('Nothing the scenario reads has changed')
 
 		// The staffing line the scenario moves is cut from 150 people to 148 in the inventory.
 		const id = Number(new URL(scenarioUrl).pathname.split('/').pop())
-		const move = await db.selectFrom('scenario_move').innerJoin('staffing_line', 'staffing_line.id', 'scenario_move.staffing_line_id').select(['staffing_line.id', 'staffing_line.code', 'staffing_line.headcount']).where('scenario_id', '=', id).executeTakeFirstOrThrow()
+		const move = await db
+			.selectFrom('scenario_move')
+			.innerJoin('staffing_line', 'staffing_line.id', 'scenario_move.staffing_line_id')
+			.select(['staffing_line.id', 'staffing_line.code', 'staffing_line.headcount'])
+			.where('scenario_id', '=', id)
+			.executeTakeFirstOrThrow()
 		await db.updateTable('staffing_line').set({ headcount: 2 }).where('id', '=', move.id).execute()
-		await db.updateTable('inventory_version').set(eb => ({ version: eb('version', '+', 1) })).where('id', '=', 1).execute()
+		await db
+			.updateTable('inventory_version')
+			.set(eb => ({ version: eb('version', '+', 1) }))
+			.where('id', '=', 1)
+			.execute()
 
 		await signIn(page, app.url, user('board').email, user('board').password)
 		await page.goto(scenarioUrl, { waitUntil: 'networkidle' })

@@ -20,11 +20,21 @@ describe.each(e2eDialects())('$name: decisions that hold', dialect => {
 	const cookies: Record<string, string> = {}
 
 	const signIn = async (role: string) => {
-		const res = await fetch(`${app.url}/login`, { method: 'POST', body: new URLSearchParams({ email: user(role).email, password: user(role).password }), headers: { Origin: app.url }, redirect: 'manual' })
+		const res = await fetch(`${app.url}/login`, {
+			method: 'POST',
+			body: new URLSearchParams({ email: user(role).email, password: user(role).password }),
+			headers: { Origin: app.url },
+			redirect: 'manual',
+		})
 		cookies[role] = res.headers.get('set-cookie')!.split(';')[0]!
 	}
 	const post = (role: string, path: string, fields: Record<string, string>) =>
-		fetch(`${app.url}${path}?_data=${ROUTE}`, { method: 'POST', body: new URLSearchParams(fields), headers: { Origin: app.url, Cookie: cookies[role]! }, redirect: 'manual' })
+		fetch(`${app.url}${path}?_data=${ROUTE}`, {
+			method: 'POST',
+			body: new URLSearchParams(fields),
+			headers: { Origin: app.url, Cookie: cookies[role]! },
+			redirect: 'manual',
+		})
 	const read = async (role: string, id: number) => {
 		const res = await fetch(`${app.url}/scenarios/${id}?_data=${ROUTE}`, { headers: { Cookie: cookies[role]! } })
 		return { status: res.status, body: res.status === 200 ? await res.json() : null }
@@ -37,7 +47,13 @@ describe.each(e2eDialects())('$name: decisions that hold', dialect => {
 			name: s.name,
 			description: s.description,
 			assumptions: JSON.parse(s.assumptions),
-			moves: moves.map(m => ({ staffingLineId: m.staffing_line_id, headcount: m.headcount, destinationId: m.destination_id, startQuarter: m.start_quarter, dataHandling: m.data_handling })),
+			moves: moves.map(m => ({
+				staffingLineId: m.staffing_line_id,
+				headcount: m.headcount,
+				destinationId: m.destination_id,
+				startQuarter: m.start_quarter,
+				dataHandling: m.data_handling,
+			})),
 		}
 	}
 
@@ -54,10 +70,18 @@ describe.each(e2eDialects())('$name: decisions that hold', dialect => {
 	test('a stale save answers 409, names the versions and writes nothing; a fresh one bumps the version', async () => {
 		const s = await scenarioNamed('Shanghai client data operations to Manila')
 		const draft = await draftOf(s.id)
-		const saved = await post('analyst', `/scenarios/${s.id}`, { intent: 'save', version: String(s.version), draft: JSON.stringify({ ...draft, description: 'first' }) })
+		const saved = await post('analyst', `/scenarios/${s.id}`, {
+			intent: 'save',
+			version: String(s.version),
+			draft: JSON.stringify({ ...draft, description: 'first' }),
+		})
 		expect(saved.status).toBe(200)
 		expect(await saved.json()).toMatchObject({ saved: true, version: s.version + 1 })
-		const stale = await post('analyst', `/scenarios/${s.id}`, { intent: 'save', version: String(s.version), draft: JSON.stringify({ ...draft, description: 'second' }) })
+		const stale = await post('analyst', `/scenarios/${s.id}`, {
+			intent: 'save',
+			version: String(s.version),
+			draft: JSON.stringify({ ...draft, description: 'second' }),
+		})
 		expect(stale.status).toBe(409)
 		const body = await stale.json()
 		expect(body.conflict).toBe(true)
@@ -69,14 +93,29 @@ describe.each(e2eDialects())('$name: decisions that hold', dialect => {
 	})
 
 	test('an empty scenario cannot be proposed; the server says what to add', async () => {
-		const created = await fetch(`${app.url}/scenarios/new`, { method: 'POST', body: new URLSearchParams({ name: 'Empty on purpose' }), headers: { Origin: app.url, Cookie: cookies.analyst! }, redirect: 'manual' })
+		const created = await fetch(`${app.url}/scenarios/new`, {
+			method: 'POST',
+			body: new URLSearchParams({ name: 'Empty on purpose' }),
+			headers: { Origin: app.url, Cookie: cookies.analyst! },
+			redirect: 'manual',
+		})
 		expect(created.status).toBe(302)
 		const s = await scenarioNamed('Empty on purpose')
 		const res = await post('analyst', `/scenarios/${s.id}`, { intent: 'propose', version: String(s.version) })
 		expect(res.status).toBe(400)
 		expect(JSON.stringify(await res.json())).toContain('Add at least one move.')
 		expect((await scenarioNamed('Empty on purpose')).status).toBe('draft')
-		expect(Number((await db.selectFrom('scenario_record').select(sql<number>`count(*)`.as('n')).where('scenario_id', '=', s.id).executeTakeFirstOrThrow()).n)).toBe(0)
+		expect(
+			Number(
+				(
+					await db
+						.selectFrom('scenario_record')
+						.select(sql<number>`count(*)`.as('n'))
+						.where('scenario_id', '=', s.id)
+						.executeTakeFirstOrThrow()
+				).n,
+			),
+		).toBe(0)
 	})
 
 	test('four eyes: whoever created a scenario never decides it, administrators included', async () => {
@@ -84,7 +123,15 @@ describe.each(e2eDialects())('$name: decisions that hold', dialect => {
 		const source = await scenarioNamed('Shanghai client data operations to Singapore (data migrated)')
 		await db
 			.insertInto('scenario')
-			.values({ name: 'Admin’s own', description: '', status: 'proposed', assumptions: source.assumptions, created_by: adminId, created_at: source.created_at, updated_at: source.updated_at })
+			.values({
+				name: 'Admin’s own',
+				description: '',
+				status: 'proposed',
+				assumptions: source.assumptions,
+				created_by: adminId,
+				created_at: source.created_at,
+				updated_at: source.updated_at,
+			})
 			.execute()
 		const own = await scenarioNamed('Admin’s own')
 		const res = await post('admin', `/scenarios/${own.id}`, { intent: 'approve', version: String(own.version) })
@@ -98,7 +145,11 @@ describe.each(e2eDialects())('$name: decisions that hold', dialect => {
 		expect(s.status).toBe('proposed')
 		const before = await read('executive', s.id)
 		expect(before.body.frozen).toBeNull() // proposed before records were kept (seeded)
-		const approved = await post('executive', `/scenarios/${s.id}`, { intent: 'approve', version: String(s.version), comment: 'Go, in two waves.' })
+		const approved = await post('executive', `/scenarios/${s.id}`, {
+			intent: 'approve',
+			version: String(s.version),
+			comment: 'Go, in two waves.',
+		})
 		expect(approved.status).toBe(204) // a redirect, answered to a data request
 		expect(approved.headers.get('x-remix-redirect')).toBe(`/scenarios/${s.id}`)
 		const row = await db.selectFrom('scenario_record').selectAll().where('scenario_id', '=', s.id).executeTakeFirstOrThrow()
@@ -109,10 +160,14 @@ describe.each(e2eDialects())('$name: decisions that hold', dialect => {
 		expect(content.actor.email).toBe(user('executive').email)
 		expect(content.inputs.staffingLines.length).toBeGreaterThan(0)
 		// The database refuses to rewrite or remove it, whatever the application does.
-		await expect(db.updateTable('scenario_record').set({ content_hash: 'x' }).where('id', '=', row.id).execute()).rejects.toThrow(/append-only/)
+		await expect(db.updateTable('scenario_record').set({ content_hash: 'x' }).where('id', '=', row.id).execute()).rejects.toThrow(
+			/append-only/,
+		)
 		await expect(db.deleteFrom('scenario_record').where('id', '=', row.id).execute()).rejects.toThrow(/append-only/)
 		// A second decision on the version read before is stale.
-		expect((await post('executive', `/scenarios/${s.id}`, { intent: 'reject', version: String(s.version), comment: 'No' })).status).toBe(409)
+		expect((await post('executive', `/scenarios/${s.id}`, { intent: 'reject', version: String(s.version), comment: 'No' })).status).toBe(
+			409,
+		)
 
 		const board = await read('board', s.id)
 		expect(board.status).toBe(200)
@@ -122,7 +177,12 @@ describe.each(e2eDialects())('$name: decisions that hold', dialect => {
 
 		// The inventory changes under it: a staffing line the scenario reads is deleted (its moves cascade away).
 		const line = content.inputs.staffingLines[0]
-		const deleted = await fetch(`${app.url}/inventory/staffing/${line.id}`, { method: 'POST', body: new URLSearchParams({ intent: 'delete' }), headers: { Origin: app.url, Cookie: cookies.analyst! }, redirect: 'manual' })
+		const deleted = await fetch(`${app.url}/inventory/staffing/${line.id}`, {
+			method: 'POST',
+			body: new URLSearchParams({ intent: 'delete' }),
+			headers: { Origin: app.url, Cookie: cookies.analyst! },
+			redirect: 'manual',
+		})
 		expect(deleted.status).toBe(302)
 		const after = await read('board', s.id)
 		expect(after.body.frozen.headline).toEqual(headline) // what was decided, unchanged
@@ -144,11 +204,21 @@ describe.each(e2eDialects())('$name: decisions that hold', dialect => {
 		const proposed = await scenarioNamed(s.name)
 		const noReason = await post('executive', `/scenarios/${s.id}`, { intent: 'reject', version: String(proposed.version), comment: ' ' })
 		expect(noReason.status).toBe(400)
-		expect((await post('executive', `/scenarios/${s.id}`, { intent: 'reject', version: String(proposed.version), comment: 'Data migration too risky.' })).status).toBe(204)
+		expect(
+			(
+				await post('executive', `/scenarios/${s.id}`, {
+					intent: 'reject',
+					version: String(proposed.version),
+					comment: 'Data migration too risky.',
+				})
+			).status,
+		).toBe(204)
 		const rejected = await read('board', s.id)
 		expect(rejected.status).toBe(200)
 		expect(rejected.body.frozen).toMatchObject({ event: 'rejected', comment: 'Data migration too risky.' })
-		const list = await fetch(`${app.url}/scenarios?_data=${encodeURIComponent('routes/scenarios._index')}`, { headers: { Cookie: cookies.board! } })
+		const list = await fetch(`${app.url}/scenarios?_data=${encodeURIComponent('routes/scenarios._index')}`, {
+			headers: { Cookie: cookies.board! },
+		})
 		const statuses = new Set(((await list.json()).scenarios as Array<{ status: string }>).map(x => x.status))
 		expect([...statuses].sort()).toEqual(['approved', 'rejected'])
 		// The board cannot act on it.

@@ -84,7 +84,12 @@ describe('as shipped: sign-in redirects, secure defaults, error answers', () => 
 	})
 
 	test('a text/plain POST answers 415, not 500', async () => {
-		const res = await fetch(`${app.url}/login`, { method: 'POST', body: 'email=a', headers: { Origin: app.url, 'Content-Type': 'text/plain' }, redirect: 'manual' })
+		const res = await fetch(`${app.url}/login`, {
+			method: 'POST',
+			body: 'email=a',
+			headers: { Origin: app.url, 'Content-Type': 'text/plain' },
+			redirect: 'manual',
+		})
 		expect(res.status).toBe(415)
 	})
 
@@ -92,7 +97,12 @@ describe('as shipped: sign-in redirects, secure defaults, error answers', () => 
 		const before = app.output().length
 		expect((await fetch(`${app.url}/no-such-page`)).status).toBe(404)
 		const cookie = (await signIn('/')).headers.get('set-cookie')!.split(';')[0]!
-		const res = await fetch(`${app.url}/units`, { method: 'POST', body: new URLSearchParams({ a: 'b' }), headers: { Origin: app.url, Cookie: cookie }, redirect: 'manual' })
+		const res = await fetch(`${app.url}/units`, {
+			method: 'POST',
+			body: new URLSearchParams({ a: 'b' }),
+			headers: { Origin: app.url, Cookie: cookie },
+			redirect: 'manual',
+		})
 		expect(res.status).toBe(405)
 		await new Promise(r => setTimeout(r, 200))
 		const lines = app.output().slice(before).split('\n').filter(Boolean)

@@ -77,7 +77,17 @@ async function startAppOnce(databaseUrl: string, env: Record<string, string>, st
 	const port = await freePort()
 	let output = ''
 	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server.ts'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, NODE_ENV: 'production', INSECURE_COOKIES: '1', SESSION_SECRET: 'e2e-secret-that-is-at-least-32-characters-long', LOG_LEVEL: process.env.E2E_LOG ? 'info' : 'silent', ...env },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_URL: databaseUrl,
+			NODE_ENV: 'production',
+			INSECURE_COOKIES: '1',
+			SESSION_SECRET: 'e2e-secret-that-is-at-least-32-characters-long',
+			LOG_LEVEL: process.env.E2E_LOG ? 'info' : 'silent',
+			...env,
+		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})
 	child.stdout?.on('data', d => (output += d))
@@ -127,7 +137,15 @@ export async function launchBrowser(options: { bypassCSP?: boolean } = {}): Prom
 		headless: true,
 		viewport: { width: 1440, height: 900 },
 		bypassCSP: options.bypassCSP ?? false,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	})
 	const pageErrors: string[] = []
 	return {
@@ -193,12 +211,24 @@ export function codeFor(baseUrl: string, email: string) {
  */
 export async function signInOverHttp(baseUrl: string, email: string, password: string) {
 	const post = (form: Record<string, string>, cookie = '') =>
-		fetch(`${baseUrl}/login`, { method: 'POST', body: new URLSearchParams(form), headers: { Origin: baseUrl, ...(cookie ? { Cookie: cookie } : {}) }, redirect: 'manual' })
-	const sessionOf = (res: Response) => res.headers.getSetCookie().find(c => c.startsWith('ced_session=') && !c.startsWith('ced_session=;'))?.split(';')[0]
+		fetch(`${baseUrl}/login`, {
+			method: 'POST',
+			body: new URLSearchParams(form),
+			headers: { Origin: baseUrl, ...(cookie ? { Cookie: cookie } : {}) },
+			redirect: 'manual',
+		})
+	const sessionOf = (res: Response) =>
+		res.headers
+			.getSetCookie()
+			.find(c => c.startsWith('ced_session=') && !c.startsWith('ced_session=;'))
+			?.split(';')[0]
 	let res = await post({ email, password, code: codeFor(baseUrl, email) })
 	if (res.status === 200) {
 		const key = /class="mfa-secret">([A-Z2-7 ]+)</.exec(await res.text())?.[1]?.replace(/ /g, '')
-		const pending = res.headers.getSetCookie().find(c => c.startsWith('ced_pending='))?.split(';')[0]
+		const pending = res.headers
+			.getSetCookie()
+			.find(c => c.startsWith('ced_pending='))
+			?.split(';')[0]
 		if (!key || !pending) throw new Error(`sign-in of ${email}: neither signed in nor asked to enrol`)
 		enrolledSecrets.set(`${baseUrl} ${email.trim().toLowerCase()}`, key)
 		res = await post({ intent: 'enrol', code: totpCode(key) }, pending)
@@ -217,7 +247,12 @@ export async function startListener(answer: (req: http.IncomingMessage, res: htt
 	})
 	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
 	const { port } = server.address() as net.AddressInfo
-	return { url: `http://127.0.0.1:${port}`, host: `127.0.0.1:${port}`, requests, close: () => new Promise<void>(r => server.close(() => r())) }
+	return {
+		url: `http://127.0.0.1:${port}`,
+		host: `127.0.0.1:${port}`,
+		requests,
+		close: () => new Promise<void>(r => server.close(() => r())),
+	}
 }
 
 /** The Chromium processes below a process (the server): all of them, and the browsers among them (no --type=). */
@@ -237,7 +272,7 @@ export function chromiumProcessesOf(rootPid: number) {
 			}
 		})
 	const below = new Set([rootPid])
-	for (let grew = true; grew; ) {
+	for (let grew = true; grew;) {
 		grew = false
 		for (const r of rows) if (!below.has(r.pid) && below.has(r.ppid)) (below.add(r.pid), (grew = true))
 	}

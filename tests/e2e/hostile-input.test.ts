@@ -10,14 +10,53 @@ import { DEMO_USERS } from '#seed/demo/group.ts'
 import { mulberry32 } from '#models/random.ts'
 import { demoCode, e2eDialects, type RunningApp, startApp } from './harness.ts'
 
-const SYSTEM_HEADER = ['code', 'unit_code', 'name', 'mlps_level', 'graded_on', 'filed_on', 'last_assessed_on', 'technologies', 'holds_personal_data', 'holds_important_data', 'holds_source_code']
+const SYSTEM_HEADER = [
+	'code',
+	'unit_code',
+	'name',
+	'mlps_level',
+	'graded_on',
+	'filed_on',
+	'last_assessed_on',
+	'technologies',
+	'holds_personal_data',
+	'holds_important_data',
+	'holds_source_code',
+]
 const CASES = Number(process.env.FUZZ_CASES ?? 1500)
 
-const NASTY = ['=CMD()', '+1+1', '@SUM(A1)', '-2+3', '"unclosed', 'a"b', '', ' ', '\u0000', '\uFEFF', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '上海', 'x'.repeat(5000), '1e309', '-1', '99999999999999999999', 'yes', 'maybe', '2026-02-30', '2026-1-1', 'DROP TABLE business_unit;--', '<script>alert(1)</script>', '\r\n', ',,,', 'BU-SH-BANK', 'SYS-NONE']
+const NASTY = [
+	'=CMD()',
+	'+1+1',
+	'@SUM(A1)',
+	'-2+3',
+	'"unclosed',
+	'a"b',
+	'',
+	' ',
+	'\u0000',
+	'\uFEFF',
+	'𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+	'上海',
+	'x'.repeat(5000),
+	'1e309',
+	'-1',
+	'99999999999999999999',
+	'yes',
+	'maybe',
+	'2026-02-30',
+	'2026-1-1',
+	'DROP TABLE business_unit;--',
+	'<script>alert(1)</script>',
+	'\r\n',
+	',,,',
+	'BU-SH-BANK',
+	'SYS-NONE',
+]
 
 /** A CSV that is wrong in one or more generated ways, as bytes (some are not UTF-8 at all). */
 function hostileCsv(r: () => number): Buffer {
-	const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!
+	const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!
 	const kind = Math.floor(r() * 8)
 	let header = [...SYSTEM_HEADER]
 	if (kind === 0) header = header.filter((_, i) => i !== Math.floor(r() * header.length)) // a required column missing
@@ -41,9 +80,21 @@ function hostileCsv(r: () => number): Buffer {
 
 /** A form post with wrong types, huge strings, missing and unknown fields. */
 function hostileForm(r: () => number) {
-	const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!
+	const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!
 	const form = new URLSearchParams()
-	for (const name of ['code', 'name', 'segment', 'legal_entity_type', 'city', 'sector', 'is_ciio', 'china_revenue_rmb', 'prior_year_global_turnover_rmb', 'intent', 'zzz']) {
+	for (const name of [
+		'code',
+		'name',
+		'segment',
+		'legal_entity_type',
+		'city',
+		'sector',
+		'is_ciio',
+		'china_revenue_rmb',
+		'prior_year_global_turnover_rmb',
+		'intent',
+		'zzz',
+	]) {
 		if (r() < 0.2) continue
 		form.append(name, pick(NASTY))
 		if (r() < 0.1) form.append(name, pick(NASTY)) // a repeated key
@@ -59,14 +110,22 @@ describe.each(e2eDialects())('$name: hostile input', dialect => {
 	const counts = async () =>
 		Object.fromEntries(
 			await Promise.all(
-				(['business_unit', 'info_system', 'audit_event'] as const).map(async t => [t, Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(db)).rows[0]!.n)]),
+				(['business_unit', 'info_system', 'audit_event'] as const).map(async t => [
+					t,
+					Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(db)).rows[0]!.n),
+				]),
 			),
 		)
 
 	beforeAll(async () => {
 		app = await startApp(await dialect.databaseUrl())
 		db = createDb(app.databaseUrl).db
-		const res = await fetch(`${app.url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: demoCode(analyst.email) }), headers: { Origin: app.url }, redirect: 'manual' })
+		const res = await fetch(`${app.url}/login`, {
+			method: 'POST',
+			body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: demoCode(analyst.email) }),
+			headers: { Origin: app.url },
+			redirect: 'manual',
+		})
 		cookie = res.headers.get('set-cookie')!.split(';')[0]!
 	})
 	afterAll(async () => {
@@ -84,7 +143,11 @@ describe.each(e2eDialects())('$name: hostile input', dialect => {
 			body.set('intent', r() < 0.5 ? 'preview' : 'commit')
 			if (body.get('intent') === 'preview') body.set('file', new Blob([new Uint8Array(bytes)]), `fuzz-${i}.csv`)
 			else body.set('csv', bytes.toString('utf8'))
-			const res = await fetch(`${app.url}/inventory/systems/import?_data=${encodeURIComponent('routes/inventory.$table.import')}`, { method: 'POST', body, headers: { Origin: app.url, Cookie: cookie } })
+			const res = await fetch(`${app.url}/inventory/systems/import?_data=${encodeURIComponent('routes/inventory.$table.import')}`, {
+				method: 'POST',
+				body,
+				headers: { Origin: app.url, Cookie: cookie },
+			})
 			statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
 			const text = await res.text()
 			if (res.status >= 500) throw new Error(`case ${i}: ${res.status} ${text.slice(0, 300)}`)
@@ -110,12 +173,15 @@ describe.each(e2eDialects())('$name: hostile input', dialect => {
 		for (let i = 0; i < CASES; i++) {
 			const form = hostileForm(r)
 			const path = r() < 0.5 ? '/inventory/units/new' : '/inventory/units/1'
-			const res = await fetch(`${app.url}${path}?_data=${encodeURIComponent(path.endsWith('new') ? 'routes/inventory.$table.new' : 'routes/inventory.$table.$id')}`, {
-				method: 'POST',
-				body: form,
-				headers: { Origin: app.url, Cookie: cookie },
-				redirect: 'manual',
-			})
+			const res = await fetch(
+				`${app.url}${path}?_data=${encodeURIComponent(path.endsWith('new') ? 'routes/inventory.$table.new' : 'routes/inventory.$table.$id')}`,
+				{
+					method: 'POST',
+					body: form,
+					headers: { Origin: app.url, Cookie: cookie },
+					redirect: 'manual',
+				},
+			)
 			const text = await res.text()
 			if (res.status >= 500) throw new Error(`case ${i} ${path}: ${res.status} ${text.slice(0, 300)} for ${form}`)
 			expect([400, 404], `case ${i} ${path}: ${text.slice(0, 200)}`).toContain(res.status)
@@ -128,7 +194,10 @@ describe.each(e2eDialects())('$name: hostile input', dialect => {
 	test('the CSV export escapes cells a spreadsheet would run', async () => {
 		const body = new FormData()
 		body.set('intent', 'commit')
-		body.set('csv', [SYSTEM_HEADER.join(','), 'FZ-FORMULA,BU-SH-BANK,"=HYPERLINK(""http://evil.example"",""click"")",2,,,,,yes,no,no'].join('\n'))
+		body.set(
+			'csv',
+			[SYSTEM_HEADER.join(','), 'FZ-FORMULA,BU-SH-BANK,"=HYPERLINK(""http://evil.example"",""click"")",2,,,,,yes,no,no'].join('\n'),
+		)
 		const res = await fetch(`${app.url}/inventory/systems/import`, { method: 'POST', body, headers: { Origin: app.url, Cookie: cookie } })
 		expect(res.status).toBe(200)
 		const csv = await (await fetch(`${app.url}/inventory/systems/export?q=FZ-FORMULA`, { headers: { Cookie: cookie } })).text()
@@ -143,14 +212,26 @@ describe('SQLite: SIGKILL during a large import', () => {
 		const url = await dialect.databaseUrl()
 		let app = await startApp(url)
 		const analyst = DEMO_USERS.find(u => u.role === 'analyst')!
-		const login = await fetch(`${app.url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: demoCode(analyst.email) }), headers: { Origin: app.url }, redirect: 'manual' })
+		const login = await fetch(`${app.url}/login`, {
+			method: 'POST',
+			body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: demoCode(analyst.email) }),
+			headers: { Origin: app.url },
+			redirect: 'manual',
+		})
 		const cookie = login.headers.get('set-cookie')!.split(';')[0]!
 		const rows = 40_000
-		const csv = [SYSTEM_HEADER.join(','), ...Array.from({ length: rows }, (_, i) => `KILL-${i},BU-SH-BANK,Bulk system ${i},2,2026-01-01,,,,yes,no,no`)].join('\n')
+		const csv = [
+			SYSTEM_HEADER.join(','),
+			...Array.from({ length: rows }, (_, i) => `KILL-${i},BU-SH-BANK,Bulk system ${i},2,2026-01-01,,,,yes,no,no`),
+		].join('\n')
 		const body = new FormData()
 		body.set('intent', 'commit')
 		body.set('csv', csv)
-		const pending = fetch(`${app.url}/inventory/systems/import`, { method: 'POST', body, headers: { Origin: app.url, Cookie: cookie } }).catch(() => null)
+		const pending = fetch(`${app.url}/inventory/systems/import`, {
+			method: 'POST',
+			body,
+			headers: { Origin: app.url, Cookie: cookie },
+		}).catch(() => null)
 		// Kill once the server is busy with it: between parsing and committing.
 		await new Promise(r => setTimeout(r, 700))
 		await app.stop('SIGKILL')

@@ -18,7 +18,8 @@ function heatCell(page: Page, unit: string, column: string) {
 }
 
 const user = (role: string) => DEMO_USERS.find(u => u.role === role)!
-const SYSTEM_HEADER = 'code,unit_code,name,mlps_level,graded_on,filed_on,last_assessed_on,technologies,holds_personal_data,holds_important_data,holds_source_code'
+const SYSTEM_HEADER =
+	'code,unit_code,name,mlps_level,graded_on,filed_on,last_assessed_on,technologies,holds_personal_data,holds_important_data,holds_source_code'
 
 describe.each(e2eDialects())('$name: overview and inventory in Chromium', dialect => {
 	let app: RunningApp
@@ -74,13 +75,27 @@ describe.each(e2eDialects())('$name: overview and inventory in Chromium', dialec
 		await signIn(page, app.url, user('executive').email, user('executive').password)
 		await page.goto(`${app.url}/units`)
 		await expect(page.getByRole('link', { name: 'Export CSV' }).isVisible()).resolves.toBe(true)
-		for (const name of ['Import CSV', 'New business unit', 'Edit']) await expect(page.getByRole('link', { name, exact: true }).count()).resolves.toBe(0)
+		for (const name of ['Import CSV', 'New business unit', 'Edit'])
+			await expect(page.getByRole('link', { name, exact: true }).count()).resolves.toBe(0)
 		const before = await count('business_unit')
-		const form = { code: 'BU-X', name: 'X', segment: 'services', legal_entity_type: 'wfoe', city: 'Shanghai', sector: 'retail', china_revenue_rmb: '1', prior_year_global_turnover_rmb: '1' }
-		const asExecutive = await page.context().request.post(`${app.url}/inventory/units/new`, { form, headers: { Origin: app.url }, maxRedirects: 0 })
+		const form = {
+			code: 'BU-X',
+			name: 'X',
+			segment: 'services',
+			legal_entity_type: 'wfoe',
+			city: 'Shanghai',
+			sector: 'retail',
+			china_revenue_rmb: '1',
+			prior_year_global_turnover_rmb: '1',
+		}
+		const asExecutive = await page
+			.context()
+			.request.post(`${app.url}/inventory/units/new`, { form, headers: { Origin: app.url }, maxRedirects: 0 })
 		expect(asExecutive.status()).toBe(403)
 		await signIn(page, app.url, user('board').email, user('board').password)
-		const asBoard = await page.context().request.post(`${app.url}/inventory/units/new`, { form, headers: { Origin: app.url }, maxRedirects: 0 })
+		const asBoard = await page
+			.context()
+			.request.post(`${app.url}/inventory/units/new`, { form, headers: { Origin: app.url }, maxRedirects: 0 })
 		expect(asBoard.status()).toBe(403)
 		expect(await asBoard.text()).toContain('does not allow')
 		await page.goto(`${app.url}/units`)
@@ -102,7 +117,7 @@ describe.each(e2eDialects())('$name: overview and inventory in Chromium', dialec
 		expect(await code.getAttribute('aria-invalid')).toBe('true')
 		expect(await code.inputValue()).toBe('bad code!')
 		const message = await page.locator(`#${await code.getAttribute('aria-errormessage')}`).textContent()
-		expect(message).toContain("may contain letters, digits")
+		expect(message).toContain('may contain letters, digits')
 		expect(await page.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBe('true')
 		await screenshot(page, `${dialect.name}-system-form-errors`)
 		expect(await count('info_system')).toBe(before)
@@ -116,7 +131,10 @@ describe.each(e2eDialects())('$name: overview and inventory in Chromium', dialec
 		expect(res.status()).toBe(200)
 		expect(res.headers()['content-type']).toContain('text/csv')
 		const csv = await res.text()
-		const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/)
+		const lines = csv
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split(/\r\n/)
 		expect(lines[0]).toBe(SYSTEM_HEADER)
 		const api = await (await page.context().request.get(`${app.url}/api/systems?level=3&size=500`)).json()
 		expect(lines.length - 1).toBe(api.total)
@@ -202,7 +220,11 @@ describe.each(e2eDialects())('$name: overview and inventory in Chromium', dialec
 		await page.getByRole('status').getByText('2 added, 0 updated, 0 unchanged').waitFor()
 		await screenshot(page, `${dialect.name}-import-done`)
 		expect(await count('info_system')).toBe(systems + 2)
-		const audit = await db.selectFrom('audit_event').select(['action', 'entity', 'entity_id', 'actor_email']).where('entity', '=', 'info_system').execute()
+		const audit = await db
+			.selectFrom('audit_event')
+			.select(['action', 'entity', 'entity_id', 'actor_email'])
+			.where('entity', '=', 'info_system')
+			.execute()
 		expect(audit.filter(a => a.action === 'create')).toHaveLength(2)
 		expect(audit.filter(a => a.action === 'import')).toHaveLength(1)
 		expect(audit.every(a => a.actor_email === user('analyst').email)).toBe(true)

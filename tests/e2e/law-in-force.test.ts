@@ -31,11 +31,15 @@ describe.each(e2eDialects())('$name: law in force, counted per exporter', dialec
 		expect(api.penaltyCeilingRmb).toBeLessThan(412_000_000_000 * 0.05)
 		await page.goto(`${app.url}/`, { waitUntil: 'networkidle' })
 		const kpi = (label: string) => page.locator('.kpi', { has: page.locator('.label', { hasText: label }) })
-		await expect(kpi('Statutory penalty ceiling').locator('.value').textContent()).resolves.toBe(formatRmb(api.penaltyCeilingRmb, { compact: true }))
+		await expect(kpi('Statutory penalty ceiling').locator('.value').textContent()).resolves.toBe(
+			formatRmb(api.penaltyCeilingRmb, { compact: true }),
+		)
 		await expect(kpi('Statutory penalty ceiling').locator('.hint').textContent()).resolves.toContain(api.penaltyCeilingBasis)
 		await expect(kpi('Business units').locator('.value').textContent()).resolves.toBe(formatInt(api.units))
 		await expect(kpi('People in China').locator('.value').textContent()).resolves.toBe(formatInt(api.peopleInChina))
-		await expect(kpi('Flows lacking their required mechanism').locator('.value').textContent()).resolves.toBe(formatInt(api.flowsLackingMechanism))
+		await expect(kpi('Flows lacking their required mechanism').locator('.value').textContent()).resolves.toBe(
+			formatInt(api.flowsLackingMechanism),
+		)
 		await expect(kpi('Systems overdue').locator('.value').textContent()).resolves.toBe(formatInt(api.systemsOverdue))
 		await screenshot(page, `${dialect.name}-overview-penalty-ceiling`)
 
@@ -45,7 +49,12 @@ describe.each(e2eDialects())('$name: law in force, counted per exporter', dialec
 		await page.locator('thead th', { hasText: 'Required mechanism' }).waitFor() // the client navigation has rendered
 		const listed = await (await page.context().request.get(`${app.url}/api/flows?status=lacking&size=500`)).json()
 		expect(listed.total).toBe(api.flowsLackingMechanism)
-		expect(listed.data.every((r: { mechanismSatisfied: boolean; requiredMechanism: string | null }) => r.mechanismSatisfied === false && r.requiredMechanism !== null)).toBe(true)
+		expect(
+			listed.data.every(
+				(r: { mechanismSatisfied: boolean; requiredMechanism: string | null }) =>
+					r.mechanismSatisfied === false && r.requiredMechanism !== null,
+			),
+		).toBe(true)
 		const csv = await (await page.context().request.get(`${app.url}/inventory/flows/export?status=lacking`)).text()
 		const [header, ...lines] = csv.trim().split(/\r?\n/)
 		expect(header).toContain('required_mechanism')

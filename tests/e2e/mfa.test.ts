@@ -16,10 +16,21 @@ describe.each(e2eDialects())('$name: second factor and throttling', dialect => {
 	let db: Kysely<Database>
 	let browser: Browser
 	const post = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
-		fetch(`${app.url}${path}`, { method: 'POST', body: new URLSearchParams(form), headers: { Origin: app.url, ...headers }, redirect: 'manual' })
-	const get = (path: string, cookie?: string) => fetch(`${app.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' })
-	const cookieOf = (res: Response, name: string) => res.headers.getSetCookie().find(c => c.startsWith(`${name}=`) && !c.startsWith(`${name}=;`))?.split(';')[0]
-	const audit = (action: string) => db.selectFrom('audit_event').select(['action', 'actor_email', 'after_json']).where('action', '=', action).execute()
+		fetch(`${app.url}${path}`, {
+			method: 'POST',
+			body: new URLSearchParams(form),
+			headers: { Origin: app.url, ...headers },
+			redirect: 'manual',
+		})
+	const get = (path: string, cookie?: string) =>
+		fetch(`${app.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' })
+	const cookieOf = (res: Response, name: string) =>
+		res.headers
+			.getSetCookie()
+			.find(c => c.startsWith(`${name}=`) && !c.startsWith(`${name}=;`))
+			?.split(';')[0]
+	const audit = (action: string) =>
+		db.selectFrom('audit_event').select(['action', 'actor_email', 'after_json']).where('action', '=', action).execute()
 
 	beforeAll(async () => {
 		// Behind a proxy on loopback: X-Forwarded-For tells each test client's address.
@@ -57,7 +68,9 @@ describe.each(e2eDialects())('$name: second factor and throttling', dialect => {
 		const admin = await signInOverHttp(app.url, demo('admin').email, demo('admin').password)
 		const email = 'mfa.analyst@meridian.example'
 		const password = 'lantern-cobalt-meadow-93'
-		expect((await post('/admin?index', { intent: 'create', email, name: 'MFA Analyst', role: 'analyst', password }, { Cookie: admin })).status).toBe(200)
+		expect(
+			(await post('/admin?index', { intent: 'create', email, name: 'MFA Analyst', role: 'analyst', password }, { Cookie: admin })).status,
+		).toBe(200)
 		// Required role, no factor yet: the password alone gives no session.
 		const bare = await post('/login', { email, password })
 		expect(bare.status).toBe(200)
@@ -123,10 +136,18 @@ describe.each(e2eDialects())('$name: second factor and throttling', dialect => {
 		const account = await get('/account', here)
 		expect(account.status).toBe(200)
 		expect(await account.text()).toContain('New recovery codes')
-		const wrong = await post('/account', { intent: 'password', current: 'not-my-password', next: 'saffron-harbour-quill-58', confirm: 'saffron-harbour-quill-58' }, { Cookie: here })
+		const wrong = await post(
+			'/account',
+			{ intent: 'password', current: 'not-my-password', next: 'saffron-harbour-quill-58', confirm: 'saffron-harbour-quill-58' },
+			{ Cookie: here },
+		)
 		expect(wrong.status).toBe(400)
 		expect(await wrong.text()).toContain('That is not your current password')
-		const changed = await post('/account', { intent: 'password', current: board.password, next: 'saffron-harbour-quill-58', confirm: 'saffron-harbour-quill-58' }, { Cookie: here })
+		const changed = await post(
+			'/account',
+			{ intent: 'password', current: board.password, next: 'saffron-harbour-quill-58', confirm: 'saffron-harbour-quill-58' },
+			{ Cookie: here },
+		)
 		expect(changed.status).toBe(302)
 		expect(changed.headers.get('location')).toBe('/account?password=changed')
 		const renewed = cookieOf(changed, 'ced_session')!
@@ -135,7 +156,9 @@ describe.each(e2eDialects())('$name: second factor and throttling', dialect => {
 		expect((await get('/snapshots', elsewhere)).status).toBe(302)
 		expect((await get('/snapshots', here)).status).toBe(302) // the old token went too; the new cookie replaced it
 		expect((await post('/login', { email: board.email, password: board.password, code: demoCode(board.email) })).status).toBe(400)
-		expect((await post('/login', { email: board.email, password: 'saffron-harbour-quill-58', code: demoCode(board.email) })).status).toBe(302)
+		expect((await post('/login', { email: board.email, password: 'saffron-harbour-quill-58', code: demoCode(board.email) })).status).toBe(
+			302,
+		)
 		const events = await audit('password.change')
 		expect(events).toHaveLength(1)
 		expect(JSON.stringify(events)).not.toContain('saffron')
@@ -146,14 +169,17 @@ describe.each(e2eDialects())('$name: second factor and throttling', dialect => {
 		const attacker = { 'X-Forwarded-For': '203.0.113.9' }
 		const home = { 'X-Forwarded-For': '198.51.100.7' }
 		const statuses: number[] = []
-		for (let i = 0; i < 7; i++) statuses.push((await post('/login', { email: victim.email, password: `guess-${i}-wrong-password` }, attacker)).status)
+		for (let i = 0; i < 7; i++)
+			statuses.push((await post('/login', { email: victim.email, password: `guess-${i}-wrong-password` }, attacker)).status)
 		expect(statuses).toEqual([400, 400, 400, 400, 429, 429, 429])
 		const started = Date.now()
 		const mine = await post('/login', { email: victim.email, password: victim.password, code: demoCode(victim.email) }, home)
 		expect(mine.status).toBe(302)
 		expect(Date.now() - started).toBeLessThan(10_000) // slowed (the account failed 5 times), not blocked
 		// Even the right password stays paused from the attacker's address.
-		expect((await post('/login', { email: victim.email, password: victim.password, code: demoCode(victim.email) }, attacker)).status).toBe(429)
+		expect((await post('/login', { email: victim.email, password: victim.password, code: demoCode(victim.email) }, attacker)).status).toBe(
+			429,
+		)
 		// One audit event for the lock period, not one per refused attempt.
 		const locks = (await audit('login.locked')).filter(e => e.after_json?.includes('203.0.113.9'))
 		expect(locks).toHaveLength(1)

@@ -53,7 +53,13 @@ describe.each(e2eDialects())('$name: obligations register, feed and API', dialec
 
 		// The same form from before the change carries the old version: the server refuses it.
 		const res = await page.request.post(`${app.url}/obligations?index`, {
-			form: { intent: 'status', dutyKey: (await mine.first().locator('input[name=dutyKey]').inputValue()), unitId: await mine.first().locator('input[name=unitId]').inputValue(), status: 'open', expectedVersion: '0' },
+			form: {
+				intent: 'status',
+				dutyKey: await mine.first().locator('input[name=dutyKey]').inputValue(),
+				unitId: await mine.first().locator('input[name=unitId]').inputValue(),
+				status: 'open',
+				expectedVersion: '0',
+			},
 			headers: { Origin: app.url },
 		})
 		expect(res.status()).toBe(409)
@@ -110,7 +116,8 @@ describe.each(e2eDialects())('$name: obligations register, feed and API', dialec
 		expect((await bad.json()).fieldErrors.within).toBeDefined()
 		const forecast = await (await page.request.get(`${app.url}/api/units/1/forecast`)).json()
 		expect(Array.isArray(forecast.crossings)).toBe(true)
-		for (const c of forecast.crossings) expect(Object.keys(c)).toEqual(expect.arrayContaining(['threshold', 'mechanism', 'forecastOn', 'leadTimeDays', 'startBy']))
+		for (const c of forecast.crossings)
+			expect(Object.keys(c)).toEqual(expect.arrayContaining(['threshold', 'mechanism', 'forecastOn', 'leadTimeDays', 'startBy']))
 		expect((await page.request.get(`${app.url}/api/units/999999/forecast`)).status()).toBe(404)
 	})
 })

@@ -56,7 +56,13 @@ describe('the board-pack printer', () => {
 		let browsers = 0
 		const sampler = setInterval(() => (browsers = Math.max(browsers, chromiumProcessesOf(app.process.pid!).browsers)), 100)
 		const answers = await Promise.all(
-			Array.from({ length: 4 }, () => fetch(`${app.url}/snapshots/2026-Q3/pack.pdf`, { headers: { Cookie: cookie } }).then(async r => ({ status: r.status, retry: r.headers.get('retry-after'), size: (await r.arrayBuffer()).byteLength }))),
+			Array.from({ length: 4 }, () =>
+				fetch(`${app.url}/snapshots/2026-Q3/pack.pdf`, { headers: { Cookie: cookie } }).then(async r => ({
+					status: r.status,
+					retry: r.headers.get('retry-after'),
+					size: (await r.arrayBuffer()).byteLength,
+				})),
+			),
 		)
 		clearInterval(sampler)
 		const statuses = answers.map(a => a.status).sort()
@@ -77,9 +83,11 @@ describe('the printer on its own (real Chromium, two listeners)', () => {
 		other = await startListener((_req, res) => res.writeHead(200, { 'Content-Type': 'text/plain' }).end('elsewhere'))
 		origin = await startListener((req, res) => {
 			if (req.url === '/redirect') return res.writeHead(302, { Location: `${other.url}/internal` }).end()
-			res.writeHead(200, { 'Content-Type': 'text/html' }).end(
-				`<!doctype html><title>p</title><link rel="stylesheet" href="${other.url}/style.css"><h1>Pack</h1><img src="${other.url}/pixel.png" alt=""><iframe src="${other.url}/frame"></iframe><img src="file:///etc/passwd" alt="">`,
-			)
+			res
+				.writeHead(200, { 'Content-Type': 'text/html' })
+				.end(
+					`<!doctype html><title>p</title><link rel="stylesheet" href="${other.url}/style.css"><h1>Pack</h1><img src="${other.url}/pixel.png" alt=""><iframe src="${other.url}/frame"></iframe><img src="file:///etc/passwd" alt="">`,
+				)
 		})
 	})
 	afterAll(async () => {

@@ -17,7 +17,12 @@ describe('queries per request (SQLite)', () => {
 
 	beforeAll(async () => {
 		app = await startApp(await e2eDialects()[0]!.databaseUrl())
-		const res = await fetch(`${app.url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: demoCode(analyst.email) }), headers: { Origin: app.url }, redirect: 'manual' })
+		const res = await fetch(`${app.url}/login`, {
+			method: 'POST',
+			body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: demoCode(analyst.email) }),
+			headers: { Origin: app.url },
+			redirect: 'manual',
+		})
 		cookie = res.headers.get('set-cookie')!.split(';')[0]!
 	})
 	afterAll(async () => {
@@ -34,7 +39,10 @@ describe('queries per request (SQLite)', () => {
 	})
 
 	test('the overview, a unit page, scenarios and snapshots: a fixed, small number of queries', async () => {
-		const units = (await (await fetch(`${app.url}/api/units?size=500`, { headers: { Cookie: cookie } })).json()).data as Array<{ id: number; code: string }>
+		const units = (await (await fetch(`${app.url}/api/units?size=500`, { headers: { Cookie: cookie } })).json()).data as Array<{
+			id: number
+			code: string
+		}>
 		const small = units.find(u => u.code === 'BU-BJ-REP')!
 		const large = units.find(u => u.code === 'BU-SH-BANK')!
 		await count(`/units/${small.id}`) // keeps the parsed model version
@@ -42,6 +50,7 @@ describe('queries per request (SQLite)', () => {
 		await count('/') // fills the score cache
 		const overview = await count('/')
 		expect(overview).toBeLessThanOrEqual(5) // the session and its user, then one query for the score-cache key
-		for (const path of ['/scenarios', '/scenarios/1', '/snapshots', '/snapshots/2026-Q3', '/snapshots/2026-Q3?compare=2024-Q4']) expect(await count(path), path).toBeLessThanOrEqual(25)
+		for (const path of ['/scenarios', '/scenarios/1', '/snapshots', '/snapshots/2026-Q3', '/snapshots/2026-Q3?compare=2024-Q4'])
+			expect(await count(path), path).toBeLessThanOrEqual(25)
 	})
 })

@@ -19,7 +19,8 @@ const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-c
 const WIDTHS = [390, 768]
 
 const allowed = (access: Access | undefined, role: Role) =>
-	access === 'public' || (access !== undefined && (typeof access === 'string' ? can(role, access as Permission) : access.some(p => can(role, p))))
+	access === 'public' ||
+	(access !== undefined && (typeof access === 'string' ? can(role, access as Permission) : access.some(p => can(role, p))))
 
 /** Every page (a route with a component and a loader) as a URL with real records in its segments. */
 async function pagesOf(databaseUrl: string) {
@@ -34,11 +35,14 @@ async function pagesOf(databaseUrl: string) {
 		if (id === 'root' || !route.module.default || !route.module.loader || id === 'routes/login') continue
 		const chain: string[] = []
 		for (let r = build.routes[id]; r; r = r.parentId ? build.routes[r.parentId] : undefined) if (r.path) chain.unshift(r.path)
-		const url = `/${chain.join('/')}`.replace(/:(\w+)/g, (_, name: string) => (id === 'routes/scenarios.$id' ? String(approved.id) : (params[name] ?? '1')))
+		const url = `/${chain.join('/')}`.replace(/:(\w+)/g, (_, name: string) =>
+			id === 'routes/scenarios.$id' ? String(approved.id) : (params[name] ?? '1'),
+		)
 		pages.push({ id, url: url.replace(/\/+/g, '/'), access: ROUTE_ACCESS[id]?.loader })
 	}
 	// Other tables of the generic inventory pages, the comparison with scenarios in it, and the pages no route owns.
-	for (const table of ['systems', 'flows', 'staffing']) pages.push({ id: 'routes/inventory.$table.new', url: `/inventory/${table}/new`, access: 'inventory:write' })
+	for (const table of ['systems', 'flows', 'staffing'])
+		pages.push({ id: 'routes/inventory.$table.new', url: `/inventory/${table}/new`, access: 'inventory:write' })
 	pages.push({ id: 'routes/scenarios.compare', url: `/scenarios/compare?ids=${approved.id}`, access: 'scenarios:read-approved' })
 	return pages
 }
@@ -46,11 +50,25 @@ async function pagesOf(databaseUrl: string) {
 async function axeViolations(page: Page) {
 	await page.addScriptTag({ content: AXE_SOURCE })
 	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown[]; failureSummary: string }> }> }> } }).axe
+		const axe = (
+			window as unknown as {
+				axe: {
+					run: (
+						ctx: Document,
+						o: object,
+					) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown[]; failureSummary: string }> }> }>
+				}
+			}
+		).axe
 		const { violations } = await axe.run(document, { resultTypes: ['violations'] })
 		return violations
 			.filter(v => v.impact === 'critical' || v.impact === 'serious')
-			.map(v => ({ id: v.id, impact: v.impact, count: v.nodes.length, first: `${JSON.stringify(v.nodes[0]?.target)} ${v.nodes[0]?.failureSummary}` }))
+			.map(v => ({
+				id: v.id,
+				impact: v.impact,
+				count: v.nodes.length,
+				first: `${JSON.stringify(v.nodes[0]?.target)} ${v.nodes[0]?.failureSummary}`,
+			}))
 	})
 }
 
@@ -80,29 +98,37 @@ describe.each(e2eDialects().slice(0, 1))('$name: every page as each role', diale
 		return page
 	}
 
-	test.each(ROLES)('%s: axe-core reports nothing critical or serious on any page', async role => {
-		const page = await signedIn(role)
-		const problems: string[] = []
-		for (const url of visitsOf(role)) {
-			await page.goto(`${app.url}${url}`, { waitUntil: 'load' })
-			for (const v of await axeViolations(page)) problems.push(`${url}: ${v.impact} ${v.id} x${v.count}: ${v.first}`)
-		}
-		expect(problems).toEqual([])
-		await page.close()
-	}, 600_000)
-
-	test.each(ROLES)('%s: no page is wider than a 390 px phone or a 768 px tablet', async role => {
-		const page = await signedIn(role)
-		const wider: string[] = []
-		for (const width of WIDTHS) {
-			await page.setViewportSize({ width, height: 844 })
+	test.each(ROLES)(
+		'%s: axe-core reports nothing critical or serious on any page',
+		async role => {
+			const page = await signedIn(role)
+			const problems: string[] = []
 			for (const url of visitsOf(role)) {
 				await page.goto(`${app.url}${url}`, { waitUntil: 'load' })
-				const wide = await page.evaluate(() => document.documentElement.scrollWidth)
-				if (wide > width) wider.push(`${url} at ${width}: ${wide} px`)
+				for (const v of await axeViolations(page)) problems.push(`${url}: ${v.impact} ${v.id} x${v.count}: ${v.first}`)
 			}
-		}
-		expect(wider).toEqual([])
-		await page.close()
-	}, 600_000)
+			expect(problems).toEqual([])
+			await page.close()
+		},
+		600_000,
+	)
+
+	test.each(ROLES)(
+		'%s: no page is wider than a 390 px phone or a 768 px tablet',
+		async role => {
+			const page = await signedIn(role)
+			const wider: string[] = []
+			for (const width of WIDTHS) {
+				await page.setViewportSize({ width, height: 844 })
+				for (const url of visitsOf(role)) {
+					await page.goto(`${app.url}${url}`, { waitUntil: 'load' })
+					const wide = await page.evaluate(() => document.documentElement.scrollWidth)
+					if (wide > width) wider.push(`${url} at ${width}: ${wide} px`)
+				}
+			}
+			expect(wider).toEqual([])
+			await page.close()
+		},
+		600_000,
+	)
 })

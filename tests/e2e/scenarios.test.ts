@@ -67,7 +67,11 @@ describe.each(e2eDialects())('$name: relocation scenarios in Chromium', dialect 
 	test('a move on a unit the page did not ship: its inventory is fetched, the results follow, and the server agrees', async () => {
 		const page = await browser.newPage()
 		await signIn(page, app.url, user('analyst').email, user('analyst').password)
-		const { id } = await db.selectFrom('scenario').select('id').where('name', '=', 'Shanghai client data operations to Manila').executeTakeFirstOrThrow()
+		const { id } = await db
+			.selectFrom('scenario')
+			.select('id')
+			.where('name', '=', 'Shanghai client data operations to Manila')
+			.executeTakeFirstOrThrow()
 		const path = `${app.url}/scenarios/${id}`
 		// The page ships the inventory of the units the scenario reads, and a short list of every unit to choose from.
 		const shipped = await (await page.context().request.get(`${path}?_data=${encodeURIComponent('routes/scenarios.$id')}`)).json()
@@ -89,7 +93,14 @@ describe.each(e2eDialects())('$name: relocation scenarios in Chromium', dialect 
 		await expect.poll(() => section('#transfers-h').textContent()).toContain('SL-RND-BO-BJ')
 		expect(await section('#diff-h').textContent()).toContain('Meridian Technology China R&D Centre')
 		expect(await page.locator('.results-status').textContent()).toBe('')
-		const figures = async () => (await Promise.all(['section.kpis', 'section:has(#diff-h)', 'section:has(#transfers-h)', 'section:has(#lines-h)'].map(s => page.locator(s).textContent()))).join('\n')
+		const figures = async () =>
+			(
+				await Promise.all(
+					['section.kpis', 'section:has(#diff-h)', 'section:has(#transfers-h)', 'section:has(#lines-h)'].map(s =>
+						page.locator(s).textContent(),
+					),
+				)
+			).join('\n')
 		await page.locator('section.kpis:not([aria-busy])').waitFor() // the Monte Carlo bands are of this draft
 		const shown = await figures()
 		await screenshot(page, `${dialect.name}-scenario-fetched-unit`)
@@ -113,7 +124,9 @@ describe.each(e2eDialects())('$name: relocation scenarios in Chromium', dialect 
 		})
 		expect(res.status()).toBe(400)
 		expect(await res.text()).toMatch(/proposed scenario cannot be edited|Discount rate/)
-		expect((await db.selectFrom('scenario').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name).toBe('Shanghai data team to Manila, half')
+		expect((await db.selectFrom('scenario').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name).toBe(
+			'Shanghai data team to Manila, half',
+		)
 		await page.close()
 	})
 
@@ -138,12 +151,20 @@ describe.each(e2eDialects())('$name: relocation scenarios in Chromium', dialect 
 		const shown = await page.goto(`${app.url}${scenarioPath}`)
 		expect(shown?.status()).toBe(200)
 		await expect(page.getByRole('button', { name: /Save|Approve|Reject/ }).count()).resolves.toBe(0)
-		const direct = await page.context().request.post(`${app.url}${scenarioPath}`, { form: { intent: 'save', draft: '{}' }, headers: { Origin: app.url } })
+		const direct = await page
+			.context()
+			.request.post(`${app.url}${scenarioPath}`, { form: { intent: 'save', draft: '{}' }, headers: { Origin: app.url } })
 		expect(direct.status()).toBe(403)
 		await screenshot(page, `${dialect.name}-scenario-board`)
 
 		const id = String(scenarioPath.split('/').pop())
-		const log = await db.selectFrom('audit_event').select('action').where('entity', '=', 'scenario').where('entity_id', '=', id).orderBy('id').execute()
+		const log = await db
+			.selectFrom('audit_event')
+			.select('action')
+			.where('entity', '=', 'scenario')
+			.where('entity_id', '=', id)
+			.orderBy('id')
+			.execute()
 		expect(log.map(l => l.action)).toEqual(['create', 'update', 'scenario.propose', 'scenario.approve'])
 		await page.close()
 	})
@@ -180,7 +201,9 @@ describe.each(e2eDialects())('$name: relocation scenarios in Chromium', dialect 
 		await page.getByRole('link', { name: 'Edit Penang' }).click()
 		await page.getByRole('heading', { name: 'Penang (MY)' }).waitFor()
 		await page.getByRole('button', { name: 'Delete Penang' }).click() // asks first, naming its costs
-		expect(await page.getByRole('group', { name: 'Confirm deletion' }).textContent()).toMatch(/Delete Penang and its \d+ costs by function\?/)
+		expect(await page.getByRole('group', { name: 'Confirm deletion' }).textContent()).toMatch(
+			/Delete Penang and its \d+ costs by function\?/,
+		)
 		await page.getByRole('button', { name: 'Yes, delete' }).click()
 		await page.waitForURL(u => u.pathname === '/destinations')
 		expect(await page.getByRole('row', { name: /Penang/ }).count()).toBe(0)
@@ -188,7 +211,10 @@ describe.each(e2eDialects())('$name: relocation scenarios in Chromium', dialect 
 		await page.getByRole('heading', { name: 'Kuala Lumpur (MY)' }).waitFor()
 		await page.getByRole('button', { name: 'Delete Kuala Lumpur' }).click()
 		await page.getByRole('button', { name: 'Yes, delete' }).click()
-		await page.getByRole('alert').getByText(/Kuala Lumpur is the destination of \d+ scenario move/).waitFor()
+		await page
+			.getByRole('alert')
+			.getByText(/Kuala Lumpur is the destination of \d+ scenario move/)
+			.waitFor()
 		const log = await db.selectFrom('audit_event').select('action').where('entity', '=', 'destination').orderBy('id').execute()
 		expect(log.map(l => l.action)).toEqual(['update', 'create', 'delete'])
 		await page.close()
@@ -208,7 +234,8 @@ describe.each(e2eDialects())('$name: relocation scenarios in Chromium', dialect 
 		await page.locator('table.compare').waitFor()
 		expect(await page.locator('table.compare thead th').count()).toBe(3)
 		expect(await page.locator('td.best').count()).toBeGreaterThan(0)
-		for (const m of ['One-off cost', 'NPV', 'Payback', 'New transfer obligations']) expect(await page.getByRole('rowheader', { name: m }).count()).toBe(1)
+		for (const m of ['One-off cost', 'NPV', 'Payback', 'New transfer obligations'])
+			expect(await page.getByRole('rowheader', { name: m }).count()).toBe(1)
 		await screenshot(page, `${dialect.name}-scenario-compare`)
 		const bad = await page.goto(`${app.url}/scenarios/compare?id=1`)
 		expect(bad?.status()).toBe(400)

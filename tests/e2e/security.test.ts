@@ -15,8 +15,14 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 	let app: RunningApp
 	let db: Kysely<Database>
 	const post = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
-		fetch(`${app.url}${path}`, { method: 'POST', body: new URLSearchParams(form), headers: { Origin: app.url, ...headers }, redirect: 'manual' })
-	const get = (path: string, cookie?: string) => fetch(`${app.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' })
+		fetch(`${app.url}${path}`, {
+			method: 'POST',
+			body: new URLSearchParams(form),
+			headers: { Origin: app.url, ...headers },
+			redirect: 'manual',
+		})
+	const get = (path: string, cookie?: string) =>
+		fetch(`${app.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' })
 	const signIn = (email: string, password: string) => signInOverHttp(app.url, email, password) // with the second factor
 
 	beforeAll(async () => {
@@ -34,7 +40,10 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 			const res = await get(path)
 			const csp = res.headers.get('content-security-policy') ?? ''
 			expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/)
-			expect(csp.split(';').find(d => d.trim().startsWith('script-src')), path).not.toContain('unsafe-inline')
+			expect(
+				csp.split(';').find(d => d.trim().startsWith('script-src')),
+				path,
+			).not.toContain('unsafe-inline')
 			expect(csp, path).toContain("frame-ancestors 'none'")
 			expect(res.headers.get('x-content-type-options'), path).toBe('nosniff')
 			expect(res.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin')
@@ -53,16 +62,30 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 		const form = new URLSearchParams({ email: demo('admin').email, password: demo('admin').password, code: demoCode(demo('admin').email) })
 		const none = await fetch(`${app.url}/login`, { method: 'POST', body: form, redirect: 'manual' })
 		expect(none.status).toBe(403)
-		const evil = await fetch(`${app.url}/login`, { method: 'POST', body: form, headers: { Origin: 'https://evil.example' }, redirect: 'manual' })
+		const evil = await fetch(`${app.url}/login`, {
+			method: 'POST',
+			body: form,
+			headers: { Origin: 'https://evil.example' },
+			redirect: 'manual',
+		})
 		expect(evil.status).toBe(403)
 		expect(await evil.text()).toContain('Origin check')
 		expect(evil.headers.get('set-cookie')).toBeNull()
-		const referer = await fetch(`${app.url}/login`, { method: 'POST', body: form, headers: { Referer: `${app.url}/login` }, redirect: 'manual' })
+		const referer = await fetch(`${app.url}/login`, {
+			method: 'POST',
+			body: form,
+			headers: { Referer: `${app.url}/login` },
+			redirect: 'manual',
+		})
 		expect(referer.status).toBe(302)
 	})
 
 	test('sessions: HttpOnly, SameSite=Lax and Secure cookies, a new id at each sign-in, and sign-out ends it on the server', async () => {
-		const res = await post('/login', { email: demo('executive').email, password: demo('executive').password, code: demoCode(demo('executive').email) })
+		const res = await post('/login', {
+			email: demo('executive').email,
+			password: demo('executive').password,
+			code: demoCode(demo('executive').email),
+		})
 		const setCookie = res.headers.get('set-cookie')!
 		expect(setCookie).toMatch(/HttpOnly/i)
 		expect(setCookie).toMatch(/SameSite=Lax/i)
@@ -88,7 +111,8 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 		const message = (body: string) => /do not match an active account/.test(body)
 		expect(message(await unknown.text()) && message(await wrong.text())).toBe(true)
 		let status = 0
-		for (let i = 0; i < 4; i++) status = (await post('/login', { email: demo('analyst').email, password: `wrong-password-${i + 2}` })).status
+		for (let i = 0; i < 4; i++)
+			status = (await post('/login', { email: demo('analyst').email, password: `wrong-password-${i + 2}` })).status
 		expect(status).toBe(429)
 		// Locked: even the right password waits, and the message says for how long.
 		const locked = await post('/login', { email: demo('analyst').email, password: demo('analyst').password })
@@ -104,14 +128,36 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 
 	test('user administration: password policy, roles, disabling, resets and the last administrator, all audited', async () => {
 		const admin = await signIn(demo('admin').email, demo('admin').password)
-		const common = await post('/admin?index', { intent: 'create', email: 'new.analyst@meridian.example', name: 'New Analyst', role: 'analyst', password: 'password1234' }, { Cookie: admin })
+		const common = await post(
+			'/admin?index',
+			{ intent: 'create', email: 'new.analyst@meridian.example', name: 'New Analyst', role: 'analyst', password: 'password1234' },
+			{ Cookie: admin },
+		)
 		expect(common.status).toBe(400)
 		expect(await common.text()).toContain('one of the most common passwords')
-		const short = await post('/admin?index', { intent: 'create', email: 'new.analyst@meridian.example', name: 'New Analyst', role: 'analyst', password: 'short' }, { Cookie: admin })
+		const short = await post(
+			'/admin?index',
+			{ intent: 'create', email: 'new.analyst@meridian.example', name: 'New Analyst', role: 'analyst', password: 'short' },
+			{ Cookie: admin },
+		)
 		expect(await short.text()).toContain('at least 12 characters')
-		const created = await post('/admin?index', { intent: 'create', email: 'New.Analyst@meridian.example', name: 'New Analyst', role: 'analyst', password: 'ferry-quartz-almond-tulip-9' }, { Cookie: admin })
+		const created = await post(
+			'/admin?index',
+			{
+				intent: 'create',
+				email: 'New.Analyst@meridian.example',
+				name: 'New Analyst',
+				role: 'analyst',
+				password: 'ferry-quartz-almond-tulip-9',
+			},
+			{ Cookie: admin },
+		)
 		expect(created.status).toBe(200)
-		const user = await db.selectFrom('app_user').select(['id', 'email']).where('email', '=', 'new.analyst@meridian.example').executeTakeFirstOrThrow()
+		const user = await db
+			.selectFrom('app_user')
+			.select(['id', 'email'])
+			.where('email', '=', 'new.analyst@meridian.example')
+			.executeTakeFirstOrThrow()
 		const theirs = await signIn('new.analyst@meridian.example', 'ferry-quartz-almond-tulip-9')
 		expect((await get('/units', theirs)).status).toBe(200)
 
@@ -124,7 +170,9 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 		expect((await get('/snapshots', asBoard)).status).toBe(302)
 		expect((await post('/login', { email: 'new.analyst@meridian.example', password: 'ferry-quartz-almond-tulip-9' })).status).toBe(400)
 		expect((await post(`/admin/users/${user.id}`, { intent: 'enable' }, { Cookie: admin })).status).toBe(200)
-		expect((await post(`/admin/users/${user.id}`, { intent: 'reset-password', password: 'harbour-violet-cobalt-7' }, { Cookie: admin })).status).toBe(200)
+		expect(
+			(await post(`/admin/users/${user.id}`, { intent: 'reset-password', password: 'harbour-violet-cobalt-7' }, { Cookie: admin })).status,
+		).toBe(200)
 		expect((await post('/login', { email: 'new.analyst@meridian.example', password: 'ferry-quartz-almond-tulip-9' })).status).toBe(400)
 		await signIn('new.analyst@meridian.example', 'harbour-violet-cobalt-7')
 
@@ -135,7 +183,11 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 		expect(await demote.text()).toContain('last active administrator')
 		expect((await db.selectFrom('app_user').select('role').where('id', '=', me.id).executeTakeFirstOrThrow()).role).toBe('admin')
 
-		const log = await db.selectFrom('audit_event').select(['action', 'before_json', 'after_json']).where('entity', '=', 'app_user').execute()
+		const log = await db
+			.selectFrom('audit_event')
+			.select(['action', 'before_json', 'after_json'])
+			.where('entity', '=', 'app_user')
+			.execute()
 		expect(log.map(e => e.action)).toEqual(['create', 'mfa.enrol', 'user.role', 'user.disable', 'user.enable', 'password.reset'])
 		expect(JSON.stringify(log)).not.toMatch(/ferry-quartz|harbour-violet|scrypt/)
 
@@ -157,7 +209,12 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 		const huge = await new Promise<{ status: number; body: string }>((resolve, reject) => {
 			const req = http.request(`${app.url}/inventory/units/import`, {
 				method: 'POST',
-				headers: { Origin: app.url, Cookie: admin, 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(13 * 1024 * 1024) },
+				headers: {
+					Origin: app.url,
+					Cookie: admin,
+					'Content-Type': 'multipart/form-data; boundary=x',
+					'Content-Length': String(13 * 1024 * 1024),
+				},
 			})
 			req.on('response', res => {
 				let body = ''
@@ -172,10 +229,20 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 		const bigCsv = new FormData()
 		bigCsv.set('intent', 'preview')
 		bigCsv.set('file', new Blob(['code,name\n' + 'A,'.padEnd(6 * 1024 * 1024, 'a')]), 'big.csv')
-		const tooBig = await fetch(`${app.url}/inventory/units/import`, { method: 'POST', body: bigCsv, headers: { Origin: app.url, Cookie: admin } })
+		const tooBig = await fetch(`${app.url}/inventory/units/import`, {
+			method: 'POST',
+			body: bigCsv,
+			headers: { Origin: app.url, Cookie: admin },
+		})
 		expect(tooBig.status).toBe(413)
 		expect(await tooBig.text()).toContain('larger than 5 MB')
-		for (const path of ['/units?page=abc', '/flows?sort=password.desc', '/api/systems?size=100000', '/units/not-a-number', '/inventory/secrets/new']) {
+		for (const path of [
+			'/units?page=abc',
+			'/flows?sort=password.desc',
+			'/api/systems?size=100000',
+			'/units/not-a-number',
+			'/inventory/secrets/new',
+		]) {
 			const res = await get(path, admin)
 			expect([400, 404], path).toContain(res.status)
 		}
@@ -183,7 +250,8 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 
 	test('one address failing against many accounts is paused too', async () => {
 		let status = 0
-		for (let i = 0; i < 31 && status !== 429; i++) status = (await post('/login', { email: `spray${i}@example.com`, password: 'Summer2026!!' })).status
+		for (let i = 0; i < 31 && status !== 429; i++)
+			status = (await post('/login', { email: `spray${i}@example.com`, password: 'Summer2026!!' })).status
 		expect(status).toBe(429)
 	})
 })

@@ -51,7 +51,9 @@ describe.each(e2eDialects())('$name: snapshots and the board pack', dialect => {
 		await signIn(page, app.url, user('board').email, user('board').password)
 		await page.goto(`${app.url}/snapshots/2026-Q3?size=5`, { waitUntil: 'networkidle' })
 		const heatmap = page.locator('#heatmap')
-		expect(await heatmap.locator('.band-counts').textContent()).toMatch(/^17 units by overall band: Critical \d+ · High \d+ · Medium \d+ · Low \d+ · None \d+$/)
+		expect(await heatmap.locator('.band-counts').textContent()).toMatch(
+			/^17 units by overall band: Critical \d+ · High \d+ · Medium \d+ · Low \d+ · None \d+$/,
+		)
 		expect(await heatmap.locator('table.heatmap tbody tr').count()).toBe(5)
 		expect(await heatmap.locator('.pager').textContent()).toContain('Units 1–5 of 17')
 		const first = await heatmap.locator('table.heatmap tbody th').first().textContent()
@@ -71,7 +73,9 @@ describe.each(e2eDialects())('$name: snapshots and the board pack', dialect => {
 		expect(await heatmap.locator('table.heatmap tbody tr td.heat:first-of-type.band-high').count()).toBe(high)
 		expect(await heatmap.locator('table.heatmap tbody tr').count()).toBe(high)
 
-		const data = await (await page.context().request.get(`${app.url}/snapshots/2026-Q3?size=5&_data=routes%2Fsnapshots.%24quarter._index`)).json()
+		const data = await (
+			await page.context().request.get(`${app.url}/snapshots/2026-Q3?size=5&_data=routes%2Fsnapshots.%24quarter._index`)
+		).json()
 		expect(data.heatmap).toMatchObject({ total: 17, page: 1, pageSize: 5 })
 		expect(data.heatmap.rows).toHaveLength(5)
 		expect(Object.keys(data.heatmap.rows[0]).sort()).toEqual(['cells', 'city', 'code', 'name', 'overall'])
@@ -96,7 +100,18 @@ describe.each(e2eDialects())('$name: snapshots and the board pack', dialect => {
 		expect(pages[0]).not.toMatch(/Page 1 of/) // no footer on the cover
 		expect(pages[1]).toContain(`Page 2 of ${totalPages}`)
 		const all = pages.join('\n')
-		for (const s of ['1. Headline figures', '2. What moved, and why', '3. Heatmap', '17 units by overall band', '4. Exposure over the quarters', '6. Due next quarter', '7. Forecast threshold crossings', '9. Integrity of this snapshot', 'Meridian Payments (China)']) expect(all).toContain(s)
+		for (const s of [
+			'1. Headline figures',
+			'2. What moved, and why',
+			'3. Heatmap',
+			'17 units by overall band',
+			'4. Exposure over the quarters',
+			'6. Due next quarter',
+			'7. Forecast threshold crossings',
+			'9. Integrity of this snapshot',
+			'Meridian Payments (China)',
+		])
+			expect(all).toContain(s)
 		expect(all).not.toContain('Sign out') // no navigation chrome
 		const { width, height } = (await doc.getPage(1)).getViewport({ scale: 1 })
 		expect([Math.round(width), Math.round(height)]).toEqual([595, 842]) // A4 in points
@@ -107,7 +122,9 @@ describe.each(e2eDialects())('$name: snapshots and the board pack', dialect => {
 		const page = await browser.newPage()
 		const quarter = quarterOf(new Date())
 		await signIn(page, app.url, user('board').email, user('board').password)
-		const asBoard = await page.context().request.post(`${app.url}/snapshots?index`, { form: { quarter, confirmation: quarter }, headers: { Origin: app.url } })
+		const asBoard = await page
+			.context()
+			.request.post(`${app.url}/snapshots?index`, { form: { quarter, confirmation: quarter }, headers: { Origin: app.url } })
 		expect(asBoard.status()).toBe(403)
 
 		await signIn(page, app.url, user('admin').email, user('admin').password)
@@ -119,14 +136,18 @@ describe.each(e2eDialects())('$name: snapshots and the board pack', dialect => {
 		await page.getByLabel('Type the quarter again to confirm').fill(quarter)
 		await page.getByRole('button', { name: 'Freeze for ever' }).click()
 		await page.getByRole('alert').waitFor()
-		expect(await page.getByRole('alert').textContent()).toMatch(new RegExp(`Quarter ${quarter} has not ended \\(it ends on \\d{4}-\\d\\d-\\d\\d\\); it can be frozen from \\d{4}-\\d\\d-01`))
+		expect(await page.getByRole('alert').textContent()).toMatch(
+			new RegExp(`Quarter ${quarter} has not ended \\(it ends on \\d{4}-\\d\\d-\\d\\d\\); it can be frozen from \\d{4}-\\d\\d-01`),
+		)
 		await screenshot(page, `${dialect.name}-snapshots-freeze-refused`)
 
 		await page.locator('#freeze-quarter').fill('2026-Q3')
 		await page.getByLabel('Type the quarter again to confirm').fill('2026-Q3')
 		await page.getByRole('button', { name: 'Freeze for ever' }).click()
 		await page.getByRole('alert').filter({ hasText: 'already frozen' }).waitFor()
-		expect(await page.getByRole('alert').textContent()).toMatch(/Quarter 2026-Q3 is already frozen \(hash [0-9a-f]{12}…\); snapshots cannot be re-frozen/)
+		expect(await page.getByRole('alert').textContent()).toMatch(
+			/Quarter 2026-Q3 is already frozen \(hash [0-9a-f]{12}…\); snapshots cannot be re-frozen/,
+		)
 
 		await page.goto(`${app.url}/snapshots?verify=1`)
 		expect(await page.getByRole('status').textContent()).toMatch(/All 8 snapshots verified/)

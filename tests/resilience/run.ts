@@ -17,9 +17,16 @@ const OUTAGE_AT_MS = 8_000
 const OUTAGE_MS = 6_000
 const REQUEST_TIMEOUT_MS = 10_000
 const SCENARIO_ASSUMPTIONS = DEFAULT_SCENARIO_ASSUMPTIONS
-const SYSTEM_HEADER = 'code,unit_code,name,mlps_level,graded_on,filed_on,last_assessed_on,technologies,holds_personal_data,holds_important_data,holds_source_code'
+const SYSTEM_HEADER =
+	'code,unit_code,name,mlps_level,graded_on,filed_on,last_assessed_on,technologies,holds_personal_data,holds_important_data,holds_source_code'
 
-type Write = { kind: 'unit' | 'import' | 'scenario'; codes: string[]; status: number | 'timeout' | 'network'; acknowledged: boolean; client?: number }
+type Write = {
+	kind: 'unit' | 'import' | 'scenario'
+	codes: string[]
+	status: number | 'timeout' | 'network'
+	acknowledged: boolean
+	client?: number
+}
 const writes: Write[] = []
 const failures: string[] = []
 let reads = 0
@@ -39,7 +46,8 @@ async function timed(url: string, init: RequestInit = {}) {
 		statuses.set(String(res.status), (statuses.get(String(res.status)) ?? 0) + 1)
 		if (res.status >= 400) slowest = Math.max(slowest, ms)
 		if (res.status === 500) failures.push(`${init.method ?? 'GET'} ${url} → 500: ${body.slice(0, 200)}`)
-		if (res.status === 503 && !/database is not answering/i.test(body)) failures.push(`${url} → 503 without a readable reason: ${body.slice(0, 120)}`)
+		if (res.status === 503 && !/database is not answering/i.test(body))
+			failures.push(`${url} → 503 without a readable reason: ${body.slice(0, 120)}`)
 		return { status: res.status as number, body }
 	} catch (error) {
 		const timeout = (error as Error).name === 'TimeoutError'
@@ -60,19 +68,35 @@ async function main() {
 	const origin = { Origin: app.url }
 	const cookies: string[] = []
 	for (let i = 0; i < CLIENTS; i++) {
-		const res = await fetch(`${app.url}/login`, { method: 'POST', body: new URLSearchParams({ email: analyst.email, password: analyst.password }), headers: origin, redirect: 'manual' })
+		const res = await fetch(`${app.url}/login`, {
+			method: 'POST',
+			body: new URLSearchParams({ email: analyst.email, password: analyst.password }),
+			headers: origin,
+			redirect: 'manual',
+		})
 		cookies.push(res.headers.get('set-cookie')!.split(';')[0]!)
 	}
 	// Each client edits its own draft scenario; its saves are named so the last acknowledged one can be found.
 	const scenarioIds: number[] = []
 	for (let i = 0; i < CLIENTS; i++) {
-		const res = await fetch(`${app.url}/scenarios/new`, { method: 'POST', body: new URLSearchParams({ name: `RES-SCN-${i}-init` }), headers: { ...origin, Cookie: cookies[i]! }, redirect: 'manual' })
+		const res = await fetch(`${app.url}/scenarios/new`, {
+			method: 'POST',
+			body: new URLSearchParams({ name: `RES-SCN-${i}-init` }),
+			headers: { ...origin, Cookie: cookies[i]! },
+			redirect: 'manual',
+		})
 		scenarioIds.push(Number(res.headers.get('location')!.split('/').pop()))
 	}
-	const line = (await (await fetch(`${app.url}/api/staffing?size=1`, { headers: { Cookie: cookies[0]! } })).json()).data[0] as { id: number }
-	const destination = (await (await fetch(`${app.url}/api/destinations`, { headers: { Cookie: cookies[0]! } })).json()).data[0] as { id: number }
+	const line = (await (await fetch(`${app.url}/api/staffing?size=1`, { headers: { Cookie: cookies[0]! } })).json()).data[0] as {
+		id: number
+	}
+	const destination = (await (await fetch(`${app.url}/api/destinations`, { headers: { Cookie: cookies[0]! } })).json()).data[0] as {
+		id: number
+	}
 	const move = { staffingLineId: line.id, headcount: 1, destinationId: destination.id, startQuarter: '2027-Q2', dataHandling: 'not_needed' }
-	const unitCodes = (await (await fetch(`${app.url}/api/units?size=500`, { headers: { Cookie: cookies[0]! } })).json()).data.map((u: { code: string }) => u.code) as string[]
+	const unitCodes = (await (await fetch(`${app.url}/api/units?size=500`, { headers: { Cookie: cookies[0]! } })).json()).data.map(
+		(u: { code: string }) => u.code,
+	) as string[]
 
 	const started = Date.now()
 	let mariadbDownAt = 0
@@ -105,8 +129,18 @@ async function main() {
 			if (pick === 4) {
 				const name = `RES-SCN-${n}-${i}`
 				const draft = { name, description: 'resilience run', assumptions: SCENARIO_ASSUMPTIONS, moves: [move] }
-				const r = await timed(`${app.url}/scenarios/${scenarioIds[n]}?_data=${encodeURIComponent('routes/scenarios.$id')}`, { method: 'POST', body: new URLSearchParams({ intent: 'save', draft: JSON.stringify(draft) }), headers })
-				writes.push({ kind: 'scenario', codes: [name], status: r.status, acknowledged: r.status === 200 && r.body.includes('"saved":true'), client: n })
+				const r = await timed(`${app.url}/scenarios/${scenarioIds[n]}?_data=${encodeURIComponent('routes/scenarios.$id')}`, {
+					method: 'POST',
+					body: new URLSearchParams({ intent: 'save', draft: JSON.stringify(draft) }),
+					headers,
+				})
+				writes.push({
+					kind: 'scenario',
+					codes: [name],
+					status: r.status,
+					acknowledged: r.status === 200 && r.body.includes('"saved":true'),
+					client: n,
+				})
 			} else if (pick === 0 || pick === 2) {
 				reads++
 				const path = ['/', '/units', '/api/flows?size=100', '/flows'][(i + n) % 4]!
@@ -114,7 +148,16 @@ async function main() {
 				if (r.status !== 200) readErrors++
 			} else if (pick === 1) {
 				const code = `RES-${n}-${i}`
-				const form = new URLSearchParams({ code, name: `Resilience unit ${n}.${i}`, segment: 'services', legal_entity_type: 'wfoe', city: 'Shanghai', sector: 'retail', china_revenue_rmb: '1000', prior_year_global_turnover_rmb: '1000' })
+				const form = new URLSearchParams({
+					code,
+					name: `Resilience unit ${n}.${i}`,
+					segment: 'services',
+					legal_entity_type: 'wfoe',
+					city: 'Shanghai',
+					sector: 'retail',
+					china_revenue_rmb: '1000',
+					prior_year_global_turnover_rmb: '1000',
+				})
 				const r = await timed(`${app.url}/inventory/units/new`, { method: 'POST', body: form, headers })
 				writes.push({ kind: 'unit', codes: [code], status: r.status, acknowledged: r.status === 302 })
 			} else {
@@ -126,8 +169,17 @@ async function main() {
 				body.set('fileName', `${codes[0]}.csv`)
 				body.set('csv', csv)
 				// _data: the action's own JSON ({ stage: 'done', inserts: 3 }) instead of the page
-				const r = await timed(`${app.url}/inventory/systems/import?_data=${encodeURIComponent('routes/inventory.$table.import')}`, { method: 'POST', body, headers })
-				writes.push({ kind: 'import', codes, status: r.status, acknowledged: r.status === 200 && /"stage":"done".*"inserts":3/.test(r.body) })
+				const r = await timed(`${app.url}/inventory/systems/import?_data=${encodeURIComponent('routes/inventory.$table.import')}`, {
+					method: 'POST',
+					body,
+					headers,
+				})
+				writes.push({
+					kind: 'import',
+					codes,
+					status: r.status,
+					acknowledged: r.status === 200 && /"stage":"done".*"inserts":3/.test(r.body),
+				})
 			}
 		}
 	}
@@ -135,8 +187,14 @@ async function main() {
 
 	// What is in the database now, by code.
 	const { db } = createDb(databaseUrl)
-	const units = await sql<{ code: string; n: number }>`select code, count(*) as n from business_unit where code like 'RES-%' group by code`.execute(db)
-	const systems = await sql<{ code: string; n: number }>`select code, count(*) as n from info_system where code like 'RES-SYS-%' group by code`.execute(db)
+	const units = await sql<{
+		code: string
+		n: number
+	}>`select code, count(*) as n from business_unit where code like 'RES-%' group by code`.execute(db)
+	const systems = await sql<{
+		code: string
+		n: number
+	}>`select code, count(*) as n from info_system where code like 'RES-SYS-%' group by code`.execute(db)
 	const scenarios = await db.selectFrom('scenario').select(['id', 'name']).where('name', 'like', 'RES-SCN-%').execute()
 	await db.destroy()
 	const found = new Map([...units.rows, ...systems.rows].map(r => [r.code, Number(r.n)]))
@@ -147,17 +205,20 @@ async function main() {
 		const lastAck = mine.map(w => w.acknowledged).lastIndexOf(true)
 		const name = scenarios.find(s => s.id === scenarioIds[n])?.name
 		const allowed = mine.slice(Math.max(0, lastAck)).map(w => w.codes[0])
-		if (lastAck >= 0 && !allowed.includes(name ?? '')) scenarioProblems.push(`client ${n}: scenario is "${name}", last acknowledged save was "${mine[lastAck]!.codes[0]}"`)
+		if (lastAck >= 0 && !allowed.includes(name ?? ''))
+			scenarioProblems.push(`client ${n}: scenario is "${name}", last acknowledged save was "${mine[lastAck]!.codes[0]}"`)
 		if (name) found.set(name, 1)
 	}
 	const acknowledged = writes.filter(w => w.acknowledged)
 	// Scenario saves overwrite one another: only the last acknowledged one per client must survive (checked above).
 	const lost = acknowledged.filter(w => w.kind !== 'scenario').flatMap(w => w.codes.filter(c => !found.has(c)))
 	const duplicated = [...found].filter(([, n]) => n > 1).map(([c]) => c)
-	const halfApplied = writes.filter(w => !w.acknowledged && w.kind === 'import').filter(w => {
-		const present = w.codes.filter(c => found.has(c)).length
-		return present > 0 && present < w.codes.length
-	})
+	const halfApplied = writes
+		.filter(w => !w.acknowledged && w.kind === 'import')
+		.filter(w => {
+			const present = w.codes.filter(c => found.has(c)).length
+			return present > 0 && present < w.codes.length
+		})
 	const errored = writes.filter(w => !w.acknowledged)
 	const landedAnyway = errored.filter(w => w.codes.every(c => found.has(c))).length
 
@@ -167,7 +228,8 @@ async function main() {
 	if (lost.length) failures.push(`lost acknowledged writes: ${lost.slice(0, 10).join(', ')}`)
 	if (duplicated.length) failures.push(`duplicated: ${duplicated.join(', ')}`)
 	if (halfApplied.length) failures.push(`half-applied imports: ${halfApplied.map(w => w.codes[0]).join(', ')}`)
-	if (recoverySeconds === null || recoverySeconds > 10) failures.push(`did not recover within 10 s of MariaDB coming back (${recoverySeconds ?? 'never'})`)
+	if (recoverySeconds === null || recoverySeconds > 10)
+		failures.push(`did not recover within 10 s of MariaDB coming back (${recoverySeconds ?? 'never'})`)
 	if (!statuses.get('503')) failures.push('no request saw the outage: the test did not test anything')
 	if (exitCode !== 0) failures.push(`SIGTERM exit code ${exitCode}`)
 	if (/"level":"error".*uncaught|UnhandledPromiseRejection/i.test(app.output())) failures.push('the server logged an uncaught error')

@@ -33,7 +33,9 @@ const cookies = new Map<Role, string>()
 
 // Both dialects: the built app reads DATABASE_URL when it first needs the pool (a process-wide singleton on
 // globalThis, shared with this file), so each dialect closes it and points the variable elsewhere.
-const DIALECTS: Array<{ name: string; url: () => Promise<string> }> = [{ name: 'sqlite', url: async () => `file:${path.join(dir, 'app.db')}` }]
+const DIALECTS: Array<{ name: string; url: () => Promise<string> }> = [
+	{ name: 'sqlite', url: async () => `file:${path.join(dir, 'app.db')}` },
+]
 if (process.env.TEST_MYSQL_URL) DIALECTS.push({ name: 'mysql', url: () => freshMysqlDatabase(process.env.TEST_MYSQL_URL!, 'matrix') })
 
 // Sample values for dynamic segments, so every URL resolves to a real record where one is needed.
@@ -84,7 +86,10 @@ describe('the route manifest', () => {
 		}
 		expect(missing, 'add these to models/route-access.ts').toEqual([])
 		const stale = Object.entries(ROUTE_ACCESS).flatMap(([id, a]) =>
-			[a.loader && !build.routes[id]?.module.loader ? `${id} loader` : null, a.action && !build.routes[id]?.module.action ? `${id} action` : null].filter(Boolean),
+			[
+				a.loader && !build.routes[id]?.module.loader ? `${id} loader` : null,
+				a.action && !build.routes[id]?.module.action ? `${id} action` : null,
+			].filter(Boolean),
 		)
 		expect(stale).toEqual([])
 	})
@@ -115,7 +120,8 @@ describe.each(DIALECTS)('$name: every loader and action, as anonymous and as eac
 					const label = `${method} ${urlOf(id)} as ${role ?? 'anonymous'} → ${status}`
 					checked++
 					if (ok) {
-						if (status === 401 || status === 403 || (status >= 500 && !(status === 503 && id.endsWith('[.pdf]')))) failures.push(`${label}: expected to be allowed`)
+						if (status === 401 || status === 403 || (status >= 500 && !(status === 503 && id.endsWith('[.pdf]'))))
+							failures.push(`${label}: expected to be allowed`)
 					} else if (role === null) {
 						const loginRedirect = status === 302 && (res.headers.get('Location') ?? '').startsWith('/login')
 						if (isApi ? status !== 401 : !loginRedirect) failures.push(`${label}: expected ${isApi ? '401' : 'a redirect to /login'}`)

@@ -22,7 +22,8 @@ export interface GaleraCluster {
 }
 
 export async function startGaleraCluster(size = 3, options: { sst?: 'rsync' | 'mariabackup' } = {}): Promise<GaleraCluster> {
-	if (!fs.existsSync(GALERA_PROVIDER)) throw new Error(`the Galera provider is missing at ${GALERA_PROVIDER} (Debian: apt-get install galera-4)`)
+	if (!fs.existsSync(GALERA_PROVIDER))
+		throw new Error(`the Galera provider is missing at ${GALERA_PROVIDER} (Debian: apt-get install galera-4)`)
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ced-galera-'))
 	const ports: { gcomm: number; ist: number; sst: number }[] = []
 	for (let i = 0; i < size; i++) ports.push({ gcomm: await freePort(), ist: await freePort(), sst: await freePort() })
@@ -83,7 +84,8 @@ export async function startGaleraCluster(size = 3, options: { sst?: 'rsync' | 'm
 		await nodes[0]!.start(['--wsrep-new-cluster'])
 		await waitSynced(nodes[0]!)
 		await nodes[0]!.stop()
-		for (let i = 1; i < size; i++) nodes.push(await createMariadbServer({ dir, name: `node${i + 1}`, args: nodeArgs(i), copyOf: nodes[0]!.datadir }))
+		for (let i = 1; i < size; i++)
+			nodes.push(await createMariadbServer({ dir, name: `node${i + 1}`, args: nodeArgs(i), copyOf: nodes[0]!.datadir }))
 		await nodes[0]!.start(['--wsrep-new-cluster'])
 		await waitSynced(nodes[0]!)
 		await Promise.all(nodes.slice(1).map(node => cluster.rejoin(node)))

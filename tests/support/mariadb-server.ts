@@ -67,7 +67,14 @@ export async function createMariadbServer(options: MariadbServerOptions = {}): P
 	else
 		execFileSync(
 			'mariadb-install-db',
-			['--no-defaults', `--datadir=${datadir}`, ...user, '--auth-root-authentication-method=normal', '--skip-test-db', '--skip-name-resolve'],
+			[
+				'--no-defaults',
+				`--datadir=${datadir}`,
+				...user,
+				'--auth-root-authentication-method=normal',
+				'--skip-test-db',
+				'--skip-name-resolve',
+			],
 			{ stdio: 'pipe', timeout: 120_000 },
 		)
 	if (asRoot) execFileSync('chown', ['-R', 'mysql:mysql', home])
@@ -93,11 +100,18 @@ export async function createMariadbServer(options: MariadbServerOptions = {}): P
 	]
 	const client = (program: string, args: string[], timeout: number) =>
 		new Promise<string>((resolve, reject) =>
-			execFile(program, ['--no-defaults', `--socket=${socket}`, '-u', 'root', ...args], { encoding: 'utf8', timeout }, (error, stdout, stderr) =>
-				error ? reject(new Error(`${error.message}${stderr}`)) : resolve(stdout),
+			execFile(
+				program,
+				['--no-defaults', `--socket=${socket}`, '-u', 'root', ...args],
+				{ encoding: 'utf8', timeout },
+				(error, stdout, stderr) => (error ? reject(new Error(`${error.message}${stderr}`)) : resolve(stdout)),
 			),
 		)
-	const ping = () => client('mariadb-admin', ['ping', '--silent', '--connect-timeout=2'], 5_000).then(() => true, () => false)
+	const ping = () =>
+		client('mariadb-admin', ['ping', '--silent', '--connect-timeout=2'], 5_000).then(
+			() => true,
+			() => false,
+		)
 	const query = (sql: string) => client('mariadb', ['-N', '-B', '-e', sql], 60_000)
 	const log = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '')
 	const running = () => child !== null && child.exitCode === null && child.signalCode === null

@@ -48,7 +48,9 @@ describe('dependencies', () => {
 	})
 
 	test('the check finds an affected version (react-router 6.30.4, as @remix-run/react 2.17.5 pulls in)', () => {
-		const lock = { packages: { 'node_modules/react-router': { version: '6.30.4' }, 'node_modules/react-router-dom': { version: '6.30.6' } } }
+		const lock = {
+			packages: { 'node_modules/react-router': { version: '6.30.4' }, 'node_modules/react-router-dom': { version: '6.30.6' } },
+		}
 		expect(lockedAdvisories(lock)).toEqual(['node_modules/react-router@6.30.4 (GHSA-jjmj-jmhj-qwj2, fixed in 6.30.6)'])
 	})
 

@@ -47,7 +47,13 @@ function SankeyLink(props: LinkProps) {
 	)
 }
 
-type NodeProps = { x?: number; y?: number; width?: number; height?: number; payload?: { name: string; kind: 'unit' | 'country'; value: number } }
+type NodeProps = {
+	x?: number
+	y?: number
+	width?: number
+	height?: number
+	payload?: { name: string; kind: 'unit' | 'country'; value: number }
+}
 
 function SankeyNode({ x = 0, y = 0, width = 0, height = 0, payload }: NodeProps) {
 	if (!payload) return null

@@ -23,13 +23,25 @@ export function WaterfallDrawing({ steps, width, height }: { steps: WaterfallSte
 }
 
 /** The lines of CashChart (../scenario-charts.tsx), loaded lazily. */
-export function CashDrawing({ series, paybackLabel, width, height }: { series: CashSeries; paybackLabel: string | null; width: number; height: number }) {
+export function CashDrawing({
+	series,
+	paybackLabel,
+	width,
+	height,
+}: {
+	series: CashSeries
+	paybackLabel: string | null
+	width: number
+	height: number
+}) {
 	return (
 		<ComposedChart id="cash-chart" width={width} height={height} data={series.rows} margin={{ top: 10, right: 20, bottom: 24, left: 10 }}>
 			<XAxis dataKey="label" ticks={series.ticks} interval={0} tick={<PlainTick anchor="middle" dy={14} />} />
 			<YAxis width={84} interval={0} tick={<PlainTick anchor="end" dy={4} format={money} />} />
 			<ReferenceLine y={0} stroke="#4a525c" />
-			{series.withBand ? <Area dataKey="band" stroke="none" fill="#5e81ac" fillOpacity={0.22} isAnimationActive={false} name="P10 to P90" /> : null}
+			{series.withBand ? (
+				<Area dataKey="band" stroke="none" fill="#5e81ac" fillOpacity={0.22} isAnimationActive={false} name="P10 to P90" />
+			) : null}
 			<Line dataKey="cumulative" stroke="#14233a" strokeWidth={2} dot={false} isAnimationActive={false} name="Cumulative cash (base)" />
 			{paybackLabel ? <ReferenceLine x={paybackLabel} stroke="#1a7f37" strokeDasharray="4 3" /> : null}
 		</ComposedChart>

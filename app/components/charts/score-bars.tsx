@@ -15,7 +15,14 @@ export type ScoreBar = { label: string; score: number; band: Band; bandLabel: st
 /** The bars of ScoreChart (../score-chart.tsx), loaded lazily. */
 export function ScoreBars({ data, width, height }: { data: ScoreBar[]; width: number; height: number }) {
 	return (
-		<BarChart id="score-chart" width={width} height={height} data={data} layout="vertical" margin={{ top: 4, right: 90, bottom: 4, left: 10 }}>
+		<BarChart
+			id="score-chart"
+			width={width}
+			height={height}
+			data={data}
+			layout="vertical"
+			margin={{ top: 4, right: 90, bottom: 4, left: 10 }}
+		>
 			<XAxis type="number" interval={0} domain={[0, 25]} ticks={[0, 5, 10, 15, 20, 25]} tick={<PlainTick anchor="middle" dy={12} />} />
 			<YAxis type="category" interval={0} dataKey="label" width={170} tickLine={false} tick={<PlainTick anchor="end" dy={4} />} />
 			<Bar dataKey="score" isAnimationActive={false} radius={[0, 3, 3, 0]} barSize={22}>

@@ -17,7 +17,16 @@ export function TrendDrawing({ data, width, height }: { data: BoardData['trend']
 			<Bar yAxisId="units" dataKey="critical" stackId="b" name="Critical units" fill="#6e1f00" isAnimationActive={false} />
 			<Bar yAxisId="units" dataKey="high" stackId="b" name="High units" fill="#b84a00" isAnimationActive={false} />
 			<Bar yAxisId="units" dataKey="medium" stackId="b" name="Medium units" fill="#fdb863" isAnimationActive={false} />
-			<Line yAxisId="score" dataKey="meanOverall" name="Mean overall score (right)" stroke="#14233a" strokeWidth={2} strokeDasharray="5 3" dot={{ r: 3 }} isAnimationActive={false} />
+			<Line
+				yAxisId="score"
+				dataKey="meanOverall"
+				name="Mean overall score (right)"
+				stroke="#14233a"
+				strokeWidth={2}
+				strokeDasharray="5 3"
+				dot={{ r: 3 }}
+				isAnimationActive={false}
+			/>
 		</ComposedChart>
 	)
 }
@@ -25,6 +34,18 @@ export function TrendDrawing({ data, width, height }: { data: BoardData['trend']
 // About this many quarter labels fit under the chart; with more quarters every n-th is labelled, the latest always.
 const TREND_LABELS = 10
 
-function QuarterTick({ index = 0, every, last, ...tick }: { index?: number; every: number; last: number; x?: number; y?: number; payload?: { value: string } }) {
+function QuarterTick({
+	index = 0,
+	every,
+	last,
+	...tick
+}: {
+	index?: number
+	every: number
+	last: number
+	x?: number
+	y?: number
+	payload?: { value: string }
+}) {
 	return (last - index) % every === 0 ? <PlainTick {...tick} anchor="middle" dy={14} /> : null
 }

@@ -67,8 +67,7 @@ function flowFindings(flow: DataFlow, unit: BusinessUnit, required: ExporterFlow
 	if (flow.personalInfoIndividuals === null || flow.sensitivePersonalInfoIndividuals === null) {
 		out.push(unknownVolume(flow, required, impact, settings))
 	}
-	if (flow.mechanismExpiresOn !== null && !isIsoDate(flow.mechanismExpiresOn))
-		out.push(invalidExpiry(flow, impact, settings))
+	if (flow.mechanismExpiresOn !== null && !isIsoDate(flow.mechanismExpiresOn)) out.push(invalidExpiry(flow, impact, settings))
 	if (!mechanismSatisfies(required.mechanism, inPlace)) {
 		out.push(mechanismGap(flow, unit, required, inPlace, impact, ctx))
 	} else {
@@ -145,12 +144,7 @@ function lawBehind(required: TransferRequirement): ArticleRef[] {
 	return refs
 }
 
-function gapPenalties(
-	required: TransferRequirement,
-	inPlace: MechanismInPlace,
-	unit: BusinessUnit,
-	ctx: ScoringContext,
-): PenaltyRef[] {
+function gapPenalties(required: TransferRequirement, inPlace: MechanismInPlace, unit: BusinessUnit, ctx: ScoringContext): PenaltyRef[] {
 	const tier = ctx.settings.penalties.tier
 	const unmet = required.parts.filter(p => !mechanismSatisfies(p.mechanism, inPlace))
 	const penalties: PenaltyRef[] = []
@@ -168,12 +162,7 @@ function remedyFor(mechanism: TransferMechanism, expired: boolean): string {
 	return 'Sign the CAC standard contract with the recipient and file it with the provincial CAC within 10 working days of it taking effect, with the personal information protection impact assessment; or obtain personal information protection certification.'
 }
 
-function expiringSoon(
-	flow: DataFlow,
-	required: TransferMechanism,
-	impact: number,
-	ctx: ScoringContext,
-): Finding | null {
+function expiringSoon(flow: DataFlow, required: TransferMechanism, impact: number, ctx: ScoringContext): Finding | null {
 	const s = ctx.settings.crossBorder
 	if (required === 'exempt' || flow.mechanismInPlace === 'none' || flow.mechanismExpiresOn === null) return null
 	const daysLeft = daysBetween(ctx.asOf, flow.mechanismExpiresOn)
@@ -222,7 +211,11 @@ function approachingThresholds(
 		if (own === null || own <= 0) continue
 		const count = required.cumulative[field]
 		if (count >= threshold || count < threshold * (1 - share)) continue
-		const next = requiredTransferMechanism(field === 'personalInfoIndividuals' ? { ...facts, personalInfoIndividuals: threshold } : { ...facts, sensitivePersonalInfoIndividuals: threshold })
+		const next = requiredTransferMechanism(
+			field === 'personalInfoIndividuals'
+				? { ...facts, personalInfoIndividuals: threshold }
+				: { ...facts, sensitivePersonalInfoIndividuals: threshold },
+		)
 		if (stricterMechanism(current, next.mechanism) === current || mechanismSatisfies(next.mechanism, inPlace)) continue
 		out.push(approaching(flow, field, count, threshold, next, impact, settings))
 	}
@@ -269,12 +262,7 @@ function approaching(
 	})
 }
 
-function unknownVolume(
-	flow: DataFlow,
-	required: ExporterFlowRequirement,
-	impact: number,
-	settings: ModelSettings,
-): Finding {
+function unknownVolume(flow: DataFlow, required: ExporterFlowRequirement, impact: number, settings: ModelSettings): Finding {
 	const s = settings.crossBorder
 	return finding({
 		ruleId: 'XB-VOLUME-UNKNOWN',
@@ -326,7 +314,8 @@ function exportsExposure(exports: DataFlow[], unit: BusinessUnit, settings: Mode
 		entity: unitRef(unit),
 		title: `${exports.length} outbound flow(s) to ${destinations}`,
 		detail: `The unit sends data abroad: ${formatCount(individuals)} non-sensitive and ${formatCount(sensitive)} sensitive individuals since 1 January (known counts), ${remote} flow(s) by remote access from abroad, which is also an export. Every export of personal information, exempt from the Provisions' mechanisms or not, still needs notice to the individuals of the recipient, the purpose and method, the kinds of information and how to exercise their rights (PIPL art. 39), and a personal information protection impact assessment (PIPL art. 55(4)). Separate consent (art. 39) is needed only where consent is the legal basis: none is needed where art. 13(1)(2)-(7) applies, e.g. a contract with the individual or HR management under lawful labour rules (art. 13, second paragraph).`,
-		remedy: 'Keep notices, the legal basis of each transfer (consent records where consent is the basis), impact assessments and the transfer register current.',
+		remedy:
+			'Keep notices, the legal basis of each transfer (consent records where consent is the basis), impact assessments and the transfer register current.',
 		inputs: {
 			flows: exports.length,
 			individuals,

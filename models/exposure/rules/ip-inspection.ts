@@ -108,8 +108,7 @@ function rndTeam(lines: StaffingLine[], unit: BusinessUnit, ctx: ScoringContext)
 		entity: unitRef(unit),
 		title: `${formatCount(headcount)} R&D staff in China`,
 		detail: `R&D teams in China hold know-how and access to source code that an inspection or investigation can reach (CSL ${assist}; DSL art. 35). Lines: ${lines.map(l => l.code).join(', ')}.`,
-		remedy:
-			'Limit repository access by need, log it, and keep crown-jewel development outside China where the exposure is not acceptable.',
+		remedy: 'Limit repository access by need, log it, and keep crown-jewel development outside China where the exposure is not acceptable.',
 		inputs: { rndHeadcount: headcount, lines: lines.length },
 		articles: [cslArticle('assistAuthorities', ctx.asOf), ARTICLES.dslDataAccess],
 		likelihood: s.likelihood.base,

@@ -2,11 +2,7 @@
 // within China (CSL art. 39, art. 37 in the 2017 text; PIPL art. 40), and important data leaves only after a CAC security assessment
 // (DSL art. 31; 2024 Provisions art. 7). Remote access from abroad is an export even though the data stays put.
 
-import {
-	effectiveMechanismInPlace,
-	mechanismSatisfies,
-	type TransferRequirement,
-} from '../../transfer-mechanism.ts'
+import { effectiveMechanismInPlace, mechanismSatisfies, type TransferRequirement } from '../../transfer-mechanism.ts'
 import { type BusinessUnit, type DataFlow, type InfoSystem, type UnitInventory } from '../../domain.ts'
 import { ARTICLES, type DimensionFindings, finding, flowRef, provisions, systemRef, unitRef } from '../finding.ts'
 import { amendedCslApplies, cslArticle, cslLocalisationPenalty } from '../csl.ts'
@@ -40,9 +36,7 @@ function flowFinding(flow: DataFlow, unit: BusinessUnit, required: TransferRequi
 	const s = ctx.settings.localisation
 	const inPlace = effectiveMechanismInPlace(flow, ctx.asOf)
 	const impact = Math.max(flow.includesImportantData ? s.importantDataImpact : 0, unit.isCiio ? s.ciioImpact : 0)
-	const via = flow.isRemoteAccess
-		? 'is reached by remote access from abroad (an export under the CAC Filing Guide v2)'
-		: 'is sent abroad'
+	const via = flow.isRemoteAccess ? 'is reached by remote access from abroad (an export under the CAC Filing Guide v2)' : 'is sent abroad'
 	const what = flow.includesImportantData ? 'Important data' : "A CIIO's personal information"
 	const inputs = {
 		exporterIsCiio: unit.isCiio,
@@ -143,8 +137,7 @@ function ciioStorage(unit: BusinessUnit, ctx: ScoringContext): Finding {
 		entity: unitRef(unit),
 		title: 'Critical information infrastructure operator: storage in China',
 		detail: `As a CIIO the unit must store personal information and important data collected or generated in China within China (${csl.law} ${csl.article.toLowerCase()}; PIPL art. 40); any export needs a CAC security assessment unless an exemption of the 2024 Provisions applies.${amendedCslApplies(ctx.asOf) ? ' A breach is dealt with under PIPL art. 66 and DSL art. 46 (CSL art. 71(3)); the CSL has no fine of its own for it since 2026-01-01.' : ''}`,
-		remedy:
-			'Keep data stores in China and route every export through the security assessment or a documented exemption.',
+		remedy: 'Keep data stores in China and route every export through the security assessment or a documented exemption.',
 		inputs: { isCiio: true },
 		articles: [csl, ARTICLES.piplLocalisation],
 		likelihood: settings.localisation.likelihood.storedInChina,

@@ -34,9 +34,7 @@ function systemFindings(system: InfoSystem, unit: BusinessUnit, ctx: ScoringCont
 	const status = mlpsObligations(system, ctx.asOf)
 	const impact = systemImpact(system, ctx.settings)
 	const out = status.obligations.flatMap(o => obligationFinding(system, unit, o, impact, ctx) ?? [])
-	const badDates = (['gradedOn', 'filedOn', 'lastAssessedOn'] as const).filter(
-		k => system[k] !== null && !isIsoDate(system[k]),
-	)
+	const badDates = (['gradedOn', 'filedOn', 'lastAssessedOn'] as const).filter(k => system[k] !== null && !isIsoDate(system[k]))
 	if (badDates.length > 0) out.push(invalidDates(system, badDates, impact, ctx.settings))
 	if (status.extensions.length > 0) out.push(extensions(system, status, impact, ctx.settings))
 	return out
@@ -83,8 +81,7 @@ function obligationFinding(system: InfoSystem, unit: BusinessUnit, o: MlpsObliga
 function ruleFor(o: MlpsObligation, settings: ModelSettings): Rule | null {
 	const l = settings.mlps.likelihood
 	const soon = o.state === 'scheduled' && o.daysUntilDue !== null && o.daysUntilDue <= settings.mlps.dueSoonDays
-	if (o.kind === 'grading')
-		return { id: 'MLPS-UNGRADED', kind: 'gap', likelihood: l.ungraded, title: 'System not graded' }
+	if (o.kind === 'grading') return { id: 'MLPS-UNGRADED', kind: 'gap', likelihood: l.ungraded, title: 'System not graded' }
 	if (o.kind === 'filing') {
 		if (o.state === 'overdue') {
 			return {
@@ -97,9 +94,7 @@ function ruleFor(o: MlpsObligation, settings: ModelSettings): Rule | null {
 		if (o.state === 'undated') {
 			return { id: 'MLPS-FILING-UNDATED', kind: 'gap', likelihood: l.filingUndated, title: 'Not filed with the PSB' }
 		}
-		return soon
-			? { id: 'MLPS-FILING-DUE-SOON', kind: 'warning', likelihood: l.dueSoon, title: 'Filing due soon' }
-			: null
+		return soon ? { id: 'MLPS-FILING-DUE-SOON', kind: 'warning', likelihood: l.dueSoon, title: 'Filing due soon' } : null
 	}
 	if (o.certainty === 'practice') {
 		return o.state === 'overdue' || o.state === 'undated'
@@ -124,9 +119,7 @@ function ruleFor(o: MlpsObligation, settings: ModelSettings): Rule | null {
 	if (o.state === 'undated') {
 		return { id: 'MLPS-ASSESSMENT-UNDATED', kind: 'gap', likelihood: l.assessmentUndated, title: 'Never assessed' }
 	}
-	return soon
-		? { id: 'MLPS-ASSESSMENT-DUE-SOON', kind: 'warning', likelihood: l.dueSoon, title: 'Assessment due soon' }
-		: null
+	return soon ? { id: 'MLPS-ASSESSMENT-DUE-SOON', kind: 'warning', likelihood: l.dueSoon, title: 'Assessment due soon' } : null
 }
 
 // The CSL article is dated (21 in the 2017 text, 23 from 2026-01-01): one shared list per text in force.
@@ -150,8 +143,7 @@ function articlesFor(o: MlpsObligation, asOf: string): ArticleRef[] {
 }
 
 function remedyFor(o: MlpsObligation): string {
-	if (o.kind === 'grading')
-		return 'Grade the system under GB/T 22240-2020 (expert review for level 3+), then file from level 2.'
+	if (o.kind === 'grading') return 'Grade the system under GB/T 22240-2020 (expert review for level 3+), then file from level 2.'
 	if (o.kind === 'filing') {
 		return 'File the level with the city-level PSB where the operator is located (备案), with the assessment report for level 3+.'
 	}

@@ -61,7 +61,8 @@ function functionFinding(fn: StaffFunction, lines: StaffingLine[], inv: UnitInve
 		ruleId: known ? 'WF-CONCENTRATION' : 'WF-GROUP-HEADCOUNT-UNKNOWN',
 		kind: known ? 'exposure' : 'data_quality',
 		certainty: 'model',
-		title: share === null ? `Group headcount unknown for ${name}` : `${Math.round(share * 1000) / 10}% of the group's ${name} staff are here`,
+		title:
+			share === null ? `Group headcount unknown for ${name}` : `${Math.round(share * 1000) / 10}% of the group's ${name} staff are here`,
 		detail:
 			share === null
 				? `${formatCount(headcount)} ${name} staff are in this unit, but the group's global ${name} headcount is not known, so the share cannot be computed.`

@@ -2,7 +2,9 @@ import { expect, test } from 'vitest'
 import { actionLabel, describeAuditChange, fieldLabel, valueText } from '#models/audit-change.ts'
 
 test('an update lists the changed field in words', () => {
-	expect(describeAuditChange({ id: 4, code: 'SL-1', headcount: 150 }, { code: 'SL-1', headcount: 148 })).toEqual([{ field: 'Headcount', before: '150', after: '148' }])
+	expect(describeAuditChange({ id: 4, code: 'SL-1', headcount: 150 }, { code: 'SL-1', headcount: 148 })).toEqual([
+		{ field: 'Headcount', before: '150', after: '148' },
+	])
 })
 
 test('a field the update did not carry is not a removal', () => {
@@ -28,11 +30,18 @@ test('a delete lists what was there', () => {
 })
 
 test('nested objects read as parent and child; lists of records as counts', () => {
-	expect(describeAuditChange({ assumptions: { discountRate: 0.08 }, moves: [{ a: 1 }] }, { assumptions: { discountRate: 0.09 }, moves: [{ a: 2 }, { a: 3 }] })).toEqual([
+	expect(
+		describeAuditChange(
+			{ assumptions: { discountRate: 0.08 }, moves: [{ a: 1 }] },
+			{ assumptions: { discountRate: 0.09 }, moves: [{ a: 2 }, { a: 3 }] },
+		),
+	).toEqual([
 		{ field: 'Assumptions · Discount rate', before: '0.08', after: '0.09' },
 		{ field: 'Moves', before: '1 item', after: '2 items' },
 	])
-	expect(describeAuditChange({ moves: [{ a: 1 }] }, { moves: [{ a: 2 }] })).toEqual([{ field: 'Moves', before: '1 item', after: '1 item (changed)' }])
+	expect(describeAuditChange({ moves: [{ a: 1 }] }, { moves: [{ a: 2 }] })).toEqual([
+		{ field: 'Moves', before: '1 item', after: '1 item (changed)' },
+	])
 })
 
 test('labels and values', () => {

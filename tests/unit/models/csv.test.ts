@@ -46,7 +46,11 @@ describe('decodeCsvBytes', () => {
 
 describe('toCsv', () => {
 	test('quotes what needs quoting, escapes formulas, and parses back to the same cells', () => {
-		const rows = [{ code: 'A', name: 'Comma, "quoted"\nand a line break' }, { code: 'B', name: '=HYPERLINK("http://evil")' }, { code: 'C', name: '-5' }]
+		const rows = [
+			{ code: 'A', name: 'Comma, "quoted"\nand a line break' },
+			{ code: 'B', name: '=HYPERLINK("http://evil")' },
+			{ code: 'C', name: '-5' },
+		]
 		const csv = toCsv(['code', 'name'], rows)
 		expect(csv.startsWith('\uFEFFcode,name\r\n')).toBe(true)
 		expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`)
@@ -64,7 +68,12 @@ describe('applyListQuery', () => {
 		{ city: 'Kuala Lumpur', cost: 22_500 },
 	]
 	const run = (sort: 'city' | 'cost', desc: boolean, q = '', page = 1, pageSize = 50) =>
-		applyListQuery(rows, { sort, desc, q, page, pageSize, filters: {} }, (r, k) => r[k], r => r.city)
+		applyListQuery(
+			rows,
+			{ sort, desc, q, page, pageSize, filters: {} },
+			(r, k) => r[k],
+			r => r.city,
+		)
 	test('sorts either way with unknown values last', () => {
 		expect(run('cost', false).rows.map(r => r.city)).toEqual(['Manila', 'Kuala Lumpur', 'Singapore', 'Dalian'])
 		expect(run('cost', true).rows.map(r => r.city)).toEqual(['Singapore', 'Kuala Lumpur', 'Manila', 'Dalian'])

@@ -56,9 +56,7 @@ describe('cross-border mechanism', () => {
 
 	test('filing the standard contract lowers the score to the baseline', () => {
 		// only the XB-EXPORTS exposure is left: likelihood 1 x impact 3 = 3
-		expect(
-			crossBorder(withFlow({ personalInfoIndividuals: 200_000, mechanismInPlace: 'standard_contract' })).score,
-		).toBe(3)
+		expect(crossBorder(withFlow({ personalInfoIndividuals: 200_000, mechanismInPlace: 'standard_contract' })).score).toBe(3)
 	})
 
 	test('an expired mechanism counts as none', () => {
@@ -99,9 +97,7 @@ describe('cross-border mechanism', () => {
 
 	test('a gap cites the article it rests on', () => {
 		const dim = crossBorder(withFlow({ personalInfoIndividuals: 200_000 }))
-		expect(dim.findings[0]?.articles).toContainEqual(
-			expect.objectContaining({ law: 'CAC Provisions 2024', article: 'Art. 8' }),
-		)
+		expect(dim.findings[0]?.articles).toContainEqual(expect.objectContaining({ law: 'CAC Provisions 2024', article: 'Art. 8' }))
 	})
 
 	test('a gap names the flow it concerns', () => {
@@ -148,8 +144,7 @@ describe('monotonic in risk', () => {
 			const e = scoreUnit(f(n), ctx)
 			return [...DIMENSIONS.map(d => e.dimensions[d].score), e.overall.score, e.penalties.totalMaxRmb]
 		})
-	const nonDecreasing = (rows: number[][]) =>
-		rows.every((row, i) => i === 0 || row.every((v, j) => v >= rows[i - 1]![j]!))
+	const nonDecreasing = (rows: number[][]) => rows.every((row, i) => i === 0 || row.every((v, j) => v >= rows[i - 1]![j]!))
 
 	test.each(mechanisms)('more non-sensitive individuals never lower a score (%s in place)', mechanismInPlace => {
 		expect(nonDecreasing(scores(n => withFlow({ personalInfoIndividuals: n, mechanismInPlace })))).toBe(true)
@@ -293,9 +288,7 @@ describe('localisation, inspection, workforce', () => {
 	})
 
 	test('a unit without CIIO status or important data has no localisation score', () => {
-		expect(scoreUnit(withFlow({ personalInfoIndividuals: 200_000 }), ctx).dimensions.data_localisation.band).toBe(
-			'none',
-		)
+		expect(scoreUnit(withFlow({ personalInfoIndividuals: 200_000 }), ctx).dimensions.data_localisation.band).toBe('none')
 	})
 
 	test('source code on a system in China is an inspection exposure', () => {
@@ -341,10 +334,7 @@ describe('penalties', () => {
 
 	test('two flows in breach of PIPL count PIPL once', () => {
 		const inv = inventory({
-			flows: [
-				flow({ personalInfoIndividuals: 200_000 }),
-				flow({ id: 11, code: 'FL-2', sensitivePersonalInfoIndividuals: 50 }),
-			],
+			flows: [flow({ personalInfoIndividuals: 200_000 }), flow({ id: 11, code: 'FL-2', sensitivePersonalInfoIndividuals: 50 })],
 		})
 		expect(scoreUnit(inv, ctx).penalties.totalMaxRmb).toBe(50_000_000)
 	})

@@ -1,11 +1,5 @@
 // Builders for exposure tests: a plain non-CIIO unit in Shanghai and records with nothing risky unless overridden.
-import {
-	type BusinessUnit,
-	type DataFlow,
-	type InfoSystem,
-	type StaffingLine,
-	type UnitInventory,
-} from '#models/domain.ts'
+import { type BusinessUnit, type DataFlow, type InfoSystem, type StaffingLine, type UnitInventory } from '#models/domain.ts'
 import { DEFAULT_MODEL_SETTINGS, type ScoringContext } from '#models/exposure/index.ts'
 
 export const AS_OF = '2026-06-30'

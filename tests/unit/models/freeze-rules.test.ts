@@ -7,9 +7,13 @@ describe('which quarter may be frozen', () => {
 			expect(planFreeze({ quarter: '2026-Q4', now: new Date(now) })).toEqual({
 				ok: false,
 				code: 'unfinished_quarter',
-				message: 'Quarter 2026-Q4 has not ended (it ends on 2026-12-31); it can be frozen from 2027-01-01. A snapshot is for ever: only an ended quarter is frozen.',
+				message:
+					'Quarter 2026-Q4 has not ended (it ends on 2026-12-31); it can be frozen from 2027-01-01. A snapshot is for ever: only an ended quarter is frozen.',
 			})
-		expect(planFreeze({ quarter: '2027-Q2', now: new Date('2026-12-01T10:00:00Z') })).toMatchObject({ ok: false, code: 'unfinished_quarter' })
+		expect(planFreeze({ quarter: '2027-Q2', now: new Date('2026-12-01T10:00:00Z') })).toMatchObject({
+			ok: false,
+			code: 'unfinished_quarter',
+		})
 	})
 
 	test('an ended quarter is frozen on its last day unless told otherwise, inside the quarter', () => {
@@ -27,7 +31,11 @@ describe('which quarter may be frozen', () => {
 	})
 
 	test('what is not a quarter is named as such', () => {
-		expect(planFreeze({ quarter: '2026-Q5', now: new Date() })).toMatchObject({ ok: false, code: 'invalid_quarter', message: "'2026-Q5' is not a quarter; write it as YYYY-Qn, e.g. 2026-Q3." })
+		expect(planFreeze({ quarter: '2026-Q5', now: new Date() })).toMatchObject({
+			ok: false,
+			code: 'invalid_quarter',
+			message: "'2026-Q5' is not a quarter; write it as YYYY-Qn, e.g. 2026-Q3.",
+		})
 	})
 
 	test('the form offers the last ended quarter', () => {

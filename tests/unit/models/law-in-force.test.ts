@@ -51,24 +51,39 @@ describe('CSL citations are dated either side of 2026-01-01', () => {
 describe('CSL penalties from the amended art. 61 (verified against the amended text)', () => {
 	const mlpsGap = inventory({ systems: [system({ filedOn: null })] })
 	test('an operator failing art. 23: up to RMB 500,000 on refusal or harm (base), RMB 2,000,000 for a large leak (maximum)', () => {
-		const base = { ...ctx, asOf: FROM, settings: { ...DEFAULT_MODEL_SETTINGS, penalties: { ...DEFAULT_MODEL_SETTINGS.penalties, tier: 'base' as const } } }
-		expect(scoreUnit(mlpsGap, base).penalties.byLaw).toEqual([expect.objectContaining({ article: 'Art. 61(1)', maxRmb: 500_000, verified: true })])
-		expect(scoreUnit(mlpsGap, { ...ctx, asOf: FROM }).penalties.byLaw).toEqual([expect.objectContaining({ article: 'Art. 61(3)', maxRmb: 2_000_000 })])
+		const base = {
+			...ctx,
+			asOf: FROM,
+			settings: { ...DEFAULT_MODEL_SETTINGS, penalties: { ...DEFAULT_MODEL_SETTINGS.penalties, tier: 'base' as const } },
+		}
+		expect(scoreUnit(mlpsGap, base).penalties.byLaw).toEqual([
+			expect.objectContaining({ article: 'Art. 61(1)', maxRmb: 500_000, verified: true }),
+		])
+		expect(scoreUnit(mlpsGap, { ...ctx, asOf: FROM }).penalties.byLaw).toEqual([
+			expect.objectContaining({ article: 'Art. 61(3)', maxRmb: 2_000_000 }),
+		])
 	})
 
 	test("a CIIO's maximum is RMB 10,000,000 (loss of a CII's main functions)", () => {
 		const inv = { ...mlpsGap, unit: unit({ isCiio: true }) }
-		expect(scoreUnit(inv, { ...ctx, asOf: FROM }).penalties.byLaw).toEqual([expect.objectContaining({ article: 'Art. 61(3)', maxRmb: 10_000_000 })])
+		expect(scoreUnit(inv, { ...ctx, asOf: FROM }).penalties.byLaw).toEqual([
+			expect.objectContaining({ article: 'Art. 61(3)', maxRmb: 10_000_000 }),
+		])
 	})
 
 	test('before 2026 the 2017 art. 59(1) applies: up to RMB 100,000', () => {
-		expect(scoreUnit(mlpsGap, { ...ctx, asOf: BEFORE }).penalties.byLaw).toEqual([expect.objectContaining({ article: 'Art. 59(1) (2017 text)', maxRmb: 100_000 })])
+		expect(scoreUnit(mlpsGap, { ...ctx, asOf: BEFORE }).penalties.byLaw).toEqual([
+			expect.objectContaining({ article: 'Art. 59(1) (2017 text)', maxRmb: 100_000 }),
+		])
 	})
 })
 
 describe('PIPL art. 66 per handler, and the portfolio ceiling', () => {
 	const breach = (code: string, id: number, over: Parameters<typeof unit>[0] = {}) =>
-		inventory({ unit: unit({ id, code, priorYearGlobalTurnoverRmb: 400_000_000_000, ...over }), flows: [flow({ id: id * 10, unitId: id, personalInfoIndividuals: 200_000 })] })
+		inventory({
+			unit: unit({ id, code, priorYearGlobalTurnoverRmb: 400_000_000_000, ...over }),
+			flows: [flow({ id: id * 10, unitId: id, personalInfoIndividuals: 200_000 })],
+		})
 
 	test("the 5% alternative uses the entity's own turnover where the inventory has it", () => {
 		const e = scoreUnit(breach('A', 1, { priorYearEntityTurnoverRmb: 4_000_000_000 }), ctx)

@@ -66,9 +66,7 @@ describe('assessment', () => {
 	})
 
 	test('level 4 is due six months after the last one', () => {
-		expect(obligation({ mlpsLevel: 4, lastAssessedOn: '2025-09-30' }, '2026-01-10', 'assessment')?.dueOn).toBe(
-			'2026-03-30',
-		)
+		expect(obligation({ mlpsLevel: 4, lastAssessedOn: '2025-09-30' }, '2026-01-10', 'assessment')?.dueOn).toBe('2026-03-30')
 	})
 
 	test('level 5 is treated like level 4 and flagged uncertain', () => {
@@ -121,10 +119,7 @@ describe('extension technologies', () => {
 	})
 
 	test('industrial control at level 2 points to clause 7.5', () => {
-		const [ext] = mlpsObligations(
-			{ ...system, mlpsLevel: 2, technologies: ['industrial_control'] },
-			'2026-01-10',
-		).extensions
+		const [ext] = mlpsObligations({ ...system, mlpsLevel: 2, technologies: ['industrial_control'] }, '2026-01-10').extensions
 		expect(ext?.clause).toBe('7.5')
 	})
 

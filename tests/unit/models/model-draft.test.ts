@@ -34,7 +34,11 @@ test('a matrix whose bands fall as the score rises is refused', () => {
 })
 
 test('band changes list only units whose overall band moves, worst new band first', () => {
-	const unit = (unitId: number, band: 'low' | 'high' | 'critical', score: number) => ({ unitId, unitName: `U${unitId}`, overall: { band, score } })
+	const unit = (unitId: number, band: 'low' | 'high' | 'critical', score: number) => ({
+		unitId,
+		unitName: `U${unitId}`,
+		overall: { band, score },
+	})
 	const active = { units: [unit(1, 'low', 4), unit(2, 'high', 12), unit(3, 'high', 12)] } as unknown as PortfolioExposure
 	const draft = { units: [unit(1, 'high', 4), unit(2, 'high', 12), unit(3, 'critical', 12)] } as unknown as PortfolioExposure
 	expect(overallBandChanges(active, draft).map(c => [c.unitId, c.before.band, c.after.band])).toEqual([

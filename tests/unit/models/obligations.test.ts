@@ -8,7 +8,13 @@ import { shiftWorkingDays } from '#models/obligations/working-days.ts'
 import { flow, system, unit } from './fixtures.ts'
 
 const AS_OF = '2026-06-30'
-const inv = (parts: Partial<Parameters<typeof deriveUnitDuties>[0]> = {}) => ({ unit: unit(), systems: [], flows: [], staffing: [], ...parts })
+const inv = (parts: Partial<Parameters<typeof deriveUnitDuties>[0]> = {}) => ({
+	unit: unit(),
+	systems: [],
+	flows: [],
+	staffing: [],
+	...parts,
+})
 const kinds = (i: ReturnType<typeof inv>, asOf = AS_OF) => deriveUnitDuties(i, asOf).map(d => d.kind)
 
 describe('working days on the PRC calendar (State Council notice for 2026)', () => {
@@ -75,7 +81,10 @@ describe('PIPL scale duties', () => {
 
 describe('cross-border, incidents, CIIO and important data', () => {
 	test('a security assessment expiring gets its renewal with the window', () => {
-		const d = deriveUnitDuties(inv({ flows: [flow({ mechanismInPlace: 'security_assessment', mechanismSince: '2023-12-31', mechanismExpiresOn: '2026-12-31' })] }), AS_OF)
+		const d = deriveUnitDuties(
+			inv({ flows: [flow({ mechanismInPlace: 'security_assessment', mechanismSince: '2023-12-31', mechanismExpiresOn: '2026-12-31' })] }),
+			AS_OF,
+		)
 		const r = d.find(x => x.kind === 'assessment_renewal')!
 		expect(r.dueOn).toBe('2026-12-31')
 		expect(r.windowOpensOn).toBe('2026-10-09')
@@ -102,7 +111,10 @@ describe('cross-border, incidents, CIIO and important data', () => {
 })
 
 describe('register: status, recurrence, filters', () => {
-	const duties = deriveUnitDuties(inv({ unit: unit({ isCiio: true }), systems: [system({ mlpsLevel: 3, lastAssessedOn: '2025-05-01' })] }), AS_OF)
+	const duties = deriveUnitDuties(
+		inv({ unit: unit({ isCiio: true }), systems: [system({ mlpsLevel: 3, lastAssessedOn: '2025-05-01' })] }),
+		AS_OF,
+	)
 	const record = (dutyKey: string, over: Partial<DutyStatusRecord> = {}): DutyStatusRecord => ({
 		dutyKey,
 		unitId: 1,
@@ -172,8 +184,12 @@ describe('threshold forecast', () => {
 	test('a crossing already made is said so; a CIIO has no threshold; exempt flows do not count', () => {
 		const over = forecastExporter(inv({ flows: [flow({ personalInfoIndividuals: 100_000 })] }), AS_OF)
 		expect(over.crossings.find(c => c.threshold === 'non_sensitive_100k')!.crossed).toBe(true)
-		expect(forecastExporter(inv({ unit: unit({ isCiio: true }), flows: [flow({ personalInfoIndividuals: 5 })] }), AS_OF).applicable).toBe(false)
-		expect(forecastExporter(inv({ flows: [flow({ personalInfoIndividuals: 900_000, purpose: 'hr_management' })] }), AS_OF).applicable).toBe(false)
+		expect(forecastExporter(inv({ unit: unit({ isCiio: true }), flows: [flow({ personalInfoIndividuals: 5 })] }), AS_OF).applicable).toBe(
+			false,
+		)
+		expect(forecastExporter(inv({ flows: [flow({ personalInfoIndividuals: 900_000, purpose: 'hr_management' })] }), AS_OF).applicable).toBe(
+			false,
+		)
 	})
 	test('months project from the run rate and the note says what changes on 1 January', () => {
 		const f = forecastExporter(exporter, AS_OF)
@@ -208,7 +224,9 @@ describe('technology export licence step of a relocation', () => {
 
 describe('the lower bound of individuals processed', () => {
 	test('two flows of 600,000 may be the same people: no officer duty from their sum; a distinct count of 1,200,000 is', () => {
-		const two = inv({ flows: [flow({ code: 'A', personalInfoIndividuals: 600_000 }), flow({ code: 'B', personalInfoIndividuals: 600_000 })] })
+		const two = inv({
+			flows: [flow({ code: 'A', personalInfoIndividuals: 600_000 }), flow({ code: 'B', personalInfoIndividuals: 600_000 })],
+		})
 		expect(kinds(two)).not.toContain('pi_officer')
 		expect(kinds({ ...two, unit: unit({ distinctIndividualsAbroad: 1_200_000 }) })).toContain('pi_officer')
 	})

@@ -23,14 +23,7 @@ import {
 	type ScenarioResult,
 } from '#models/scenario/index.ts'
 import { economicCompensation } from '#models/severance.ts'
-import {
-	DEMO_AS_OF,
-	DEMO_FLOWS,
-	DEMO_GROUP_HEADCOUNT,
-	DEMO_STAFFING,
-	DEMO_SYSTEMS,
-	DEMO_UNITS,
-} from '#seed/demo/group.ts'
+import { DEMO_AS_OF, DEMO_FLOWS, DEMO_GROUP_HEADCOUNT, DEMO_STAFFING, DEMO_SYSTEMS, DEMO_UNITS } from '#seed/demo/group.ts'
 import { DEMO_SCENARIOS } from '#seed/demo/scenarios.ts'
 import { DESTINATIONS } from '#seed/reference/destinations.ts'
 import { SEVERANCE_CAP_WAGES } from '#seed/reference/wages.ts'
@@ -199,9 +192,7 @@ const FLAT: ScenarioAssumptions = {
 	usdCny: 7.2,
 }
 
-function move(
-	m: Partial<ScenarioDraftMove> & Pick<ScenarioDraftMove, 'staffingLineId' | 'headcount'>,
-): ScenarioDraftMove {
+function move(m: Partial<ScenarioDraftMove> & Pick<ScenarioDraftMove, 'staffingLineId' | 'headcount'>): ScenarioDraftMove {
 	return { destinationId: D.kl, startQuarter: '2027-Q1', dataHandling: 'remote_access', ...m }
 }
 
@@ -233,9 +224,7 @@ describe('severance per line', () => {
 	test('a capped line matches economicCompensation with the 3x cap', () => {
 		// A cut of 6 (art. 40) ends on 2027-01-01: 110 + 1 = 111 months = 9 years 3 months -> 9.5 months;
 		// 46,000 > 37,302, so 9.5 x 37,302 = 354,369.
-		const line = run(
-			draft([move({ staffingLineId: L.mgmt, headcount: 6, destinationId: null, dataHandling: 'not_needed' })]),
-		).lines[0]!
+		const line = run(draft([move({ staffingLineId: L.mgmt, headcount: 6, destinationId: null, dataHandling: 'not_needed' })])).lines[0]!
 		const expected = economicCompensation({
 			monthlyWage: 46_000,
 			serviceMonths: 111,
@@ -247,9 +236,7 @@ describe('severance per line', () => {
 	})
 
 	test('the art. 40 month in lieu is the uncapped wage when a cut takes effect at once', () => {
-		const line = run(
-			draft([move({ staffingLineId: L.mgmt, headcount: 6, destinationId: null, dataHandling: 'not_needed' })]),
-		).lines[0]!
+		const line = run(draft([move({ staffingLineId: L.mgmt, headcount: 6, destinationId: null, dataHandling: 'not_needed' })])).lines[0]!
 		expect(line.route).toBe('art40_individual')
 		expect(line.severance.noticeInLieuPaid).toBe(true)
 		expect(line.severance.perHeadRmb.noticeInLieu).toBe(46_000)
@@ -454,16 +441,25 @@ describe('new cross-border transfers', () => {
 			['FL-HR-SG', 'standard_contract_or_certification', 'security_assessment'],
 			['FL-HK', 'standard_contract_or_certification', 'security_assessment'],
 		])
-		const after = runScenario(draft([move({ staffingLineId: L.data, headcount: 150, destinationId: D.kl, dataHandling: 'remote_access', dataEstimate: { personalInfoIndividuals: 720_000 } })]), context())
+		const after = runScenario(
+			draft([
+				move({
+					staffingLineId: L.data,
+					headcount: 150,
+					destinationId: D.kl,
+					dataHandling: 'remote_access',
+					dataEstimate: { personalInfoIndividuals: 720_000 },
+				}),
+			]),
+			context(),
+		)
 		const gap = after.exposure.diff.find(r => r.unitCode === 'BU-OPS' && r.dimension === 'cross_border')!
 		expect(gap.afterScore).toBeGreaterThan(gap.beforeScore)
 	})
 
 	test('the new flow raises cross-border exposure unless the required mechanism is assumed filed', () => {
 		const d = draft([move({ staffingLineId: L.data, headcount: 150 })])
-		const gap = runScenario(d, context()).exposure.diff.find(
-			r => r.unitCode === 'BU-OPS' && r.dimension === 'cross_border',
-		)!
+		const gap = runScenario(d, context()).exposure.diff.find(r => r.unitCode === 'BU-OPS' && r.dimension === 'cross_border')!
 		const filed = runScenario(d, context({ options: { newFlowMechanism: 'required' } })).exposure.diff.find(
 			r => r.unitCode === 'BU-OPS' && r.dimension === 'cross_border',
 		)!
@@ -612,16 +608,12 @@ describe('exposure before and after', () => {
 
 	test('the before side is the exposure engine on the unchanged inventory', () => {
 		const ctx = context()
-		const r = runScenario(
-			draft([move({ staffingLineId: L.rnd, headcount: 400, destinationId: null, dataHandling: 'not_needed' })]),
-			ctx,
-		)
+		const r = runScenario(draft([move({ staffingLineId: L.rnd, headcount: 400, destinationId: null, dataHandling: 'not_needed' })]), ctx)
 		const direct = scorePortfolio(ctx.portfolio, ctx.settings, ctx.asOf)
 		expect(r.exposure.before.units.map(u => u.unitCode)).toEqual(['BU-RND'])
 		expect(r.exposure.before.units[0]!.overall.score).toBe(direct.units.find(u => u.unitCode === 'BU-RND')!.overall.score)
 		expect(r.exposure.before.workforce).toEqual(direct.workforce)
 	})
-
 
 	test('the inventory passed in is not changed', () => {
 		const ctx = context()
@@ -707,11 +699,9 @@ describe('validateScenario', () => {
 	})
 
 	test('moves on one line adding up to more than it holds', () => {
-		expect(
-			paths(
-				draft([move({ staffingLineId: L.data, headcount: 100 }), move({ staffingLineId: L.data, headcount: 100 })]),
-			),
-		).toEqual(['error moves.1.headcount: Moves on line SL-DATA add up to 200, more than its 150.'])
+		expect(paths(draft([move({ staffingLineId: L.data, headcount: 100 }), move({ staffingLineId: L.data, headcount: 100 })]))).toEqual([
+			'error moves.1.headcount: Moves on line SL-DATA add up to 200, more than its 150.',
+		])
 	})
 
 	test('unknown staffing line and destination', () => {
@@ -744,15 +734,13 @@ describe('validateScenario', () => {
 				}),
 			),
 		).toEqual(['error assumptions.wageInflation: Wage inflation must satisfy low <= base <= high.'])
-		expect(
-			paths(draft([move({ staffingLineId: L.data, headcount: 5 })], { attrition: { low: 0, base: 0.1, high: 1.5 } })),
-		).toEqual(['error assumptions.attrition.high: Attrition (high) must be between 0 and 0.99 a year.'])
+		expect(paths(draft([move({ staffingLineId: L.data, headcount: 5 })], { attrition: { low: 0, base: 0.1, high: 1.5 } }))).toEqual([
+			'error assumptions.attrition.high: Attrition (high) must be between 0 and 0.99 a year.',
+		])
 	})
 
 	test('assumptions out of range', () => {
-		const found = paths(
-			draft([move({ staffingLineId: L.data, headcount: 5 })], { discountRate: -0.1, horizonYears: 0, usdCny: 0 }),
-		)
+		const found = paths(draft([move({ staffingLineId: L.data, headcount: 5 })], { discountRate: -0.1, horizonYears: 0, usdCny: 0 }))
 		expect(found).toEqual([
 			'error assumptions.discountRate: The discount rate must be between 0 and 1 (0.08 is 8% a year).',
 			'error assumptions.horizonYears: The horizon must be a whole number of years from 1 to 30.',
@@ -772,8 +760,7 @@ describe('validateScenario', () => {
 		expect(validateScenario(draft([move({ staffingLineId: L.rnd, headcount: 5, destinationId: null })]), ctx)).toEqual([
 			{
 				path: 'moves.0.staffingLineId',
-				message:
-					'No published average wage for Beijing: the art. 47 cap is not applied, so the severance may be overstated.',
+				message: 'No published average wage for Beijing: the art. 47 cap is not applied, so the severance may be overstated.',
 				severity: 'warning',
 			},
 			{
@@ -788,23 +775,16 @@ describe('validateScenario', () => {
 	})
 
 	test('runScenario skips what it cannot use and reports it', () => {
-		const r = run(
-			draft([move({ staffingLineId: 999, headcount: 5 }), move({ staffingLineId: L.data, headcount: 500 })]),
-		)
+		const r = run(draft([move({ staffingLineId: 999, headcount: 5 }), move({ staffingLineId: L.data, headcount: 500 })]))
 		expect(r.lines.map(l => [l.staffingLineCode, l.headcount])).toEqual([['SL-DATA', 150]])
-		expect(r.issues.filter(i => i.severity === 'error').map(i => i.path)).toEqual([
-			'moves.0.staffingLineId',
-			'moves.1.headcount',
-		])
+		expect(r.issues.filter(i => i.severity === 'error').map(i => i.path)).toEqual(['moves.0.staffingLineId', 'moves.1.headcount'])
 	})
 })
 
 describe('compareScenarios', () => {
 	test('one row per scenario with the headline figures and the best of each', () => {
 		const kl = run(draft([move({ staffingLineId: L.data, headcount: 150 })]))
-		const cut = run(
-			draft([move({ staffingLineId: L.rnd, headcount: 400, destinationId: null, dataHandling: 'not_needed' })]),
-		)
+		const cut = run(draft([move({ staffingLineId: L.rnd, headcount: 400, destinationId: null, dataHandling: 'not_needed' })]))
 		const rows = compareScenarios([
 			{ name: 'KL', result: kl },
 			{ name: 'Cut', result: cut },
@@ -851,7 +831,7 @@ describe('only the units a scenario can change are scored', () => {
 		expect(runScenario(relocate, near()).exposure.after.units.map(u => u.unitCode)).toEqual(['BU-OPS'])
 	})
 
-	test("a cut also scores the units whose share of the function crosses a level, and they show the change", () => {
+	test('a cut also scores the units whose share of the function crosses a level, and they show the change', () => {
 		expect(scenarioUnitIds(cutSmall, near()).sort()).toEqual([3, 4])
 		const r = runScenario(cutSmall, near())
 		const row = r.exposure.diff.find(d => d.unitCode === 'BU-NEAR' && d.dimension === 'workforce_concentration')!
@@ -906,22 +886,14 @@ function demoContext(): { ctx: ScenarioContext; lineId: Map<string, number>; des
 	const unitIds = new Map(DEMO_UNITS.map((u, i) => [u.code, i + 1]))
 	const units = DEMO_UNITS.map((u, i) => inventory({ unit: { ...u, id: i + 1 } }))
 	const at = (code: string) => units[unitIds.get(code)! - 1]!
-	DEMO_SYSTEMS.forEach(({ unitCode, ...s }, i) =>
-		at(unitCode).systems.push({ ...s, id: i + 1, unitId: unitIds.get(unitCode)! }),
-	)
-	DEMO_FLOWS.forEach(({ unitCode, ...f }, i) =>
-		at(unitCode).flows.push({ ...f, id: i + 1, unitId: unitIds.get(unitCode)! }),
-	)
-	DEMO_STAFFING.forEach(({ unitCode, ...l }, i) =>
-		at(unitCode).staffing.push({ ...l, id: i + 1, unitId: unitIds.get(unitCode)! }),
-	)
+	DEMO_SYSTEMS.forEach(({ unitCode, ...s }, i) => at(unitCode).systems.push({ ...s, id: i + 1, unitId: unitIds.get(unitCode)! }))
+	DEMO_FLOWS.forEach(({ unitCode, ...f }, i) => at(unitCode).flows.push({ ...f, id: i + 1, unitId: unitIds.get(unitCode)! }))
+	DEMO_STAFFING.forEach(({ unitCode, ...l }, i) => at(unitCode).staffing.push({ ...l, id: i + 1, unitId: unitIds.get(unitCode)! }))
 	const destinations = DESTINATIONS.map((d, i) => ({ ...d, id: i + 1 }))
 	const ctx: ScenarioContext = {
 		portfolio: { units, groupHeadcount: DEMO_GROUP_HEADCOUNT },
 		destinations,
-		cityAverageWages: Object.fromEntries(
-			Object.entries(SEVERANCE_CAP_WAGES).map(([city, w]) => [city, w.wage.monthlyRmb]),
-		),
+		cityAverageWages: Object.fromEntries(Object.entries(SEVERANCE_CAP_WAGES).map(([city, w]) => [city, w.wage.monthlyRmb])),
 		settings: DEFAULT_MODEL_SETTINGS,
 		asOf: DEMO_AS_OF,
 	}

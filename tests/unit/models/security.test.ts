@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest'
 import { parseAuditQuery } from '#models/audit-query.ts'
 import { type User } from '#models/domain.ts'
-import { accountDelaySeconds, afterFailure, LOGIN_LIMITS, lockedMinutes, lockStarted, throttleKeys, throttlePurgeBefore } from '#models/login-policy.ts'
+import {
+	accountDelaySeconds,
+	afterFailure,
+	LOGIN_LIMITS,
+	lockedMinutes,
+	lockStarted,
+	throttleKeys,
+	throttlePurgeBefore,
+} from '#models/login-policy.ts'
 import { passwordProblems } from '#models/password-policy.ts'
 import { refuseUserChange } from '#models/user-admin.ts'
 
@@ -38,7 +46,13 @@ describe('afterFailure / lockedMinutes', () => {
 })
 
 describe('refuseUserChange', () => {
-	const u = (id: number, role: User['role'], disabled = false): User => ({ id, email: `u${id}@example.com`, name: `U${id}`, role, disabled })
+	const u = (id: number, role: User['role'], disabled = false): User => ({
+		id,
+		email: `u${id}@example.com`,
+		name: `U${id}`,
+		role,
+		disabled,
+	})
 	test('the last active administrator cannot be demoted or disabled', () => {
 		const users = [u(1, 'admin'), u(2, 'admin', true), u(3, 'analyst')]
 		expect(refuseUserChange(users, u(1, 'admin'), 1, { kind: 'role', role: 'board' })).toMatch(/last active administrator/)
@@ -59,8 +73,14 @@ describe('parseAuditQuery', () => {
 			ok: true,
 			value: { actor: 'a@b.c', from: '2026-01-01', to: '2026-01-31', page: 2 },
 		})
-		expect(parseAuditQuery(new URLSearchParams('from=2026-13-01&page=0'))).toEqual({ ok: false, errors: ['from: is not a real date', 'page: must be 1 or more'] })
-		expect(parseAuditQuery(new URLSearchParams('from=2026-02-01&to=2026-01-01'))).toEqual({ ok: false, errors: ['from: must not be after "to"'] })
+		expect(parseAuditQuery(new URLSearchParams('from=2026-13-01&page=0'))).toEqual({
+			ok: false,
+			errors: ['from: is not a real date', 'page: must be 1 or more'],
+		})
+		expect(parseAuditQuery(new URLSearchParams('from=2026-02-01&to=2026-01-01'))).toEqual({
+			ok: false,
+			errors: ['from: must not be after "to"'],
+		})
 	})
 })
 
@@ -88,7 +108,11 @@ describe('the account as a whole is slowed, never locked', () => {
 		expect(started).toEqual([false, false, false, true])
 	})
 	test('keys per pair, address and account; expired rows are purged after every window and lock', () => {
-		expect(throttleKeys(' Victim@Example.com ', '10.0.0.1')).toEqual({ pair: 'pair:victim@example.com 10.0.0.1', address: 'address:10.0.0.1', account: 'account:victim@example.com' })
+		expect(throttleKeys(' Victim@Example.com ', '10.0.0.1')).toEqual({
+			pair: 'pair:victim@example.com 10.0.0.1',
+			address: 'address:10.0.0.1',
+			account: 'account:victim@example.com',
+		})
 		expect(throttlePurgeBefore(t(60)).toISOString()).toBe(t(30).toISOString())
 	})
 })

@@ -51,51 +51,58 @@ describe('art. 47 rounding of service', () => {
 describe('art. 47 economic compensation', () => {
 	test('an uncapped earner with 17 months gets 1.5 months of wage', () => {
 		// 1.5 x 10,000 = 15,000
-		expect(economicCompensation({ monthlyWage: 10_000, serviceMonths: 17, localAverageMonthlyWage: SHANGHAI })).toEqual(
-			{ yearsCounted: 1.5, monthlyBase: 10_000, amount: 15_000, capped: false },
-		)
+		expect(economicCompensation({ monthlyWage: 10_000, serviceMonths: 17, localAverageMonthlyWage: SHANGHAI })).toEqual({
+			yearsCounted: 1.5,
+			monthlyBase: 10_000,
+			amount: 15_000,
+			capped: false,
+		})
 	})
 
 	test('an uncapped earner with 20 years gets 20 months', () => {
 		// 30,000 <= 37,302, so no cap: 20 x 30,000 = 600,000
-		expect(
-			economicCompensation({ monthlyWage: 30_000, serviceMonths: 240, localAverageMonthlyWage: SHANGHAI }),
-		).toEqual({ yearsCounted: 20, monthlyBase: 30_000, amount: 600_000, capped: false })
+		expect(economicCompensation({ monthlyWage: 30_000, serviceMonths: 240, localAverageMonthlyWage: SHANGHAI })).toEqual({
+			yearsCounted: 20,
+			monthlyBase: 30_000,
+			amount: 600_000,
+			capped: false,
+		})
 	})
 
 	test('a capped earner with 20 years gets 12 years at 3x the average', () => {
 		// 50,000 > 37,302: base 37,302, years min(20, 12) = 12: 12 x 37,302 = 447,624
-		expect(
-			economicCompensation({ monthlyWage: 50_000, serviceMonths: 240, localAverageMonthlyWage: SHANGHAI }),
-		).toEqual({ yearsCounted: 12, monthlyBase: 37_302, amount: 447_624, capped: true })
+		expect(economicCompensation({ monthlyWage: 50_000, serviceMonths: 240, localAverageMonthlyWage: SHANGHAI })).toEqual({
+			yearsCounted: 12,
+			monthlyBase: 37_302,
+			amount: 447_624,
+			capped: true,
+		})
 	})
 
 	test('a capped earner with 5 years keeps 5 years', () => {
 		// 5 x 37,302 = 186,510
-		expect(
-			economicCompensation({ monthlyWage: 50_000, serviceMonths: 60, localAverageMonthlyWage: SHANGHAI }).amount,
-		).toBe(186_510)
+		expect(economicCompensation({ monthlyWage: 50_000, serviceMonths: 60, localAverageMonthlyWage: SHANGHAI }).amount).toBe(186_510)
 	})
 
 	test('a wage exactly 3x the average is not capped', () => {
 		// 37,302 is not higher than 37,302: 20 x 37,302 = 746,040
-		expect(
-			economicCompensation({ monthlyWage: 37_302, serviceMonths: 240, localAverageMonthlyWage: SHANGHAI }),
-		).toMatchObject({ capped: false, amount: 746_040 })
+		expect(economicCompensation({ monthlyWage: 37_302, serviceMonths: 240, localAverageMonthlyWage: SHANGHAI })).toMatchObject({
+			capped: false,
+			amount: 746_040,
+		})
 	})
 
 	test('the amount is rounded to whole RMB half up', () => {
 		// 0.5 x 10,001 = 5,000.5 -> 5,001
-		expect(
-			economicCompensation({ monthlyWage: 10_001, serviceMonths: 5, localAverageMonthlyWage: SHANGHAI }).amount,
-		).toBe(5_001)
+		expect(economicCompensation({ monthlyWage: 10_001, serviceMonths: 5, localAverageMonthlyWage: SHANGHAI }).amount).toBe(5_001)
 	})
 
 	test('an unknown local average applies no cap', () => {
 		// 20 x 50,000 = 1,000,000
-		expect(economicCompensation({ monthlyWage: 50_000, serviceMonths: 240, localAverageMonthlyWage: 0 })).toMatchObject(
-			{ capped: false, amount: 1_000_000 },
-		)
+		expect(economicCompensation({ monthlyWage: 50_000, serviceMonths: 240, localAverageMonthlyWage: 0 })).toMatchObject({
+			capped: false,
+			amount: 1_000_000,
+		})
 	})
 })
 
@@ -106,16 +113,12 @@ describe('arts 40 and 87', () => {
 
 	test('unlawful termination owes 2N', () => {
 		// N = 1.5 x 10,000 = 15,000; 2N = 30,000
-		expect(
-			unlawfulTerminationDamages({ monthlyWage: 10_000, serviceMonths: 17, localAverageMonthlyWage: SHANGHAI }),
-		).toBe(30_000)
+		expect(unlawfulTerminationDamages({ monthlyWage: 10_000, serviceMonths: 17, localAverageMonthlyWage: SHANGHAI })).toBe(30_000)
 	})
 
 	test('unlawful termination of a capped earner doubles the capped amount', () => {
 		// 2 x 447,624 = 895,248
-		expect(
-			unlawfulTerminationDamages({ monthlyWage: 50_000, serviceMonths: 240, localAverageMonthlyWage: SHANGHAI }),
-		).toBe(895_248)
+		expect(unlawfulTerminationDamages({ monthlyWage: 50_000, serviceMonths: 240, localAverageMonthlyWage: SHANGHAI })).toBe(895_248)
 	})
 })
 
@@ -160,10 +163,9 @@ describe('severance for a staffing line', () => {
 
 	test('the premium can use the capped statutory base', () => {
 		// 2 x 37,302 = 74,604
-		expect(
-			severanceForLine({ ...line, avgMonthlyWageRmb: 50_000, premiumMonths: 2, premiumBase: 'statutory_base' }).perHead
-				.premium,
-		).toBe(74_604)
+		expect(severanceForLine({ ...line, avgMonthlyWageRmb: 50_000, premiumMonths: 2, premiumBase: 'statutory_base' }).perHead.premium).toBe(
+			74_604,
+		)
 	})
 
 	test('a capped line is flagged', () => {
@@ -177,8 +179,7 @@ describe('severance for a staffing line', () => {
 })
 
 describe('art. 41 mass layoff', () => {
-	const at = (layoffCount: number, workforce: number) =>
-		massLayoffProcedure({ layoffCount, workforce, proposedDate: '2026-03-02' })
+	const at = (layoffCount: number, workforce: number) => massLayoffProcedure({ layoffCount, workforce, proposedDate: '2026-03-02' })
 
 	test('19 of 1,000 does not trigger', () => {
 		expect(at(19, 1_000).applies).toBe(false)
@@ -214,9 +215,7 @@ describe('art. 41 mass layoff', () => {
 	})
 
 	test('an invalid date gives no effective date', () => {
-		expect(
-			massLayoffProcedure({ layoffCount: 20, workforce: 100, proposedDate: '2026-02-30' }).earliestEffectiveDate,
-		).toBe(null)
+		expect(massLayoffProcedure({ layoffCount: 20, workforce: 100, proposedDate: '2026-02-30' }).earliestEffectiveDate).toBe(null)
 	})
 
 	test('a workforce smaller than the layoff is read as equal to it', () => {

@@ -1,12 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { sha256Hex } from '#db/hash.ts'
 import { type PortfolioInventory, type UnitInventory } from '#models/domain.ts'
-import {
-	DEFAULT_MODEL_SETTINGS,
-	RULES_VERSION,
-	scorePortfolio,
-	type ModelSettings,
-} from '#models/exposure/index.ts'
+import { DEFAULT_MODEL_SETTINGS, RULES_VERSION, scorePortfolio, type ModelSettings } from '#models/exposure/index.ts'
 import { compareQuarters, nextQuarter, previousQuarter, quarterEndDate, quarterOf, quarterStartDate } from '#models/quarter.ts'
 import {
 	attributeChanges,
@@ -49,14 +44,18 @@ const unitB: UnitInventory = {
 }
 const unitC: UnitInventory = {
 	unit: unit({ id: 3, code: 'BU-C', name: 'Unit C' }),
-	systems: [system({ id: 20, unitId: 3, code: 'SYS-C', mlpsLevel: 3, gradedOn: '2024-03-01', filedOn: '2024-03-20', lastAssessedOn: '2026-05-01' })],
+	systems: [
+		system({ id: 20, unitId: 3, code: 'SYS-C', mlpsLevel: 3, gradedOn: '2024-03-01', filedOn: '2024-03-20', lastAssessedOn: '2026-05-01' }),
+	],
 	flows: [],
 	staffing: [],
 }
 const unitD: UnitInventory = {
 	unit: unit({ id: 4, code: 'BU-D', name: 'Unit D' }),
 	// Yearly assessment due 2026-07-10: due soon on 2026-06-30, 82 days overdue on 2026-09-30.
-	systems: [system({ id: 21, unitId: 4, code: 'SYS-D', mlpsLevel: 3, gradedOn: '2024-06-01', filedOn: '2024-06-20', lastAssessedOn: '2025-07-10' })],
+	systems: [
+		system({ id: 21, unitId: 4, code: 'SYS-D', mlpsLevel: 3, gradedOn: '2024-06-01', filedOn: '2024-06-20', lastAssessedOn: '2025-07-10' }),
+	],
 	flows: [],
 	staffing: [],
 }
@@ -95,7 +94,13 @@ interface FreezeOptions {
 	rulesVersion?: string
 }
 
-function freeze(quarter: string, inv: PortfolioInventory, settings: ModelSettings, prevHash: string | null, o: FreezeOptions = {}): FrozenSnapshot {
+function freeze(
+	quarter: string,
+	inv: PortfolioInventory,
+	settings: ModelSettings,
+	prevHash: string | null,
+	o: FreezeOptions = {},
+): FrozenSnapshot {
 	const sorted = sortInventory(inv)
 	const results = (o.score ?? scorePortfolio)(sorted, settings, quarterEndDate(quarter))
 	const c = buildSnapshotContent({
@@ -128,18 +133,20 @@ function chain(): FrozenSnapshot[] {
 /** Recomputes a row's hash after its content was edited (a forger who knows the algorithm). */
 const rehash = (r: FrozenSnapshot): FrozenSnapshot => ({
 	...r,
-	contentHash: snapshotHash({
-		quarter: r.quarter,
-		modelLabel: r.modelLabel,
-		settingsJson: r.modelSettings,
-		inputsJson: r.inputs,
-		resultsJson: r.results,
-		prevHash: r.prevHash,
-	}, sha256Hex),
+	contentHash: snapshotHash(
+		{
+			quarter: r.quarter,
+			modelLabel: r.modelLabel,
+			settingsJson: r.modelSettings,
+			inputsJson: r.inputs,
+			resultsJson: r.results,
+			prevHash: r.prevHash,
+		},
+		sha256Hex,
+	),
 })
 
-const kinds = (v: ReturnType<typeof verifyChain>, quarter: string) =>
-	v.quarters.find(q => q.quarter === quarter)!.problems.map(p => p.kind)
+const kinds = (v: ReturnType<typeof verifyChain>, quarter: string) => v.quarters.find(q => q.quarter === quarter)!.problems.map(p => p.kind)
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -149,8 +156,20 @@ describe('canonical JSON', () => {
 	})
 
 	test('is the same whatever order the keys were written in, and arrays keep their order', () => {
-		const one = { units: [{ code: 'B', n: 2 }, { code: 'A', n: 1 }], as: { to: 2, from: 1 } }
-		const two = { as: { from: 1, to: 2 }, units: [{ n: 2, code: 'B' }, { n: 1, code: 'A' }] }
+		const one = {
+			units: [
+				{ code: 'B', n: 2 },
+				{ code: 'A', n: 1 },
+			],
+			as: { to: 2, from: 1 },
+		}
+		const two = {
+			as: { from: 1, to: 2 },
+			units: [
+				{ n: 2, code: 'B' },
+				{ n: 1, code: 'A' },
+			],
+		}
 		expect(canonicalJson(one)).toBe(canonicalJson(two))
 		expect(canonicalJson([2, 1])).not.toBe(canonicalJson([1, 2]))
 	})
@@ -453,7 +472,9 @@ describe('inventory changes in words', () => {
 
 	test('lists removals', () => {
 		const changes = unitInputChanges(after, before)
-		expect(changes.filter(c => c.change === 'removed').map(c => c.text)).toEqual(['Staffing line SL-2 (rnd, Shanghai) removed (was 40 people)'])
+		expect(changes.filter(c => c.change === 'removed').map(c => c.text)).toEqual([
+			'Staffing line SL-2 (rnd, Shanghai) removed (was 40 people)',
+		])
 		expect(changes.map(c => c.text)).toContain('Flow F-Y volume fell below 1,000,000 individuals (1,200,000 → 900,000)')
 	})
 })

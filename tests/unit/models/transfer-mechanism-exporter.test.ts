@@ -18,7 +18,10 @@ const mechanisms = (exporter: { isCiio: boolean }, flows: ExporterFlowFacts[]) =
 
 describe('thresholds reached only in total, over two or more flows', () => {
 	test('60,000 + 40,000 non-sensitive is exactly 100,000: both flows need a standard contract (art. 8)', () => {
-		const r = requiredTransferMechanisms(nonCiio, [flow('A', { personalInfoIndividuals: 60_000 }), flow('B', { personalInfoIndividuals: 40_000 })])
+		const r = requiredTransferMechanisms(nonCiio, [
+			flow('A', { personalInfoIndividuals: 60_000 }),
+			flow('B', { personalInfoIndividuals: 40_000 }),
+		])
 		expect(r.map(x => x.mechanism)).toEqual(['standard_contract_or_certification', 'standard_contract_or_certification'])
 		expect(r[0]!.articles).toEqual(['Art. 8'])
 		expect(r[0]!.cumulative).toEqual({ personalInfoIndividuals: 100_000, sensitivePersonalInfoIndividuals: 0, unknownVolumes: 0 })
@@ -26,20 +29,25 @@ describe('thresholds reached only in total, over two or more flows', () => {
 	})
 
 	test('60,000 + 39,999 stays exempt under art. 5(4)', () => {
-		expect(mechanisms(nonCiio, [flow('A', { personalInfoIndividuals: 60_000 }), flow('B', { personalInfoIndividuals: 39_999 })])).toEqual(['exempt', 'exempt'])
+		expect(mechanisms(nonCiio, [flow('A', { personalInfoIndividuals: 60_000 }), flow('B', { personalInfoIndividuals: 39_999 })])).toEqual([
+			'exempt',
+			'exempt',
+		])
 	})
 
 	test('999,999 + 1 is exactly 1,000,000: security assessment for both (art. 7(2))', () => {
-		const r = requiredTransferMechanisms(nonCiio, [flow('A', { personalInfoIndividuals: 999_999 }), flow('B', { personalInfoIndividuals: 1 })])
+		const r = requiredTransferMechanisms(nonCiio, [
+			flow('A', { personalInfoIndividuals: 999_999 }),
+			flow('B', { personalInfoIndividuals: 1 }),
+		])
 		expect(r.map(x => x.mechanism)).toEqual(['security_assessment', 'security_assessment'])
 		expect(r[0]!.articles).toEqual(['Art. 7(2)'])
 	})
 
 	test('a 999,999 flow while the same unit sends another 1,000,000 is not satisfied by a standard contract', () => {
-		expect(mechanisms(nonCiio, [flow('A', { personalInfoIndividuals: 999_999 }), flow('B', { personalInfoIndividuals: 1_000_000 })])).toEqual([
-			'security_assessment',
-			'security_assessment',
-		])
+		expect(
+			mechanisms(nonCiio, [flow('A', { personalInfoIndividuals: 999_999 }), flow('B', { personalInfoIndividuals: 1_000_000 })]),
+		).toEqual(['security_assessment', 'security_assessment'])
 	})
 
 	test('a 45,000 flow of a unit exporting 640,000 over several flows is not exempt', () => {
@@ -103,7 +111,10 @@ describe('unknown volumes are never zero', () => {
 	})
 
 	test('non-CIIO: and at least what the known totals require', () => {
-		const r = requiredTransferMechanisms(nonCiio, [flow('U', { personalInfoIndividuals: null }), flow('A', { personalInfoIndividuals: 1_200_000 })])
+		const r = requiredTransferMechanisms(nonCiio, [
+			flow('U', { personalInfoIndividuals: null }),
+			flow('A', { personalInfoIndividuals: 1_200_000 }),
+		])
 		expect(r.map(x => x.mechanism)).toEqual(['security_assessment', 'security_assessment'])
 	})
 
@@ -112,13 +123,17 @@ describe('unknown volumes are never zero', () => {
 	})
 
 	test('CIIO: personal information of unknown volume needs a security assessment (art. 7(1))', () => {
-		const r = requiredTransferMechanisms({ isCiio: true }, [flow('U', { personalInfoIndividuals: null, sensitivePersonalInfoIndividuals: null })])
+		const r = requiredTransferMechanisms({ isCiio: true }, [
+			flow('U', { personalInfoIndividuals: null, sensitivePersonalInfoIndividuals: null }),
+		])
 		expect(r[0]!.mechanism).toBe('security_assessment')
 		expect(r[0]!.articles).toEqual(['Art. 7(1)'])
 	})
 
 	test('CIIO: an exempt purpose still applies to CIIOs (art. 5(1)-(3))', () => {
-		expect(mechanisms({ isCiio: true }, [flow('U', { personalInfoIndividuals: null, purpose: 'contract_with_individual' })])).toEqual(['exempt'])
+		expect(mechanisms({ isCiio: true }, [flow('U', { personalInfoIndividuals: null, purpose: 'contract_with_individual' })])).toEqual([
+			'exempt',
+		])
 	})
 })
 
@@ -132,7 +147,9 @@ describe('distinct individuals given for the unit', () => {
 	})
 
 	test('is never below the largest single flow', () => {
-		const r = requiredTransferMechanisms({ isCiio: false, distinctIndividualsAbroad: 10 }, [flow('A', { personalInfoIndividuals: 150_000 })])
+		const r = requiredTransferMechanisms({ isCiio: false, distinctIndividualsAbroad: 10 }, [
+			flow('A', { personalInfoIndividuals: 150_000 }),
+		])
 		expect(r[0]!.cumulative.personalInfoIndividuals).toBe(150_000)
 		expect(r[0]!.mechanism).toBe('standard_contract_or_certification')
 	})

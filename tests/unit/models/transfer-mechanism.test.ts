@@ -80,10 +80,7 @@ describe('mixed flows', () => {
 	})
 
 	test('the deciding article comes first and every part is cited', () => {
-		expect(articlesOf({ personalInfoIndividuals: 50_000, sensitivePersonalInfoIndividuals: 10 })).toEqual([
-			'Art. 8',
-			'Art. 5(4)',
-		])
+		expect(articlesOf({ personalInfoIndividuals: 50_000, sensitivePersonalInfoIndividuals: 10 })).toEqual(['Art. 8', 'Art. 5(4)'])
 	})
 
 	test('reasons mention each part', () => {
@@ -101,9 +98,7 @@ describe('mixed flows', () => {
 	})
 
 	test('standard-contract non-sensitive plus 10,000 sensitive needs a security assessment', () => {
-		expect(mechanismOf({ personalInfoIndividuals: 200_000, sensitivePersonalInfoIndividuals: 10_000 })).toBe(
-			'security_assessment',
-		)
+		expect(mechanismOf({ personalInfoIndividuals: 200_000, sensitivePersonalInfoIndividuals: 10_000 })).toBe('security_assessment')
 	})
 })
 
@@ -131,9 +126,7 @@ describe('important data', () => {
 	})
 
 	test('data collected abroad does not exempt important data in the flow', () => {
-		expect(mechanismOf({ includesImportantData: true, personalInfoIndividuals: 5, collectedInMainland: false })).toBe(
-			'security_assessment',
-		)
+		expect(mechanismOf({ includesImportantData: true, personalInfoIndividuals: 5, collectedInMainland: false })).toBe('security_assessment')
 	})
 })
 
@@ -177,45 +170,43 @@ describe('exemptions (arts 3-6) take precedence over arts 7 and 8', () => {
 	})
 
 	test('HR management is exempt under art. 5(2)', () => {
-		expect(
-			requiredTransferMechanism({ ...base, sensitivePersonalInfoIndividuals: 20_000, purpose: 'hr_management' }),
-		).toMatchObject({ mechanism: 'exempt', articles: ['Art. 5(2)'] })
+		expect(requiredTransferMechanism({ ...base, sensitivePersonalInfoIndividuals: 20_000, purpose: 'hr_management' })).toMatchObject({
+			mechanism: 'exempt',
+			articles: ['Art. 5(2)'],
+		})
 	})
 
 	test('an emergency is exempt under art. 5(3)', () => {
-		expect(
-			requiredTransferMechanism({ ...base, personalInfoIndividuals: 1_500_000, purpose: 'emergency' }),
-		).toMatchObject({ mechanism: 'exempt', articles: ['Art. 5(3)'] })
+		expect(requiredTransferMechanism({ ...base, personalInfoIndividuals: 1_500_000, purpose: 'emergency' })).toMatchObject({
+			mechanism: 'exempt',
+			articles: ['Art. 5(3)'],
+		})
 	})
 
 	test('the HR exemption applies to a CIIO', () => {
-		expect(mechanismOf({ exporterIsCiio: true, personalInfoIndividuals: 3_000, purpose: 'hr_management' })).toBe(
-			'exempt',
-		)
+		expect(mechanismOf({ exporterIsCiio: true, personalInfoIndividuals: 3_000, purpose: 'hr_management' })).toBe('exempt')
 	})
 
 	test('personal information not collected in mainland China is exempt under art. 4', () => {
-		expect(
-			requiredTransferMechanism({ ...base, personalInfoIndividuals: 3_000_000, collectedInMainland: false }),
-		).toMatchObject({ mechanism: 'exempt', articles: ['Art. 4'] })
+		expect(requiredTransferMechanism({ ...base, personalInfoIndividuals: 3_000_000, collectedInMainland: false })).toMatchObject({
+			mechanism: 'exempt',
+			articles: ['Art. 4'],
+		})
 	})
 
 	test('art. 4 applies to a CIIO', () => {
-		expect(mechanismOf({ exporterIsCiio: true, personalInfoIndividuals: 10, collectedInMainland: false })).toBe(
-			'exempt',
-		)
+		expect(mechanismOf({ exporterIsCiio: true, personalInfoIndividuals: 10, collectedInMainland: false })).toBe('exempt')
 	})
 
 	test('data outside the FTZ negative list is exempt under art. 6', () => {
-		expect(
-			requiredTransferMechanism({ ...base, personalInfoIndividuals: 2_000_000, outsideFtzNegativeList: true }),
-		).toMatchObject({ mechanism: 'exempt', articles: ['Art. 6'] })
+		expect(requiredTransferMechanism({ ...base, personalInfoIndividuals: 2_000_000, outsideFtzNegativeList: true })).toMatchObject({
+			mechanism: 'exempt',
+			articles: ['Art. 6'],
+		})
 	})
 
 	test('the FTZ exemption covers important data outside the list', () => {
-		expect(mechanismOf({ includesImportantData: true, exporterIsCiio: true, outsideFtzNegativeList: true })).toBe(
-			'exempt',
-		)
+		expect(mechanismOf({ includesImportantData: true, exporterIsCiio: true, outsideFtzNegativeList: true })).toBe('exempt')
 	})
 
 	test('a flow with no personal information and no important data is exempt under art. 3', () => {

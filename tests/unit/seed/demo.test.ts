@@ -1,13 +1,5 @@
 import { CHINA_CITIES, MECHANISMS_IN_PLACE, ROLES, SYSTEM_TECHNOLOGIES } from '#models/domain.ts'
-import {
-	DEMO_AS_OF,
-	DEMO_FLOWS,
-	DEMO_GROUP_HEADCOUNT,
-	DEMO_STAFFING,
-	DEMO_SYSTEMS,
-	DEMO_UNITS,
-	DEMO_USERS,
-} from '#seed/demo/group.ts'
+import { DEMO_AS_OF, DEMO_FLOWS, DEMO_GROUP_HEADCOUNT, DEMO_STAFFING, DEMO_SYSTEMS, DEMO_UNITS, DEMO_USERS } from '#seed/demo/group.ts'
 import { DEMO_SCENARIOS } from '#seed/demo/scenarios.ts'
 import { DESTINATIONS } from '#seed/reference/destinations.ts'
 import { SEVERANCE_CAP_WAGES } from '#seed/reference/wages.ts'
@@ -97,9 +89,7 @@ describe('demo group integrity', () => {
 		const assessments = DEMO_FLOWS.filter(f => f.mechanismInPlace === 'security_assessment')
 		expect(assessments.some(f => f.mechanismExpiresOn !== null && f.mechanismExpiresOn < DEMO_AS_OF)).toBe(true)
 		expect(
-			assessments.some(
-				f => f.mechanismExpiresOn !== null && f.mechanismExpiresOn >= DEMO_AS_OF && f.mechanismExpiresOn < '2027-06-01',
-			),
+			assessments.some(f => f.mechanismExpiresOn !== null && f.mechanismExpiresOn >= DEMO_AS_OF && f.mechanismExpiresOn < '2027-06-01'),
 		).toBe(true)
 		expect(DEMO_FLOWS.some(f => f.isRemoteAccess)).toBe(true)
 		expect(DEMO_FLOWS.filter(f => f.personalInfoIndividuals === null).length).toBeGreaterThanOrEqual(2)
