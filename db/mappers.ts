@@ -29,7 +29,8 @@ export const bool = (v: number | null | undefined) => v === 1
 export const bit = (v: boolean) => (v ? 1 : 0)
 /** mysql2 returns BIGINT as number (supportBigNumbers, bigNumberStrings false) and SQLite as number; guard anyway. */
 const num = (v: number | string) => Number(v)
-const numOrNull = (v: number | string | null) => (v === null ? null : Number(v))
+// A column a part-migrated schema lacks reads as undefined: unknown, like NULL.
+const numOrNull = (v: number | string | null | undefined) => (v == null ? null : Number(v))
 
 export function unitFromRow(r: BusinessUnitRow): BusinessUnit {
 	return {
