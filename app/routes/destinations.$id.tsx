@@ -169,7 +169,7 @@ export default function EditDestinationRoute() {
 						label={`Delete ${d.city}`}
 						question={
 							<>
-								Delete {d.city} and its {d.costs.length === 1 ? 'cost' : `${d.costs.length} costs by function`}? This cannot be undone.
+								Delete {d.city} and its {d.costs.length} {d.costs.length === 1 ? 'cost' : 'costs'} by function? This cannot be undone.
 							</>
 						}
 					/>

@@ -528,7 +528,8 @@ export default function ScenarioRoute() {
 
 			{data.actions.length ? (
 				<Form method="post" className="card workflow no-print" aria-label="Workflow">
-					<input type="hidden" name="version" value={scenario.version} />
+					{/* After a save the editor knows the new version at once; the page's data catches up a moment later. */}
+					<input type="hidden" name="version" value={data.editable ? baseVersion : scenario.version} />
 					{data.actions.some(a => a === 'approve' || a === 'reject') ? (
 						<div className="field">
 							<label htmlFor="s-comment">Comment (required to reject)</label>

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDb } from '#db/client.server.ts'
 import { type Database } from '#db/schema.ts'
 import { DEMO_USERS } from '#seed/demo/group.ts'
-import { e2eDialects, type RunningApp, startApp } from './harness.ts'
+import { e2eDialects, type RunningApp, signInOverHttp, startApp } from './harness.ts'
 
 const user = (role: string) => DEMO_USERS.find(u => u.role === role)!
 const ROUTE = encodeURIComponent('routes/scenarios.$id')
@@ -20,13 +20,7 @@ describe.each(e2eDialects())('$name: decisions that hold', dialect => {
 	const cookies: Record<string, string> = {}
 
 	const signIn = async (role: string) => {
-		const res = await fetch(`${app.url}/login`, {
-			method: 'POST',
-			body: new URLSearchParams({ email: user(role).email, password: user(role).password }),
-			headers: { Origin: app.url },
-			redirect: 'manual',
-		})
-		cookies[role] = res.headers.get('set-cookie')!.split(';')[0]!
+		cookies[role] = await signInOverHttp(app.url, user(role).email, user(role).password)
 	}
 	const post = (role: string, path: string, fields: Record<string, string>) =>
 		fetch(`${app.url}${path}?_data=${ROUTE}`, {

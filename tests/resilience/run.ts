@@ -8,7 +8,7 @@ import { sql } from 'kysely'
 import { createDb } from '#db/client.server.ts'
 import { DEFAULT_SCENARIO_ASSUMPTIONS } from '#models/scenario-form.ts'
 import { DEMO_USERS } from '#seed/demo/group.ts'
-import { freshMysqlDatabase, startApp } from '../e2e/harness.ts'
+import { freshMysqlDatabase, signInOverHttp, startApp } from '../e2e/harness.ts'
 import { createMariadbServer, type MariadbServer } from '../support/mariadb-server.ts'
 
 const CLIENTS = 6
@@ -67,15 +67,7 @@ async function main() {
 	const analyst = DEMO_USERS.find(u => u.role === 'analyst')!
 	const origin = { Origin: app.url }
 	const cookies: string[] = []
-	for (let i = 0; i < CLIENTS; i++) {
-		const res = await fetch(`${app.url}/login`, {
-			method: 'POST',
-			body: new URLSearchParams({ email: analyst.email, password: analyst.password }),
-			headers: origin,
-			redirect: 'manual',
-		})
-		cookies.push(res.headers.get('set-cookie')!.split(';')[0]!)
-	}
+	for (let i = 0; i < CLIENTS; i++) cookies.push(await signInOverHttp(app.url, analyst.email, analyst.password))
 	// Each client edits its own draft scenario; its saves are named so the last acknowledged one can be found.
 	const scenarioIds: number[] = []
 	for (let i = 0; i < CLIENTS; i++) {
