@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDb } from '#db/client.server.ts'
 import { type Database } from '#db/schema.ts'
 import { DEMO_USERS } from '#seed/demo/group.ts'
-import { type Browser, e2eDialects, launchBrowser, type RunningApp, screenshot, signIn, startApp } from './harness.ts'
+import { type Browser, demoCode, e2eDialects, launchBrowser, type RunningApp, screenshot, signIn, startApp } from './harness.ts'
 
 const user = (role: string) => DEMO_USERS.find(u => u.role === role)!
 
@@ -82,6 +82,8 @@ describe.each(e2eDialects())('$name: decisions that hold, in Chromium', dialect 
 		await page.getByLabel('Email').fill(user('analyst').email)
 		await page.getByLabel('Password').fill(user('analyst').password)
 		await page.getByRole('button', { name: 'Sign in' }).click()
+		await page.getByLabel('Authentication code').fill(demoCode(user('analyst').email))
+		await page.getByRole('button', { name: 'Verify' }).click()
 		await page.waitForURL(u => u.pathname === new URL(scenarioUrl).pathname)
 		await page.getByText('Your unsaved edits from').waitFor()
 		expect(await page.getByLabel('Name').inputValue()).toBe('Shanghai client data operations to Manila, revised')
