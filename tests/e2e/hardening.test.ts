@@ -4,7 +4,7 @@
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DEMO_USERS } from '#seed/demo/group.ts'
-import { e2eDialects, type RunningApp, startApp } from './harness.ts'
+import { demoCode, e2eDialects, type RunningApp, startApp } from './harness.ts'
 
 const demo = (role: string) => DEMO_USERS.find(u => u.role === role)!
 const sqlite = e2eDialects()[0]!
@@ -28,7 +28,12 @@ describe('as shipped: sign-in redirects, secure defaults, error answers', () => 
 	const signIn = (redirectTo: string) =>
 		fetch(`${app.url}/login`, {
 			method: 'POST',
-			body: new URLSearchParams({ email: demo('analyst').email, password: demo('analyst').password, redirectTo }),
+			body: new URLSearchParams({
+				email: demo('analyst').email,
+				password: demo('analyst').password,
+				code: demoCode(demo('analyst').email),
+				redirectTo,
+			}),
 			headers: { Origin: app.url },
 			redirect: 'manual',
 		})
