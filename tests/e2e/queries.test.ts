@@ -31,6 +31,7 @@ describe('queries per request (SQLite)', () => {
 
 	test('list pages make the same number of queries for 5 rows as for 200', async () => {
 		for (const table of ['units', 'systems', 'flows', 'staffing', 'destinations']) {
+			await count(`/${table}?size=5`) // fills the caches a list may read (flows: the scored portfolio's statuses)
 			const few = await count(`/${table}?size=5`)
 			const many = await count(`/${table}?size=200`)
 			expect(many, table).toBe(few)
@@ -49,7 +50,9 @@ describe('queries per request (SQLite)', () => {
 		expect(await count(`/units/${large.id}`)).toBe(await count(`/units/${small.id}`))
 		await count('/') // fills the score cache
 		const overview = await count('/')
-		expect(overview).toBeLessThanOrEqual(5) // the session and its user, then one query for the score-cache key
+		// The session and its user, one query for the score-cache key, and (since the obligations register) two for the
+		// duty statuses of the 'due in the next 90 days' panel, read on every view: a fixed number whatever the size.
+		expect(overview).toBeLessThanOrEqual(7)
 		for (const path of ['/scenarios', '/scenarios/1', '/snapshots', '/snapshots/2026-Q3', '/snapshots/2026-Q3?compare=2024-Q4'])
 			expect(await count(path), path).toBeLessThanOrEqual(25)
 	})

@@ -6,9 +6,20 @@ const user = (role: string) => DEMO_USERS.find(u => u.role === role)!
 
 // What each role's navigation shows, per the permission map.
 const NAV: Record<string, string[]> = {
-	admin: ['Overview', 'Business units', 'Systems', 'Data flows', 'Staffing', 'Destinations', 'Scenarios', 'Snapshots', 'Admin'],
-	analyst: ['Overview', 'Business units', 'Systems', 'Data flows', 'Staffing', 'Destinations', 'Scenarios', 'Snapshots'],
-	executive: ['Overview', 'Business units', 'Systems', 'Data flows', 'Staffing', 'Destinations', 'Scenarios', 'Snapshots'],
+	admin: [
+		'Overview',
+		'Obligations',
+		'Business units',
+		'Systems',
+		'Data flows',
+		'Staffing',
+		'Destinations',
+		'Scenarios',
+		'Snapshots',
+		'Admin',
+	],
+	analyst: ['Overview', 'Obligations', 'Business units', 'Systems', 'Data flows', 'Staffing', 'Destinations', 'Scenarios', 'Snapshots'],
+	executive: ['Overview', 'Obligations', 'Business units', 'Systems', 'Data flows', 'Staffing', 'Destinations', 'Scenarios', 'Snapshots'],
 	board: ['Scenarios', 'Snapshots'],
 }
 
