@@ -121,9 +121,13 @@ async function main() {
 			if (pick === 4) {
 				const name = `RES-SCN-${n}-${i}`
 				const draft = { name, description: 'resilience run', assumptions: SCENARIO_ASSUMPTIONS, moves: [move] }
-				const r = await timed(`${app.url}/scenarios/${scenarioIds[n]}?_data=${encodeURIComponent('routes/scenarios.$id')}`, {
+				const url = `${app.url}/scenarios/${scenarioIds[n]}?_data=${encodeURIComponent('routes/scenarios.$id')}`
+				// Each save names the version it edits (the guarded workflow): read it first, as the editor's page does.
+				const current = await timed(url, { headers })
+				const version = current.status === 200 ? String(JSON.parse(current.body).scenario.version) : '0'
+				const r = await timed(url, {
 					method: 'POST',
-					body: new URLSearchParams({ intent: 'save', draft: JSON.stringify(draft) }),
+					body: new URLSearchParams({ intent: 'save', version, draft: JSON.stringify(draft) }),
 					headers,
 				})
 				writes.push({
