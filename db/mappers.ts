@@ -48,6 +48,7 @@ export function unitFromRow(r: BusinessUnitRow): BusinessUnit {
 		priorYearEntityTurnoverRmb: numOrNull(r.prior_year_entity_turnover_rmb),
 		distinctIndividualsAbroad: numOrNull(r.distinct_pi_individuals_abroad),
 		distinctSensitiveIndividualsAbroad: numOrNull(r.distinct_sensitive_pi_individuals_abroad),
+		ftzZone: r.ftz_zone ?? null,
 	}
 }
 
@@ -66,6 +67,7 @@ export function unitToRow(u: Omit<BusinessUnit, 'id'>): NewBusinessUnitRow {
 		prior_year_entity_turnover_rmb: u.priorYearEntityTurnoverRmb ?? null,
 		distinct_pi_individuals_abroad: u.distinctIndividualsAbroad ?? null,
 		distinct_sensitive_pi_individuals_abroad: u.distinctSensitiveIndividualsAbroad ?? null,
+		ftz_zone: u.ftzZone ?? null,
 	}
 }
 

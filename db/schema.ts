@@ -48,6 +48,8 @@ export interface BusinessUnitTable {
 	prior_year_entity_turnover_rmb: number | null
 	distinct_pi_individuals_abroad: number | null
 	distinct_sensitive_pi_individuals_abroad: number | null
+	/** Pilot free-trade zone with a data-export negative list in force (models/ftz-zones.ts id); null: none. */
+	ftz_zone: string | null
 }
 
 export interface InfoSystemTable {

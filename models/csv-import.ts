@@ -40,6 +40,7 @@ export function validateCsv<S extends z.ZodObject>(
 	schema: S,
 	unitCodes?: ReadonlySet<string>,
 	keyColumn = 'code', // the column rows are matched on (unique within the file)
+	rowCheck?: (value: z.output<S>) => { column: string; message: string } | null, // a rule across columns or tables
 ): CsvValidation<z.output<S>> {
 	const errors: CsvCellError[] = []
 	const expected = Object.keys(schema.shape)
@@ -102,6 +103,16 @@ export function validateCsv<S extends z.ZodObject>(
 				column: 'unit_code',
 				columnNumber: names.indexOf('unit_code') + 1,
 				message: `no business unit has code "${value.unit_code}"`,
+			})
+			continue
+		}
+		const refused = rowCheck?.(value)
+		if (refused) {
+			errors.push({
+				line: r.line,
+				column: refused.column,
+				columnNumber: names.indexOf(refused.column) + 1 || null,
+				message: refused.message,
 			})
 			continue
 		}

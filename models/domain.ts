@@ -47,6 +47,9 @@ export interface BusinessUnit {
 	/** Distinct individuals provided abroad since 1 January over the transfers that count; null: use the sum of flows. */
 	distinctIndividualsAbroad: number | null
 	distinctSensitiveIndividualsAbroad: number | null
+	/** The pilot free-trade zone the entity is registered in, when that zone's data-export negative list is in
+	 * force (an id of models/ftz-zones.ts); null: none. Only such a unit can claim art. 6 of the 2024 Provisions. */
+	ftzZone: string | null
 }
 
 export const MLPS_LEVELS = [1, 2, 3, 4, 5] as const

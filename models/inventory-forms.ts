@@ -9,6 +9,7 @@ import {
 	SYSTEM_TECHNOLOGIES,
 	TRANSFER_PURPOSES,
 } from './domain.ts'
+import { FTZ_ZONES } from './ftz-zones.ts'
 
 export const INVENTORY_TABLES = ['units', 'systems', 'flows', 'staffing'] as const
 export type InventoryTableKey = (typeof INVENTORY_TABLES)[number]
@@ -64,6 +65,14 @@ export const INVENTORY_META: Record<InventoryTableKey, { title: string; singular
 				optional: true,
 				help: 'Sensitive, over transfers not exempt; replaces the sum over flows. Empty: the sum is used',
 			},
+			{
+				name: 'ftz_zone',
+				label: 'Free-trade zone with a negative list',
+				kind: 'select',
+				options: FTZ_ZONES.map(z => z.id),
+				optional: true,
+				help: 'Where the entity is registered, if in a pilot free-trade zone whose data-export negative list is in force. Only such a unit can mark a flow as outside the list (2024 Provisions art. 6)',
+			},
 		],
 	},
 	systems: {
@@ -111,7 +120,12 @@ export const INVENTORY_META: Record<InventoryTableKey, { title: string; singular
 			{ name: 'includes_important_data', label: 'Includes important data', kind: 'yesno' },
 			{ name: 'purpose', label: 'Purpose', kind: 'select', options: TRANSFER_PURPOSES },
 			{ name: 'collected_in_mainland', label: 'Collected in mainland China', kind: 'yesno' },
-			{ name: 'outside_ftz_negative_list', label: 'Outside an FTZ negative list', kind: 'yesno' },
+			{
+				name: 'outside_ftz_negative_list',
+				label: 'Outside an FTZ negative list',
+				kind: 'yesno',
+				help: "Yes only when the unit is registered in a free-trade zone whose negative list is in force (the unit's free-trade zone) and the list does not cover this data",
+			},
 			{ name: 'is_remote_access', label: 'Remote access from abroad', kind: 'yesno' },
 			{ name: 'mechanism_in_place', label: 'Mechanism in place', kind: 'select', options: MECHANISMS_IN_PLACE },
 			{ name: 'mechanism_since', label: 'Mechanism since', kind: 'date', optional: true },

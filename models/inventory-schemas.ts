@@ -14,6 +14,7 @@ import {
 	SYSTEM_TECHNOLOGIES,
 	TRANSFER_PURPOSES,
 } from './domain.ts'
+import { FTZ_ZONES, ftzZone } from './ftz-zones.ts'
 
 const MAX_MONEY = 10 ** 15 // whole currency units; far above any real figure, below 2^53
 const MAX_COUNT = 2_000_000_000
@@ -142,6 +143,21 @@ export const unitFieldsSchema = z.object({
 	prior_year_entity_turnover_rmb: wholeOrUnknown("Entity's prior-year turnover (RMB)", 0, MAX_MONEY),
 	distinct_pi_individuals_abroad: wholeOrUnknown('Distinct individuals abroad since 1 January', 0, MAX_COUNT),
 	distinct_sensitive_pi_individuals_abroad: wholeOrUnknown('Distinct individuals abroad since 1 January (sensitive)', 0, MAX_COUNT),
+	ftz_zone: z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			const s = (v ?? '').trim().toLowerCase()
+			if (!s || s === 'none') return null
+			if (!ftzZone(s)) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `Free-trade zone must be empty (none) or a zone whose negative list is in force: ${FTZ_ZONES.map(z => z.id).join(', ')}; not "${s.slice(0, 30)}"`,
+				})
+				return z.NEVER
+			}
+			return s
+		}),
 })
 
 export const systemFieldsSchema = z.object({
@@ -214,6 +230,7 @@ export function unitFromFields(f: UnitFields): Omit<BusinessUnit, 'id'> {
 		priorYearEntityTurnoverRmb: f.prior_year_entity_turnover_rmb,
 		distinctIndividualsAbroad: f.distinct_pi_individuals_abroad,
 		distinctSensitiveIndividualsAbroad: f.distinct_sensitive_pi_individuals_abroad,
+		ftzZone: f.ftz_zone,
 	}
 }
 
@@ -285,6 +302,7 @@ export const toFields = {
 		prior_year_entity_turnover_rmb: opt(u.priorYearEntityTurnoverRmb ?? null),
 		distinct_pi_individuals_abroad: opt(u.distinctIndividualsAbroad ?? null),
 		distinct_sensitive_pi_individuals_abroad: opt(u.distinctSensitiveIndividualsAbroad ?? null),
+		ftz_zone: u.ftzZone ?? '',
 	}),
 	system: (s: Omit<InfoSystem, 'id'>, unitCode: string): Record<keyof SystemFields, string> => ({
 		code: s.code,

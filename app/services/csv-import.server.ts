@@ -12,12 +12,13 @@ import {
 	type NewInventoryRecord,
 	updateInventoryRecord,
 } from '#db/repositories/inventory.ts'
-import { mapUnitIdsByCode } from '#db/repositories/units.ts'
+import { listAllUnits, mapUnitIdsByCode } from '#db/repositories/units.ts'
 import { type Database } from '#db/schema.ts'
 import { isUniqueViolation } from '#db/sql/errors.ts'
 import { writeTransaction } from '#db/sql/transaction.ts'
 import { CSV_LIMITS, type CsvCellError, validateCsv } from '#models/csv-import.ts'
 import { decodeCsvBytes, parseCsvText } from '#models/csv.ts'
+import { ftzFlagError } from '#models/ftz-zones.ts'
 import { DESTINATION_CSV_COLUMNS, destinationFieldsSchema, destinationFromFields, destinationToFields } from '#models/destination-csv.ts'
 import { type Destination } from '#models/domain.ts'
 import { type ExistingRow, type FieldChange, type ImportPlan, type ImportRow, planImport } from '#models/import-diff.ts'
@@ -140,7 +141,15 @@ function inventoryTarget(key: InventoryTableKey): ImportTarget<NewInventoryRecor
 		async read(db, header, records) {
 			const { schema, build } = INVENTORY_TABLES[key]
 			const unitIds = key === 'units' ? undefined : await mapUnitIdsByCode(db)
-			const { rows, errors } = validateCsv(header, records, schema, unitIds ? new Set(unitIds.keys()) : undefined)
+			const units = key === 'flows' ? new Map((await listAllUnits(db)).map(u => [u.code, u])) : undefined
+			// Art. 6: only a unit registered in a zone whose negative list is in force can mark a flow outside the list.
+			const ftzCheck = (row: object) => {
+				const value = row as { unit_code?: string; outside_ftz_negative_list?: boolean }
+				const unit = units?.get(value.unit_code ?? '')
+				const message = unit && value.outside_ftz_negative_list ? ftzFlagError(unit) : null
+				return message ? { column: 'outside_ftz_negative_list', message } : null
+			}
+			const { rows, errors } = validateCsv(header, records, schema, unitIds ? new Set(unitIds.keys()) : undefined, 'code', ftzCheck)
 			return {
 				errors,
 				rows: rows.map(r => {

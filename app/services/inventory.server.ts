@@ -17,6 +17,7 @@ import { type Database } from '#db/schema.ts'
 import { isUniqueViolation } from '#db/sql/errors.ts'
 import { writeTransaction } from '#db/sql/transaction.ts'
 import { parseFields } from '#models/form-errors.ts'
+import { ftzFlagError } from '#models/ftz-zones.ts'
 import { INVENTORY_META, type InventoryTableKey } from '#models/inventory-forms.ts'
 import { INVENTORY_TABLES } from '#models/inventory-schemas.ts'
 import { audit } from './audit.server.ts'
@@ -96,5 +97,8 @@ async function buildRecord(
 	const unit = (await listAllUnits(db)).find(u => u.code === code)
 	if (!unit)
 		return fail('invalid', 'Nothing was saved: fix the fields marked below.', { unit_code: [`No business unit has code "${code}".`] })
+	const ftz =
+		table === 'flows' && (parsed.data as { outside_ftz_negative_list: boolean }).outside_ftz_negative_list ? ftzFlagError(unit) : null
+	if (ftz) return fail('invalid', 'Nothing was saved: fix the fields marked below.', { outside_ftz_negative_list: [ftz] })
 	return ok(build(parsed.data, unit.id))
 }

@@ -83,6 +83,7 @@ const UNIT_FIELDS = [
 	'priorYearEntityTurnoverRmb',
 	'distinctIndividualsAbroad',
 	'distinctSensitiveIndividualsAbroad',
+	'ftzZone',
 ] as const satisfies readonly (keyof BusinessUnit)[]
 
 function unitChanges(prev: BusinessUnit, curr: BusinessUnit): InputChange[] {
@@ -107,6 +108,10 @@ function unitChanges(prev: BusinessUnit, curr: BusinessUnit): InputChange[] {
 				const what = field === 'distinctIndividualsAbroad' ? 'non-sensitive' : 'sensitive'
 				const v = (x: unknown) => (x === null ? 'not given (sum over flows)' : fmt(x as number))
 				return { text: `${code} distinct ${what} individuals abroad since 1 January ${v(from)} → ${v(to)}`, material: true }
+			}
+			case 'ftzZone': {
+				const v = (x: unknown) => (x === null ? 'none' : String(x))
+				return { text: `${code} free-trade zone with a negative list ${v(from)} → ${v(to)}`, material: true }
 			}
 			case 'name':
 				return { text: `${code} renamed from '${from}' to '${to}'`, material: false }

@@ -53,9 +53,13 @@ const ENTITY_TURNOVER_UNKNOWN = new Set(['BU-BJ-REP'])
 
 type DemoUnitInput = Omit<
 	DemoUnit,
-	'priorYearGlobalTurnoverRmb' | 'priorYearEntityTurnoverRmb' | 'distinctIndividualsAbroad' | 'distinctSensitiveIndividualsAbroad'
+	| 'priorYearGlobalTurnoverRmb'
+	| 'priorYearEntityTurnoverRmb'
+	| 'distinctIndividualsAbroad'
+	| 'distinctSensitiveIndividualsAbroad'
+	| 'ftzZone'
 > &
-	Partial<Pick<DemoUnit, 'distinctIndividualsAbroad' | 'distinctSensitiveIndividualsAbroad'>>
+	Partial<Pick<DemoUnit, 'distinctIndividualsAbroad' | 'distinctSensitiveIndividualsAbroad' | 'ftzZone'>>
 
 const unit = (u: DemoUnitInput): DemoUnit => ({
 	...u,
@@ -63,6 +67,7 @@ const unit = (u: DemoUnitInput): DemoUnit => ({
 	priorYearEntityTurnoverRmb: ENTITY_TURNOVER_UNKNOWN.has(u.code) ? null : u.chinaRevenueRmb,
 	distinctIndividualsAbroad: u.distinctIndividualsAbroad ?? null,
 	distinctSensitiveIndividualsAbroad: u.distinctSensitiveIndividualsAbroad ?? null,
+	ftzZone: u.ftzZone ?? null,
 })
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -180,7 +185,8 @@ export const DEMO_UNITS: DemoUnit[] = [
 		chinaRevenueRmb: 380_000_000,
 	}),
 	unit({
-		// Registered in the Qianhai free-trade zone: exports outside the zone's negative list are exempt (art. 6).
+		// Registered in the Qianhai area of the Guangdong free-trade zone, which has no data-export negative list in
+		// force (Shenzhen announced a pilot; none was found): art. 6 is not open to it, so no zone is recorded.
 		code: 'BU-SZ-LOG',
 		name: 'Meridian Logistics South China (Qianhai FTZ)',
 		segment: 'services',
@@ -1448,7 +1454,7 @@ export const DEMO_FLOWS: DemoFlow[] = [
 		mechanismExpiresOn: null,
 	},
 
-	// BU-SZ-LOG (Qianhai FTZ)
+	// BU-SZ-LOG (Qianhai, Guangdong FTZ: no negative list in force)
 	{
 		// art. 3: customs declarations and freight data, no PI, no important data: EXEMPT.
 		unitCode: 'BU-SZ-LOG',
@@ -1468,8 +1474,8 @@ export const DEMO_FLOWS: DemoFlow[] = [
 		mechanismExpiresOn: null,
 	},
 	{
-		// art. 6: FTZ processor, data type outside the Qianhai zone's negative list: EXEMPT despite 260,000
-		// (which would otherwise be art. 8). The list is per zone and sector: checked against Qianhai's.
+		// art. 8: 260,000 consignees since 1 January. Registered in Qianhai, whose zone has no negative list in force,
+		// so art. 6 cannot exempt it: a standard contract was filed.
 		unitCode: 'BU-SZ-LOG',
 		code: 'FLW-LOG-CONSIGNEES',
 		name: 'Consignee delivery data to the regional control tower',
@@ -1480,10 +1486,10 @@ export const DEMO_FLOWS: DemoFlow[] = [
 		includesImportantData: false,
 		purpose: 'other',
 		collectedInMainland: true,
-		outsideFtzNegativeList: true,
+		outsideFtzNegativeList: false,
 		isRemoteAccess: false,
-		mechanismInPlace: 'none',
-		mechanismSince: null,
+		mechanismInPlace: 'standard_contract',
+		mechanismSince: '2025-03-10',
 		mechanismExpiresOn: null,
 	},
 

@@ -51,6 +51,7 @@ describe.each(testDialects())('$name: obligations register storage', dialect => 
 			priorYearEntityTurnoverRmb: null,
 			distinctIndividualsAbroad: null,
 			distinctSensitiveIndividualsAbroad: null,
+			ftzZone: null,
 		})
 		const id = await insertUser(ctx.db, { email: 'analyst@example.com', name: 'A', role: 'analyst', password: 'long-enough-passphrase-16' })
 		actor = { id, email: 'analyst@example.com', role: 'analyst' }

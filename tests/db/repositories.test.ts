@@ -26,6 +26,7 @@ const unit = (code: string, over: Partial<BusinessUnit> = {}): Omit<BusinessUnit
 	priorYearEntityTurnoverRmb: null,
 	distinctIndividualsAbroad: null,
 	distinctSensitiveIndividualsAbroad: null,
+	ftzZone: null,
 	...over,
 })
 

@@ -20,6 +20,7 @@ export function unit(overrides: Partial<BusinessUnit> = {}): BusinessUnit {
 		priorYearEntityTurnoverRmb: null,
 		distinctIndividualsAbroad: null,
 		distinctSensitiveIndividualsAbroad: null,
+		ftzZone: null,
 		...overrides,
 	}
 }
