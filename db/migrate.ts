@@ -11,6 +11,7 @@ import * as m1300 from './migrations/2026_12_01_1300_obligations.ts'
 import * as m1500 from './migrations/2026_12_01_1500_model_version_activation.ts'
 import * as m1600 from './migrations/2026_12_01_1600_mfa_and_throttle.ts'
 import * as m221000 from './migrations/2026_12_02_1000_unit_ftz_zone_and_audit_step.ts'
+import * as m221010 from './migrations/2026_12_02_1010_city_wage_notes.ts'
 
 // A static provider survives bundling; no globbing of .ts files at run time.
 const migrations = {
@@ -25,6 +26,7 @@ const migrations = {
 	'2026_12_01_1500_model_version_activation': m1500,
 	'2026_12_01_1600_mfa_and_throttle': m1600,
 	'2026_12_02_1000_unit_ftz_zone_and_audit_step': m221000,
+	'2026_12_02_1010_city_wage_notes': m221010,
 }
 
 export type MigrationName = keyof typeof migrations

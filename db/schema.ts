@@ -132,6 +132,8 @@ export interface CityAverageWageTable {
 	source: string
 	as_of: string
 	verified: number
+	/** Why this row is (or is not) the one the severance cap uses; where sources disagree. */
+	note: string | null
 }
 
 /** Facts from the reference compilation (laws, articles, thresholds, cases), each with its source. */

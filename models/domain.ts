@@ -152,6 +152,8 @@ export interface CityAverageWage {
 	source: string
 	asOf: string
 	verified: boolean
+	/** Why this row is (or is not) the one the severance cap uses, and where sources disagree; null: not said. */
+	note?: string | null
 }
 
 export const SCENARIO_STATUSES = ['draft', 'proposed', 'approved', 'rejected'] as const

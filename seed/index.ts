@@ -20,7 +20,7 @@ import { DEMO_MODEL_VERSIONS, seedDemoQuarters } from './demo/quarters.ts'
 import { DEMO_SCENARIOS } from './demo/scenarios.ts'
 import { DESTINATIONS } from './reference/destinations.ts'
 import { REFERENCE_FACTS } from './reference/facts.ts'
-import { CITY_AVERAGE_WAGES } from './reference/wages.ts'
+import { CITY_AVERAGE_WAGES, wageNote } from './reference/wages.ts'
 
 /** A fixed clock for seeded timestamps, so two runs give the same rows. */
 export const SEED_CLOCK = new Date('2026-11-23T08:00:00Z')
@@ -49,7 +49,7 @@ export async function seed(target: Kysely<Database>, options: { demo: boolean; q
 		})
 		await step(`reference facts: ${REFERENCE_FACTS.length}`, () => insertReferenceFacts(trx, REFERENCE_FACTS))
 		await step(`city average wages: ${CITY_AVERAGE_WAGES.length}`, async () => {
-			for (const w of CITY_AVERAGE_WAGES) await insertCityAverageWage(trx, w)
+			for (const w of CITY_AVERAGE_WAGES) await insertCityAverageWage(trx, { ...w, note: wageNote(w) })
 		})
 		await step(`destinations: ${DESTINATIONS.length}`, async () => {
 			for (const d of DESTINATIONS) await insertDestination(trx, d)

@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const id = requireScenarioId(params.id)
 	const db = getDb()
 	const scenario = await requireVisibleScenario(db, user, id)
-	const { ctx, key, modelLabel } = await loadScenarioContext(db)
+	const { ctx, key, modelLabel, wages } = await loadScenarioContext(db)
 	const editable = scenarioTransition(user.role, scenario.status, 'save').ok
 	// A proposed or decided scenario is read from its frozen record; the live recomputation shows beside it when the
 	// inventory changed since, never instead of it.
@@ -71,6 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			label: `${d.city} (${d.country}${d.isMainlandChina ? ', mainland China' : ''})`,
 		})),
 		quarters: upcomingQuarters(ctx.asOf, 12),
+		// The average wages behind the severance cap, with source and year (the results show its lines' cities).
+		wages,
 	})
 }
 
@@ -587,6 +589,7 @@ export default function ScenarioRoute() {
 				uncertaintyPending={bandsPending}
 				status={data.editable ? status : undefined}
 				busy={missing.length > 0}
+				wages={data.wages}
 			/>
 		</>
 	)

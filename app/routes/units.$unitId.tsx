@@ -18,6 +18,7 @@ import { deriveUnitDuties } from '#models/obligations/derive.ts'
 import { forecastExporter } from '#models/obligations/forecast.ts'
 import { buildRegister, queryRegister, DEFAULT_REGISTER_QUERY } from '#models/obligations/register.ts'
 import { can } from '#models/permissions.ts'
+import { isOfficialLawSource, UNOFFICIAL_LABEL } from '#models/law-links.ts'
 import { TableScroll } from '#app/components/table-scroll.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -332,6 +333,7 @@ function FindingItem({ f }: { f: Finding }) {
 							) : (
 								`${a.law} ${a.article}`
 							)}
+							{a.source.startsWith('http') && !isOfficialLawSource(a.source) ? ` (${UNOFFICIAL_LABEL})` : ''}
 							{a.verified ? '' : ' ⚠ unverified'}
 						</span>
 					))}

@@ -33,7 +33,8 @@ export interface DutySource {
 }
 
 const CSL_2025 = 'Cybersecurity Law (as amended 2025-10-28, in force 2026-01-01)'
-const CSL_2025_URL = 'NPCSC Gazette 2025 No. 6 (amended text); http://www.npc.gov.cn/'
+// The amended text is in the NPCSC Gazette 2025 No. 6; the NPC's national database of laws is its official home.
+const CSL_2025_URL = 'https://flk.npc.gov.cn/'
 const PIPL = 'Personal Information Protection Law (2021)'
 const PIPL_URL = 'https://www.gov.cn/xinwen/2021-08/20/content_5632486.htm'
 const AUDIT = 'PI Protection Compliance Audit Measures (CAC, in force 2025-05-01)'

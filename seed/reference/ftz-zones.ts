@@ -4,7 +4,7 @@
 // zones reported with a list whose date was not found (they are NOT in the table: their units cannot claim art. 6
 // until the date is confirmed and a row added). Decision 034.
 import { FTZ_ZONES, type FtzZone } from '#models/ftz-zones.ts'
-import { type Provenance } from './provenance.ts'
+import { type Provenance, type Sourced } from './provenance.ts'
 
 export type FtzZoneFact = FtzZone & Provenance
 
@@ -17,4 +17,4 @@ export const FTZ_ZONES_DATE_UNCONFIRMED = {
 		'https://www.zhonglun.com/research/articles/54634.html; https://www.secrss.com/articles/81909; https://m.yicai.com/news/102647065.html',
 	asOf: '2025',
 	verified: false,
-} as const satisfies Provenance
+} as const satisfies Sourced

@@ -118,7 +118,8 @@ describe.each(testDialects())('$name: stored model versions read the compliance 
 
 	test('a version stored with 10,000,000 (10 million or more) is corrected to 10,000,001; other steps are kept', async () => {
 		const versions = await listModelVersions(ctx.db)
-		const steps = (label: string) => versions.find(v => v.label === label)!.settings.enforcement.volumeSteps
+		const steps = (label: string) =>
+			(versions.find(v => v.label === label)!.settings as typeof DEFAULT_MODEL_SETTINGS).enforcement.volumeSteps
 		expect(steps('2025.1')).toEqual([1_000_000, 10_000_001])
 		expect(steps('custom')).toEqual([500_000, 2_000_000])
 	})
@@ -126,8 +127,9 @@ describe.each(testDialects())('$name: stored model versions read the compliance 
 	test('every version the seed writes already reads it so', async () => {
 		await seed(ctx.db, { demo: true, quiet: true, snapshots: false })
 		for (const v of await listModelVersions(ctx.db)) {
-			expect(v.settings.enforcement.volumeSteps).not.toContain(10_000_000)
-			expect(v.settings.enforcement.volumeSteps).toContain(10_000_001)
+			const { volumeSteps } = (v.settings as typeof DEFAULT_MODEL_SETTINGS).enforcement
+			expect(volumeSteps).not.toContain(10_000_000)
+			expect(volumeSteps).toContain(10_000_001)
 		}
 	})
 })
