@@ -131,6 +131,7 @@ export function ScenarioResults(props: {
 								</th>
 								<th scope="col" className="num">
 									Leave first
+									<div className="th-help">resign before the date, no severance</div>
 								</th>
 								<th scope="col" className="num">
 									Years counted
@@ -186,7 +187,9 @@ export function ScenarioResults(props: {
 				</TableScroll>
 				<p className="small muted">
 					Severance per Labour Contract Law art. 47: a month’s wage per year of service (six months or more counts as a year), capped at
-					three times the city’s average wage and twelve years for high earners. Figures per head in RMB at the effective date.
+					three times the city’s average wage and twelve years for high earners. Figures per head in RMB at the effective date. “Leave
+					first” is the people expected to resign of their own accord before the effective date (the attrition assumption): they are not
+					replaced and get no severance, so severance is paid on the rest.
 				</p>
 				{wages ? <CapWages wages={wages} cities={[...new Set(result.lines.map(l => l.city))]} /> : null}
 			</section>

@@ -22,6 +22,7 @@ import {
 	type ScenarioDraftMove,
 	type ScenarioResult,
 } from '#models/scenario/index.ts'
+import { parseScenarioDraft } from '#models/scenario-form.ts'
 import { economicCompensation } from '#models/severance.ts'
 import { DEMO_AS_OF, DEMO_FLOWS, DEMO_GROUP_HEADCOUNT, DEMO_STAFFING, DEMO_SYSTEMS, DEMO_UNITS } from '#seed/demo/group.ts'
 import { DEMO_SCENARIOS } from '#seed/demo/scenarios.ts'
@@ -709,6 +710,27 @@ describe('validateScenario', () => {
 			'error moves.0.staffingLineId: Staffing line 999 is not in the inventory.',
 			'error moves.0.destinationId: Destination 42 is not in the destinations list.',
 		])
+	})
+
+	test('a move whose destination was never chosen: refused on its destination, left out of the figures, and by the form', () => {
+		const unchosen = {
+			...move({ staffingLineId: L.data, headcount: 5 }),
+			destinationId: undefined,
+		} as unknown as ScenarioDraft['moves'][number]
+		expect(paths(draft([unchosen]))).toEqual(['error moves.0.destinationId: Choose a destination, or "Cut" for a redundancy.'])
+		expect(runScenario(draft([unchosen]), context()).lines).toEqual([])
+		const { destinationId: _none, ...sent } = unchosen
+		const parsed = parseScenarioDraft({ name: 'x', description: '', assumptions: draft([]).assumptions, moves: [sent] })
+		expect(parsed.ok ? [] : parsed.errors).toEqual([
+			{ path: 'moves.0.destinationId', message: 'Choose a destination, or "Cut" for a redundancy.' },
+		])
+		const cut = parseScenarioDraft({
+			name: 'x',
+			description: '',
+			assumptions: draft([]).assumptions,
+			moves: [{ ...sent, destinationId: null }],
+		})
+		expect(cut.ok).toBe(true)
 	})
 
 	test('a bad quarter and a quarter already over', () => {
