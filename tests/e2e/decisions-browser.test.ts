@@ -3,7 +3,10 @@
 // frozen figures with what changed and the live ones beside them.
 import { type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { extractText, getDocumentProxy } from 'unpdf'
+import { formatInt, formatUsd } from '#app/utils/format.ts'
 import { createDb } from '#db/client.server.ts'
+import { freezeSnapshot, readSnapshot } from '#db/repositories/snapshots.ts'
 import { type Database } from '#db/schema.ts'
 import { DEMO_USERS } from '#seed/demo/group.ts'
 import { type Browser, demoCode, e2eDialects, launchBrowser, type RunningApp, screenshot, signIn, startApp } from './harness.ts'
@@ -145,6 +148,55 @@ describe.each(e2eDialects())('$name: decisions that hold, in Chromium', dialect 
 		await page.setViewportSize({ width: 390, height: 844 })
 		await screenshot(page, `${dialect.name}-scenario-frozen-board-390`)
 		await page.setViewportSize({ width: 1440, height: 900 })
+		await page.close()
+	}, 120_000)
+
+	test('the board pack’s executive summary shows the decision’s frozen figures after the inventory edit, and what falls due from the register', async () => {
+		// The quarter holding the approval above is frozen (at the start of the next one), after the inventory edit.
+		const frozen = await freezeSnapshot(db, { quarter: '2026-Q4', frozenBy: null, now: new Date('2027-01-05T09:00:00Z') })
+		const snapshot = (await readSnapshot(db, frozen.quarter))!
+		const id = Number(new URL(scenarioUrl).pathname.split('/').pop())
+		const { name } = await db.selectFrom('scenario').select('name').where('id', '=', id).executeTakeFirstOrThrow() // renamed above
+		const figures = snapshot.decisions.find(d => d.scenario === name)!.figures!
+		const record = await db
+			.selectFrom('scenario_record')
+			.select('content_hash')
+			.where('scenario_id', '=', id)
+			.where('event', '=', 'approved')
+			.executeTakeFirstOrThrow()
+		expect(figures.recordHash).toBe(record.content_hash)
+		const asDecided = `As decided: ${formatInt(figures.headcount)} people; one-off ${formatUsd(figures.oneOffUsd)}, saving ${formatUsd(figures.annualSavingUsd)} a year, NPV ${formatUsd(figures.npvUsd)}, payback ${figures.paybackLabel ?? 'never'}`
+		expect(figures.headcount).toBeGreaterThan(2) // the figures are the approval's, not the edited line's 2 people
+
+		const page = await browser.newPage()
+		await signIn(page, app.url, user('board').email, user('board').password)
+		await page.goto(`${app.url}/snapshots/${frozen.quarter}/pack`, { waitUntil: 'networkidle' })
+		const summary = page.locator('#executive-summary')
+		const decisions = summary.locator('h3:has-text("Decisions taken") + ul')
+		const text = (await decisions.textContent())!.replace(/\s+/g, ' ')
+		expect(text).toContain(name)
+		expect(text).toContain(asDecided)
+		expect(text).toContain(user('executive').name)
+		expect(text).toContain('Approved; start with the standard contract filing.')
+		expect(text).toContain(figures.recordHash.slice(0, 12))
+
+		// What falls due next quarter is the obligations register as frozen with the quarter, soonest first.
+		const due = snapshot.obligations!.duties.filter(
+			d => d.status === 'open' && d.dueOn !== null && (d.overdue || (d.dueOn >= '2027-01-01' && d.dueOn <= '2027-03-31')),
+		)
+		expect(due.length).toBeGreaterThan(0)
+		const soonest = [...due].sort((a, b) => a.dueOn!.localeCompare(b.dueOn!) || a.unitCode.localeCompare(b.unitCode))[0]!
+		const falling = (await summary.locator('h3:has-text("Falling due in 2027-Q1") + ul').textContent())!
+		expect(falling).toContain(
+			`${soonest.unitName}, ${soonest.duty.charAt(0).toLowerCase()}${soonest.duty.slice(1)} (${soonest.law} ${soonest.article}`,
+		)
+		await screenshot(page, `${dialect.name}-pack-executive-summary`)
+
+		// The PDF the board downloads says the same.
+		const pdf = await page.context().request.get(`${app.url}/snapshots/${frozen.quarter}/pack.pdf`)
+		expect(pdf.status()).toBe(200)
+		const { text: pages } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), { mergePages: true })
+		expect((pages as string).replace(/\s+/g, ' ')).toContain(`As decided: ${formatInt(figures.headcount)} people`)
 		await page.close()
 	}, 120_000)
 })
