@@ -3,7 +3,15 @@
 // From the engine's types, not its index: the overview's browser code reaches this file (HEATMAP_SPEC), and esbuild
 // gives a page every file it can reach by imports whose code some page uses, so the index would bring in the whole
 // scoring engine (12 KB gzip), which only the scenario pages run in the browser.
-import { type Band, DIMENSIONS, type Dimension, type PenaltyLaw, type PortfolioExposure, type UnitExposure } from './exposure/types.ts'
+import {
+	type Band,
+	BANDS,
+	DIMENSIONS,
+	type Dimension,
+	type PenaltyLaw,
+	type PortfolioExposure,
+	type UnitExposure,
+} from './exposure/types.ts'
 import { CHINA_CITIES, type PortfolioInventory, SEGMENTS } from './domain.ts'
 import { flowStatuses } from './flow-status.ts'
 import { type ListQuery, type ListSpec } from './list-query.ts'
@@ -44,8 +52,9 @@ export interface HeatmapRow {
 
 /**
  * A heatmap row as the overview page ships it: what the table shows and nothing more, the cells as
- * [score, band] in DIMENSIONS order. The page's HTML carries the loader data a second time (hydration), so
- * every byte here counts twice; likelihood, impact and findings are read on the unit page.
+ * [score, band] in DIMENSIONS order, the band as its index in BANDS (0 none … 4 critical: a digit, not a word, in
+ * three hundred cells). The page's HTML carries the loader data a second time (hydration), so every byte here
+ * counts twice; likelihood, impact and findings are read on the unit page.
  */
 export interface HeatmapLine {
 	unitId: number
@@ -53,7 +62,7 @@ export interface HeatmapLine {
 	segment: string
 	city: string
 	overall: { score: number; band: Band; dimension: Dimension | null }
-	cells: Array<[score: number, band: Band]>
+	cells: Array<[score: number, band: number]>
 }
 
 export const heatmapLine = (r: HeatmapRow): HeatmapLine => ({
@@ -62,7 +71,7 @@ export const heatmapLine = (r: HeatmapRow): HeatmapLine => ({
 	segment: r.segment,
 	city: r.city,
 	overall: r.overall,
-	cells: DIMENSIONS.map(d => [r.cells[d].score, r.cells[d].band]),
+	cells: DIMENSIONS.map(d => [r.cells[d].score, BANDS.indexOf(r.cells[d].band)]),
 })
 
 export interface OverviewKpis {
@@ -85,6 +94,33 @@ export interface SankeyData {
 	nodes: Array<{ name: string; kind: 'unit' | 'country' }>
 	links: Array<{ source: number; target: number; value: number; compliant: boolean; flows: number }>
 	unknownVolumeFlows: number
+}
+
+/**
+ * The Sankey as the overview's loader ships it: nodes as [name, 'u' | 'c'] and links as [source, target, value,
+ * compliant 1/0, flows] tuples, a third of the JSON of the objects (a hundred links and more at scale). Lossless:
+ * `unpackSankey(packSankey(d))` equals `d`.
+ */
+export interface PackedSankey {
+	nodes: Array<[string, 'u' | 'c']>
+	links: Array<[number, number, number, 0 | 1, number]>
+	unknownVolumeFlows: number
+}
+
+export function packSankey(d: SankeyData): PackedSankey {
+	return {
+		nodes: d.nodes.map(n => [n.name, n.kind === 'unit' ? 'u' : 'c']),
+		links: d.links.map(l => [l.source, l.target, l.value, l.compliant ? 1 : 0, l.flows]),
+		unknownVolumeFlows: d.unknownVolumeFlows,
+	}
+}
+
+export function unpackSankey(p: PackedSankey): SankeyData {
+	return {
+		nodes: p.nodes.map(([name, kind]) => ({ name, kind: kind === 'u' ? 'unit' : 'country' })),
+		links: p.links.map(([source, target, value, compliant, flows]) => ({ source, target, value, compliant: compliant === 1, flows })),
+		unknownVolumeFlows: p.unknownVolumeFlows,
+	}
 }
 
 /** Counts of units by the likelihood and impact of the dimension that decides their overall score. */

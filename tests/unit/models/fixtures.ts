@@ -1,6 +1,8 @@
 // Builders for exposure tests: a plain non-CIIO unit in Shanghai and records with nothing risky unless overridden.
 import { type BusinessUnit, type DataFlow, type InfoSystem, type StaffingLine, type UnitInventory } from '#models/domain.ts'
+import { type PortfolioInventory } from '#models/domain.ts'
 import { DEFAULT_MODEL_SETTINGS, type ScoringContext } from '#models/exposure/index.ts'
+import { DEMO_FLOWS, DEMO_GROUP_HEADCOUNT, DEMO_STAFFING, DEMO_SYSTEMS, DEMO_UNITS } from '#seed/demo/group.ts'
 
 export const AS_OF = '2026-06-30'
 
@@ -139,4 +141,15 @@ export function busyInventory(): UnitInventory {
 		],
 		staffing: [staffing(), staffing({ id: 31, code: 'ST-SH-RD', function: 'rnd', headcount: 300 })],
 	}
+}
+
+/** The demo group as a portfolio, codes resolved to ids (1, 2, … in file order) the way the seeder does. */
+export function demoPortfolio(): PortfolioInventory {
+	const unitIds = new Map(DEMO_UNITS.map((u, i) => [u.code, i + 1]))
+	const units = DEMO_UNITS.map((u, i) => inventory({ unit: { ...u, id: i + 1 } }))
+	const at = (code: string) => units[unitIds.get(code)! - 1]!
+	DEMO_SYSTEMS.forEach(({ unitCode, ...s }, i) => at(unitCode).systems.push({ ...s, id: i + 1, unitId: unitIds.get(unitCode)! }))
+	DEMO_FLOWS.forEach(({ unitCode, ...f }, i) => at(unitCode).flows.push({ ...f, id: i + 1, unitId: unitIds.get(unitCode)! }))
+	DEMO_STAFFING.forEach(({ unitCode, ...l }, i) => at(unitCode).staffing.push({ ...l, id: i + 1, unitId: unitIds.get(unitCode)! }))
+	return { units, groupHeadcount: DEMO_GROUP_HEADCOUNT }
 }

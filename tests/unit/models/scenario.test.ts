@@ -28,7 +28,7 @@ import { DEMO_AS_OF, DEMO_FLOWS, DEMO_GROUP_HEADCOUNT, DEMO_STAFFING, DEMO_SYSTE
 import { DEMO_SCENARIOS } from '#seed/demo/scenarios.ts'
 import { DESTINATIONS } from '#seed/reference/destinations.ts'
 import { SEVERANCE_CAP_WAGES } from '#seed/reference/wages.ts'
-import { flow, inventory, staffing, system, unit } from './fixtures.ts'
+import { demoPortfolio, flow, inventory, staffing, system, unit } from './fixtures.ts'
 
 // ---------------------------------------------------------------------------------------------------------------
 // A small group: a Shanghai operations unit of exactly 1,000 people, a Beijing R&D unit of 600 engineers and a
@@ -905,15 +905,9 @@ describe('only the units a scenario can change are scored', () => {
 // The demo group and its scenarios, with codes resolved to ids the way the seeder does.
 
 function demoContext(): { ctx: ScenarioContext; lineId: Map<string, number>; destinationId: Map<string, number> } {
-	const unitIds = new Map(DEMO_UNITS.map((u, i) => [u.code, i + 1]))
-	const units = DEMO_UNITS.map((u, i) => inventory({ unit: { ...u, id: i + 1 } }))
-	const at = (code: string) => units[unitIds.get(code)! - 1]!
-	DEMO_SYSTEMS.forEach(({ unitCode, ...s }, i) => at(unitCode).systems.push({ ...s, id: i + 1, unitId: unitIds.get(unitCode)! }))
-	DEMO_FLOWS.forEach(({ unitCode, ...f }, i) => at(unitCode).flows.push({ ...f, id: i + 1, unitId: unitIds.get(unitCode)! }))
-	DEMO_STAFFING.forEach(({ unitCode, ...l }, i) => at(unitCode).staffing.push({ ...l, id: i + 1, unitId: unitIds.get(unitCode)! }))
 	const destinations = DESTINATIONS.map((d, i) => ({ ...d, id: i + 1 }))
 	const ctx: ScenarioContext = {
-		portfolio: { units, groupHeadcount: DEMO_GROUP_HEADCOUNT },
+		portfolio: demoPortfolio(),
 		destinations,
 		cityAverageWages: Object.fromEntries(Object.entries(SEVERANCE_CAP_WAGES).map(([city, w]) => [city, w.wage.monthlyRmb])),
 		settings: DEFAULT_MODEL_SETTINGS,
