@@ -156,6 +156,9 @@ export const systemFieldsSchema = z.object({
 	holds_personal_data: yesNo('Holds personal data'),
 	holds_important_data: yesNo('Holds important data'),
 	holds_source_code: yesNo('Holds source code'),
+	// Computed, not stored: the export writes whether the system is overdue for MLPS filing or assessment on the day;
+	// import ignores it, so an export re-imports unchanged.
+	mlps_overdue: z.string().optional(),
 })
 
 export const flowFieldsSchema = z.object({
@@ -298,6 +301,7 @@ export const toFields = {
 		holds_personal_data: yn(s.holdsPersonalData),
 		holds_important_data: yn(s.holdsImportantData),
 		holds_source_code: yn(s.holdsSourceCode),
+		mlps_overdue: '',
 	}),
 	flow: (f: Omit<DataFlow, 'id'>, unitCode: string): Record<keyof FlowFields, string> => ({
 		code: f.code,

@@ -56,7 +56,7 @@ export default function OverviewRoute() {
 					value={formatInt(kpis.systemsOverdue)}
 					hint={`of ${formatInt(kpis.systems)} systems`}
 					alert={kpis.systemsOverdue > 0}
-					to="/systems"
+					to="/systems?overdue=yes"
 				/>
 				<Kpi
 					label="Statutory penalty ceiling"

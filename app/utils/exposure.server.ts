@@ -10,6 +10,7 @@ import { type HeatmapQuery, heatmapLine, heatmapRows, overviewKpis, queryHeatmap
 import { type PortfolioInventory } from '#models/domain.ts'
 import { listGroupHeadcount } from '#db/repositories/staffing.ts'
 import { type FlowStatus, flowStatuses } from '#models/flow-status.ts'
+import { mlpsObligations } from '#models/mlps-obligations.ts'
 
 /** Today as 'YYYY-MM-DD' (UTC): the date every score is computed for. */
 export const today = () => new Date().toISOString().slice(0, 10)
@@ -136,6 +137,20 @@ export async function getFlowStatusIndex(db: Kysely<Database>): Promise<Map<numb
 		fs.__flowStatuses = { key: scored.key, index }
 	}
 	return fs.__flowStatuses.index
+}
+
+// The ids of the systems overdue for MLPS filing or assessment on today's date, from the same cached portfolio the
+// overview counts them in, so /systems?overdue=yes lists exactly the overview's "Systems overdue for MLPS" figure.
+const so = globalThis as unknown as { __overdueSystems?: { key: string; ids: Set<number> } }
+
+export async function getOverdueSystemIds(db: Kysely<Database>): Promise<Set<number>> {
+	const scored = await getScoredPortfolio(db)
+	if (so.__overdueSystems?.key !== scored.key) {
+		const ids = new Set<number>()
+		for (const u of scored.portfolio.units) for (const s of u.systems) if (mlpsObligations(s, scored.exposure.asOf).overdue) ids.add(s.id)
+		so.__overdueSystems = { key: scored.key, ids }
+	}
+	return so.__overdueSystems.ids
 }
 
 /**

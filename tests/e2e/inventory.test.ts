@@ -19,7 +19,7 @@ function heatCell(page: Page, unit: string, column: string) {
 
 const user = (role: string) => DEMO_USERS.find(u => u.role === role)!
 const SYSTEM_HEADER =
-	'code,unit_code,name,mlps_level,graded_on,filed_on,last_assessed_on,technologies,holds_personal_data,holds_important_data,holds_source_code'
+	'code,unit_code,name,mlps_level,graded_on,filed_on,last_assessed_on,technologies,holds_personal_data,holds_important_data,holds_source_code,mlps_overdue'
 
 describe.each(e2eDialects())('$name: overview and inventory in Chromium', dialect => {
 	let app: RunningApp
