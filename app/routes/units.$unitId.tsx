@@ -10,6 +10,7 @@ import { formatDate, formatInt, formatRmb, humanize } from '#app/utils/format.ts
 import { BAND_LABELS, DIMENSION_LABELS, MECHANISM_LABELS } from '#app/utils/labels.ts'
 import { DIMENSIONS, type Finding } from '#models/exposure/types.ts' // not the index: see models/overview.ts
 import { flowStatuses } from '#models/flow-status.ts'
+import { findingInputList } from '#models/exposure/inputs.ts'
 import { mlpsObligations } from '#models/mlps-obligations.ts'
 import { listDutyStatuses } from '#db/repositories/obligations.ts'
 import { ForecastPanel } from '#app/components/forecast-panel.tsx'
@@ -338,9 +339,9 @@ function FindingItem({ f }: { f: Finding }) {
 				</dd>
 				<dt>Inputs</dt>
 				<dd className="inputs">
-					{Object.entries(f.inputs).map(([k, v]) => (
+					{findingInputList(f.inputs).map(([k, text]) => (
 						<span key={k}>
-							{humanize(k)}: <strong>{v === null ? 'unknown' : typeof v === 'number' ? formatInt(v) : String(v)}</strong>
+							{humanize(k)}: <strong>{text}</strong>
 						</span>
 					))}
 				</dd>
