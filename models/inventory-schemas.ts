@@ -161,30 +161,54 @@ export const systemFieldsSchema = z.object({
 	mlps_overdue: z.string().optional(),
 })
 
-export const flowFieldsSchema = z.object({
-	code: code('Code'),
-	unit_code: code('Unit code'),
-	name: text('Name', 200),
-	destination_country: z
-		.string({ error: 'Destination country is required' })
-		.trim()
-		.toUpperCase()
-		.regex(/^[A-Z]{2}$/, 'Destination country must be a two-letter ISO code such as US, SG or HK'),
-	destination_entity: text('Destination entity', 200),
-	pi_individuals: wholeOrUnknown('Individuals (personal information)', 0, MAX_COUNT),
-	sensitive_pi_individuals: wholeOrUnknown('Individuals (sensitive personal information)', 0, MAX_COUNT),
-	includes_important_data: yesNo('Includes important data'),
-	purpose: choice('Purpose', TRANSFER_PURPOSES),
-	collected_in_mainland: yesNo('Collected in mainland China'),
-	outside_ftz_negative_list: yesNo('Outside the FTZ negative list'),
-	is_remote_access: yesNo('Remote access'),
-	mechanism_in_place: choice('Mechanism in place', MECHANISMS_IN_PLACE),
-	mechanism_since: date('Mechanism since'),
-	mechanism_expires_on: date('Mechanism expires on'),
-	// Computed, not stored: the export writes the mechanism the exporter's totals require on the day; import ignores it,
-	// so an export re-imports unchanged.
-	required_mechanism: z.string().optional(),
-})
+export const flowFieldsSchema = z
+	.object({
+		code: code('Code'),
+		unit_code: code('Unit code'),
+		name: text('Name', 200),
+		destination_country: z
+			.string({ error: 'Destination country is required' })
+			.trim()
+			.toUpperCase()
+			.regex(/^[A-Z]{2}$/, 'Destination country must be a two-letter ISO code such as US, SG or HK'),
+		destination_entity: text('Destination entity', 200),
+		pi_individuals: wholeOrUnknown('Individuals (personal information)', 0, MAX_COUNT),
+		sensitive_pi_individuals: wholeOrUnknown('Individuals (sensitive personal information)', 0, MAX_COUNT),
+		includes_important_data: yesNo('Includes important data'),
+		purpose: choice('Purpose', TRANSFER_PURPOSES),
+		collected_in_mainland: yesNo('Collected in mainland China'),
+		outside_ftz_negative_list: yesNo('Outside the FTZ negative list'),
+		is_remote_access: yesNo('Remote access'),
+		mechanism_in_place: choice('Mechanism in place', MECHANISMS_IN_PLACE),
+		mechanism_since: date('Mechanism since'),
+		mechanism_expires_on: date('Mechanism expires on'),
+		// Computed, not stored: the export writes the mechanism the exporter's totals require on the day; import ignores it,
+		// so an export re-imports unchanged.
+		required_mechanism: z.string().optional(),
+	})
+	.superRefine(flowDatesTogether)
+
+/**
+ * A flow's dates checked together, after each is a valid date: the mechanism's start is before its expiry, and an
+ * expiry needs a mechanism (there is nothing to expire without one). The message goes on the field to change.
+ */
+function flowDatesTogether(
+	f: { mechanism_in_place: string; mechanism_since: string | null; mechanism_expires_on: string | null },
+	ctx: z.RefinementCtx,
+) {
+	if (f.mechanism_expires_on && f.mechanism_in_place === 'none')
+		ctx.addIssue({
+			code: 'custom',
+			path: ['mechanism_expires_on'],
+			message: `Mechanism expires on (${f.mechanism_expires_on}) needs a mechanism in place: choose the mechanism or leave the expiry empty`,
+		})
+	if (f.mechanism_since && f.mechanism_expires_on && f.mechanism_since >= f.mechanism_expires_on)
+		ctx.addIssue({
+			code: 'custom',
+			path: ['mechanism_expires_on'],
+			message: `Mechanism expires on (${f.mechanism_expires_on}) must be after Mechanism since (${f.mechanism_since})`,
+		})
+}
 
 export const staffingFieldsSchema = z.object({
 	code: code('Code'),
