@@ -61,7 +61,10 @@ export function Heatmap({ rows, sort, desc }: { rows: HeatmapLine[]; sort: Heatm
 							<tr key={r.unitId}>
 								<th scope="row">
 									<a href={`/units/${r.unitId}`}>{r.name}</a>
-									<small>{`${r.city} · ${humanize(r.segment)}`}</small>
+									<small>
+										{`${r.city} · ${humanize(r.segment)}`}
+										{r.incomplete ? <span className="incomplete-tag"> · ⚠ Incomplete: nothing recorded</span> : null}
+									</small>
 								</th>
 								<Cell
 									href={`/units/${r.unitId}${r.overall.dimension ? `#${r.overall.dimension}` : ''}`}

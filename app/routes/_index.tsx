@@ -42,7 +42,12 @@ export default function OverviewRoute() {
 				</div>
 			</div>
 			<section className="kpis" aria-label="Headline figures">
-				<Kpi label="Business units" value={formatInt(kpis.units)} />
+				<Kpi
+					label="Business units"
+					value={formatInt(kpis.units)}
+					hint={kpis.unitsIncomplete ? `⚠ ${formatInt(kpis.unitsIncomplete)} incomplete: consumer data, nothing recorded` : undefined}
+					alert={!!kpis.unitsIncomplete}
+				/>
 				<Kpi label="People in China" value={formatInt(kpis.peopleInChina)} />
 				<Kpi
 					label="Flows lacking their required mechanism"

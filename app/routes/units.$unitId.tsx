@@ -80,6 +80,13 @@ export default function UnitRoute() {
 				</div>
 			</div>
 
+			{exposure.incomplete ? (
+				<p className="notice warn" role="note">
+					<strong>Incomplete.</strong> This unit handles consumer data, but no system, flow or staff is recorded. It is scored on its
+					enforcement profile alone; the other dimensions are unknown, not safe, until its inventory is recorded.
+				</p>
+			) : null}
+
 			<div className="unit-top">
 				<section className="card" aria-labelledby="breakdown-h">
 					<h2 id="breakdown-h">Score by dimension</h2>
@@ -127,7 +134,9 @@ export default function UnitRoute() {
 							<span className="muted small">
 								{x.applicable
 									? `likelihood ${x.likelihood} × impact ${x.impact} = ${formatScore(x.score)} of 25`
-									: 'not applicable to this unit'}
+									: exposure.incomplete
+										? 'unknown: nothing recorded for this unit'
+										: 'not applicable to this unit'}
 								{x.escalated ? ' · likelihood raised: several gaps coincide' : ''}
 							</span>
 						</header>
