@@ -48,6 +48,9 @@ export interface BusinessUnitTable {
 	prior_year_entity_turnover_rmb: number | null
 	distinct_pi_individuals_abroad: number | null
 	distinct_sensitive_pi_individuals_abroad: number | null
+	/** Set when the unit is archived (decision 032): hidden from lists, scoring and the overview; null = in use. */
+	archived_at: ColumnType<string | null, string | null | undefined, string | null>
+	archived_by: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface InfoSystemTable {

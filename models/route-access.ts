@@ -13,6 +13,7 @@ export const ROUTE_ACCESS: Record<string, { loader?: Access; action?: Access }> 
 	'routes/healthz': { loader: 'public' },
 	'routes/_index': { loader: 'overview:read' },
 	'routes/units._index': { loader: 'inventory:read' },
+	'routes/units.archived': { loader: 'inventory:read' },
 	'routes/units.$unitId': { loader: 'overview:read' },
 	'routes/systems._index': { loader: 'inventory:read' },
 	'routes/flows._index': { loader: 'inventory:read' },

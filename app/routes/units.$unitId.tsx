@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { BandBadge, formatScore } from '#app/components/band.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ScoreChart } from '#app/components/score-chart.tsx'
@@ -13,6 +13,7 @@ import { flowStatuses } from '#models/flow-status.ts'
 import { findingInputList } from '#models/exposure/inputs.ts'
 import { mlpsObligations } from '#models/mlps-obligations.ts'
 import { listDutyStatuses } from '#db/repositories/obligations.ts'
+import { findUnitArchiveState } from '#db/repositories/unit-archive.ts'
 import { ForecastPanel } from '#app/components/forecast-panel.tsx'
 import { ObligationsTable } from '#app/components/obligations-table.tsx'
 import { deriveUnitDuties } from '#models/obligations/derive.ts'
@@ -28,12 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const scored = await getScoredUnit(getDb(), id)
 	if (!scored) throw json({ message: `No business unit with id ${id}.` }, { status: 404 })
 	const { inv, exposure, asOf, model } = scored
-	const duties = buildRegister(deriveUnitDuties(inv, asOf), await listDutyStatuses(getDb(), id), asOf)
+	const [statusRows, archive] = await Promise.all([listDutyStatuses(getDb(), id), findUnitArchiveState(getDb(), id)])
+	const duties = buildRegister(deriveUnitDuties(inv, asOf), statusRows, asOf)
 	const statuses = flowStatuses(inv.unit, inv.flows, asOf)
 	return json({
 		duties: queryRegister(duties, DEFAULT_REGISTER_QUERY),
 		forecast: forecastExporter(inv, asOf),
 		unit: inv.unit,
+		archivedAt: archive?.archivedAt ?? null,
 		exposure,
 		asOf,
 		modelLabel: model.label,
@@ -45,7 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function UnitRoute() {
-	const { unit, exposure, asOf, modelLabel, systems, flows, staffing, duties, forecast } = useLoaderData<typeof loader>()
+	const { unit, archivedAt, canEdit, exposure, asOf, modelLabel, systems, flows, staffing, duties, forecast } =
+		useLoaderData<typeof loader>()
 	const chart = DIMENSIONS.map(d => ({
 		label: DIMENSION_LABELS[d],
 		score: exposure.dimensions[d].score,
@@ -80,6 +84,21 @@ export default function UnitRoute() {
 				</div>
 			</div>
 
+			{archivedAt ? (
+				<div className="notice warn" role="note">
+					<p>
+						<strong>Archived</strong> on {archivedAt} UTC: this unit is left out of the lists, the scoring, the overview and every total,
+						and kept for the record. The scores below are what it would score today.
+					</p>
+					{canEdit ? (
+						<Form method="post" action={`/inventory/units/${unit.id}`}>
+							<button type="submit" name="intent" value="restore">
+								Restore business unit
+							</button>
+						</Form>
+					) : null}
+				</div>
+			) : null}
 			{exposure.incomplete ? (
 				<p className="notice warn" role="note">
 					<strong>Incomplete.</strong> This unit handles consumer data, but no system, flow or staff is recorded. It is scored on its

@@ -139,7 +139,7 @@ function inventoryTarget(key: InventoryTableKey): ImportTarget<NewInventoryRecor
 		keyColumn: 'code',
 		async read(db, header, records) {
 			const { schema, build } = INVENTORY_TABLES[key]
-			const unitIds = key === 'units' ? undefined : await mapUnitIdsByCode(db)
+			const unitIds = key === 'units' ? undefined : await mapUnitIdsByCode(db, { inUse: true }) // not an archived unit's
 			const { rows, errors } = validateCsv(header, records, schema, unitIds ? new Set(unitIds.keys()) : undefined)
 			return {
 				errors,

@@ -31,7 +31,10 @@ export async function listSystems(
 	const f = query.filters
 	// A left join (every row has its unit: a foreign key) lets MariaDB read info_system in the sort's order and stop
 	// at the page, and drop the join from the count; with an inner join it sorted all the joined rows per page.
-	let base = db.selectFrom('info_system').leftJoin('business_unit', 'business_unit.id', 'info_system.unit_id')
+	let base = db
+		.selectFrom('info_system')
+		.leftJoin('business_unit', 'business_unit.id', 'info_system.unit_id')
+		.where('business_unit.archived_at', 'is', null) // an archived unit's rows are kept, not listed (decision 032)
 	if (f.unit) base = base.where('business_unit.code', '=', f.unit)
 	if (f.level === 'ungraded') base = base.where('info_system.mlps_level', 'is', null)
 	else if (f.level) base = base.where('info_system.mlps_level', '=', Number(f.level))

@@ -4,25 +4,10 @@ import { describe, expect, test } from 'vitest'
 import { describeCsvError, validateCsv } from '#models/csv-import.ts'
 import { parseFields } from '#models/form-errors.ts'
 import { flowFieldsSchema } from '#models/inventory-schemas.ts'
+import { flowFormFields } from './fixtures.ts'
 
-const FLOW = {
-	code: 'FL-1',
-	unit_code: 'BU-1',
-	name: 'Orders to Singapore',
-	destination_country: 'SG',
-	destination_entity: 'Group Services',
-	pi_individuals: '1000',
-	sensitive_pi_individuals: '0',
-	includes_important_data: 'no',
-	purpose: 'other',
-	collected_in_mainland: 'yes',
-	outside_ftz_negative_list: 'no',
-	is_remote_access: 'no',
-	mechanism_in_place: 'standard_contract',
-	mechanism_since: '2025-01-10',
-	mechanism_expires_on: '2028-01-10',
-}
-const errorsOf = (patch: Partial<typeof FLOW>) => {
+const FLOW = flowFormFields()
+const errorsOf = (patch: Record<string, string>) => {
 	const r = parseFields(flowFieldsSchema, { ...FLOW, ...patch })
 	return r.ok ? {} : r.fieldErrors
 }
@@ -47,7 +32,7 @@ describe('flow dates together', () => {
 
 	test('a CSV row gets the line and the column', () => {
 		const header = Object.keys(FLOW)
-		const row = (patch: Partial<typeof FLOW>) => Object.values({ ...FLOW, ...patch })
+		const row = (patch: Record<string, string>) => Object.values({ ...FLOW, ...patch })
 		const v = validateCsv(
 			header,
 			[
