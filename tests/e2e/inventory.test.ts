@@ -19,7 +19,7 @@ function heatCell(page: Page, unit: string, column: string) {
 
 const user = (role: string) => DEMO_USERS.find(u => u.role === role)!
 const SYSTEM_HEADER =
-	'code,unit_code,name,mlps_level,graded_on,filed_on,last_assessed_on,technologies,holds_personal_data,holds_important_data,holds_source_code,mlps_overdue'
+	'code,unit_code,name,mlps_level,graded_on,filed_on,last_assessed_on,technologies,holds_personal_data,holds_important_data,holds_source_code'
 
 describe.each(e2eDialects())('$name: overview and inventory in Chromium', dialect => {
 	let app: RunningApp
@@ -135,7 +135,7 @@ describe.each(e2eDialects())('$name: overview and inventory in Chromium', dialec
 			.replace(/^\uFEFF/, '')
 			.trim()
 			.split(/\r\n/)
-		expect(lines[0]).toBe(SYSTEM_HEADER)
+		expect(lines[0]).toBe(`${SYSTEM_HEADER},mlps_overdue`) // a computed column the import ignores
 		const api = await (await page.context().request.get(`${app.url}/api/systems?level=3&size=500`)).json()
 		expect(lines.length - 1).toBe(api.total)
 		expect(api.total).toBeGreaterThan(3)
