@@ -169,4 +169,35 @@ describe.each(e2eDialects())('$name: decisions that hold, in Chromium', dialect 
 		await page.setViewportSize({ width: 1440, height: 900 })
 		await page.close()
 	}, 120_000)
+
+	test('archiving a unit with history asks first, naming what goes with it; the archive lists it and one click restores it', async () => {
+		const unit = await db.selectFrom('business_unit').select(['id', 'code']).where('code', '=', 'BU-BJ-REP').executeTakeFirstOrThrow()
+		const page = await browser.newPage()
+		await signIn(page, app.url, user('analyst').email, user('analyst').password)
+		await page.goto(`${app.url}/inventory/units/${unit.id}`)
+		await page.getByRole('heading', { name: 'Archive', exact: true }).waitFor()
+		expect(await page.getByRole('button', { name: /^Delete/ }).count()).toBe(0)
+		await page.getByRole('button', { name: 'Archive business unit…' }).click()
+		const question = page.getByRole('group', { name: 'Confirm: Archive business unit' })
+		expect(await question.textContent()).toMatch(
+			new RegExp(
+				`Archive business unit ${unit.code} and its \\d+ systems?, \\d+ flows?, \\d+ staffing lines? \\(.*\\)\\? It can be restored\\.`,
+			),
+		)
+		await screenshot(page, `${dialect.name}-unit-archive-ask`)
+		await question.getByRole('button', { name: 'Yes, archive' }).click()
+		await page.waitForURL(u => u.pathname === '/units/archived')
+		const row = page.getByRole('row', { name: new RegExp(unit.code) })
+		expect(await row.textContent()).toContain(user('analyst').email)
+		await screenshot(page, `${dialect.name}-units-archived`)
+		await page.goto(`${app.url}/units?q=${unit.code}`)
+		await page.getByText('No business units match').waitFor()
+		await page.goto(`${app.url}/units/archived`)
+		await page.getByRole('button', { name: `Restore ${unit.code}` }).click()
+		await page.waitForURL(u => u.pathname === `/units/${unit.id}`)
+		expect(await page.getByText('Archived', { exact: true }).count()).toBe(0)
+		await page.goto(`${app.url}/units?q=${unit.code}`)
+		await page.getByRole('link', { name: 'Meridian Holdings Beijing Representative Office' }).first().waitFor()
+		await page.close()
+	}, 120_000)
 })
