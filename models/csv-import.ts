@@ -33,6 +33,7 @@ export function unescapeFormula(cell: string) {
  * @param records the following records with the file line each starts on
  * @param schema the table's field schema (keys = column names)
  * @param unitCodes existing unit codes, for tables with a unit_code column
+ * @param archivedUnitCodes codes of archived units (refused with a message that says so and what to do)
  */
 export function validateCsv<S extends z.ZodObject>(
 	header: string[],
@@ -40,6 +41,7 @@ export function validateCsv<S extends z.ZodObject>(
 	schema: S,
 	unitCodes?: ReadonlySet<string>,
 	keyColumn = 'code', // the column rows are matched on (unique within the file)
+	archivedUnitCodes?: ReadonlySet<string>,
 ): CsvValidation<z.output<S>> {
 	const errors: CsvCellError[] = []
 	const expected = Object.keys(schema.shape)
@@ -101,7 +103,9 @@ export function validateCsv<S extends z.ZodObject>(
 				line: r.line,
 				column: 'unit_code',
 				columnNumber: names.indexOf('unit_code') + 1,
-				message: `no business unit has code "${value.unit_code}"`,
+				message: archivedUnitCodes?.has(value.unit_code)
+					? `business unit "${value.unit_code}" is archived: restore it first (Archived units), or name a unit in use`
+					: `no business unit has code "${value.unit_code}"`,
 			})
 			continue
 		}

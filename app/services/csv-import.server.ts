@@ -139,8 +139,17 @@ function inventoryTarget(key: InventoryTableKey): ImportTarget<NewInventoryRecor
 		keyColumn: 'code',
 		async read(db, header, records) {
 			const { schema, build } = INVENTORY_TABLES[key]
-			const unitIds = key === 'units' ? undefined : await mapUnitIdsByCode(db, { inUse: true }) // not an archived unit's
-			const { rows, errors } = validateCsv(header, records, schema, unitIds ? new Set(unitIds.keys()) : undefined)
+			// Rows go to units in use; an archived unit's code is refused with a message that says so (decision 032).
+			const unitIds = key === 'units' ? undefined : await mapUnitIdsByCode(db, { inUse: true })
+			const archived = unitIds ? [...(await mapUnitIdsByCode(db)).keys()].filter(c => !unitIds.has(c)) : []
+			const { rows, errors } = validateCsv(
+				header,
+				records,
+				schema,
+				unitIds ? new Set(unitIds.keys()) : undefined,
+				'code',
+				new Set(archived),
+			)
 			return {
 				errors,
 				rows: rows.map(r => {

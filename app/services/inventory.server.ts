@@ -12,7 +12,7 @@ import {
 	type NewInventoryRecord,
 	updateInventoryRecord,
 } from '#db/repositories/inventory.ts'
-import { listAllUnits } from '#db/repositories/units.ts'
+import { listAllUnits, mapUnitIdsByCode } from '#db/repositories/units.ts'
 import { type Database } from '#db/schema.ts'
 import { isUniqueViolation } from '#db/sql/errors.ts'
 import { writeTransaction } from '#db/sql/transaction.ts'
@@ -105,8 +105,16 @@ async function buildRecord(
 	if (!parsed.ok) return fail('invalid', 'Nothing was saved: fix the fields marked below.', parsed.fieldErrors)
 	if (table === 'units') return ok(build(parsed.data, 0))
 	const code = (parsed.data as { unit_code: string }).unit_code
-	const unit = (await listAllUnits(db)).find(u => u.code === code)
-	if (!unit)
-		return fail('invalid', 'Nothing was saved: fix the fields marked below.', { unit_code: [`No business unit has code "${code}".`] })
+	const unit = (await listAllUnits(db)).find(u => u.code === code) // units in use
+	if (!unit) {
+		const archived = (await mapUnitIdsByCode(db)).has(code)
+		return fail('invalid', 'Nothing was saved: fix the fields marked below.', {
+			unit_code: [
+				archived
+					? `Business unit "${code}" is archived: restore it first (Archived units), or choose a unit in use.`
+					: `No business unit has code "${code}".`,
+			],
+		})
+	}
 	return ok(build(parsed.data, unit.id))
 }

@@ -163,6 +163,7 @@ export async function portfolioSummary(db: Kysely<Database>) {
 		asOf,
 		modelVersion: model.label,
 		units: kpis.units,
+		unitsIncomplete: kpis.unitsIncomplete ?? 0,
 		peopleInChina: kpis.peopleInChina,
 		flowsLackingMechanism: kpis.flowsLackingMechanism,
 		systemsOverdue: kpis.systemsOverdue,

@@ -164,6 +164,7 @@ describe.each(e2eDialects())('$name: every figure opens its rows; a unit with hi
 		expect(overview.heatmap.rows[0]).toMatchObject({ incomplete: true })
 		expect(overview.heatmap.rows[0].overall.band).not.toBe('none')
 		expect(overview.kpis.unitsIncomplete).toBe(1)
+		expect((await portfolio()).unitsIncomplete).toBe(1)
 		expect(await (await get(`/units/${id}`)).text()).toContain('Incomplete.')
 		// Created today, after every snapshot, in nothing else: no history, so it is deleted (after asking first).
 		const edit = await getJson(`/inventory/units/${id}?${data('routes/inventory.$table.$id')}`)
@@ -232,6 +233,26 @@ describe.each(e2eDialects())('$name: every figure opens its rows; a unit with hi
 		expect(overview.heatmap.total).toBe(0)
 		expect(overview.kpis.units).toBe(after.units)
 		expect(await count('info_system')).toBeGreaterThanOrEqual(systemsBefore) // kept for the record
+
+		// Nothing new goes to it: a form or a CSV row naming it is refused, saying it is archived.
+		const system = {
+			code: 'SYS-TO-ARCHIVED',
+			unit_code: target.code,
+			name: 'Into the archive',
+			mlps_level: '2',
+			holds_personal_data: 'no',
+			holds_important_data: 'no',
+			holds_source_code: 'no',
+		}
+		const form = await post('/inventory/systems/new', 'routes/inventory.$table.new', { intent: 'save', ...system })
+		expect(form.status).toBe(400)
+		expect((await form.json()).errors.unit_code[0]).toMatch(/is archived: restore it first/)
+		const upload = new FormData()
+		upload.set('intent', 'commit')
+		upload.set('csv', [Object.keys(system).join(','), Object.values(system).join(',')].join('\n'))
+		const imported = await post('/inventory/systems/import', 'routes/inventory.$table.import', upload)
+		expect(imported.status).toBe(400)
+		expect((await imported.json()).errors[0]).toMatchObject({ line: 2, column: 'unit_code', message: expect.stringMatching(/is archived/) })
 
 		// Listed apart, with who archived it; the unit page says so and offers to restore.
 		const list = await getJson(`/units/archived?${data('routes/units.archived')}`)
