@@ -72,7 +72,7 @@ export function Heatmap({ rows, sort, desc }: { rows: HeatmapLine[]; sort: Heatm
 									band={r.overall.band}
 								/>
 								{DIMENSIONS.map((d, i) => (
-									<Cell key={d} href={`/units/${r.unitId}#${d}`} score={r.cells[i]![0]} band={r.cells[i]![1]} />
+									<Cell key={d} href={`/units/${r.unitId}#${d}`} score={r.cells[i]![0]} band={r.cells[i]![1]} unknown={r.incomplete} />
 								))}
 							</tr>
 						))
@@ -89,11 +89,12 @@ export function Heatmap({ rows, sort, desc }: { rows: HeatmapLine[]; sort: Heatm
 	)
 }
 
-function Cell({ href, score, band }: { href: string; score: number; band: Band }) {
+/** A cell; `unknown`: the unit's record is incomplete, so a dimension nothing raised is unknown, not "None". */
+function Cell({ href, score, band, unknown }: { href: string; score: number; band: Band; unknown?: boolean }) {
 	return (
 		<td className={`band-${band}`}>
 			<a href={href}>
-				{`${BAND_LABELS[band]} `}
+				{unknown && band === 'none' ? 'Unknown ' : `${BAND_LABELS[band]} `}
 				{band === 'none' ? null : <b>{formatScore(score)}</b>}
 			</a>
 		</td>

@@ -54,7 +54,10 @@ export default function UnitRoute() {
 		label: DIMENSION_LABELS[d],
 		score: exposure.dimensions[d].score,
 		band: exposure.dimensions[d].band,
-		bandLabel: `${BAND_LABELS[exposure.dimensions[d].band]} ${exposure.dimensions[d].score}`,
+		bandLabel:
+			exposure.incomplete && !exposure.dimensions[d].applicable
+				? 'Unknown'
+				: `${BAND_LABELS[exposure.dimensions[d].band]} ${exposure.dimensions[d].score}`,
 	}))
 	return (
 		<>
@@ -149,7 +152,11 @@ export default function UnitRoute() {
 					<section key={d} id={d} className="card dimension" aria-labelledby={`${d}-h`}>
 						<header className="dimension-head">
 							<h3 id={`${d}-h`}>{DIMENSION_LABELS[d]}</h3>
-							<BandBadge band={x.band} score={x.score} />
+							{exposure.incomplete && !x.applicable ? (
+								<span className="band band-none">Unknown</span>
+							) : (
+								<BandBadge band={x.band} score={x.score} />
+							)}
 							<span className="muted small">
 								{x.applicable
 									? `likelihood ${x.likelihood} × impact ${x.impact} = ${formatScore(x.score)} of 25`

@@ -165,7 +165,12 @@ describe.each(e2eDialects())('$name: every figure opens its rows; a unit with hi
 		expect(overview.heatmap.rows[0].overall.band).not.toBe('none')
 		expect(overview.kpis.unitsIncomplete).toBe(1)
 		expect((await portfolio()).unitsIncomplete).toBe(1)
-		expect(await (await get(`/units/${id}`)).text()).toContain('Incomplete.')
+		const heatmap = await (await get('/?q=BU-BARE')).text()
+		expect(heatmap).toContain('Incomplete: nothing recorded')
+		expect(heatmap.match(/>Unknown </g)).toHaveLength(5) // every dimension nothing raised: unknown, not "None"
+		const unitPage = await (await get(`/units/${id}`)).text()
+		expect(unitPage).toContain('Incomplete.')
+		expect(unitPage).toContain('unknown: nothing recorded for this unit')
 		// Created today, after every snapshot, in nothing else: no history, so it is deleted (after asking first).
 		const edit = await getJson(`/inventory/units/${id}?${data('routes/inventory.$table.$id')}`)
 		expect(edit.archive).toMatchObject({ archivedAt: null, archiveOnly: false })
