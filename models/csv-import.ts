@@ -40,6 +40,7 @@ export function validateCsv<S extends z.ZodObject>(
 	schema: S,
 	unitCodes?: ReadonlySet<string>,
 	keyColumn = 'code', // the column rows are matched on (unique within the file)
+	keyOf?: (value: z.output<S>) => string, // a key made of several columns (reported on keyColumn)
 ): CsvValidation<z.output<S>> {
 	const errors: CsvCellError[] = []
 	const expected = Object.keys(schema.shape)
@@ -84,7 +85,7 @@ export function validateCsv<S extends z.ZodObject>(
 			continue
 		}
 		const value = parsed.data as z.output<S> & { unit_code?: string }
-		const key = String((value as Record<string, unknown>)[keyColumn])
+		const key = keyOf ? keyOf(value) : String((value as Record<string, unknown>)[keyColumn])
 		const previous = seen.get(key.toLowerCase())
 		if (previous !== undefined) {
 			errors.push({
