@@ -10,16 +10,19 @@ import { formatInt } from '#app/utils/format.ts'
 import { serviceContext } from '#app/utils/request.server.ts'
 import { answerFailure } from '#app/utils/service-response.server.ts'
 import { listFlowMonthsWithCodes } from '#db/repositories/flow-months.ts'
+import { flowMonthFilter } from '#models/obligations/flow-months.ts'
 import { can } from '#models/permissions.ts'
 
-// The optional monthly counts per flow that refine the threshold forecast: listed (optionally one flow's), exported
+// The optional monthly counts per flow that refine the threshold forecast: listed (optionally one flow's or unit's), exported
 // and imported as CSV; a writer removes one month after confirming.
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'inventory:read')
-	const flow = new URL(request.url).searchParams.get('flow')?.trim().slice(0, 64) || null
-	const rows = await listFlowMonthsWithCodes(getDb(), flow ?? undefined)
-	return json({ rows, flow, canWrite: can(user.role, 'inventory:write') })
+	const filter = flowMonthFilter(new URL(request.url).searchParams)
+	const rows = await listFlowMonthsWithCodes(getDb(), filter)
+	const scope = [filter.unit, filter.flow].filter(Boolean).join(' · ') || null
+	const qs = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1]))).toString()
+	return json({ rows, scope, qs, canWrite: can(user.role, 'inventory:write') })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -34,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function FlowMonthsRoute() {
-	const { rows, flow, canWrite } = useLoaderData<typeof loader>()
+	const { rows, scope, qs, canWrite } = useLoaderData<typeof loader>()
 	const failed = useActionData<typeof action>() as { errors?: Record<string, string[]> } | undefined
 	const busy = useNavigation().state === 'submitting'
 	return (
@@ -44,14 +47,14 @@ export default function FlowMonthsRoute() {
 			</p>
 			<div className="page-head">
 				<div>
-					<h1>Monthly counts per flow{flow ? `: ${flow}` : ''}</h1>
+					<h1>Monthly counts per flow{scope ? `: ${scope}` : ''}</h1>
 					<p>
 						Optional. Where every flow that counts towards an exporter&rsquo;s thresholds has its months recorded from January, the forecast
 						follows the pace of the last three complete months instead of the run rate since 1 January.
 					</p>
 				</div>
 				<div className="page-actions no-print">
-					<a className="button" href={`/flows/months/export${flow ? `?flow=${encodeURIComponent(flow)}` : ''}`} download>
+					<a className="button" href={`/flows/months/export${qs ? `?${qs}` : ''}`} download>
 						Export CSV
 					</a>
 					{canWrite ? (
@@ -90,7 +93,9 @@ export default function FlowMonthsRoute() {
 									<td>
 										<Link to={`/flows/months?flow=${encodeURIComponent(r.flowCode)}`}>{r.flowCode}</Link>
 									</td>
-									<td>{r.unitCode}</td>
+									<td>
+										<Link to={`/flows/months?unit=${encodeURIComponent(r.unitCode)}`}>{r.unitCode}</Link>
+									</td>
 									<td>{r.month}</td>
 									<td className="num">{formatInt(r.personalInfoIndividuals)}</td>
 									<td className="num">{formatInt(r.sensitivePersonalInfoIndividuals)}</td>
@@ -111,7 +116,7 @@ export default function FlowMonthsRoute() {
 					</table>
 				</TableScroll>
 			) : (
-				<p className="muted">No monthly counts are recorded{flow ? ` for ${flow}` : ''}: forecasts use the year-to-date run rate.</p>
+				<p className="muted">No monthly counts are recorded{scope ? ` for ${scope}` : ''}: forecasts use the year-to-date run rate.</p>
 			)}
 		</>
 	)

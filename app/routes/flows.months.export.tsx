@@ -4,13 +4,12 @@ import { getDb } from '#app/utils/db.server.ts'
 import { today } from '#app/utils/exposure.server.ts'
 import { listFlowMonthsWithCodes } from '#db/repositories/flow-months.ts'
 import { toCsv } from '#models/csv.ts'
-import { FLOW_MONTH_CSV_COLUMNS, flowMonthToFields } from '#models/obligations/flow-months.ts'
+import { FLOW_MONTH_CSV_COLUMNS, flowMonthFilter, flowMonthToFields } from '#models/obligations/flow-months.ts'
 
-// GET /flows/months/export[?flow=CODE]: the monthly counts in the columns the importer reads (re-imports unchanged).
+// GET /flows/months/export[?flow=CODE][&unit=CODE]: the monthly counts in the columns the importer reads (re-imports unchanged).
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUser(request, 'inventory:read')
-	const flow = new URL(request.url).searchParams.get('flow')?.trim().slice(0, 64) || undefined
-	const rows = await listFlowMonthsWithCodes(getDb(), flow)
+	const rows = await listFlowMonthsWithCodes(getDb(), flowMonthFilter(new URL(request.url).searchParams))
 	return new Response(
 		toCsv(
 			FLOW_MONTH_CSV_COLUMNS,

@@ -27,15 +27,19 @@ export async function listFlowMonths(db: Kysely<Database>, unitIds?: readonly nu
 	return (await q.orderBy('m.flow_id').orderBy('m.month').execute()).map(toCount)
 }
 
-/** Monthly counts with their flow's and unit's codes (the page, the CSV export and the API), optionally of one flow. */
-export async function listFlowMonthsWithCodes(db: Kysely<Database>, flowCode?: string): Promise<FlowMonthWithCode[]> {
+/** Monthly counts with their flow's and unit's codes (the page, the CSV export and the API), optionally of one flow or unit. */
+export async function listFlowMonthsWithCodes(
+	db: Kysely<Database>,
+	filter: { flow?: string; unit?: string } = {},
+): Promise<FlowMonthWithCode[]> {
 	let q = db
 		.selectFrom('flow_month_count as m')
 		.innerJoin('data_flow as f', 'f.id', 'm.flow_id')
 		.innerJoin('business_unit as u', 'u.id', 'f.unit_id')
 		.selectAll('m')
 		.select(['f.code as flow_code', 'u.code as unit_code'])
-	if (flowCode) q = q.where('f.code', '=', flowCode)
+	if (filter.flow) q = q.where('f.code', '=', filter.flow)
+	if (filter.unit) q = q.where('u.code', '=', filter.unit)
 	const rows = await q.orderBy('f.code').orderBy('m.month').execute()
 	return rows.map(r => ({ ...toCount(r), flowCode: r.flow_code, unitCode: r.unit_code }))
 }

@@ -13,14 +13,17 @@ import { listAllUnits } from './units.ts'
  * The whole inventory the exposure engine scores, in six queries whatever the size of the group
  * (children loaded with `in` and grouped in code: Kysely's json helpers do not support MariaDB).
  */
-export async function loadPortfolio(db: Kysely<Database>): Promise<PortfolioInventory> {
+export async function loadPortfolio(
+	db: Kysely<Database>,
+	options: { flowMonths?: boolean } = {}, // false: a schema from before the monthly counts (migration tests)
+): Promise<PortfolioInventory> {
 	const units = await listAllUnits(db)
 	const [systems, flows, staffing, groupHeadcount, months] = await Promise.all([
 		db.selectFrom('info_system').selectAll().orderBy('code').execute(),
 		db.selectFrom('data_flow').selectAll().orderBy('code').execute(),
 		db.selectFrom('staffing_line').selectAll().orderBy('code').execute(),
 		listGroupHeadcount(db),
-		listFlowMonths(db),
+		options.flowMonths === false ? [] : listFlowMonths(db),
 	])
 	const byUnit = new Map<number, UnitInventory>(units.map(u => [u.id, { unit: u, systems: [], flows: [], staffing: [], flowMonths: [] }]))
 	const unitOfFlow = new Map<number, number>()

@@ -40,3 +40,9 @@ export function flowMonthToFields(
 export function futureMonthProblem(value: string, asOf: string): string | null {
 	return value > asOf.slice(0, 7) ? `Month ${value} has not begun yet (today is ${asOf})` : null
 }
+
+/** The page's, the export's and the API's filter: ?flow=CODE and/or ?unit=CODE (unknown codes list nothing). */
+export function flowMonthFilter(params: URLSearchParams): { flow?: string; unit?: string } {
+	const pick = (name: string) => params.get(name)?.trim().slice(0, 64) || undefined
+	return { flow: pick('flow'), unit: pick('unit') }
+}
