@@ -190,7 +190,7 @@ export const DUTY_SOURCES = {
 	techExportLicence: {
 		law: 'Tech-export',
 		instrument:
-			'Technology Import and Export Administration Regulations; Catalogue of Technologies Prohibited or Restricted from Export (MOFCOM/MOST 2023 No. 57, revised 2025)',
+			'Technology Import and Export Administration Regulations; Catalogue of Technologies Prohibited or Restricted from Export (MOFCOM/MOST 2023 No. 57, adjusted by 2025 No. 28)',
 		article: 'Arts 29-30 (licence); review periods arts 32-37',
 		url: 'http://xzfg.moj.gov.cn/front/law/detail?LawID=575',
 		asOf: '2023-12-21',
