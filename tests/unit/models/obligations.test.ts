@@ -265,11 +265,13 @@ describe('individuals processed (recorded on the unit)', () => {
 		expect(d.state).toBe('scheduled')
 		expect(d.note).toMatch(/State Council holiday calendar/)
 	})
-	test('reached before the announcement of 2025-07-18: due 2025-08-29; on that day: 30 working days, Monday-Friday for 2025', () => {
+	test('reached before the announcement of 2025-07-18: due 2025-08-29; from that day: 30 working days on the 2025 calendar', () => {
 		expect(piOfficerReportDue('2025-07-17')?.dueOn).toBe('2025-08-29')
 		const onTheDay = piOfficerReportDue('2025-07-18')!
-		expect(onTheDay.dueOn).toBe('2025-08-29') // 18 July was a Friday: six full weeks of weekdays
-		expect(onTheDay.how).toMatch(/Monday-Friday for 2025/)
+		expect(onTheDay.dueOn).toBe('2025-08-29') // 18 July was a Friday: six full weeks of working days
+		expect(onTheDay.how).toMatch(/State Council holiday calendar/)
+		// Across National Day 2025: 1-8 October off, Sunday 28 September and Saturday 11 October worked.
+		expect(piOfficerReportDue('2025-09-15')?.dueOn).toBe('2025-10-31')
 		expect(officer(consumer({ piOfficerThresholdReachedOn: '2025-03-01' }))).toMatchObject({ dueOn: '2025-08-29', state: 'overdue' })
 	})
 	test('a recorded day of reaching 1,000,000 proves the duty; without the day there is no due date, and it says so', () => {
