@@ -12,6 +12,8 @@ export function ConfirmDelete({
 	intent = 'delete',
 	confirmLabel = 'Yes, delete',
 	action,
+	id = 'confirm-delete',
+	fields,
 }: {
 	label: string
 	question: React.ReactNode
@@ -19,27 +21,22 @@ export function ConfirmDelete({
 	intent?: string
 	confirmLabel?: string
 	action?: string
+	/** Unique per page when several rows each have one. */
+	id?: string
+	/** Hidden fields that name what is deleted. */
+	fields?: Record<string, string>
 }) {
 	const [asking, setAsking] = useState(false)
 	return (
 		<Form method="post" action={action}>
-			<button
-				type="button"
-				className="danger"
-				aria-expanded={asking}
-				aria-controls="confirm-delete"
-				onClick={() => setAsking(a => !a)}
-				disabled={busy}
-			>
+			{Object.entries(fields ?? {}).map(([name, value]) => (
+				<input key={name} type="hidden" name={name} value={value} />
+			))}
+			<button type="button" className="danger" aria-expanded={asking} aria-controls={id} onClick={() => setAsking(a => !a)} disabled={busy}>
 				{label}…
 			</button>
 			{asking ? (
-				<div
-					id="confirm-delete"
-					className="notice warn"
-					role="group"
-					aria-label={intent === 'delete' ? 'Confirm deletion' : `Confirm: ${label}`}
-				>
+				<div id={id} className="notice warn" role="group" aria-label={intent === 'delete' ? 'Confirm deletion' : `Confirm: ${label}`}>
 					<p tabIndex={-1} ref={el => el?.focus()}>
 						{question}
 					</p>

@@ -37,7 +37,7 @@ async function modelById(db: Kysely<Database>, id: number | null): Promise<Activ
 	return value
 }
 
-interface Scored {
+export interface Scored {
 	key: string
 	portfolio: PortfolioInventory
 	exposure: PortfolioExposure
@@ -48,21 +48,29 @@ interface Scored {
 // whole portfolio must be read and scored again. Every inventory write bumps the version.
 const g = globalThis as unknown as { __scored?: Scored }
 
-/** What a score depends on besides the scoring code: the inventory version, the active model and the date. */
+/**
+ * What a score depends on besides the scoring code: the inventory version, the active model and the date; with the
+ * obligations version read in the same query (the register's cache key adds it).
+ */
 export async function scoringKey(db: Kysely<Database>) {
-	const { inventoryVersion, modelId } = await getScoreInputsVersion(db)
+	const { inventoryVersion, modelId, obligationsVersion } = await getScoreInputsVersion(db)
 	const asOf = today()
-	return { key: `${inventoryVersion}|${modelId}|${asOf}`, modelId, asOf }
+	return { key: `${inventoryVersion}|${modelId}|${asOf}`, modelId, asOf, obligationsVersion }
 }
 
-export async function getScoredPortfolio(db: Kysely<Database>): Promise<Scored> {
-	const { key, modelId, asOf } = await scoringKey(db)
-	if (g.__scored?.key === key) return g.__scored
+/** The scored portfolio and the obligations version, from one small query when the scores are cached. */
+export async function getScoredPortfolioAndVersions(db: Kysely<Database>): Promise<{ scored: Scored; obligationsVersion: number }> {
+	const { key, modelId, asOf, obligationsVersion } = await scoringKey(db)
+	if (g.__scored?.key === key) return { scored: g.__scored, obligationsVersion }
 	const model = await modelById(db, modelId)
 	const portfolio = await loadPortfolio(db)
 	const exposure = scorePortfolio(portfolio, model.settings, asOf)
 	g.__scored = { key, portfolio, exposure, model }
-	return g.__scored
+	return { scored: g.__scored, obligationsVersion }
+}
+
+export async function getScoredPortfolio(db: Kysely<Database>): Promise<Scored> {
+	return (await getScoredPortfolioAndVersions(db)).scored
 }
 
 /** One unit's inventory and exposure (workforce concentration needs the group headcount). */
@@ -96,16 +104,16 @@ function deriveOverview(s: Scored) {
 	}
 }
 
-async function overviewCache(db: Kysely<Database>): Promise<OverviewCache> {
-	const scored = await getScoredPortfolio(db)
+async function overviewCache(db: Kysely<Database>, given?: Scored): Promise<OverviewCache> {
+	const scored = given ?? (await getScoredPortfolio(db))
 	if (o.__overview?.key !== scored.key)
 		o.__overview = { key: scored.key, value: deriveOverview(scored), pages: new LRUCache({ max: MAX_CACHED_PAGES }) }
 	return o.__overview
 }
 
 /** The overview's data for one heatmap query: headline figures, the matrix, the Sankey and one page of rows. */
-export async function overviewPage(db: Kysely<Database>, query: HeatmapQuery) {
-	const cache = await overviewCache(db)
+export async function overviewPage(db: Kysely<Database>, query: HeatmapQuery, scored?: Scored) {
+	const cache = await overviewCache(db, scored)
 	const pageKey = JSON.stringify(query)
 	let heatmap = cache.pages.get(pageKey)
 	if (!heatmap) {

@@ -322,7 +322,7 @@ async function insertTextSnapshot(db: Kysely<Database>, quarter: string, prevHas
 	const model = (await findActiveModelVersion(db))!
 	const settings = parseModelSettings(model.settings)
 	if (!settings.ok) throw new Error(settings.errors.join('; '))
-	const inputs = sortInventory(await loadPortfolio(db))
+	const inputs = sortInventory(await loadPortfolio(db, { flowMonths: false })) // the old schema has no monthly counts
 	const asOf = quarterEndDate(quarter)
 	const content = buildSnapshotContent({
 		quarter,

@@ -41,7 +41,7 @@ describe('flow dates together', () => {
 				{ line: 4, cells: row({ code: 'FL-3', mechanism_in_place: 'none', mechanism_since: '' }) },
 			],
 			flowFieldsSchema,
-			new Set(['BU-1']),
+			{ unitCodes: new Set(['BU-1']) },
 		)
 		expect(v.rows.map(r => r.line)).toEqual([2])
 		expect(v.errors.map(describeCsvError)).toEqual([
