@@ -48,6 +48,8 @@ export interface HeatmapRow {
 	overall: { score: number; band: Band; dimension: Dimension | null }
 	cells: Record<Dimension, HeatmapCell>
 	penaltyMaxRmb: number
+	/** Handles consumer data with nothing recorded (absent in snapshots frozen before it existed). */
+	incomplete?: boolean
 }
 
 /**
@@ -63,6 +65,8 @@ export interface HeatmapLine {
 	city: string
 	overall: { score: number; band: Band; dimension: Dimension | null }
 	cells: Array<[score: number, band: number]>
+	/** Present (true) only for an incomplete unit: absent rather than false on every other row. */
+	incomplete?: true
 }
 
 export const heatmapLine = (r: HeatmapRow): HeatmapLine => ({
@@ -72,10 +76,13 @@ export const heatmapLine = (r: HeatmapRow): HeatmapLine => ({
 	city: r.city,
 	overall: r.overall,
 	cells: DIMENSIONS.map(d => [r.cells[d].score, BANDS.indexOf(r.cells[d].band)]),
+	...(r.incomplete === true ? { incomplete: true as const } : {}),
 })
 
 export interface OverviewKpis {
 	units: number
+	/** Units that handle consumer data with nothing recorded (absent in snapshots frozen before it existed). */
+	unitsIncomplete?: number
 	peopleInChina: number
 	flows: number
 	flowsLackingMechanism: number
@@ -146,6 +153,7 @@ export function overviewKpis(p: PortfolioInventory, e: PortfolioExposure): Overv
 	}
 	return {
 		units: p.units.length,
+		unitsIncomplete: e.units.filter(u => u.incomplete === true).length,
 		peopleInChina: people,
 		flows,
 		flowsLackingMechanism: lacking,
@@ -174,6 +182,7 @@ function rowOf(u: UnitExposure, p: Map<number, PortfolioInventory['units'][numbe
 		overall: { score: u.overall.score, band: u.overall.band, dimension: u.overall.dimension },
 		cells,
 		penaltyMaxRmb: u.penalties.totalMaxRmb,
+		incomplete: u.incomplete === true,
 	}
 }
 

@@ -10,6 +10,7 @@ import { type HeatmapQuery, heatmapLine, heatmapRows, overviewKpis, queryHeatmap
 import { type PortfolioInventory } from '#models/domain.ts'
 import { listGroupHeadcount } from '#db/repositories/staffing.ts'
 import { type FlowStatus, flowStatuses } from '#models/flow-status.ts'
+import { mlpsObligations } from '#models/mlps-obligations.ts'
 
 /** Today as 'YYYY-MM-DD' (UTC): the date every score is computed for. */
 export const today = () => new Date().toISOString().slice(0, 10)
@@ -36,7 +37,7 @@ async function modelById(db: Kysely<Database>, id: number | null): Promise<Activ
 	return value
 }
 
-interface Scored {
+export interface Scored {
 	key: string
 	portfolio: PortfolioInventory
 	exposure: PortfolioExposure
@@ -47,21 +48,29 @@ interface Scored {
 // whole portfolio must be read and scored again. Every inventory write bumps the version.
 const g = globalThis as unknown as { __scored?: Scored }
 
-/** What a score depends on besides the scoring code: the inventory version, the active model and the date. */
+/**
+ * What a score depends on besides the scoring code: the inventory version, the active model and the date; with the
+ * obligations version read in the same query (the register's cache key adds it).
+ */
 export async function scoringKey(db: Kysely<Database>) {
-	const { inventoryVersion, modelId } = await getScoreInputsVersion(db)
+	const { inventoryVersion, modelId, obligationsVersion } = await getScoreInputsVersion(db)
 	const asOf = today()
-	return { key: `${inventoryVersion}|${modelId}|${asOf}`, modelId, asOf }
+	return { key: `${inventoryVersion}|${modelId}|${asOf}`, modelId, asOf, obligationsVersion }
 }
 
-export async function getScoredPortfolio(db: Kysely<Database>): Promise<Scored> {
-	const { key, modelId, asOf } = await scoringKey(db)
-	if (g.__scored?.key === key) return g.__scored
+/** The scored portfolio and the obligations version, from one small query when the scores are cached. */
+export async function getScoredPortfolioAndVersions(db: Kysely<Database>): Promise<{ scored: Scored; obligationsVersion: number }> {
+	const { key, modelId, asOf, obligationsVersion } = await scoringKey(db)
+	if (g.__scored?.key === key) return { scored: g.__scored, obligationsVersion }
 	const model = await modelById(db, modelId)
 	const portfolio = await loadPortfolio(db)
 	const exposure = scorePortfolio(portfolio, model.settings, asOf)
 	g.__scored = { key, portfolio, exposure, model }
-	return g.__scored
+	return { scored: g.__scored, obligationsVersion }
+}
+
+export async function getScoredPortfolio(db: Kysely<Database>): Promise<Scored> {
+	return (await getScoredPortfolioAndVersions(db)).scored
 }
 
 /** One unit's inventory and exposure (workforce concentration needs the group headcount). */
@@ -95,16 +104,16 @@ function deriveOverview(s: Scored) {
 	}
 }
 
-async function overviewCache(db: Kysely<Database>): Promise<OverviewCache> {
-	const scored = await getScoredPortfolio(db)
+async function overviewCache(db: Kysely<Database>, given?: Scored): Promise<OverviewCache> {
+	const scored = given ?? (await getScoredPortfolio(db))
 	if (o.__overview?.key !== scored.key)
 		o.__overview = { key: scored.key, value: deriveOverview(scored), pages: new LRUCache({ max: MAX_CACHED_PAGES }) }
 	return o.__overview
 }
 
 /** The overview's data for one heatmap query: headline figures, the matrix, the Sankey and one page of rows. */
-export async function overviewPage(db: Kysely<Database>, query: HeatmapQuery) {
-	const cache = await overviewCache(db)
+export async function overviewPage(db: Kysely<Database>, query: HeatmapQuery, scored?: Scored) {
+	const cache = await overviewCache(db, scored)
 	const pageKey = JSON.stringify(query)
 	let heatmap = cache.pages.get(pageKey)
 	if (!heatmap) {
@@ -138,6 +147,20 @@ export async function getFlowStatusIndex(db: Kysely<Database>): Promise<Map<numb
 	return fs.__flowStatuses.index
 }
 
+// The ids of the systems overdue for MLPS filing or assessment on today's date, from the same cached portfolio the
+// overview counts them in, so /systems?overdue=yes lists exactly the overview's "Systems overdue for MLPS" figure.
+const so = globalThis as unknown as { __overdueSystems?: { key: string; ids: Set<number> } }
+
+export async function getOverdueSystemIds(db: Kysely<Database>): Promise<Set<number>> {
+	const scored = await getScoredPortfolio(db)
+	if (so.__overdueSystems?.key !== scored.key) {
+		const ids = new Set<number>()
+		for (const u of scored.portfolio.units) for (const s of u.systems) if (mlpsObligations(s, scored.exposure.asOf).overdue) ids.add(s.id)
+		so.__overdueSystems = { key: scored.key, ids }
+	}
+	return so.__overdueSystems.ids
+}
+
 /**
  * GET /api/portfolio: the overview's headline figures, from the same cache, so the overview, the snapshot frozen
  * today and the board pack show what this answers. Amounts in whole RMB.
@@ -148,6 +171,7 @@ export async function portfolioSummary(db: Kysely<Database>) {
 		asOf,
 		modelVersion: model.label,
 		units: kpis.units,
+		unitsIncomplete: kpis.unitsIncomplete ?? 0,
 		peopleInChina: kpis.peopleInChina,
 		flowsLackingMechanism: kpis.flowsLackingMechanism,
 		systemsOverdue: kpis.systemsOverdue,
