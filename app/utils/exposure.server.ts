@@ -1,13 +1,20 @@
 import { type Kysely } from 'kysely'
 import { LRUCache } from 'lru-cache'
-import { getScoreInputsVersion } from '#db/repositories/inventory-version.ts'
+import { getScoreInputsVersion, listChangedUnits } from '#db/repositories/inventory-version.ts'
 import { findModelVersionById } from '#db/repositories/model-versions.ts'
-import { loadPortfolio, loadUnitInventory } from '#db/repositories/portfolio.ts'
+import { listUnitIdsInOrder, loadPortfolio, loadUnitInventories, loadUnitInventory } from '#db/repositories/portfolio.ts'
 import { type Database } from '#db/schema.ts'
-import { parseModelSettings, type PortfolioExposure, scorePortfolio, scoreUnit } from '#models/exposure/index.ts'
+import {
+	parseModelSettings,
+	type PortfolioExposure,
+	portfolioExposureOf,
+	scorePortfolio,
+	scoreUnit,
+	type UnitExposure,
+} from '#models/exposure/index.ts'
 import { type ModelSettings } from '#models/exposure/settings.ts'
 import { type HeatmapQuery, heatmapLine, heatmapRows, overviewKpis, queryHeatmap, riskMatrix, sankeyData } from '#models/overview.ts'
-import { type PortfolioInventory } from '#models/domain.ts'
+import { type PortfolioInventory, type UnitInventory } from '#models/domain.ts'
 import { listGroupHeadcount } from '#db/repositories/staffing.ts'
 import { type FlowStatus, flowStatuses } from '#models/flow-status.ts'
 
@@ -38,30 +45,81 @@ async function modelById(db: Kysely<Database>, id: number | null): Promise<Activ
 
 interface Scored {
 	key: string
+	inventoryVersion: number
+	modelId: number | null
+	asOf: string
+	/** How many units were scored to bring the cache to this version (all of them, or those a write changed). */
+	rescored: number
 	portfolio: PortfolioInventory
 	exposure: PortfolioExposure
 	model: { id: number; label: string; settings: ModelSettings }
 }
 
-// Scores are cached per (inventory version, model version, date): one small query decides whether the
-// whole portfolio must be read and scored again. Every inventory write bumps the version.
+// Scores are cached per (inventory version, model version, date): one small query decides whether they stand.
+// Every inventory write bumps the version and logs the units it changed; a cache a few versions old re-reads and
+// re-scores only those units (decision 025), and the whole portfolio only when the model or the date changed, a
+// change concerned every unit, or the log cannot tell.
 const g = globalThis as unknown as { __scored?: Scored }
 
 /** What a score depends on besides the scoring code: the inventory version, the active model and the date. */
 export async function scoringKey(db: Kysely<Database>) {
 	const { inventoryVersion, modelId } = await getScoreInputsVersion(db)
 	const asOf = today()
-	return { key: `${inventoryVersion}|${modelId}|${asOf}`, modelId, asOf }
+	return { key: `${inventoryVersion}|${modelId}|${asOf}`, inventoryVersion, modelId, asOf }
 }
 
 export async function getScoredPortfolio(db: Kysely<Database>): Promise<Scored> {
-	const { key, modelId, asOf } = await scoringKey(db)
-	if (g.__scored?.key === key) return g.__scored
+	const { key, inventoryVersion, modelId, asOf } = await scoringKey(db)
+	const cached = g.__scored
+	if (cached?.key === key) return cached
 	const model = await modelById(db, modelId)
-	const portfolio = await loadPortfolio(db)
-	const exposure = scorePortfolio(portfolio, model.settings, asOf)
-	g.__scored = { key, portfolio, exposure, model }
+	const changed =
+		cached && cached.modelId === modelId && cached.asOf === asOf && cached.inventoryVersion < inventoryVersion
+			? await listChangedUnits(db, cached.inventoryVersion, inventoryVersion)
+			: null
+	const updated = changed && (await rescoreUnits(db, cached!, changed))
+	if (updated) g.__scored = { ...updated, key, inventoryVersion }
+	else {
+		const portfolio = await loadPortfolio(db)
+		const exposure = scorePortfolio(portfolio, model.settings, asOf)
+		g.__scored = { key, inventoryVersion, modelId, asOf, rescored: portfolio.units.length, portfolio, exposure, model }
+	}
 	return g.__scored
+}
+
+/**
+ * The cached portfolio with `unitIds` read and scored again (created, changed or deleted), every other unit's score
+ * kept: the same result as scoring the whole portfolio, in a fraction of the time. Null when the units read do not
+ * fit the cache (a unit neither cached nor changed: a write the log missed), so the caller scores everything.
+ */
+async function rescoreUnits(
+	db: Kysely<Database>,
+	cached: Scored,
+	unitIds: Set<number>,
+): Promise<Omit<Scored, 'key' | 'inventoryVersion'> | null> {
+	const [order, fresh] = await Promise.all([listUnitIdsInOrder(db), loadUnitInventories(db, [...unitIds])])
+	const { settings } = cached.model
+	const ctx = { settings, asOf: cached.asOf, groupHeadcount: cached.portfolio.groupHeadcount }
+	const kept = new Map<number, { inv: UnitInventory; exposure: UnitExposure }>()
+	cached.portfolio.units.forEach((inv, i) => kept.set(inv.unit.id, { inv, exposure: cached.exposure.units[i]! }))
+	for (const [id, inv] of fresh) kept.set(id, { inv, exposure: scoreUnit(inv, ctx) })
+	const units: UnitInventory[] = []
+	const exposures: UnitExposure[] = []
+	for (const id of order) {
+		const unit = unitIds.has(id) ? (fresh.has(id) ? kept.get(id) : undefined) : kept.get(id)
+		if (!unit) return null
+		units.push(unit.inv)
+		exposures.push(unit.exposure)
+	}
+	const portfolio = { units, groupHeadcount: cached.portfolio.groupHeadcount }
+	return {
+		modelId: cached.modelId,
+		asOf: cached.asOf,
+		rescored: fresh.size,
+		portfolio,
+		exposure: portfolioExposureOf(portfolio, exposures, settings, cached.asOf),
+		model: cached.model,
+	}
 }
 
 /** One unit's inventory and exposure (workforce concentration needs the group headcount). */

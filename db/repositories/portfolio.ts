@@ -1,6 +1,6 @@
 import { type Kysely } from 'kysely'
 import { type BusinessUnit, type PortfolioInventory, type UnitInventory } from '#models/domain.ts'
-import { flowFromRow, staffingFromRow, systemFromRow } from '../mappers.ts'
+import { flowFromRow, staffingFromRow, systemFromRow, unitFromRow } from '../mappers.ts'
 import { type Database } from '../schema.ts'
 import { listFlowsByUnit } from './flows.ts'
 import { listGroupHeadcount, listStaffingByUnit } from './staffing.ts'
@@ -36,4 +36,27 @@ export async function loadUnitInventory(db: Kysely<Database>, unitId: number): P
 		listStaffingByUnit(db, [unitId]),
 	])
 	return { unit, systems, flows, staffing }
+}
+
+/** Some units' inventories (those that still exist), keyed by unit id: four queries whatever the number. */
+export async function loadUnitInventories(db: Kysely<Database>, unitIds: number[]): Promise<Map<number, UnitInventory>> {
+	const byUnit = new Map<number, UnitInventory>()
+	if (!unitIds.length) return byUnit
+	const [units, systems, flows, staffing] = await Promise.all([
+		db.selectFrom('business_unit').selectAll().where('id', 'in', unitIds).execute(),
+		listSystemsByUnit(db, unitIds),
+		listFlowsByUnit(db, unitIds),
+		listStaffingByUnit(db, unitIds),
+	])
+	for (const r of units) byUnit.set(r.id, { unit: unitFromRow(r), systems: [], flows: [], staffing: [] })
+	for (const s of systems) byUnit.get(s.unitId)?.systems.push(s)
+	for (const f of flows) byUnit.get(f.unitId)?.flows.push(f)
+	for (const l of staffing) byUnit.get(l.unitId)?.staffing.push(l)
+	return byUnit
+}
+
+/** Every unit's id in the portfolio's order (`loadPortfolio`'s: by name, then id). */
+export async function listUnitIdsInOrder(db: Kysely<Database>): Promise<number[]> {
+	const rows = await db.selectFrom('business_unit').select('id').orderBy('name').orderBy('id').execute()
+	return rows.map(r => Number(r.id))
 }
