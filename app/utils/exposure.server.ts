@@ -13,10 +13,20 @@ import {
 	type UnitExposure,
 } from '#models/exposure/index.ts'
 import { type ModelSettings } from '#models/exposure/settings.ts'
-import { type HeatmapQuery, heatmapLine, heatmapRows, overviewKpis, queryHeatmap, riskMatrix, sankeyData } from '#models/overview.ts'
+import {
+	type HeatmapQuery,
+	heatmapLine,
+	heatmapRows,
+	overviewKpis,
+	queryHeatmap,
+	riskMatrix,
+	sankeyData,
+	type UnitOverviewFigures,
+	unitOverviewFigures,
+} from '#models/overview.ts'
 import { type PortfolioInventory, type UnitInventory } from '#models/domain.ts'
 import { listGroupHeadcount } from '#db/repositories/staffing.ts'
-import { type FlowStatus, flowStatuses } from '#models/flow-status.ts'
+import { type FlowStatus } from '#models/flow-status.ts'
 
 /** Today as 'YYYY-MM-DD' (UTC): the date every score is computed for. */
 export const today = () => new Date().toISOString().slice(0, 10)
@@ -141,13 +151,28 @@ interface OverviewCache {
 const o = globalThis as unknown as { __overview?: OverviewCache }
 const MAX_CACHED_PAGES = 200
 
+// Each unit's flow statuses and headline counts, kept per unit inventory: an incremental re-score keeps the unchanged
+// units' inventory objects, so after a write only the changed units are counted again (decision 025). Weak: a unit
+// dropped from the cache frees its entry.
+const uf = globalThis as unknown as { __unitFigures?: WeakMap<UnitInventory, { asOf: string; figures: UnitOverviewFigures }> }
+
+function figuresOf(u: UnitInventory, asOf: string): UnitOverviewFigures {
+	uf.__unitFigures ??= new WeakMap()
+	const kept = uf.__unitFigures.get(u)
+	if (kept?.asOf === asOf) return kept.figures
+	const figures = unitOverviewFigures(u, asOf)
+	uf.__unitFigures.set(u, { asOf, figures })
+	return figures
+}
+
 function deriveOverview(s: Scored) {
 	const rows = heatmapRows(s.portfolio, s.exposure)
+	const asOf = s.exposure.asOf
 	return {
-		kpis: overviewKpis(s.portfolio, s.exposure),
+		kpis: overviewKpis(s.portfolio, s.exposure, u => figuresOf(u, asOf)),
 		rows,
 		matrix: riskMatrix(rows),
-		sankey: sankeyData(s.portfolio, s.exposure.asOf),
+		sankey: sankeyData(s.portfolio, asOf, undefined, u => figuresOf(u, asOf).sankey),
 		model: s.model,
 		asOf: s.exposure.asOf,
 	}
@@ -190,7 +215,7 @@ export async function getFlowStatusIndex(db: Kysely<Database>): Promise<Map<numb
 	const scored = await getScoredPortfolio(db)
 	if (fs.__flowStatuses?.key !== scored.key) {
 		const index = new Map<number, FlowStatus>()
-		for (const u of scored.portfolio.units) for (const s of flowStatuses(u.unit, u.flows, scored.exposure.asOf)) index.set(s.flowId, s)
+		for (const u of scored.portfolio.units) for (const s of figuresOf(u, scored.exposure.asOf).statuses) index.set(s.flowId, s)
 		fs.__flowStatuses = { key: scored.key, index }
 	}
 	return fs.__flowStatuses.index

@@ -5,13 +5,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { sql } from 'kysely'
 import { importCsv } from '#app/services/csv-import.server.ts'
 import { deleteInventoryRow, saveInventoryRecord } from '#app/services/inventory.server.ts'
-import { getScoredPortfolio } from '#app/utils/exposure.server.ts'
+import { getScoredPortfolio, overviewPage } from '#app/utils/exposure.server.ts'
 import { type DbContext } from '#db/client.server.ts'
 import { loadPortfolio } from '#db/repositories/portfolio.ts'
 import { listGroupHeadcount, setGroupHeadcount } from '#db/repositories/staffing.ts'
 import { listAllUnits } from '#db/repositories/units.ts'
 import { scorePortfolio } from '#models/exposure/index.ts'
 import { inventoryFields } from '#models/inventory-schemas.ts'
+import { parseListQuery } from '#models/list-query.ts'
+import { HEATMAP_SPEC, overviewKpis, sankeyData } from '#models/overview.ts'
 import { seed } from '#seed/index.ts'
 import { createTestDb, testDialects } from './setup.ts'
 
@@ -26,16 +28,25 @@ describe.each(testDialects())('$name: incremental scoring', dialect => {
 		db = await createTestDb(dialect)
 		await seed(db.db, { demo: true, quiet: true, snapshots: false })
 		// The score cache is per process; the other dialect's run must not be taken for this database's.
-		;(globalThis as { __scored?: unknown }).__scored = undefined
+		Object.assign(globalThis, { __scored: undefined, __overview: undefined })
 	})
 	afterAll(async () => db.db.destroy())
 
-	/** The cache brought up to date, checked against a full score of what the database holds; returns how many units it scored. */
+	/**
+	 * The cache brought up to date, checked against a full score of what the database holds (and the overview's
+	 * headline figures and Sankey, whose per-unit counts are kept too); returns how many units it scored.
+	 */
 	async function rescoredMatchesFullScore() {
+		const query = parseListQuery(new URLSearchParams(), HEATMAP_SPEC)
+		if (!query.ok) throw new Error('default heatmap query')
+		const page = await overviewPage(db.db, query.value)
 		const scored = await getScoredPortfolio(db.db)
 		const portfolio = await loadPortfolio(db.db)
+		const exposure = scorePortfolio(portfolio, scored.model.settings, scored.asOf)
 		expect(scored.portfolio).toEqual(portfolio)
-		expect(scored.exposure).toEqual(scorePortfolio(portfolio, scored.model.settings, scored.asOf))
+		expect(scored.exposure).toEqual(exposure)
+		expect(page.kpis).toEqual(overviewKpis(portfolio, exposure))
+		expect(page.sankey).toEqual(sankeyData(portfolio, scored.asOf))
 		return scored.rescored
 	}
 	const units = () => listAllUnits(db.db)
