@@ -327,35 +327,27 @@ async function writeCostFigures(name: string, url: string) {
 			)
 			if (!saved.ok) throw new Error(`bench write: ${saved.message}`)
 		}
-		for (let i = 0; i < 3; i++) await overview() // warm: scores once, JIT
-		for (let i = 0; i < 3; i++) await write().then(overview)
-		const cached = await timeIt(RUNS, overview)
-		const afterWrite: number[] = []
-		for (let i = 0; i < RUNS; i++) {
-			await write()
-			afterWrite.push((await timeIt(1, overview))[0]!)
+		const bumpUnexplained = () => sql`update inventory_version set version = version + 1 where id = 1`.execute(db)
+		/** `measure` timed: as it stands (cached), right after each of RUNS writes, and after 5 bumps the log cannot explain. */
+		const threeWays = async (measure: () => Promise<unknown>) => {
+			for (let i = 0; i < 3; i++) await write().then(measure) // warm: scores once, JIT
+			const cached = await timeIt(RUNS, measure)
+			const after = async (change: () => Promise<unknown>, times: number) => {
+				const out: number[] = []
+				for (let i = 0; i < times; i++) {
+					await change()
+					out.push((await timeIt(1, measure))[0]!)
+				}
+				return out
+			}
+			return { cached, afterWrite: await after(write, RUNS), unexplained: await after(bumpUnexplained, 5) }
 		}
-		const unexplained: number[] = []
-		for (let i = 0; i < 5; i++) {
-			await sql`update inventory_version set version = version + 1 where id = 1`.execute(db)
-			unexplained.push((await timeIt(1, overview))[0]!)
-		}
+		const { cached, afterWrite, unexplained } = await threeWays(overview)
 		// The same three in this process, without HTTP and rendering: what the data path costs (its own cache).
 		const query = parseListQuery(new URLSearchParams(), HEATMAP_SPEC)
 		if (!query.ok) throw new Error('default heatmap query')
-		const data = () => overviewPage(db, query.value)
-		for (let i = 0; i < 3; i++) await write().then(data)
-		const dataCached = await timeIt(RUNS, data)
-		const dataAfterWrite: number[] = []
-		for (let i = 0; i < RUNS; i++) {
-			await write()
-			dataAfterWrite.push((await timeIt(1, data))[0]!)
-		}
-		const dataFull: number[] = []
-		for (let i = 0; i < 5; i++) {
-			await sql`update inventory_version set version = version + 1 where id = 1`.execute(db)
-			dataFull.push((await timeIt(1, data))[0]!)
-		}
+		const data = await threeWays(() => overviewPage(db, query.value))
+		const [dataCached, dataAfterWrite, dataFull] = [data.cached, data.afterWrite, data.unexplained]
 		report(
 			`${name} scale overview data in process (no HTTP, no rendering): cached · after one write · full re-score`,
 			`p50 ${ms(median(dataCached))} · ${ms(median(dataAfterWrite))} · ${ms(median(dataFull))}`,
