@@ -78,10 +78,24 @@ export async function scoringKey(db: Kysely<Database>) {
 	return { key: `${inventoryVersion}|${modelId}|${asOf}`, inventoryVersion, modelId, asOf }
 }
 
+// A refresh in progress, by key: the overview's loader asks for the scores twice at once (its figures and the
+// obligations register), and concurrent requests after a write all find the cache stale; they share one refresh.
+const pending = globalThis as unknown as { __scoring?: { key: string; promise: Promise<Scored> } }
+
 export async function getScoredPortfolio(db: Kysely<Database>): Promise<Scored> {
-	const { key, inventoryVersion, modelId, asOf } = await scoringKey(db)
+	const inputs = await scoringKey(db)
 	const cached = g.__scored
-	if (cached?.key === key) return cached
+	if (cached?.key === inputs.key) return cached
+	if (pending.__scoring?.key === inputs.key) return pending.__scoring.promise
+	const promise: Promise<Scored> = refreshScores(db, cached, inputs).finally(() => {
+		if (pending.__scoring?.promise === promise) pending.__scoring = undefined
+	})
+	pending.__scoring = { key: inputs.key, promise }
+	return promise
+}
+
+async function refreshScores(db: Kysely<Database>, cached: Scored | undefined, inputs: Awaited<ReturnType<typeof scoringKey>>) {
+	const { key, inventoryVersion, modelId, asOf } = inputs
 	const model = await modelById(db, modelId)
 	const changed =
 		cached && cached.modelId === modelId && cached.asOf === asOf && cached.inventoryVersion < inventoryVersion

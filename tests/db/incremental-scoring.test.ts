@@ -67,6 +67,16 @@ describe.each(testDialects())('$name: incremental scoring', dialect => {
 		const saved = await saveInventoryRecord(db.db, actor, ctx, { table: 'systems', id, values })
 		expect(saved.ok).toBe(true)
 		expect(await rescoredMatchesFullScore()).toBe(1)
+		// Two requests at once after a write (the overview's figures and its register) share one refresh.
+		const again = await saveInventoryRecord(db.db, actor, ctx, {
+			table: 'systems',
+			id,
+			values: inventoryFields('systems', system, await unitCode(system.unitId)),
+		})
+		expect(again.ok).toBe(true)
+		const [a, b] = await Promise.all([getScoredPortfolio(db.db), getScoredPortfolio(db.db)])
+		expect(a).toBe(b)
+		expect(a.rescored).toBe(1)
 	})
 
 	test('a flow moved to another unit re-scores both units', async () => {
