@@ -10,7 +10,9 @@ import * as m1200 from './migrations/2026_12_01_1200_scenario_records.ts'
 import * as m1300 from './migrations/2026_12_01_1300_obligations.ts'
 import * as m1500 from './migrations/2026_12_01_1500_model_version_activation.ts'
 import * as m1600 from './migrations/2026_12_01_1600_mfa_and_throttle.ts'
+import * as m0900b from './migrations/2026_12_02_0900_unit_archive.ts'
 import * as m121200 from './migrations/2026_12_02_1200_inventory_change.ts'
+import * as m0213 from './migrations/2026_12_02_1300_obligation_facts.ts'
 
 // A static provider survives bundling; no globbing of .ts files at run time.
 const migrations = {
@@ -24,7 +26,9 @@ const migrations = {
 	'2026_12_01_1300_obligations': m1300,
 	'2026_12_01_1500_model_version_activation': m1500,
 	'2026_12_01_1600_mfa_and_throttle': m1600,
+	'2026_12_02_0900_unit_archive': m0900b,
 	'2026_12_02_1200_inventory_change': m121200,
+	'2026_12_02_1300_obligation_facts': m0213,
 }
 
 export type MigrationName = keyof typeof migrations

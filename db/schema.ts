@@ -32,6 +32,7 @@ export interface Database {
 	login_throttle: LoginThrottleTable
 	obligation_status: ObligationStatusTable
 	calendar_token: CalendarTokenTable
+	flow_month_count: FlowMonthCountTable
 }
 
 export interface BusinessUnitTable {
@@ -49,6 +50,11 @@ export interface BusinessUnitTable {
 	prior_year_entity_turnover_rmb: number | null
 	distinct_pi_individuals_abroad: number | null
 	distinct_sensitive_pi_individuals_abroad: number | null
+	/** Set when the unit is archived (decision 032): hidden from lists, scoring and the overview; null = in use. */
+	archived_at: ColumnType<string | null, string | null | undefined, string | null>
+	archived_by: ColumnType<number | null, number | null | undefined, number | null>
+	pi_individuals_processed: number | null
+	pi_officer_threshold_reached_on: string | null // 'YYYY-MM-DD'
 }
 
 export interface InfoSystemTable {
@@ -64,6 +70,8 @@ export interface InfoSystemTable {
 	holds_personal_data: number
 	holds_important_data: number
 	holds_source_code: number
+	tech_export_category: string | null // 'none' | 'restricted' | 'prohibited'; null: unknown
+	tech_export_item: string | null
 }
 
 export interface DataFlowTable {
@@ -268,6 +276,15 @@ export interface AuditEventTable {
 export interface InventoryVersionTable {
 	id: number
 	version: number
+	obligations_version: Generated<number> // bumped by every duty status change
+}
+
+/** Optional monthly counts of individuals per flow (refine the threshold forecast). */
+export interface FlowMonthCountTable {
+	flow_id: number
+	month: string // 'YYYY-MM'
+	pi_individuals: number
+	sensitive_pi_individuals: number
 }
 
 /** One row per business unit an inventory version changed (unit_id 0: every unit). */
@@ -341,6 +358,7 @@ export const MUTABLE_TABLES_CHILD_FIRST = [
 	'calendar_token',
 	'app_session',
 	'obligation_status',
+	'flow_month_count',
 	'scenario_move',
 	'scenario',
 	'model_version',

@@ -7,6 +7,7 @@ import {
 	SEGMENTS,
 	STAFF_FUNCTIONS,
 	SYSTEM_TECHNOLOGIES,
+	TECH_EXPORT_CATEGORIES,
 	TRANSFER_PURPOSES,
 } from './domain.ts'
 
@@ -64,6 +65,20 @@ export const INVENTORY_META: Record<InventoryTableKey, { title: string; singular
 				optional: true,
 				help: 'Sensitive, over transfers not exempt; replaces the sum over flows. Empty: the sum is used',
 			},
+			{
+				name: 'pi_individuals_processed',
+				label: 'Individuals whose personal information is processed',
+				kind: 'integer',
+				optional: true,
+				help: 'All processing, not only transfers; decides the PI protection officer (1,000,000 or more) and the two-yearly compliance audit (more than 10,000,000). Empty when unknown',
+			},
+			{
+				name: 'pi_officer_threshold_reached_on',
+				label: 'Day 1,000,000 individuals was reached',
+				kind: 'date',
+				optional: true,
+				help: 'The officer is reported to the city-level CAC within 30 working days of it. Empty when not recorded',
+			},
 		],
 	},
 	systems: {
@@ -82,6 +97,21 @@ export const INVENTORY_META: Record<InventoryTableKey, { title: string; singular
 			{ name: 'holds_personal_data', label: 'Holds personal data', kind: 'yesno' },
 			{ name: 'holds_important_data', label: 'Holds important data', kind: 'yesno' },
 			{ name: 'holds_source_code', label: 'Holds source code', kind: 'yesno' },
+			{
+				name: 'tech_export_category',
+				label: 'Export catalogue category',
+				kind: 'select',
+				options: TECH_EXPORT_CATEGORIES,
+				optional: true,
+				help: 'Catalogue of Technologies Prohibited or Restricted from Export (2023, amended 2025): none, restricted or prohibited. Empty when not determined',
+			},
+			{
+				name: 'tech_export_item',
+				label: 'Export catalogue item',
+				kind: 'text',
+				optional: true,
+				help: 'For restricted or prohibited: the item number and name, e.g. 086501X information processing',
+			},
 		],
 	},
 	flows: {

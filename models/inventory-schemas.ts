@@ -12,11 +12,17 @@ import {
 	STAFF_FUNCTIONS,
 	type StaffingLine,
 	SYSTEM_TECHNOLOGIES,
+	TECH_EXPORT_CATEGORIES,
+	type TechExportCategory,
 	TRANSFER_PURPOSES,
 } from './domain.ts'
+import { techExportItemProblem } from './obligations/export-catalogue.ts'
+
+/** PIPL art. 52 with the CAC announcement of 2025-07-18: 100万人以上 (1,000,000 included). */
+const PI_OFFICER_THRESHOLD = 1_000_000
 
 const MAX_MONEY = 10 ** 15 // whole currency units; far above any real figure, below 2^53
-const MAX_COUNT = 2_000_000_000
+export const MAX_COUNT = 2_000_000_000
 
 const text = (label: string, max: number) =>
 	z
@@ -25,7 +31,7 @@ const text = (label: string, max: number) =>
 		.min(1, `${label} is required`)
 		.max(max, `${label} must be at most ${max} characters`)
 
-const code = (label: string) =>
+export const code = (label: string) =>
 	text(label, 64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, `${label} may contain letters, digits, '.', '_' and '-' only`)
 
 const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
@@ -64,7 +70,7 @@ function parseWhole(label: string, raw: string, min: number, max: number, ctx: z
 	return n
 }
 
-const whole = (label: string, min: number, max: number) =>
+export const whole = (label: string, min: number, max: number) =>
 	z.string({ error: `${label} is required` }).transform((v, ctx) => {
 		if (!v.trim()) {
 			ctx.addIssue({ code: 'custom', message: `${label} is required` })
@@ -128,60 +134,130 @@ const technologies = z
 		return [...new Set(parts)] as InfoSystem['technologies']
 	})
 
-export const unitFieldsSchema = z.object({
-	code: code('Code'),
-	name: text('Name', 200),
-	segment: choice('Segment', SEGMENTS),
-	legal_entity_type: choice('Legal entity type', LEGAL_ENTITY_TYPES),
-	city: text('City', 64),
-	sector: choice('Sector', SECTORS),
-	is_ciio: yesNo('CIIO'),
-	handles_consumer_data: yesNo('Handles consumer data'),
-	china_revenue_rmb: whole('China revenue (RMB)', 0, MAX_MONEY),
-	prior_year_global_turnover_rmb: whole('Prior-year global turnover (RMB)', 0, MAX_MONEY),
-	prior_year_entity_turnover_rmb: wholeOrUnknown("Entity's prior-year turnover (RMB)", 0, MAX_MONEY),
-	distinct_pi_individuals_abroad: wholeOrUnknown('Distinct individuals abroad since 1 January', 0, MAX_COUNT),
-	distinct_sensitive_pi_individuals_abroad: wholeOrUnknown('Distinct individuals abroad since 1 January (sensitive)', 0, MAX_COUNT),
-})
+export const unitFieldsSchema = z
+	.object({
+		code: code('Code'),
+		name: text('Name', 200),
+		segment: choice('Segment', SEGMENTS),
+		legal_entity_type: choice('Legal entity type', LEGAL_ENTITY_TYPES),
+		city: text('City', 64),
+		sector: choice('Sector', SECTORS),
+		is_ciio: yesNo('CIIO'),
+		handles_consumer_data: yesNo('Handles consumer data'),
+		china_revenue_rmb: whole('China revenue (RMB)', 0, MAX_MONEY),
+		prior_year_global_turnover_rmb: whole('Prior-year global turnover (RMB)', 0, MAX_MONEY),
+		prior_year_entity_turnover_rmb: wholeOrUnknown("Entity's prior-year turnover (RMB)", 0, MAX_MONEY),
+		distinct_pi_individuals_abroad: wholeOrUnknown('Distinct individuals abroad since 1 January', 0, MAX_COUNT),
+		distinct_sensitive_pi_individuals_abroad: wholeOrUnknown('Distinct individuals abroad since 1 January (sensitive)', 0, MAX_COUNT),
+		pi_individuals_processed: wholeOrUnknown('Individuals whose personal information is processed', 0, MAX_COUNT),
+		pi_officer_threshold_reached_on: date('Day 1,000,000 individuals was reached'),
+	})
+	.superRefine((f, ctx) => {
+		// The day the count reached 1,000,000 says the count is at least that: a smaller count contradicts it.
+		if (f.pi_officer_threshold_reached_on && f.pi_individuals_processed !== null && f.pi_individuals_processed < PI_OFFICER_THRESHOLD)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['pi_officer_threshold_reached_on'],
+				message: `Day 1,000,000 individuals was reached must be empty while the individuals processed are fewer than 1,000,000 (${f.pi_individuals_processed.toLocaleString('en')})`,
+			})
+	})
 
-export const systemFieldsSchema = z.object({
-	code: code('Code'),
-	unit_code: code('Unit code'),
-	name: text('Name', 200),
-	mlps_level: mlpsLevel,
-	graded_on: date('Graded on'),
-	filed_on: date('Filed on'),
-	last_assessed_on: date('Last assessed on'),
-	technologies,
-	holds_personal_data: yesNo('Holds personal data'),
-	holds_important_data: yesNo('Holds important data'),
-	holds_source_code: yesNo('Holds source code'),
-})
+export const systemFieldsSchema = z
+	.object({
+		code: code('Code'),
+		unit_code: code('Unit code'),
+		name: text('Name', 200),
+		mlps_level: mlpsLevel,
+		graded_on: date('Graded on'),
+		filed_on: date('Filed on'),
+		last_assessed_on: date('Last assessed on'),
+		technologies,
+		holds_personal_data: yesNo('Holds personal data'),
+		holds_important_data: yesNo('Holds important data'),
+		holds_source_code: yesNo('Holds source code'),
+		tech_export_category: z
+			.string()
+			.optional()
+			.transform((v, ctx) => {
+				const s = (v ?? '').trim().toLowerCase()
+				if (!s || s === 'unknown') return null
+				if (!(TECH_EXPORT_CATEGORIES as readonly string[]).includes(s)) {
+					ctx.addIssue({
+						code: 'custom',
+						message: `Export catalogue category must be one of: ${TECH_EXPORT_CATEGORIES.join(', ')}, or empty when not determined, not "${s.slice(0, 30)}"`,
+					})
+					return z.NEVER
+				}
+				return s as TechExportCategory
+			}),
+		tech_export_item: z
+			.string()
+			.optional()
+			.transform((v, ctx) => {
+				const s = (v ?? '').trim()
+				if (s.length > 200) {
+					ctx.addIssue({ code: 'custom', message: 'Export catalogue item must be at most 200 characters' })
+					return z.NEVER
+				}
+				return s || null
+			}),
+		// Computed, not stored: the export writes whether the system is overdue for MLPS filing or assessment on the day;
+		// import ignores it, so an export re-imports unchanged.
+		mlps_overdue: z.string().optional(),
+	})
+	.superRefine((f, ctx) => {
+		const problem = techExportItemProblem(f.tech_export_category, f.tech_export_item)
+		if (problem) ctx.addIssue({ code: 'custom', path: ['tech_export_item'], message: problem })
+	})
 
-export const flowFieldsSchema = z.object({
-	code: code('Code'),
-	unit_code: code('Unit code'),
-	name: text('Name', 200),
-	destination_country: z
-		.string({ error: 'Destination country is required' })
-		.trim()
-		.toUpperCase()
-		.regex(/^[A-Z]{2}$/, 'Destination country must be a two-letter ISO code such as US, SG or HK'),
-	destination_entity: text('Destination entity', 200),
-	pi_individuals: wholeOrUnknown('Individuals (personal information)', 0, MAX_COUNT),
-	sensitive_pi_individuals: wholeOrUnknown('Individuals (sensitive personal information)', 0, MAX_COUNT),
-	includes_important_data: yesNo('Includes important data'),
-	purpose: choice('Purpose', TRANSFER_PURPOSES),
-	collected_in_mainland: yesNo('Collected in mainland China'),
-	outside_ftz_negative_list: yesNo('Outside the FTZ negative list'),
-	is_remote_access: yesNo('Remote access'),
-	mechanism_in_place: choice('Mechanism in place', MECHANISMS_IN_PLACE),
-	mechanism_since: date('Mechanism since'),
-	mechanism_expires_on: date('Mechanism expires on'),
-	// Computed, not stored: the export writes the mechanism the exporter's totals require on the day; import ignores it,
-	// so an export re-imports unchanged.
-	required_mechanism: z.string().optional(),
-})
+export const flowFieldsSchema = z
+	.object({
+		code: code('Code'),
+		unit_code: code('Unit code'),
+		name: text('Name', 200),
+		destination_country: z
+			.string({ error: 'Destination country is required' })
+			.trim()
+			.toUpperCase()
+			.regex(/^[A-Z]{2}$/, 'Destination country must be a two-letter ISO code such as US, SG or HK'),
+		destination_entity: text('Destination entity', 200),
+		pi_individuals: wholeOrUnknown('Individuals (personal information)', 0, MAX_COUNT),
+		sensitive_pi_individuals: wholeOrUnknown('Individuals (sensitive personal information)', 0, MAX_COUNT),
+		includes_important_data: yesNo('Includes important data'),
+		purpose: choice('Purpose', TRANSFER_PURPOSES),
+		collected_in_mainland: yesNo('Collected in mainland China'),
+		outside_ftz_negative_list: yesNo('Outside the FTZ negative list'),
+		is_remote_access: yesNo('Remote access'),
+		mechanism_in_place: choice('Mechanism in place', MECHANISMS_IN_PLACE),
+		mechanism_since: date('Mechanism since'),
+		mechanism_expires_on: date('Mechanism expires on'),
+		// Computed, not stored: the export writes the mechanism the exporter's totals require on the day; import ignores it,
+		// so an export re-imports unchanged.
+		required_mechanism: z.string().optional(),
+	})
+	.superRefine(flowDatesTogether)
+
+/**
+ * A flow's dates checked together, after each is a valid date: the mechanism's start is before its expiry, and an
+ * expiry needs a mechanism (there is nothing to expire without one). The message goes on the field to change.
+ */
+function flowDatesTogether(
+	f: { mechanism_in_place: string; mechanism_since: string | null; mechanism_expires_on: string | null },
+	ctx: z.RefinementCtx,
+) {
+	if (f.mechanism_expires_on && f.mechanism_in_place === 'none')
+		ctx.addIssue({
+			code: 'custom',
+			path: ['mechanism_expires_on'],
+			message: `Mechanism expires on (${f.mechanism_expires_on}) needs a mechanism in place: choose the mechanism or leave the expiry empty`,
+		})
+	if (f.mechanism_since && f.mechanism_expires_on && f.mechanism_since >= f.mechanism_expires_on)
+		ctx.addIssue({
+			code: 'custom',
+			path: ['mechanism_expires_on'],
+			message: `Mechanism expires on (${f.mechanism_expires_on}) must be after Mechanism since (${f.mechanism_since})`,
+		})
+}
 
 export const staffingFieldsSchema = z.object({
 	code: code('Code'),
@@ -214,6 +290,8 @@ export function unitFromFields(f: UnitFields): Omit<BusinessUnit, 'id'> {
 		priorYearEntityTurnoverRmb: f.prior_year_entity_turnover_rmb,
 		distinctIndividualsAbroad: f.distinct_pi_individuals_abroad,
 		distinctSensitiveIndividualsAbroad: f.distinct_sensitive_pi_individuals_abroad,
+		piIndividualsProcessed: f.pi_individuals_processed,
+		piOfficerThresholdReachedOn: f.pi_officer_threshold_reached_on,
 	}
 }
 
@@ -230,6 +308,8 @@ export function systemFromFields(f: SystemFields, unitId: number): Omit<InfoSyst
 		holdsPersonalData: f.holds_personal_data,
 		holdsImportantData: f.holds_important_data,
 		holdsSourceCode: f.holds_source_code,
+		techExportCategory: f.tech_export_category,
+		techExportItem: f.tech_export_item,
 	}
 }
 
@@ -285,6 +365,8 @@ export const toFields = {
 		prior_year_entity_turnover_rmb: opt(u.priorYearEntityTurnoverRmb ?? null),
 		distinct_pi_individuals_abroad: opt(u.distinctIndividualsAbroad ?? null),
 		distinct_sensitive_pi_individuals_abroad: opt(u.distinctSensitiveIndividualsAbroad ?? null),
+		pi_individuals_processed: opt(u.piIndividualsProcessed ?? null),
+		pi_officer_threshold_reached_on: opt(u.piOfficerThresholdReachedOn ?? null),
 	}),
 	system: (s: Omit<InfoSystem, 'id'>, unitCode: string): Record<keyof SystemFields, string> => ({
 		code: s.code,
@@ -298,6 +380,9 @@ export const toFields = {
 		holds_personal_data: yn(s.holdsPersonalData),
 		holds_important_data: yn(s.holdsImportantData),
 		holds_source_code: yn(s.holdsSourceCode),
+		tech_export_category: opt(s.techExportCategory ?? null),
+		tech_export_item: opt(s.techExportItem ?? null),
+		mlps_overdue: '',
 	}),
 	flow: (f: Omit<DataFlow, 'id'>, unitCode: string): Record<keyof FlowFields, string> => ({
 		code: f.code,

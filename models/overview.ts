@@ -40,6 +40,8 @@ export interface HeatmapRow {
 	overall: { score: number; band: Band; dimension: Dimension | null }
 	cells: Record<Dimension, HeatmapCell>
 	penaltyMaxRmb: number
+	/** Handles consumer data with nothing recorded (absent in snapshots frozen before it existed). */
+	incomplete?: boolean
 }
 
 /**
@@ -54,6 +56,7 @@ export interface HeatmapLine {
 	city: string
 	overall: { score: number; band: Band; dimension: Dimension | null }
 	cells: Array<[score: number, band: Band]>
+	incomplete: boolean
 }
 
 export const heatmapLine = (r: HeatmapRow): HeatmapLine => ({
@@ -63,10 +66,13 @@ export const heatmapLine = (r: HeatmapRow): HeatmapLine => ({
 	city: r.city,
 	overall: r.overall,
 	cells: DIMENSIONS.map(d => [r.cells[d].score, r.cells[d].band]),
+	incomplete: r.incomplete === true,
 })
 
 export interface OverviewKpis {
 	units: number
+	/** Units that handle consumer data with nothing recorded (absent in snapshots frozen before it existed). */
+	unitsIncomplete?: number
 	peopleInChina: number
 	flows: number
 	flowsLackingMechanism: number
@@ -141,6 +147,7 @@ export function overviewKpis(
 	}
 	return {
 		units: p.units.length,
+		unitsIncomplete: e.units.filter(u => u.incomplete === true).length,
 		peopleInChina: people,
 		flows,
 		flowsLackingMechanism: lacking,
@@ -169,6 +176,7 @@ function rowOf(u: UnitExposure, p: Map<number, PortfolioInventory['units'][numbe
 		overall: { score: u.overall.score, band: u.overall.band, dimension: u.overall.dimension },
 		cells,
 		penaltyMaxRmb: u.penalties.totalMaxRmb,
+		incomplete: u.incomplete === true,
 	}
 }
 

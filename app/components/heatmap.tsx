@@ -61,7 +61,10 @@ export function Heatmap({ rows, sort, desc }: { rows: HeatmapLine[]; sort: Heatm
 							<tr key={r.unitId}>
 								<th scope="row">
 									<a href={`/units/${r.unitId}`}>{r.name}</a>
-									<small>{`${r.city} · ${humanize(r.segment)}`}</small>
+									<small>
+										{`${r.city} · ${humanize(r.segment)}`}
+										{r.incomplete ? <span className="incomplete-tag"> · ⚠ Incomplete: nothing recorded</span> : null}
+									</small>
 								</th>
 								<Cell
 									href={`/units/${r.unitId}${r.overall.dimension ? `#${r.overall.dimension}` : ''}`}
@@ -69,7 +72,7 @@ export function Heatmap({ rows, sort, desc }: { rows: HeatmapLine[]; sort: Heatm
 									band={r.overall.band}
 								/>
 								{DIMENSIONS.map((d, i) => (
-									<Cell key={d} href={`/units/${r.unitId}#${d}`} score={r.cells[i]![0]} band={r.cells[i]![1]} />
+									<Cell key={d} href={`/units/${r.unitId}#${d}`} score={r.cells[i]![0]} band={r.cells[i]![1]} unknown={r.incomplete} />
 								))}
 							</tr>
 						))
@@ -86,11 +89,12 @@ export function Heatmap({ rows, sort, desc }: { rows: HeatmapLine[]; sort: Heatm
 	)
 }
 
-function Cell({ href, score, band }: { href: string; score: number; band: Band }) {
+/** A cell; `unknown`: the unit's record is incomplete, so a dimension nothing raised is unknown, not "None". */
+function Cell({ href, score, band, unknown }: { href: string; score: number; band: Band; unknown?: boolean }) {
 	return (
 		<td className={`band-${band}`}>
 			<a href={href}>
-				{`${BAND_LABELS[band]} `}
+				{unknown && band === 'none' ? 'Unknown ' : `${BAND_LABELS[band]} `}
 				{band === 'none' ? null : <b>{formatScore(score)}</b>}
 			</a>
 		</td>

@@ -72,7 +72,7 @@ function Field({
 		case 'select':
 			input = (
 				<select {...common} defaultValue={value}>
-					{value === '' ? <option value="">Choose…</option> : null}
+					{value === '' || field.optional ? <option value="">{field.optional ? 'Not determined' : 'Choose…'}</option> : null}
 					{field.options!.map(o => (
 						<option key={o} value={o}>
 							{humanize(o)}

@@ -242,8 +242,14 @@ export function ScenarioResults(props: {
 							<strong>
 								{t.staffingLineCode}: {t.techExport!.step}.
 							</strong>{' '}
-							{t.techExport!.note} Source: {t.techExport!.source.instrument}, {t.techExport!.source.article} (⚠ not verified against the
-							primary text).
+							{t.techExport!.note} Source: {t.techExport!.source.instrument}, {t.techExport!.source.article}
+							{t.techExport!.source.verified ? '' : ' (⚠ review periods not verified against the primary text)'}.
+							{t
+								.techExport!.systems.filter(s => s.catalogue)
+								.map(
+									s => ` ${s.code}: ${s.catalogue!.name}, ${s.catalogue!.covers}${s.catalogue!.verified ? '' : ' (⚠ item not verified)'}.`,
+								)
+								.join('')}
 						</p>
 					))}
 			</section>

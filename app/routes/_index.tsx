@@ -7,11 +7,11 @@ import { Heatmap } from '#app/components/heatmap.tsx'
 import { RiskMatrix } from '#app/components/risk-matrix.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { overviewPage } from '#app/utils/exposure.server.ts'
+import { getScoredPortfolioAndVersions, overviewPage } from '#app/utils/exposure.server.ts'
 import { formatDate, formatInt, formatRmb } from '#app/utils/format.ts'
 import { requireListQuery } from '#app/utils/list-query.server.ts'
 import { HEATMAP_SPEC } from '#models/overview.ts'
-import { loadRegister, portfolioForecasts } from '#app/utils/obligations.server.ts'
+import { loadRegister } from '#app/utils/obligations.server.ts'
 import { dueWithin } from '#models/obligations/register.ts'
 import { forecastCrossingsThisYear } from '#models/obligations/forecast.ts'
 
@@ -19,12 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUser(request, 'overview:read')
 	const query = requireListQuery(request, HEATMAP_SPEC)
 	const db = getDb()
-	const [page, register] = await Promise.all([overviewPage(db, query), loadRegister(db)])
+	// One query for the versions both panels depend on; when warm, nothing else is read.
+	const versions = await getScoredPortfolioAndVersions(db)
+	const [page, register] = await Promise.all([overviewPage(db, query, versions.scored), loadRegister(db, versions)])
 	const due = dueWithin(register.rows, 90)
 	return json({
 		...page,
 		due: { total: due.length, overdue: due.filter(r => r.overdue).length, rows: due.slice(0, 8) },
-		crossings: forecastCrossingsThisYear(portfolioForecasts(register.units, register.asOf)),
+		crossings: forecastCrossingsThisYear(register.forecasts),
 	})
 }
 
@@ -42,7 +44,12 @@ export default function OverviewRoute() {
 				</div>
 			</div>
 			<section className="kpis" aria-label="Headline figures">
-				<Kpi label="Business units" value={formatInt(kpis.units)} />
+				<Kpi
+					label="Business units"
+					value={formatInt(kpis.units)}
+					hint={kpis.unitsIncomplete ? `⚠ ${formatInt(kpis.unitsIncomplete)} incomplete: consumer data, nothing recorded` : undefined}
+					alert={!!kpis.unitsIncomplete}
+				/>
 				<Kpi label="People in China" value={formatInt(kpis.peopleInChina)} />
 				<Kpi
 					label="Flows lacking their required mechanism"
@@ -56,7 +63,7 @@ export default function OverviewRoute() {
 					value={formatInt(kpis.systemsOverdue)}
 					hint={`of ${formatInt(kpis.systems)} systems`}
 					alert={kpis.systemsOverdue > 0}
-					to="/systems"
+					to="/systems?overdue=yes"
 				/>
 				<Kpi
 					label="Statutory penalty ceiling"

@@ -27,6 +27,7 @@ import {
 import { type PortfolioInventory, type UnitInventory } from '#models/domain.ts'
 import { listGroupHeadcount } from '#db/repositories/staffing.ts'
 import { type FlowStatus } from '#models/flow-status.ts'
+import { mlpsObligations } from '#models/mlps-obligations.ts'
 
 /** Today as 'YYYY-MM-DD' (UTC): the date every score is computed for. */
 export const today = () => new Date().toISOString().slice(0, 10)
@@ -53,7 +54,7 @@ async function modelById(db: Kysely<Database>, id: number | null): Promise<Activ
 	return value
 }
 
-interface Scored {
+export interface Scored {
 	key: string
 	inventoryVersion: number
 	modelId: number | null
@@ -71,19 +72,30 @@ interface Scored {
 // change concerned every unit, or the log cannot tell.
 const g = globalThis as unknown as { __scored?: Scored }
 
-/** What a score depends on besides the scoring code: the inventory version, the active model and the date. */
+/**
+ * What a score depends on besides the scoring code: the inventory version, the active model and the date; with the
+ * obligations version read in the same query (the register's cache key adds it).
+ */
 export async function scoringKey(db: Kysely<Database>) {
-	const { inventoryVersion, modelId } = await getScoreInputsVersion(db)
+	const { inventoryVersion, modelId, obligationsVersion } = await getScoreInputsVersion(db)
 	const asOf = today()
-	return { key: `${inventoryVersion}|${modelId}|${asOf}`, inventoryVersion, modelId, asOf }
+	return { key: `${inventoryVersion}|${modelId}|${asOf}`, inventoryVersion, modelId, asOf, obligationsVersion }
 }
 
-// A refresh in progress, by key: the overview's loader asks for the scores twice at once (its figures and the
-// obligations register), and concurrent requests after a write all find the cache stale; they share one refresh.
-const pending = globalThis as unknown as { __scoring?: { key: string; promise: Promise<Scored> } }
+/** The scored portfolio and the obligations version, from one small query when the scores are cached. */
+export async function getScoredPortfolioAndVersions(db: Kysely<Database>): Promise<{ scored: Scored; obligationsVersion: number }> {
+	const inputs = await scoringKey(db)
+	return { scored: await scoredFor(db, inputs), obligationsVersion: inputs.obligationsVersion }
+}
 
 export async function getScoredPortfolio(db: Kysely<Database>): Promise<Scored> {
-	const inputs = await scoringKey(db)
+	return scoredFor(db, await scoringKey(db))
+}
+
+// A refresh in progress, by key: concurrent requests after a write all find the cache stale; they share one refresh.
+const pending = globalThis as unknown as { __scoring?: { key: string; promise: Promise<Scored> } }
+
+async function scoredFor(db: Kysely<Database>, inputs: Awaited<ReturnType<typeof scoringKey>>): Promise<Scored> {
 	const cached = g.__scored
 	if (cached?.key === inputs.key) return cached
 	if (pending.__scoring?.key === inputs.key) return pending.__scoring.promise
@@ -192,16 +204,16 @@ function deriveOverview(s: Scored) {
 	}
 }
 
-async function overviewCache(db: Kysely<Database>): Promise<OverviewCache> {
-	const scored = await getScoredPortfolio(db)
+async function overviewCache(db: Kysely<Database>, given?: Scored): Promise<OverviewCache> {
+	const scored = given ?? (await getScoredPortfolio(db))
 	if (o.__overview?.key !== scored.key)
 		o.__overview = { key: scored.key, value: deriveOverview(scored), pages: new LRUCache({ max: MAX_CACHED_PAGES }) }
 	return o.__overview
 }
 
 /** The overview's data for one heatmap query: headline figures, the matrix, the Sankey and one page of rows. */
-export async function overviewPage(db: Kysely<Database>, query: HeatmapQuery) {
-	const cache = await overviewCache(db)
+export async function overviewPage(db: Kysely<Database>, query: HeatmapQuery, scored?: Scored) {
+	const cache = await overviewCache(db, scored)
 	const pageKey = JSON.stringify(query)
 	let heatmap = cache.pages.get(pageKey)
 	if (!heatmap) {
@@ -235,6 +247,20 @@ export async function getFlowStatusIndex(db: Kysely<Database>): Promise<Map<numb
 	return fs.__flowStatuses.index
 }
 
+// The ids of the systems overdue for MLPS filing or assessment on today's date, from the same cached portfolio the
+// overview counts them in, so /systems?overdue=yes lists exactly the overview's "Systems overdue for MLPS" figure.
+const so = globalThis as unknown as { __overdueSystems?: { key: string; ids: Set<number> } }
+
+export async function getOverdueSystemIds(db: Kysely<Database>): Promise<Set<number>> {
+	const scored = await getScoredPortfolio(db)
+	if (so.__overdueSystems?.key !== scored.key) {
+		const ids = new Set<number>()
+		for (const u of scored.portfolio.units) for (const s of u.systems) if (mlpsObligations(s, scored.exposure.asOf).overdue) ids.add(s.id)
+		so.__overdueSystems = { key: scored.key, ids }
+	}
+	return so.__overdueSystems.ids
+}
+
 /**
  * GET /api/portfolio: the overview's headline figures, from the same cache, so the overview, the snapshot frozen
  * today and the board pack show what this answers. Amounts in whole RMB.
@@ -245,6 +271,7 @@ export async function portfolioSummary(db: Kysely<Database>) {
 		asOf,
 		modelVersion: model.label,
 		units: kpis.units,
+		unitsIncomplete: kpis.unitsIncomplete ?? 0,
 		peopleInChina: kpis.peopleInChina,
 		flowsLackingMechanism: kpis.flowsLackingMechanism,
 		systemsOverdue: kpis.systemsOverdue,

@@ -57,15 +57,28 @@ export async function listChangedUnits(db: Kysely<Database>, afterVersion: numbe
 	return units
 }
 
+/** Every duty status change bumps this counter, so the register cached against an older one is read again. */
+export async function bumpObligationsVersion(db: Kysely<Database>) {
+	await db
+		.updateTable('inventory_version')
+		.set({ obligations_version: sql`obligations_version + 1` })
+		.where('id', '=', 1)
+		.execute()
+}
+
 /**
- * What cached scores depend on, in one round trip: the inventory version and the active model version's id
- * (null when none is active). Model versions are never edited, so the id stands for its settings.
+ * What cached scores depend on, in one round trip: the inventory version, the active model version's id (null when
+ * none is active; model versions are never edited, so the id stands for its settings) and the obligations version
+ * (what the register's statuses depend on).
  */
-export async function getScoreInputsVersion(db: Kysely<Database>): Promise<{ inventoryVersion: number; modelId: number | null }> {
+export async function getScoreInputsVersion(
+	db: Kysely<Database>,
+): Promise<{ inventoryVersion: number; modelId: number | null; obligationsVersion: number }> {
 	const row = await db
 		.selectFrom('inventory_version')
 		.select(eb => [
 			'version',
+			'obligations_version',
 			eb
 				.selectFrom('model_version')
 				.select(m => m.fn.max('id').as('id'))
@@ -74,5 +87,9 @@ export async function getScoreInputsVersion(db: Kysely<Database>): Promise<{ inv
 		])
 		.where('id', '=', 1)
 		.executeTakeFirst()
-	return { inventoryVersion: Number(row?.version ?? 0), modelId: row?.model_id == null ? null : Number(row.model_id) }
+	return {
+		inventoryVersion: Number(row?.version ?? 0),
+		modelId: row?.model_id == null ? null : Number(row.model_id),
+		obligationsVersion: Number(row?.obligations_version ?? 0),
+	}
 }

@@ -10,6 +10,7 @@ import { type DbContext } from '#db/client.server.ts'
 import { loadPortfolio } from '#db/repositories/portfolio.ts'
 import { listGroupHeadcount, setGroupHeadcount } from '#db/repositories/staffing.ts'
 import { listAllUnits } from '#db/repositories/units.ts'
+import { setUnitArchived } from '#db/repositories/unit-archive.ts'
 import { scorePortfolio } from '#models/exposure/index.ts'
 import { inventoryFields } from '#models/inventory-schemas.ts'
 import { parseListQuery } from '#models/list-query.ts'
@@ -88,7 +89,7 @@ describe.each(testDialects())('$name: incremental scoring', dialect => {
 		expect(await rescoredMatchesFullScore()).toBe(2)
 	})
 
-	test('a new unit, a renamed unit (its place in the order changes) and a deleted unit with its rows', async () => {
+	test('a new unit, a renamed unit (its place in the order changes), a deleted unit and an archived one with its rows', async () => {
 		const [first, second] = await units()
 		const created = await saveInventoryRecord(db.db, actor, ctx, {
 			table: 'units',
@@ -103,8 +104,14 @@ describe.each(testDialects())('$name: incremental scoring', dialect => {
 		})
 		expect(renamed.ok).toBe(true)
 		expect(await rescoredMatchesFullScore()).toBe(1)
-		expect((await deleteInventoryRow(db.db, actor, ctx, { table: 'units', id: first!.id })).ok).toBe(true)
+		const newId = created.ok ? created.value.id : 0
+		expect((await deleteInventoryRow(db.db, actor, ctx, { table: 'units', id: newId })).ok).toBe(true)
 		expect(await rescoredMatchesFullScore()).toBe(0) // the unit is gone: nothing to score, the summaries are redone
+		// A unit with history is archived, not deleted: it leaves the portfolio, and comes back when restored.
+		expect(await db.db.transaction().execute(trx => setUnitArchived(trx, first!.id, { by: null, now: ctx.now }))).toBe(1)
+		expect(await rescoredMatchesFullScore()).toBe(0)
+		expect(await db.db.transaction().execute(trx => setUnitArchived(trx, first!.id, null))).toBe(1)
+		expect(await rescoredMatchesFullScore()).toBe(1)
 	})
 
 	test('several writes between two reads: the units of all of them; a CSV import: the units of its rows', async () => {

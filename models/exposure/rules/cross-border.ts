@@ -173,7 +173,7 @@ function expiringSoon(flow: DataFlow, required: TransferMechanism, impact: numbe
 		kind: 'warning',
 		certainty: 'law',
 		entity: flowRef(flow),
-		title: `Transfer mechanism expires in ${daysLeft} day(s): ${flow.name}`,
+		title: `Transfer mechanism expires in ${formatCount(daysLeft)} ${daysLeft === 1 ? 'day' : 'days'}: ${flow.name}`,
 		detail: `The ${flow.mechanismInPlace.replaceAll('_', ' ')} for this flow expires on ${flow.mechanismExpiresOn}. A security assessment is valid 3 years and can be extended by 3 years if the extension is sought within 60 working days before expiry (2024 Provisions art. 9).`,
 		remedy: 'Apply for the extension or a new mechanism now, before the 60-working-day window closes.',
 		inputs: {

@@ -139,3 +139,25 @@ export function busyInventory(): UnitInventory {
 		staffing: [staffing(), staffing({ id: 31, code: 'ST-SH-RD', function: 'rnd', headcount: 300 })],
 	}
 }
+
+/** A flow as its form posts it (and a CSV row carries it): valid, a standard contract from 2025-01-10 to 2028-01-10. */
+export function flowFormFields(overrides: Record<string, string> = {}): Record<string, string> {
+	return {
+		code: 'FL-1',
+		unit_code: 'BU-1',
+		name: 'Orders to Singapore',
+		destination_country: 'SG',
+		destination_entity: 'Group Services',
+		pi_individuals: '1000',
+		sensitive_pi_individuals: '0',
+		includes_important_data: 'no',
+		purpose: 'other',
+		collected_in_mainland: 'yes',
+		outside_ftz_negative_list: 'no',
+		is_remote_access: 'no',
+		mechanism_in_place: 'standard_contract',
+		mechanism_since: '2025-01-10',
+		mechanism_expires_on: '2028-01-10',
+		...overrides,
+	}
+}

@@ -804,6 +804,46 @@ describe('compareScenarios', () => {
 		expect(rows[1]!.best.exposure).toBe(true)
 		expect(rows.filter(r => r.best.npv)).toHaveLength(1)
 	})
+
+	test('the lower exposure change is best: a fall beats a rise, whatever the order', () => {
+		const rise = run(draft([move({ staffingLineId: L.data, headcount: 150 })]))
+		const fall = run(draft([move({ staffingLineId: L.rnd, headcount: 400, destinationId: null, dataHandling: 'not_needed' })]))
+		expect(rise.exposure.totals.scoreDelta).toBeGreaterThan(fall.exposure.totals.scoreDelta)
+		for (const order of [
+			[rise, fall],
+			[fall, rise],
+		]) {
+			const rows = compareScenarios(order.map((result, i) => ({ name: String(i), result })))
+			const best = rows.filter(r => r.best.exposure)
+			expect(best.map(r => r.exposureScoreDelta)).toEqual([fall.exposure.totals.scoreDelta])
+		}
+	})
+
+	test('the higher NPV and saving, the earlier payback and the lower one-off are best; a tie for all marks none', () => {
+		const a = run(draft([move({ staffingLineId: L.data, headcount: 150 })]))
+		const b = run(draft([move({ staffingLineId: L.data, headcount: 50 })]))
+		const rows = compareScenarios([
+			{ name: 'A', result: a },
+			{ name: 'B', result: b },
+		])
+		const bestOf = (k: keyof (typeof rows)[number]['best']) => rows.filter(r => r.best[k]).map(r => r.name)
+		const [hiNpv, loOneOff] = [a.npvUsd > b.npvUsd ? 'A' : 'B', a.oneOff.total < b.oneOff.total ? 'A' : 'B']
+		expect(bestOf('npv')).toEqual([hiNpv])
+		expect(bestOf('annualSaving')).toEqual([a.annualSavingUsd > b.annualSavingUsd ? 'A' : 'B'])
+		expect(bestOf('oneOff')).toEqual([loOneOff])
+		const tied = compareScenarios([
+			{ name: 'A', result: a },
+			{ name: 'A again', result: a },
+		])
+		expect(tied.some(r => Object.values(r.best).some(Boolean))).toBe(false)
+		// Payback: a month beats never.
+		const never = { ...b, paybackMonth: null }
+		const p = compareScenarios([
+			{ name: 'never', result: never },
+			{ name: 'A', result: a },
+		])
+		expect(p.filter(r => r.best.payback).map(r => r.name)).toEqual(a.paybackMonth === null ? [] : ['A'])
+	})
 })
 
 describe('only the units a scenario can change are scored', () => {
