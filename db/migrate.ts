@@ -13,6 +13,7 @@ import * as m1600 from './migrations/2026_12_01_1600_mfa_and_throttle.ts'
 import * as m0900b from './migrations/2026_12_02_0900_unit_archive.ts'
 import * as m221000 from './migrations/2026_12_02_1000_unit_ftz_zone_and_audit_step.ts'
 import * as m221010 from './migrations/2026_12_02_1010_city_wage_notes.ts'
+import * as m121200 from './migrations/2026_12_02_1200_inventory_change.ts'
 import * as m0213 from './migrations/2026_12_02_1300_obligation_facts.ts'
 
 // A static provider survives bundling; no globbing of .ts files at run time.
@@ -30,6 +31,7 @@ const migrations = {
 	'2026_12_02_0900_unit_archive': m0900b,
 	'2026_12_02_1000_unit_ftz_zone_and_audit_step': m221000,
 	'2026_12_02_1010_city_wage_notes': m221010,
+	'2026_12_02_1200_inventory_change': m121200,
 	'2026_12_02_1300_obligation_facts': m0213,
 }
 

@@ -28,6 +28,7 @@ export interface Database {
 	mfa_recovery_code: MfaRecoveryCodeTable
 	audit_event: AuditEventTable
 	inventory_version: InventoryVersionTable
+	inventory_change: InventoryChangeTable
 	login_throttle: LoginThrottleTable
 	obligation_status: ObligationStatusTable
 	calendar_token: CalendarTokenTable
@@ -290,6 +291,12 @@ export interface FlowMonthCountTable {
 	sensitive_pi_individuals: number
 }
 
+/** One row per business unit an inventory version changed (unit_id 0: every unit). */
+export interface InventoryChangeTable {
+	version: number
+	unit_id: number
+}
+
 export type BusinessUnitRow = Selectable<BusinessUnitTable>
 export type NewBusinessUnitRow = Insertable<BusinessUnitTable>
 export type BusinessUnitRowUpdate = Updateable<BusinessUnitTable>
@@ -351,6 +358,7 @@ export type ObligationStatusRow = Selectable<ObligationStatusTable>
  * purpose: the database refuses to delete from them.
  */
 export const MUTABLE_TABLES_CHILD_FIRST = [
+	'inventory_change',
 	'calendar_token',
 	'app_session',
 	'obligation_status',

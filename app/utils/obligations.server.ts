@@ -6,9 +6,10 @@ import { type Kysely } from 'kysely'
 import { listDutyStatuses } from '#db/repositories/obligations.ts'
 import { loadUnitInventory } from '#db/repositories/portfolio.ts'
 import { type Database } from '#db/schema.ts'
+import { type Duty } from '#models/obligations/types.ts'
 import { toCsv } from '#models/csv.ts'
 import { type UnitInventory } from '#models/domain.ts'
-import { derivePortfolioDuties, deriveUnitDuties } from '#models/obligations/derive.ts'
+import { deriveUnitDuties } from '#models/obligations/derive.ts'
 import { type ExporterForecast, forecastExporter } from '#models/obligations/forecast.ts'
 import { buildRegister } from '#models/obligations/register.ts'
 import { type RegisterRow } from '#models/obligations/types.ts'
@@ -43,12 +44,32 @@ export async function loadRegister(
 	const previous = r.__register?.value
 	const value = {
 		asOf,
-		rows: buildRegister(derivePortfolioDuties(units, asOf), records, asOf),
+		rows: buildRegister(
+			units.flatMap(u => perUnit(duties_, u, asOf, () => deriveUnitDuties(u, asOf))),
+			records,
+			asOf,
+		),
 		units,
 		// Forecasts do not read statuses: kept while the inventory is the same.
 		forecasts: previous && previous.units === units && previous.asOf === asOf ? previous.forecasts : portfolioForecasts(units, asOf),
 	}
 	r.__register = { key, value }
+	return value
+}
+
+// A unit's duties and forecast, kept per unit inventory and date: the scored portfolio keeps an unchanged unit's
+// inventory object across writes (decision 025), so a request derives them only for units a write changed. Weak: a
+// unit dropped from the cache frees its entries.
+type PerUnit<T> = WeakMap<UnitInventory, { asOf: string; value: T }>
+const kept = globalThis as unknown as { __unitDuties?: PerUnit<Duty[]>; __unitForecasts?: PerUnit<ExporterForecast> }
+const duties_ = (): PerUnit<Duty[]> => (kept.__unitDuties ??= new WeakMap())
+const forecasts_ = (): PerUnit<ExporterForecast> => (kept.__unitForecasts ??= new WeakMap())
+
+function perUnit<T>(cache: () => PerUnit<T>, u: UnitInventory, asOf: string, derive: () => T): T {
+	const hit = cache().get(u)
+	if (hit?.asOf === asOf) return hit.value
+	const value = derive()
+	cache().set(u, { asOf, value })
 	return value
 }
 
@@ -62,7 +83,7 @@ export async function loadUnitObligations(db: Kysely<Database>, unitId: number) 
 
 /** Every exporter's forecast (the overview's "crossings this year" and the board pack). */
 export function portfolioForecasts(units: readonly UnitInventory[], asOf: string): ExporterForecast[] {
-	return units.map(u => forecastExporter(u, asOf)).filter(f => f.applicable)
+	return units.map(u => perUnit(forecasts_, u, asOf, () => forecastExporter(u, asOf))).filter(f => f.applicable)
 }
 
 export const REGISTER_CSV_COLUMNS = [

@@ -79,14 +79,33 @@ export async function upsertFlowMonths(
 			.insertInto('flow_month_count')
 			.values(inserts.slice(i, i + 500).map(row))
 			.execute()
-	if (inserts.length || updates.length) await bumpInventoryVersion(db)
+	if (inserts.length || updates.length)
+		await bumpInventoryVersion(
+			db,
+			await unitsOfFlows(
+				db,
+				[...inserts, ...updates].map(m => m.flowId),
+			),
+		)
+}
+
+/** The units these flows belong to (the units a change of their counts changes). */
+async function unitsOfFlows(db: Kysely<Database>, flowIds: number[]): Promise<number[]> {
+	if (!flowIds.length) return []
+	const rows = await db
+		.selectFrom('data_flow')
+		.select('unit_id')
+		.distinct()
+		.where('id', 'in', [...new Set(flowIds)])
+		.execute()
+	return rows.map(r => Number(r.unit_id))
 }
 
 /** Removes one flow's month; returns whether there was one. */
 export async function deleteFlowMonth(db: Kysely<Database>, flowId: number, month: string): Promise<boolean> {
 	const result = await db.deleteFrom('flow_month_count').where('flow_id', '=', flowId).where('month', '=', month).executeTakeFirst()
 	const deleted = Number(result.numDeletedRows) > 0
-	if (deleted) await bumpInventoryVersion(db)
+	if (deleted) await bumpInventoryVersion(db, await unitsOfFlows(db, [flowId]))
 	return deleted
 }
 

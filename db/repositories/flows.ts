@@ -64,5 +64,8 @@ export async function listFlowsByUnit(db: Kysely<Database>, unitIds: number[]): 
 /** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */
 export async function insertFlowRows(db: Kysely<Database>, rows: Omit<DataFlow, 'id'>[]) {
 	await insertChunked(db, 'data_flow', rows.map(flowToRow))
-	await bumpInventoryVersion(db)
+	await bumpInventoryVersion(
+		db,
+		rows.map(r => r.unitId),
+	)
 }

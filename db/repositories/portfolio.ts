@@ -1,6 +1,6 @@
 import { type Kysely } from 'kysely'
 import { type BusinessUnit, type PortfolioInventory, type UnitInventory } from '#models/domain.ts'
-import { flowFromRow, staffingFromRow, systemFromRow } from '../mappers.ts'
+import { flowFromRow, staffingFromRow, systemFromRow, unitFromRow } from '../mappers.ts'
 import { type Database } from '../schema.ts'
 import { listFlowMonths } from './flow-months.ts'
 import { listFlowsByUnit } from './flows.ts'
@@ -47,4 +47,33 @@ export async function loadUnitInventory(db: Kysely<Database>, unitId: number): P
 		listFlowMonths(db, [unitId]),
 	])
 	return { unit, systems, flows, staffing, flowMonths }
+}
+
+/** Some units' inventories (those that still exist and are not archived), keyed by unit id: five queries whatever the number. */
+export async function loadUnitInventories(db: Kysely<Database>, unitIds: number[]): Promise<Map<number, UnitInventory>> {
+	const byUnit = new Map<number, UnitInventory>()
+	if (!unitIds.length) return byUnit
+	const [units, systems, flows, staffing, months] = await Promise.all([
+		db.selectFrom('business_unit').selectAll().where('id', 'in', unitIds).where('archived_at', 'is', null).execute(),
+		listSystemsByUnit(db, unitIds),
+		listFlowsByUnit(db, unitIds),
+		listStaffingByUnit(db, unitIds),
+		listFlowMonths(db, unitIds),
+	])
+	for (const r of units) byUnit.set(r.id, { unit: unitFromRow(r), systems: [], flows: [], staffing: [], flowMonths: [] })
+	const unitOfFlow = new Map<number, number>()
+	for (const s of systems) byUnit.get(s.unitId)?.systems.push(s)
+	for (const f of flows) {
+		byUnit.get(f.unitId)?.flows.push(f)
+		unitOfFlow.set(f.id, f.unitId)
+	}
+	for (const l of staffing) byUnit.get(l.unitId)?.staffing.push(l)
+	for (const m of months) byUnit.get(unitOfFlow.get(m.flowId) ?? -1)?.flowMonths!.push(m)
+	return byUnit
+}
+
+/** Every unit's id in the portfolio's order (`loadPortfolio`'s: units not archived, by name, then id). */
+export async function listUnitIdsInOrder(db: Kysely<Database>): Promise<number[]> {
+	const rows = await db.selectFrom('business_unit').select('id').where('archived_at', 'is', null).orderBy('name').orderBy('id').execute()
+	return rows.map(r => Number(r.id))
 }

@@ -66,13 +66,16 @@ export async function setGroupHeadcount(db: Kysely<Database>, rows: GroupFunctio
 			.insertInto('group_function_headcount')
 			.values(rows.map(r => ({ function: r.function, global_headcount: r.globalHeadcount })))
 			.execute()
-	await bumpInventoryVersion(db)
+	await bumpInventoryVersion(db, 'all')
 }
 
 /** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */
 export async function insertStaffingRows(db: Kysely<Database>, rows: Omit<StaffingLine, 'id'>[]) {
 	await insertChunked(db, 'staffing_line', rows.map(staffingToRow))
-	await bumpInventoryVersion(db)
+	await bumpInventoryVersion(
+		db,
+		rows.map(r => r.unitId),
+	)
 }
 
 /** code → id for every staffing line. */

@@ -65,5 +65,8 @@ export async function listSystemsByUnit(db: Kysely<Database>, unitIds: number[])
 /** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */
 export async function insertSystemRows(db: Kysely<Database>, rows: Omit<InfoSystem, 'id'>[]) {
 	await insertChunked(db, 'info_system', rows.map(systemToRow))
-	await bumpInventoryVersion(db)
+	await bumpInventoryVersion(
+		db,
+		rows.map(r => r.unitId),
+	)
 }

@@ -129,7 +129,7 @@ export async function setUnitArchived(db: Kysely<Database>, unitId: number, to: 
 		.where('archived_at', to ? 'is' : 'is not', null)
 		.executeTakeFirst()
 	const changed = Number(result.numUpdatedRows)
-	if (changed) await bumpInventoryVersion(db)
+	if (changed) await bumpInventoryVersion(db, [unitId])
 	return changed
 }
 

@@ -41,7 +41,7 @@ export async function listAllUnits(db: Kysely<Database>): Promise<BusinessUnit[]
 /** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */
 export async function insertUnitRows(db: Kysely<Database>, rows: Omit<BusinessUnit, 'id'>[]) {
 	await insertChunked(db, 'business_unit', rows.map(unitToRow))
-	await bumpInventoryVersion(db)
+	await bumpInventoryVersion(db, 'all')
 }
 
 /** code → id for every unit (imports and the seed resolve child rows by unit code); `inUse` leaves archived ones out. */

@@ -118,7 +118,25 @@ function penaltiesOf(dimensions: Record<Dimension, DimensionExposure>): PenaltyR
  */
 export function scorePortfolio(p: PortfolioInventory, settings: ModelSettings, asOf: string): PortfolioExposure {
 	const ctx: ScoringContext = { settings, asOf, groupHeadcount: p.groupHeadcount }
-	const units = p.units.map(u => scoreUnit(u, ctx))
+	return portfolioExposureOf(
+		p,
+		p.units.map(u => scoreUnit(u, ctx)),
+		settings,
+		asOf,
+	)
+}
+
+/**
+ * The portfolio's exposure from its units' scores (`units[i]` scores `p.units[i]`, each by `scoreUnit` with the same
+ * settings, date and group headcount): what `scorePortfolio` returns, for a caller that re-scored only the units a
+ * write changed and kept the others' scores.
+ */
+export function portfolioExposureOf(
+	p: PortfolioInventory,
+	units: UnitExposure[],
+	settings: ModelSettings,
+	asOf: string,
+): PortfolioExposure {
 	const dimensions = {} as Record<Dimension, DimensionSummary>
 	for (const d of DIMENSIONS) dimensions[d] = summarise(d, units)
 	return {
