@@ -238,6 +238,10 @@ describe.each(e2eDialects())('$name: every figure opens its rows; a unit with hi
 		expect(overview.heatmap.total).toBe(0)
 		expect(overview.kpis.units).toBe(after.units)
 		expect(await count('info_system')).toBeGreaterThanOrEqual(systemsBefore) // kept for the record
+		// The scenario editor cannot pick it up either (a move needs a unit in use).
+		const editor = await fetch(`${app.url}/scenarios/inventory/${target.id}`, { headers: { Cookie: analyst } })
+		expect(editor.status).toBe(404)
+		expect((await editor.json()).error).toMatch(/is archived/)
 
 		// Nothing new goes to it: a form or a CSV row naming it is refused, saying it is archived.
 		const system = {
