@@ -10,6 +10,7 @@ import * as m1200 from './migrations/2026_12_01_1200_scenario_records.ts'
 import * as m1300 from './migrations/2026_12_01_1300_obligations.ts'
 import * as m1500 from './migrations/2026_12_01_1500_model_version_activation.ts'
 import * as m1600 from './migrations/2026_12_01_1600_mfa_and_throttle.ts'
+import * as m021100 from './migrations/2026_12_02_1100_mfa_last_step.ts'
 
 // A static provider survives bundling; no globbing of .ts files at run time.
 const migrations = {
@@ -23,6 +24,7 @@ const migrations = {
 	'2026_12_01_1300_obligations': m1300,
 	'2026_12_01_1500_model_version_activation': m1500,
 	'2026_12_01_1600_mfa_and_throttle': m1600,
+	'2026_12_02_1100_mfa_last_step': m021100,
 }
 
 export type MigrationName = keyof typeof migrations

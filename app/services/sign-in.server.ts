@@ -4,7 +4,7 @@
 import { type Kysely } from 'kysely'
 import { recordAudit } from '#db/repositories/audit.ts'
 import { clearLoginFailures, countFailure, purgeThrottles, readThrottle } from '#db/repositories/login-throttle.ts'
-import { readMfa, setPendingSecret, spendRecoveryCode, unusedRecoveryCodes } from '#db/repositories/mfa.ts'
+import { acceptTotpStep, readMfa, setPendingSecret, spendRecoveryCode, unusedRecoveryCodes } from '#db/repositories/mfa.ts'
 import { createSession, deleteSession } from '#db/repositories/sessions.ts'
 import { findCredentialsByEmail, findUserById } from '#db/repositories/users.ts'
 import { dummyPasswordHash, verifyPassword } from '#db/password.ts'
@@ -15,7 +15,7 @@ import { accountDelaySeconds, LOGIN_LIMITS, lockedMinutes, lockStarted, throttle
 import { isTotpCode } from '#models/mfa.ts'
 import { mfaRequiredFor } from '#app/utils/env.server.ts'
 import { SESSION_TIMEOUTS } from '#app/utils/auth.server.ts'
-import { newTotpSecret, recoveryCodeMatches, verifyTotp } from '#app/utils/totp.server.ts'
+import { matchTotp, newTotpSecret, recoveryCodeMatches } from '#app/utils/totp.server.ts'
 import { audit } from './audit.server.ts'
 import { type Actor, fail, type Failure, ok, type ServiceContext, type ServiceResult } from './service.ts'
 
@@ -150,7 +150,10 @@ async function secondFactor(
 	now: Date,
 ): Promise<ServiceResult<SignInStep>> {
 	if (isTotpCode(code)) {
-		if (!verifyTotp(secret, code, now)) return failed(db, context, attempt, 'login.mfa_failure', WRONG_CODE, now)
+		// A code is accepted once (ASVS V2.8.4): a replay within its window gets the same answer as a wrong code.
+		const step = matchTotp(secret, code, now)
+		if (step === null || !(await acceptTotpStep(db, user.id, step)))
+			return failed(db, context, attempt, 'login.mfa_failure', WRONG_CODE, now)
 	} else {
 		const spent = await spendMatchingRecoveryCode(db, user.id, code, now)
 		if (!spent) return failed(db, context, attempt, 'login.mfa_failure', WRONG_CODE, now)

@@ -168,10 +168,36 @@ export async function screenshot(page: Page, name: string) {
 	await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
 }
 
-/** The current authenticator code of a demo account (its TOTP secret is in the seed and the README), or '' for others. */
-export function demoCode(email: string) {
+/**
+ * A code of an unused time step for `secret`. The server accepts each step once per account (a replay is refused), so
+ * the harness hands out steps in order: the window's earliest that is later than the last one it gave (the server
+ * accepts one step either side of now), and waits for the clock when all three are spent: an account signs in at
+ * most three times at once, then once every 30 s. Kept per server (`baseUrl`) and secret.
+ */
+const lastStepOf = new Map<string, number>()
+const STEP_MS = 30_000
+export async function unusedCode(secret: string, baseUrl = '') {
+	const key = `${baseUrl} ${secret}`
+	for (;;) {
+		const now = Date.now()
+		const lowest = Math.floor((now + 3_000) / STEP_MS) - 1 // 3 s of margin: the step must still be in the window on arrival
+		const highest = Math.floor(now / STEP_MS) + 1
+		const step = Math.max(lowest, (lastStepOf.get(key) ?? -Infinity) + 1)
+		if (step <= highest) {
+			lastStepOf.set(key, step)
+			return totpCode(secret, new Date(step * STEP_MS))
+		}
+		await new Promise(r => setTimeout(r, (step - 1) * STEP_MS - now + 50))
+	}
+}
+
+/**
+ * An unused authenticator code of a demo account on the server at `baseUrl` (its TOTP secret is in the seed and the
+ * README), or '' for others.
+ */
+export async function demoCode(email: string, baseUrl = '') {
 	const secret = DEMO_USERS.find(u => u.email === email.trim().toLowerCase())?.totpSecret
-	return secret ? totpCode(secret) : ''
+	return secret ? unusedCode(secret, baseUrl) : ''
 }
 
 /**
@@ -188,7 +214,7 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 	const signOut = page.getByRole('button', { name: 'Sign out' })
 	await code.or(signOut).first().waitFor()
 	if (await code.isVisible()) {
-		await code.fill(demoCode(email))
+		await code.fill(await demoCode(email, baseUrl))
 		await page.getByRole('button', { name: 'Verify' }).click()
 	}
 	await page.waitForURL(u => !u.pathname.startsWith('/login'))
@@ -198,10 +224,10 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 /** Secrets of accounts the harness enrolled itself (a test's new user), by server and email. */
 const enrolledSecrets = new Map<string, string>()
 
-/** The current code for an account: a demo account's seeded secret, or one the harness enrolled on this server. */
+/** An unused code for an account: a demo account's seeded secret, or one the harness enrolled on this server. */
 export function codeFor(baseUrl: string, email: string) {
 	const secret = enrolledSecrets.get(`${baseUrl} ${email.trim().toLowerCase()}`)
-	return secret ? totpCode(secret) : demoCode(email)
+	return secret ? unusedCode(secret, baseUrl) : demoCode(email, baseUrl)
 }
 
 /**
@@ -222,7 +248,7 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
 			.getSetCookie()
 			.find(c => c.startsWith('ced_session=') && !c.startsWith('ced_session=;'))
 			?.split(';')[0]
-	let res = await post({ email, password, code: codeFor(baseUrl, email) })
+	let res = await post({ email, password, code: await codeFor(baseUrl, email) })
 	if (res.status === 200) {
 		const key = /class="mfa-secret">([A-Z2-7 ]+)</.exec(await res.text())?.[1]?.replace(/ /g, '')
 		const pending = res.headers
@@ -231,7 +257,7 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
 			?.split(';')[0]
 		if (!key || !pending) throw new Error(`sign-in of ${email}: neither signed in nor asked to enrol`)
 		enrolledSecrets.set(`${baseUrl} ${email.trim().toLowerCase()}`, key)
-		res = await post({ intent: 'enrol', code: totpCode(key) }, pending)
+		res = await post({ intent: 'enrol', code: await unusedCode(key, baseUrl) }, pending)
 	}
 	const session = sessionOf(res)
 	if (!session || (res.status !== 302 && res.status !== 200)) throw new Error(`sign-in of ${email} answered ${res.status}`)
