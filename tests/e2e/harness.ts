@@ -304,6 +304,21 @@ export function chromiumProcessesOf(rootPid: number) {
 	}
 	// Zygotes rewrite their command line into one space-separated string: look for --type= anywhere in it.
 	const chromium = rows.filter(r => r.pid !== rootPid && below.has(r.pid) && /chrom/i.test(r.cmd[0] ?? ''))
-	const browsers = chromium.filter(r => !r.cmd.join(' ').includes('--type='))
-	return { all: chromium.length, browsers: browsers.length, rssMb: Math.round(chromium.reduce((s, r) => s + r.rssKb, 0) / 1024) }
+	// A browser is the root of a Chromium tree. A child between fork and exec still shows its parent's command line
+	// (renderers are forked straight from the browser without a zygote), so it is not counted as one.
+	const chromiumPids = new Set(chromium.map(r => r.pid))
+	const browsers = chromium.filter(r => !r.cmd.join(' ').includes('--type=') && !chromiumPids.has(r.ppid))
+	// Each process's kind: 'browser', 'renderer', 'zygote', 'gpu-process', 'utility:NetworkService'...
+	const kinds = chromium.map(r => {
+		const cmd = r.cmd.join(' ')
+		const type = /--type=([\w-]+)/.exec(cmd)?.[1] ?? (chromiumPids.has(r.ppid) ? 'starting' : 'browser') // 'starting': forked, not yet exec'd
+		const service = /--utility-sub-type=[\w.]*?(\w+)(?:\s|$)/.exec(cmd)?.[1]
+		return service ? `${type}:${service}` : type
+	})
+	return {
+		all: chromium.length,
+		browsers: browsers.length,
+		kinds,
+		rssMb: Math.round(chromium.reduce((s, r) => s + r.rssKb, 0) / 1024),
+	}
 }
