@@ -176,19 +176,31 @@ export async function screenshot(page: Page, name: string) {
  */
 const lastStepOf = new Map<string, number>()
 const STEP_MS = 30_000
+/** The step `unusedCode` would hand out now, and whether it is in the server's window yet. */
+function nextStep(key: string, now = Date.now()) {
+	const lowest = Math.floor((now + 3_000) / STEP_MS) - 1 // 3 s of margin: the step must still be in the window on arrival
+	const highest = Math.floor(now / STEP_MS) + 1
+	const step = Math.max(lowest, (lastStepOf.get(key) ?? -Infinity) + 1)
+	return { step, ready: step <= highest }
+}
+
 export async function unusedCode(secret: string, baseUrl = '') {
 	const key = `${baseUrl} ${secret}`
 	for (;;) {
 		const now = Date.now()
-		const lowest = Math.floor((now + 3_000) / STEP_MS) - 1 // 3 s of margin: the step must still be in the window on arrival
-		const highest = Math.floor(now / STEP_MS) + 1
-		const step = Math.max(lowest, (lastStepOf.get(key) ?? -Infinity) + 1)
-		if (step <= highest) {
+		const { step, ready } = nextStep(key, now)
+		if (ready) {
 			lastStepOf.set(key, step)
 			return totpCode(secret, new Date(step * STEP_MS))
 		}
 		await new Promise(r => setTimeout(r, (step - 1) * STEP_MS - now + 50))
 	}
+}
+
+/** Whether a demo account can sign in on `baseUrl` now without waiting for the clock. */
+function codeReady(email: string, baseUrl: string) {
+	const secret = DEMO_USERS.find(u => u.email === email.trim().toLowerCase())?.totpSecret
+	return !secret || nextStep(`${baseUrl} ${secret}`).ready
 }
 
 /**
@@ -200,18 +212,31 @@ export async function demoCode(email: string, baseUrl = '') {
 	return secret ? unusedCode(secret, baseUrl) : ''
 }
 
+/** The last session each account got through `signIn`, by server and email. */
+const pageSessions = new Map<string, { name: string; value: string }>()
+
 /**
  * Signs in from a clean cookie jar and waits until the signed-in shell has rendered: the password, then the
- * authenticator code the page asks for (computed from the demo account's secret).
+ * authenticator code the page asks for (computed from the demo account's secret). When the account's codes of the
+ * moment are spent (a code is accepted once), its last session from here is used again if it is still open, rather
+ * than waiting up to 30 s for the next code.
  */
 export async function signIn(page: Page, baseUrl: string, email: string, password: string) {
+	const key = `${baseUrl} ${email.trim().toLowerCase()}`
+	const signOut = page.getByRole('button', { name: 'Sign out' })
 	await page.context().clearCookies()
+	const last = pageSessions.get(key)
+	if (last && !codeReady(email, baseUrl)) {
+		await page.context().addCookies([{ ...last, url: baseUrl }])
+		await page.goto(`${baseUrl}/login`) // a signed-in user is sent home
+		if (!new URL(page.url()).pathname.startsWith('/login')) return signOut.waitFor()
+		await page.context().clearCookies()
+	}
 	await page.goto(`${baseUrl}/login`)
 	await page.getByLabel('Email').fill(email)
 	await page.getByLabel('Password').fill(password)
 	await page.getByRole('button', { name: 'Sign in' }).click()
 	const code = page.getByLabel('Authentication code')
-	const signOut = page.getByRole('button', { name: 'Sign out' })
 	await code.or(signOut).first().waitFor()
 	if (await code.isVisible()) {
 		await code.fill(await demoCode(email, baseUrl))
@@ -219,6 +244,8 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 	}
 	await page.waitForURL(u => !u.pathname.startsWith('/login'))
 	await signOut.waitFor()
+	const session = (await page.context().cookies(baseUrl)).find(c => c.name === 'ced_session')
+	if (session) pageSessions.set(key, { name: session.name, value: session.value })
 }
 
 /** Secrets of accounts the harness enrolled itself (a test's new user), by server and email. */
