@@ -22,7 +22,7 @@ const BASE_ARGS = [
  * Fewer operating-system processes for the same prints (docs/decisions/037, measured with Chromium 156): no zygotes
  * (they exist to fork sandboxed renderers; the printer runs without the sandbox), the GPU and network services inside
  * the browser process, and renderers capped at the print concurrency (a soft cap: each print's context needs its own).
- * One reused browser went from 13 processes at peak to 7 for the same ten prints. `--enable-features` replaces the
+ * One reused browser went from 13 processes at peak to 8 for the same ten prints. `--enable-features` replaces the
  * value Playwright passes, so Playwright's two entries are repeated here.
  */
 export const fewerProcessesArgs = (concurrency: number) => [
