@@ -88,7 +88,7 @@ function Shell({ children }: { children: ReactNode }) {
 							<div className="app-menu" id="app-menu">
 								<nav className="app-nav" aria-label="Main">
 									{data.nav.map(item => (
-										<NavLink key={item.to} to={item.to} end={item.to === '/'} prefetch="intent">
+										<NavLink discover="none" key={item.to} to={item.to} end={item.to === '/'} prefetch="intent">
 											{item.label}
 										</NavLink>
 									))}
@@ -97,7 +97,9 @@ function Shell({ children }: { children: ReactNode }) {
 									<span>
 										{data.user.name} <span className="role">{data.user.roleLabel}</span>
 									</span>
-									<Link to="/account">Account</Link>
+									<Link discover="none" to="/account">
+										Account
+									</Link>
 									<Form method="post" action="/logout">
 										<button type="submit">Sign out</button>
 									</Form>

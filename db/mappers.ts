@@ -12,6 +12,7 @@ import {
 	type StaffFunction,
 	type StaffingLine,
 	type SystemTechnology,
+	type TechExportCategory,
 	type TransferPurposeValue,
 } from '#models/domain.ts'
 import {
@@ -48,6 +49,9 @@ export function unitFromRow(r: BusinessUnitRow): BusinessUnit {
 		priorYearEntityTurnoverRmb: numOrNull(r.prior_year_entity_turnover_rmb),
 		distinctIndividualsAbroad: numOrNull(r.distinct_pi_individuals_abroad),
 		distinctSensitiveIndividualsAbroad: numOrNull(r.distinct_sensitive_pi_individuals_abroad),
+		ftzZone: r.ftz_zone ?? null,
+		piIndividualsProcessed: numOrNull(r.pi_individuals_processed),
+		piOfficerThresholdReachedOn: r.pi_officer_threshold_reached_on ?? null,
 	}
 }
 
@@ -66,6 +70,9 @@ export function unitToRow(u: Omit<BusinessUnit, 'id'>): NewBusinessUnitRow {
 		prior_year_entity_turnover_rmb: u.priorYearEntityTurnoverRmb ?? null,
 		distinct_pi_individuals_abroad: u.distinctIndividualsAbroad ?? null,
 		distinct_sensitive_pi_individuals_abroad: u.distinctSensitiveIndividualsAbroad ?? null,
+		ftz_zone: u.ftzZone ?? null,
+		pi_individuals_processed: u.piIndividualsProcessed ?? null,
+		pi_officer_threshold_reached_on: u.piOfficerThresholdReachedOn ?? null,
 	}
 }
 
@@ -83,6 +90,8 @@ export function systemFromRow(r: InfoSystemRow): InfoSystem {
 		holdsPersonalData: bool(r.holds_personal_data),
 		holdsImportantData: bool(r.holds_important_data),
 		holdsSourceCode: bool(r.holds_source_code),
+		techExportCategory: (r.tech_export_category ?? null) as TechExportCategory | null,
+		techExportItem: r.tech_export_item ?? null,
 	}
 }
 
@@ -99,6 +108,8 @@ export function systemToRow(s: Omit<InfoSystem, 'id'>): NewInfoSystemRow {
 		holds_personal_data: bit(s.holdsPersonalData),
 		holds_important_data: bit(s.holdsImportantData),
 		holds_source_code: bit(s.holdsSourceCode),
+		tech_export_category: s.techExportCategory ?? null,
+		tech_export_item: s.techExportItem ?? null,
 	}
 }
 

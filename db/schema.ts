@@ -28,9 +28,11 @@ export interface Database {
 	mfa_recovery_code: MfaRecoveryCodeTable
 	audit_event: AuditEventTable
 	inventory_version: InventoryVersionTable
+	inventory_change: InventoryChangeTable
 	login_throttle: LoginThrottleTable
 	obligation_status: ObligationStatusTable
 	calendar_token: CalendarTokenTable
+	flow_month_count: FlowMonthCountTable
 }
 
 export interface BusinessUnitTable {
@@ -48,6 +50,13 @@ export interface BusinessUnitTable {
 	prior_year_entity_turnover_rmb: number | null
 	distinct_pi_individuals_abroad: number | null
 	distinct_sensitive_pi_individuals_abroad: number | null
+	/** Set when the unit is archived (decision 032): hidden from lists, scoring and the overview; null = in use. */
+	archived_at: ColumnType<string | null, string | null | undefined, string | null>
+	archived_by: ColumnType<number | null, number | null | undefined, number | null>
+	pi_individuals_processed: number | null
+	pi_officer_threshold_reached_on: string | null // 'YYYY-MM-DD'
+	/** Pilot free-trade zone with a data-export negative list in force (models/ftz-zones.ts id); null: none. */
+	ftz_zone: string | null
 }
 
 export interface InfoSystemTable {
@@ -63,6 +72,8 @@ export interface InfoSystemTable {
 	holds_personal_data: number
 	holds_important_data: number
 	holds_source_code: number
+	tech_export_category: string | null // 'none' | 'restricted' | 'prohibited'; null: unknown
+	tech_export_item: string | null
 }
 
 export interface DataFlowTable {
@@ -130,6 +141,8 @@ export interface CityAverageWageTable {
 	source: string
 	as_of: string
 	verified: number
+	/** Why this row is (or is not) the one the severance cap uses; where sources disagree. */
+	note: string | null
 }
 
 /** Facts from the reference compilation (laws, articles, thresholds, cases), each with its source. */
@@ -269,6 +282,21 @@ export interface AuditEventTable {
 export interface InventoryVersionTable {
 	id: number
 	version: number
+	obligations_version: Generated<number> // bumped by every duty status change
+}
+
+/** Optional monthly counts of individuals per flow (refine the threshold forecast). */
+export interface FlowMonthCountTable {
+	flow_id: number
+	month: string // 'YYYY-MM'
+	pi_individuals: number
+	sensitive_pi_individuals: number
+}
+
+/** One row per business unit an inventory version changed (unit_id 0: every unit). */
+export interface InventoryChangeTable {
+	version: number
+	unit_id: number
 }
 
 export type BusinessUnitRow = Selectable<BusinessUnitTable>
@@ -332,9 +360,11 @@ export type ObligationStatusRow = Selectable<ObligationStatusTable>
  * purpose: the database refuses to delete from them.
  */
 export const MUTABLE_TABLES_CHILD_FIRST = [
+	'inventory_change',
 	'calendar_token',
 	'app_session',
 	'obligation_status',
+	'flow_month_count',
 	'scenario_move',
 	'scenario',
 	'model_version',

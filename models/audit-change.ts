@@ -98,6 +98,8 @@ const ACTIONS: Record<string, string> = {
 	create: 'Created',
 	update: 'Updated',
 	delete: 'Deleted',
+	archive: 'Archived (left out of lists and scoring, kept for the record)',
+	restore: 'Restored from the archive',
 	import: 'Imported (CSV)',
 	'login.success': 'Signed in',
 	'login.failure': 'Sign-in refused',

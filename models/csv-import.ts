@@ -32,14 +32,29 @@ export function unescapeFormula(cell: string) {
  * @param header the first record's cells
  * @param records the following records with the file line each starts on
  * @param schema the table's field schema (keys = column names)
- * @param unitCodes existing unit codes, for tables with a unit_code column
+ * @param options.unitCodes existing unit codes, for tables with a unit_code column
+ * @param options.keyColumn the column rows are matched on (unique within the file; default code)
+ * @param options.archivedUnitCodes codes of archived units (refused with a message that says so and what to do)
+ * @param options.keyOf a key made of several columns (reported on keyColumn)
+ * @param options.rowCheck a rule across columns or tables, run on a row that passed the others (column and message)
  */
 export function validateCsv<S extends z.ZodObject>(
 	header: string[],
 	records: Array<{ line: number; cells: string[] }>,
 	schema: S,
-	unitCodes?: ReadonlySet<string>,
-	keyColumn = 'code', // the column rows are matched on (unique within the file)
+	{
+		unitCodes,
+		keyColumn = 'code',
+		archivedUnitCodes,
+		keyOf,
+		rowCheck,
+	}: {
+		unitCodes?: ReadonlySet<string>
+		keyColumn?: string
+		archivedUnitCodes?: ReadonlySet<string>
+		keyOf?: (value: z.output<S>) => string
+		rowCheck?: (value: z.output<S>) => { column: string; message: string } | null
+	} = {},
 ): CsvValidation<z.output<S>> {
 	const errors: CsvCellError[] = []
 	const expected = Object.keys(schema.shape)
@@ -84,7 +99,7 @@ export function validateCsv<S extends z.ZodObject>(
 			continue
 		}
 		const value = parsed.data as z.output<S> & { unit_code?: string }
-		const key = String((value as Record<string, unknown>)[keyColumn])
+		const key = keyOf ? keyOf(value) : String((value as Record<string, unknown>)[keyColumn])
 		const previous = seen.get(key.toLowerCase())
 		if (previous !== undefined) {
 			errors.push({
@@ -101,7 +116,19 @@ export function validateCsv<S extends z.ZodObject>(
 				line: r.line,
 				column: 'unit_code',
 				columnNumber: names.indexOf('unit_code') + 1,
-				message: `no business unit has code "${value.unit_code}"`,
+				message: archivedUnitCodes?.has(value.unit_code)
+					? `business unit "${value.unit_code}" is archived: restore it first (Archived units), or name a unit in use`
+					: `no business unit has code "${value.unit_code}"`,
+			})
+			continue
+		}
+		const refused = rowCheck?.(value)
+		if (refused) {
+			errors.push({
+				line: r.line,
+				column: refused.column,
+				columnNumber: names.indexOf(refused.column) + 1 || null,
+				message: refused.message,
 			})
 			continue
 		}

@@ -47,6 +47,16 @@ export interface BusinessUnit {
 	/** Distinct individuals provided abroad since 1 January over the transfers that count; null: use the sum of flows. */
 	distinctIndividualsAbroad: number | null
 	distinctSensitiveIndividualsAbroad: number | null
+	/** The pilot free-trade zone the entity is registered in, when that zone's data-export negative list is in
+	 * force (an id of models/ftz-zones.ts); null: none. Only such a unit can claim art. 6 of the 2024 Provisions. */
+	ftzZone: string | null
+	/**
+	 * Individuals whose personal information the entity processes (all processing, not only transfers); null or
+	 * absent: unknown (inventories frozen before the field existed do not have it).
+	 */
+	piIndividualsProcessed?: number | null
+	/** The day the count of individuals processed reached 1,000,000 ('YYYY-MM-DD'); null or absent: not recorded. */
+	piOfficerThresholdReachedOn?: string | null
 }
 
 export const MLPS_LEVELS = [1, 2, 3, 4, 5] as const
@@ -69,7 +79,17 @@ export interface InfoSystem {
 	holdsPersonalData: boolean
 	holdsImportantData: boolean
 	holdsSourceCode: boolean
+	/**
+	 * Where the system's technology stands in the Catalogue of Technologies Prohibited or Restricted from Export:
+	 * 'none' (not listed), 'restricted', 'prohibited'; null or absent: not determined.
+	 */
+	techExportCategory?: TechExportCategory | null
+	/** The Catalogue item (number and name, e.g. '086501X information processing'), for restricted and prohibited. */
+	techExportItem?: string | null
 }
+
+export const TECH_EXPORT_CATEGORIES = ['none', 'restricted', 'prohibited'] as const
+export type TechExportCategory = (typeof TECH_EXPORT_CATEGORIES)[number]
 
 export const TRANSFER_PURPOSES = ['contract_with_individual', 'hr_management', 'emergency', 'other'] as const
 export type TransferPurposeValue = (typeof TRANSFER_PURPOSES)[number]
@@ -149,6 +169,8 @@ export interface CityAverageWage {
 	source: string
 	asOf: string
 	verified: boolean
+	/** Why this row is (or is not) the one the severance cap uses, and where sources disagree; null: not said. */
+	note?: string | null
 }
 
 export const SCENARIO_STATUSES = ['draft', 'proposed', 'approved', 'rejected'] as const
@@ -212,12 +234,22 @@ export interface User {
 	disabled: boolean
 }
 
+/** Individuals provided abroad by one flow in one month (optional; refines the threshold forecast). */
+export interface FlowMonthCount {
+	flowId: number
+	month: string // 'YYYY-MM'
+	personalInfoIndividuals: number
+	sensitivePersonalInfoIndividuals: number
+}
+
 /** Everything the exposure engine needs about one unit. */
 export interface UnitInventory {
 	unit: BusinessUnit
 	systems: InfoSystem[]
 	flows: DataFlow[]
 	staffing: StaffingLine[]
+	/** Monthly counts of the unit's flows, where recorded (not frozen in snapshots: the forecast is). */
+	flowMonths?: FlowMonthCount[]
 }
 
 /** Everything the exposure engine needs about the group. */

@@ -24,7 +24,7 @@ export interface FlowStatus {
 
 /** The status of every flow of one exporter on `asOf` ('YYYY-MM-DD'), in the order of `flows`. */
 export function flowStatuses(unit: BusinessUnit, flows: readonly DataFlow[], asOf: string): FlowStatus[] {
-	const requirements = exporterRequirements(unit, flows)
+	const requirements = exporterRequirements(unit, flows, asOf)
 	return flows.map(flow => {
 		const requirement = requirements.get(flow.id)
 		const leavesChina = requirement !== undefined

@@ -15,11 +15,18 @@ import {
 	STAFF_FUNCTIONS,
 	type StaffingLine,
 	SYSTEM_TECHNOLOGIES,
+	TECH_EXPORT_CATEGORIES,
+	type TechExportCategory,
 	TRANSFER_PURPOSES,
 } from './domain.ts'
+import { FTZ_ZONES } from './ftz-zones.ts'
+import { techExportItemProblem } from './obligations/export-catalogue.ts'
+
+/** PIPL art. 52 with the CAC announcement of 2025-07-18: 100万人以上 (1,000,000 included). */
+const PI_OFFICER_THRESHOLD = 1_000_000
 
 const MAX_MONEY = 10 ** 15 // whole currency units; far above any real figure, below 2^53
-const MAX_COUNT = 2_000_000_000
+export const MAX_COUNT = 2_000_000_000
 
 const text = (label: string, max: number) =>
 	z
@@ -28,7 +35,7 @@ const text = (label: string, max: number) =>
 		.min(1, `${label} is required`)
 		.max(max, `${label} must be at most ${max} characters`)
 
-const code = (label: string) =>
+export const code = (label: string) =>
 	text(label, 64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, `${label} may contain letters, digits, '.', '_' and '-' only`)
 
 const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
@@ -67,7 +74,7 @@ function parseWhole(label: string, raw: string, min: number, max: number, ctx: z
 	return n
 }
 
-const whole = (label: string, min: number, max: number) =>
+export const whole = (label: string, min: number, max: number) =>
 	z.string({ error: `${label} is required` }).transform((v, ctx) => {
 		if (!v.trim()) {
 			ctx.addIssue({ code: 'custom', message: `${label} is required` })
@@ -97,6 +104,24 @@ const date = (label: string) =>
 				return z.NEVER
 			}
 			return s
+		})
+
+/**
+ * One of a list, or empty (or the word `empty`) for null; any case. `message` gets what was written, cut to 30
+ * characters.
+ */
+const optionalChoice = <T extends string>(allowed: readonly T[], empty: string, message: (written: string) => string) =>
+	z
+		.string()
+		.optional()
+		.transform((v, ctx): T | null => {
+			const s = (v ?? '').trim().toLowerCase()
+			if (!s || s === empty) return null
+			if (!(allowed as readonly string[]).includes(s)) {
+				ctx.addIssue({ code: 'custom', message: message(s.slice(0, 30)) })
+				return z.NEVER
+			}
+			return s as T
 		})
 
 const mlpsLevel = z
@@ -142,6 +167,8 @@ export interface FieldDef {
 	options?: readonly string[]
 	help?: string
 	optional?: boolean
+	/** What an optional select's empty choice means: 'none' (e.g. no zone) or, by default, 'not determined'. */
+	empty?: 'none' | 'not determined'
 }
 
 /** One field, declared once. */
@@ -233,6 +260,40 @@ export const UNIT_FIELDS = fields<BusinessUnit>()([
 		optional: true,
 		help: 'Sensitive, over transfers not exempt; replaces the sum over flows. Empty: the sum is used',
 	},
+	{
+		name: 'pi_individuals_processed',
+		key: 'piIndividualsProcessed',
+		rule: wholeOrUnknown('Individuals whose personal information is processed', 0, MAX_COUNT),
+		label: 'Individuals whose personal information is processed',
+		kind: 'integer',
+		optional: true,
+		help: 'All processing, not only transfers; decides the PI protection officer (1,000,000 or more) and the two-yearly compliance audit (more than 10,000,000). Empty when unknown',
+	},
+	{
+		name: 'pi_officer_threshold_reached_on',
+		key: 'piOfficerThresholdReachedOn',
+		rule: date('Day 1,000,000 individuals was reached'),
+		label: 'Day 1,000,000 individuals was reached',
+		kind: 'date',
+		optional: true,
+		help: 'The officer is reported to the city-level CAC within 30 working days of it. Empty when not recorded',
+	},
+	{
+		name: 'ftz_zone',
+		key: 'ftzZone',
+		rule: optionalChoice(
+			FTZ_ZONES.map(z => z.id),
+			'none',
+			s =>
+				`Free-trade zone must be empty (none) or a zone whose negative list is in force: ${FTZ_ZONES.map(z => z.id).join(', ')}; not "${s}"`,
+		),
+		label: 'Free-trade zone with a negative list',
+		kind: 'select',
+		options: FTZ_ZONES.map(z => z.id),
+		optional: true,
+		empty: 'none',
+		help: 'Where the entity is registered, if in a pilot free-trade zone whose data-export negative list is in force. Only such a unit can mark a flow as outside the list (2024 Provisions art. 6)',
+	},
 ])
 
 export const SYSTEM_FIELDS = fields<InfoSystem>()([
@@ -290,6 +351,42 @@ export const SYSTEM_FIELDS = fields<InfoSystem>()([
 		kind: 'yesno',
 	},
 	{ name: 'holds_source_code', key: 'holdsSourceCode', rule: yesNo('Holds source code'), label: 'Holds source code', kind: 'yesno' },
+	{
+		name: 'tech_export_category',
+		key: 'techExportCategory',
+		rule: optionalChoice<TechExportCategory>(
+			TECH_EXPORT_CATEGORIES,
+			'unknown',
+			s => `Export catalogue category must be one of: ${TECH_EXPORT_CATEGORIES.join(', ')}, or empty when not determined, not "${s}"`,
+		),
+		label: 'Export catalogue category',
+		kind: 'select',
+		options: TECH_EXPORT_CATEGORIES,
+		optional: true,
+		help: 'Catalogue of Technologies Prohibited or Restricted from Export (2023, amended 2025): none, restricted or prohibited. Empty when not determined',
+	},
+	{
+		name: 'tech_export_item',
+		key: 'techExportItem',
+		rule: z
+			.string()
+			.optional()
+			.transform((v, ctx) => {
+				const s = (v ?? '').trim()
+				if (s.length > 200) {
+					ctx.addIssue({ code: 'custom', message: 'Export catalogue item must be at most 200 characters' })
+					return z.NEVER
+				}
+				return s || null
+			}),
+		label: 'Export catalogue item',
+		kind: 'text',
+		optional: true,
+		help: 'For restricted or prohibited: the item number and name, e.g. 086501X information processing',
+	},
+	// Computed, not stored: the export writes whether the system is overdue for MLPS filing or assessment on the day;
+	// import ignores it, so an export re-imports unchanged.
+	{ name: 'mlps_overdue', rule: z.string().optional(), label: 'Overdue for MLPS filing or assessment', kind: 'yesno', computed: true },
 ])
 
 export const FLOW_FIELDS = fields<DataFlow>()([
@@ -361,6 +458,7 @@ export const FLOW_FIELDS = fields<DataFlow>()([
 		rule: yesNo('Outside the FTZ negative list'),
 		label: 'Outside an FTZ negative list',
 		kind: 'yesno',
+		help: "Yes only when the unit is registered in a free-trade zone whose negative list is in force (the unit's free-trade zone) and the list does not cover this data",
 	},
 	{ name: 'is_remote_access', key: 'isRemoteAccess', rule: yesNo('Remote access'), label: 'Remote access from abroad', kind: 'yesno' },
 	{
@@ -427,6 +525,59 @@ type InventoryRecord = Omit<BusinessUnit, 'id'> | Omit<InfoSystem, 'id'> | Omit<
 /** The zod schema of a table's fields (unknown columns are ignored; each rule names its field). */
 const schemaOf = (specs: readonly FieldSpec[]) => z.object(Object.fromEntries(specs.map(f => [f.name, f.rule])))
 
+// Rules between fields of one row, checked after each field passed its own rule. The message goes on the field to
+// change (CSV: its line and column).
+
+/** The day the count reached 1,000,000 says the count is at least that: a smaller count contradicts it. */
+function unitFieldsTogether(
+	f: { pi_individuals_processed: number | null; pi_officer_threshold_reached_on: string | null },
+	ctx: z.RefinementCtx,
+) {
+	if (f.pi_officer_threshold_reached_on && f.pi_individuals_processed !== null && f.pi_individuals_processed < PI_OFFICER_THRESHOLD)
+		ctx.addIssue({
+			code: 'custom',
+			path: ['pi_officer_threshold_reached_on'],
+			message: `Day 1,000,000 individuals was reached must be empty while the individuals processed are fewer than 1,000,000 (${f.pi_individuals_processed.toLocaleString('en')})`,
+		})
+}
+
+/** A restricted or prohibited category names its catalogue item; the others name none. */
+function systemFieldsTogether(
+	f: { tech_export_category: TechExportCategory | null; tech_export_item: string | null },
+	ctx: z.RefinementCtx,
+) {
+	const problem = techExportItemProblem(f.tech_export_category, f.tech_export_item)
+	if (problem) ctx.addIssue({ code: 'custom', path: ['tech_export_item'], message: problem })
+}
+
+/**
+ * A flow's dates checked together, after each is a valid date: the mechanism's start is before its expiry, and an
+ * expiry needs a mechanism (there is nothing to expire without one).
+ */
+function flowDatesTogether(
+	f: { mechanism_in_place: string; mechanism_since: string | null; mechanism_expires_on: string | null },
+	ctx: z.RefinementCtx,
+) {
+	if (f.mechanism_expires_on && f.mechanism_in_place === 'none')
+		ctx.addIssue({
+			code: 'custom',
+			path: ['mechanism_expires_on'],
+			message: `Mechanism expires on (${f.mechanism_expires_on}) needs a mechanism in place: choose the mechanism or leave the expiry empty`,
+		})
+	if (f.mechanism_since && f.mechanism_expires_on && f.mechanism_since >= f.mechanism_expires_on)
+		ctx.addIssue({
+			code: 'custom',
+			path: ['mechanism_expires_on'],
+			message: `Mechanism expires on (${f.mechanism_expires_on}) must be after Mechanism since (${f.mechanism_since})`,
+		})
+}
+
+/** Each table's schema: its fields' rules, then the rules between them. */
+export const unitFieldsSchema = schemaOf(UNIT_FIELDS).superRefine((f, ctx) => unitFieldsTogether(f as never, ctx))
+export const systemFieldsSchema = schemaOf(SYSTEM_FIELDS).superRefine((f, ctx) => systemFieldsTogether(f as never, ctx))
+export const flowFieldsSchema = schemaOf(FLOW_FIELDS).superRefine((f, ctx) => flowDatesTogether(f as never, ctx))
+export const staffingFieldsSchema = schemaOf(STAFFING_FIELDS)
+
 /** The record a validated row builds: each declared property from its field, the unit's id from the caller. */
 function recordOf<T>(specs: readonly FieldSpec[], withUnitId: boolean) {
 	return (parsed: Record<string, unknown>, unitId: number): Omit<T, 'id'> => {
@@ -447,10 +598,10 @@ function textOf(f: FieldSpec, value: unknown, unitCode: string): string {
 
 /** Each inventory table's declared fields, its schema and the record its validated fields make. */
 export const INVENTORY_TABLES = {
-	units: { fields: UNIT_FIELDS, schema: schemaOf(UNIT_FIELDS), build: recordOf<BusinessUnit>(UNIT_FIELDS, false) },
-	systems: { fields: SYSTEM_FIELDS, schema: schemaOf(SYSTEM_FIELDS), build: recordOf<InfoSystem>(SYSTEM_FIELDS, true) },
-	flows: { fields: FLOW_FIELDS, schema: schemaOf(FLOW_FIELDS), build: recordOf<DataFlow>(FLOW_FIELDS, true) },
-	staffing: { fields: STAFFING_FIELDS, schema: schemaOf(STAFFING_FIELDS), build: recordOf<StaffingLine>(STAFFING_FIELDS, true) },
+	units: { fields: UNIT_FIELDS, schema: unitFieldsSchema, build: recordOf<BusinessUnit>(UNIT_FIELDS, false) },
+	systems: { fields: SYSTEM_FIELDS, schema: systemFieldsSchema, build: recordOf<InfoSystem>(SYSTEM_FIELDS, true) },
+	flows: { fields: FLOW_FIELDS, schema: flowFieldsSchema, build: recordOf<DataFlow>(FLOW_FIELDS, true) },
+	staffing: { fields: STAFFING_FIELDS, schema: staffingFieldsSchema, build: recordOf<StaffingLine>(STAFFING_FIELDS, true) },
 } as const satisfies Record<
 	string,
 	{ fields: readonly FieldSpec[]; schema: z.ZodObject; build: (f: Record<string, unknown>, unitId: number) => InventoryRecord }
@@ -465,4 +616,6 @@ export function inventoryFields(key: keyof typeof INVENTORY_TABLES, record: Inve
 
 /** A table's form fields, in form order (computed columns left out). */
 export const formFields = (specs: readonly FieldSpec[]): FieldDef[] =>
-	specs.filter(f => !f.computed).map(({ name, label, kind, options, help, optional }) => ({ name, label, kind, options, help, optional }))
+	specs
+		.filter(f => !f.computed)
+		.map(({ name, label, kind, options, help, optional, empty }) => ({ name, label, kind, options, help, optional, empty }))

@@ -21,7 +21,8 @@ export type UnitFilterKey = keyof typeof UNIT_LIST_SPEC.filters
 export const SYSTEM_LIST_SPEC = {
 	sortKeys: ['code', 'name', 'unit', 'mlpsLevel', 'filedOn', 'lastAssessedOn'] as const,
 	defaultSort: 'code' as const,
-	filters: { unit: null, level: ['1', '2', '3', '4', '5', 'ungraded'], filed: bools },
+	// `overdue` is computed on the day (models/mlps-obligations.ts: filing or assessment past due), not read from a column.
+	filters: { unit: null, level: ['1', '2', '3', '4', '5', 'ungraded'], filed: bools, overdue: bools },
 } satisfies ListSpec<string, string>
 export type SystemSortKey = (typeof SYSTEM_LIST_SPEC.sortKeys)[number]
 export type SystemFilterKey = keyof typeof SYSTEM_LIST_SPEC.filters

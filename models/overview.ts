@@ -3,9 +3,17 @@
 // From the engine's types, not its index: the overview's browser code reaches this file (HEATMAP_SPEC), and esbuild
 // gives a page every file it can reach by imports whose code some page uses, so the index would bring in the whole
 // scoring engine (12 KB gzip), which only the scenario pages run in the browser.
-import { type Band, DIMENSIONS, type Dimension, type PenaltyLaw, type PortfolioExposure, type UnitExposure } from './exposure/types.ts'
-import { CHINA_CITIES, type PortfolioInventory, SEGMENTS } from './domain.ts'
-import { flowStatuses } from './flow-status.ts'
+import {
+	type Band,
+	BANDS,
+	DIMENSIONS,
+	type Dimension,
+	type PenaltyLaw,
+	type PortfolioExposure,
+	type UnitExposure,
+} from './exposure/types.ts'
+import { CHINA_CITIES, type PortfolioInventory, SEGMENTS, type UnitInventory } from './domain.ts'
+import { type FlowStatus, flowStatuses } from './flow-status.ts'
 import { type ListQuery, type ListSpec } from './list-query.ts'
 import { mlpsObligations } from './mlps-obligations.ts'
 
@@ -40,12 +48,15 @@ export interface HeatmapRow {
 	overall: { score: number; band: Band; dimension: Dimension | null }
 	cells: Record<Dimension, HeatmapCell>
 	penaltyMaxRmb: number
+	/** Handles consumer data with nothing recorded (absent in snapshots frozen before it existed). */
+	incomplete?: boolean
 }
 
 /**
  * A heatmap row as the overview page ships it: what the table shows and nothing more, the cells as
- * [score, band] in DIMENSIONS order. The page's HTML carries the loader data a second time (hydration), so
- * every byte here counts twice; likelihood, impact and findings are read on the unit page.
+ * [score, band] in DIMENSIONS order, the band as its index in BANDS (0 none … 4 critical: a digit, not a word, in
+ * three hundred cells). The page's HTML carries the loader data a second time (hydration), so every byte here
+ * counts twice; likelihood, impact and findings are read on the unit page.
  */
 export interface HeatmapLine {
 	unitId: number
@@ -53,7 +64,9 @@ export interface HeatmapLine {
 	segment: string
 	city: string
 	overall: { score: number; band: Band; dimension: Dimension | null }
-	cells: Array<[score: number, band: Band]>
+	cells: Array<[score: number, band: number]>
+	/** Present (true) only for an incomplete unit: absent rather than false on every other row. */
+	incomplete?: true
 }
 
 export const heatmapLine = (r: HeatmapRow): HeatmapLine => ({
@@ -62,11 +75,14 @@ export const heatmapLine = (r: HeatmapRow): HeatmapLine => ({
 	segment: r.segment,
 	city: r.city,
 	overall: r.overall,
-	cells: DIMENSIONS.map(d => [r.cells[d].score, r.cells[d].band]),
+	cells: DIMENSIONS.map(d => [r.cells[d].score, BANDS.indexOf(r.cells[d].band)]),
+	...(r.incomplete === true ? { incomplete: true as const } : {}),
 })
 
 export interface OverviewKpis {
 	units: number
+	/** Units that handle consumer data with nothing recorded (absent in snapshots frozen before it existed). */
+	unitsIncomplete?: number
 	peopleInChina: number
 	flows: number
 	flowsLackingMechanism: number
@@ -87,29 +103,88 @@ export interface SankeyData {
 	unknownVolumeFlows: number
 }
 
+/**
+ * The Sankey as the overview's loader ships it: nodes as [name, 'u' | 'c'] and links as [source, target, value,
+ * compliant 1/0, flows] tuples, a third of the JSON of the objects (a hundred links and more at scale). Lossless:
+ * `unpackSankey(packSankey(d))` equals `d`.
+ */
+export interface PackedSankey {
+	nodes: Array<[string, 'u' | 'c']>
+	links: Array<[number, number, number, 0 | 1, number]>
+	unknownVolumeFlows: number
+}
+
+export function packSankey(d: SankeyData): PackedSankey {
+	return {
+		nodes: d.nodes.map(n => [n.name, n.kind === 'unit' ? 'u' : 'c']),
+		links: d.links.map(l => [l.source, l.target, l.value, l.compliant ? 1 : 0, l.flows]),
+		unknownVolumeFlows: d.unknownVolumeFlows,
+	}
+}
+
+export function unpackSankey(p: PackedSankey): SankeyData {
+	return {
+		nodes: p.nodes.map(([name, kind]) => ({ name, kind: kind === 'u' ? 'unit' : 'country' })),
+		links: p.links.map(([source, target, value, compliant, flows]) => ({ source, target, value, compliant: compliant === 1, flows })),
+		unknownVolumeFlows: p.unknownVolumeFlows,
+	}
+}
+
 /** Counts of units by the likelihood and impact of the dimension that decides their overall score. */
 export type RiskMatrix = number[][] // [likelihood 1-5][impact 1-5], index 0 unused
 
-export function overviewKpis(p: PortfolioInventory, e: PortfolioExposure): OverviewKpis {
+/** What the overview counts in one unit on `asOf`: its flows' statuses, and the headline counts they and its rows give. */
+export interface UnitOverviewFigures {
+	statuses: FlowStatus[]
+	sankey: UnitSankeyPart
+	flows: number
+	lacking: number
+	systems: number
+	overdue: number
+	people: number
+}
+
+export function unitOverviewFigures(u: UnitInventory, asOf: string): UnitOverviewFigures {
+	const statuses = flowStatuses(u.unit, u.flows, asOf)
+	let flows = 0
+	let lacking = 0
+	let overdue = 0
+	let people = 0
+	for (const s of statuses) {
+		if (!s.leavesChina) continue
+		flows++
+		if (!s.satisfied) lacking++
+	}
+	for (const s of u.systems) if (mlpsObligations(s, asOf).overdue) overdue++
+	for (const l of u.staffing) people += l.headcount
+	return { statuses, sankey: unitSankeyPart(u, statuses), flows, lacking, systems: u.systems.length, overdue, people }
+}
+
+/**
+ * The headline figures. `figuresOf` gives a unit's counts (by default computed here); a caller that keeps them per
+ * unit (the server's cache, decision 025) passes its own, so a write re-counts only the units it changed.
+ */
+export function overviewKpis(
+	p: PortfolioInventory,
+	e: PortfolioExposure,
+	figuresOf: (u: UnitInventory) => UnitOverviewFigures = u => unitOverviewFigures(u, e.asOf),
+): OverviewKpis {
 	let flows = 0
 	let lacking = 0
 	let systems = 0
 	let overdue = 0
 	let people = 0
 	for (const u of p.units) {
-		for (const s of flowStatuses(u.unit, u.flows, e.asOf)) {
-			if (!s.leavesChina) continue
-			flows++
-			if (!s.satisfied) lacking++
-		}
-		for (const s of u.systems) {
-			systems++
-			if (mlpsObligations(s, e.asOf).overdue) overdue++
-		}
-		for (const l of u.staffing) people += l.headcount
+		const f = figuresOf(u)
+		flows += f.flows
+		lacking += f.lacking
+		systems += f.systems
+		overdue += f.overdue
+		people += f.people
 	}
 	return {
 		units: p.units.length,
+		unitsIncomplete: e.units.filter(u => u.incomplete === true).length,
 		peopleInChina: people,
 		flows,
 		flowsLackingMechanism: lacking,
@@ -138,6 +213,7 @@ function rowOf(u: UnitExposure, p: Map<number, PortfolioInventory['units'][numbe
 		overall: { score: u.overall.score, band: u.overall.band, dimension: u.overall.dimension },
 		cells,
 		penaltyMaxRmb: u.penalties.totalMaxRmb,
+		incomplete: u.incomplete === true,
 	}
 }
 
@@ -187,26 +263,55 @@ export function riskMatrix(rows: HeatmapRow[]): RiskMatrix {
  * Units to destination countries, width by individuals (personal plus sensitive), split by whether the
  * required mechanism is in place. The `maxUnits` largest exporters are drawn; the rest join 'Other units'.
  */
-export function sankeyData(p: PortfolioInventory, asOf: string, maxUnits = 12): SankeyData {
+/** One unit's share of the Sankey: its flows leaving China with a known volume, by destination and compliance. */
+export interface UnitSankeyPart {
+	/** Individuals in its flows leaving China (the unit's width in the Sankey); 0 when none has a volume. */
+	total: number
+	/** Its flows leaving China whose volume is unknown. */
+	unknown: number
+	/** By destination country and whether the flow's required mechanism is in place, in the order first met. */
+	links: Array<{ key: string; country: string; compliant: boolean; value: number; flows: number }>
+}
+
+export function unitSankeyPart(u: UnitInventory, statuses: readonly FlowStatus[]): UnitSankeyPart {
+	const links = new Map<string, UnitSankeyPart['links'][number]>()
+	let total = 0
+	let unknown = 0
+	for (const [i, f] of u.flows.entries()) {
+		const s = statuses[i]!
+		if (!s.leavesChina) continue
+		if (s.volumeUnknown) unknown++
+		const value = (f.personalInfoIndividuals ?? 0) + (f.sensitivePersonalInfoIndividuals ?? 0)
+		if (value <= 0) continue
+		const key = `${f.destinationCountry}|${s.satisfied}`
+		const l = links.get(key) ?? { key, country: f.destinationCountry, compliant: s.satisfied, value: 0, flows: 0 }
+		l.value += value
+		l.flows++
+		links.set(key, l)
+		total += value
+	}
+	return { total, unknown, links: [...links.values()] }
+}
+
+/**
+ * The Sankey of individuals' data leaving China: the `maxUnits` largest units by volume (the rest as "Other units")
+ * to destination countries, split by whether the required mechanism is in place. `partOf` gives a unit's share (by
+ * default computed here); a caller that keeps them per unit passes its own (decision 025).
+ */
+export function sankeyData(
+	p: PortfolioInventory,
+	asOf: string,
+	maxUnits = 12,
+	partOf: (u: UnitInventory) => UnitSankeyPart = u => unitSankeyPart(u, flowStatuses(u.unit, u.flows, asOf)),
+): SankeyData {
 	type Agg = { unit: string; country: string; compliant: boolean; value: number; flows: number }
-	const aggs = new Map<string, Agg>()
+	const parts = p.units.map(partOf)
 	const unitTotals = new Map<string, number>()
 	let unknown = 0
-	for (const u of p.units) {
-		const statuses = flowStatuses(u.unit, u.flows, asOf)
-		for (const [i, f] of u.flows.entries()) {
-			const s = statuses[i]!
-			if (!s.leavesChina) continue
-			if (s.volumeUnknown) unknown++
-			const value = (f.personalInfoIndividuals ?? 0) + (f.sensitivePersonalInfoIndividuals ?? 0)
-			if (value <= 0) continue
-			const key = `${u.unit.name}|${f.destinationCountry}|${s.satisfied}`
-			const a = aggs.get(key) ?? { unit: u.unit.name, country: f.destinationCountry, compliant: s.satisfied, value: 0, flows: 0 }
-			a.value += value
-			a.flows++
-			aggs.set(key, a)
-			unitTotals.set(u.unit.name, (unitTotals.get(u.unit.name) ?? 0) + value)
-		}
+	for (const [i, u] of p.units.entries()) {
+		const part = parts[i]!
+		unknown += part.unknown
+		if (part.total > 0) unitTotals.set(u.unit.name, (unitTotals.get(u.unit.name) ?? 0) + part.total)
 	}
 	const top = new Set(
 		[...unitTotals.entries()]
@@ -214,20 +319,30 @@ export function sankeyData(p: PortfolioInventory, asOf: string, maxUnits = 12): 
 			.slice(0, maxUnits)
 			.map(([n]) => n),
 	)
-	const merged = new Map<string, Agg>()
-	for (const a of aggs.values()) {
-		const unit = top.has(a.unit) ? a.unit : 'Other units'
-		const key = `${unit}|${a.country}|${a.compliant}`
-		const m = merged.get(key) ?? { ...a, unit, value: 0, flows: 0 }
-		m.value += a.value
-		m.flows += a.flows
-		merged.set(key, m)
+	// By unit (a top unit's name, or "Other units"), then destination and compliance; `merged` in the order first met.
+	const byUnit = new Map<string, Map<string, Agg>>()
+	const merged: Agg[] = []
+	for (const [i, u] of p.units.entries()) {
+		const links = parts[i]!.links
+		if (!links.length) continue
+		const unit = top.has(u.unit.name) ? u.unit.name : 'Other units'
+		let aggs = byUnit.get(unit)
+		if (!aggs) byUnit.set(unit, (aggs = new Map()))
+		for (const l of links) {
+			let a = aggs.get(l.key)
+			if (!a) {
+				aggs.set(l.key, (a = { unit, country: l.country, compliant: l.compliant, value: 0, flows: 0 }))
+				merged.push(a)
+			}
+			a.value += l.value
+			a.flows += l.flows
+		}
 	}
-	const units = [...new Set([...merged.values()].map(a => a.unit))].sort((a, b) => (unitTotals.get(b) ?? 0) - (unitTotals.get(a) ?? 0))
-	const countries = [...new Set([...merged.values()].map(a => a.country))].sort()
+	const units = [...new Set(merged.map(a => a.unit))].sort((a, b) => (unitTotals.get(b) ?? 0) - (unitTotals.get(a) ?? 0))
+	const countries = [...new Set(merged.map(a => a.country))].sort()
 	const nodes = [...units.map(name => ({ name, kind: 'unit' as const })), ...countries.map(name => ({ name, kind: 'country' as const }))]
 	const index = new Map(nodes.map((n, i) => [`${n.kind}:${n.name}`, i]))
-	const links = [...merged.values()]
+	const links = merged
 		.map(a => ({
 			source: index.get(`unit:${a.unit}`)!,
 			target: index.get(`country:${a.country}`)!,

@@ -13,6 +13,7 @@ export const ROUTE_ACCESS: Record<string, { loader?: Access; action?: Access }> 
 	'routes/healthz': { loader: 'public' },
 	'routes/_index': { loader: 'overview:read' },
 	'routes/units._index': { loader: 'inventory:read' },
+	'routes/units.archived': { loader: 'inventory:read' },
 	'routes/units.$unitId': { loader: 'overview:read' },
 	'routes/systems._index': { loader: 'inventory:read' },
 	'routes/flows._index': { loader: 'inventory:read' },
@@ -44,6 +45,10 @@ export const ROUTE_ACCESS: Record<string, { loader?: Access; action?: Access }> 
 	'routes/obligations.calendar': { loader: 'overview:read', action: 'overview:read' }, // issue or revoke one's own feed token
 	'routes/api.obligations': { loader: 'overview:read' },
 	'routes/api.units.$unitId.forecast': { loader: 'overview:read' },
+	'routes/flows.months._index': { loader: 'inventory:read', action: 'inventory:write' }, // remove one month
+	'routes/flows.months.import': { loader: 'inventory:write', action: 'inventory:write' },
+	'routes/flows.months.export': { loader: 'inventory:read' },
+	'routes/api.flow-months': { loader: 'inventory:read', action: 'inventory:write' }, // POST text/csv imports
 	'routes/admin._index': { loader: 'users:manage', action: 'users:manage' },
 	'routes/admin.users.$userId': { loader: 'users:manage', action: 'users:manage' },
 	'routes/admin.audit._index': { loader: 'audit:read' },

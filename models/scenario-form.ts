@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { DATA_HANDLING, type Role, type ScenarioAssumptions, type ScenarioStatus } from './domain.ts'
 import { can } from './permissions.ts'
+import { DESTINATION_REQUIRED } from './scenario/validate.ts'
 
 const rate = (label: string, max = 1) =>
 	z
@@ -46,7 +47,8 @@ export const MoveSchema = z.object({
 		.int('Headcount must be whole people')
 		.min(1, 'Headcount must be at least 1')
 		.max(1_000_000),
-	destinationId: z.number().int().positive().nullable(),
+	// null is a cut (redundancy, no destination); a move whose destination was never chosen has none at all.
+	destinationId: z.number({ error: DESTINATION_REQUIRED }).int().positive().nullable(),
 	startQuarter: z.string().regex(/^20\d\d-Q[1-4]$/, 'Start quarter must look like 2027-Q1'),
 	dataHandling: z.enum(DATA_HANDLING, { error: `Data handling must be one of: ${DATA_HANDLING.join(', ')}` }),
 })

@@ -307,6 +307,13 @@ export interface ExporterFacts {
 	/** Distinct individuals (non-sensitive) provided abroad since 1 January over the counted transfers; replaces the sum. */
 	distinctIndividualsAbroad?: number | null
 	distinctSensitiveIndividualsAbroad?: number | null
+	/**
+	 * Whether the exporter can claim art. 6 on the date scored: it is registered in a pilot free-trade zone whose
+	 * negative list is in force that day (models/ftz-zones.ts). Absent: taken as stated on each flow. When false, a
+	 * flow marked "outside the negative list" is read as not exempt, and `ftzRefusal` says why in its reasons.
+	 */
+	ftzListInForce?: boolean
+	ftzRefusal?: string | null
 }
 
 export interface ExporterTotals {
@@ -332,7 +339,12 @@ export interface ExporterFlowRequirement extends TransferRequirement {
  * CIIO's personal information of unknown volume needs a security assessment; for others a flow of unknown volume
  * needs at least a standard contract and at least what the known totals require. Per flow, the strictest part wins.
  */
-export function requiredTransferMechanisms(exporter: ExporterFacts, flows: ReadonlyArray<ExporterFlowFacts>): ExporterFlowRequirement[] {
+export function requiredTransferMechanisms(exporter: ExporterFacts, claimed: ReadonlyArray<ExporterFlowFacts>): ExporterFlowRequirement[] {
+	// Art. 6 only for a processor registered in a zone whose negative list is in force on the date scored.
+	const refused = claimed.map(f => f.outsideFtzNegativeList && exporter.ftzListInForce === false)
+	const flows = claimed.map((f, i) => (refused[i] ? { ...f, outsideFtzNegativeList: false } : f))
+	const refusal =
+		exporter.ftzRefusal ?? 'Art. 6 does not apply: the unit is not registered in a free-trade zone whose negative list is in force.'
 	const counted = flows.map(f => countsTowardTotals(f))
 	const totals = exporterTotals(exporter, flows, counted)
 	const basis = totalsBasis(exporter, flows, counted, totals)
@@ -344,7 +356,7 @@ export function requiredTransferMechanisms(exporter: ExporterFacts, flows: Reado
 			code: flow.code,
 			mechanism,
 			articles: [...new Set(ordered.map(p => p.article))],
-			reasons: ordered.map(p => p.reason),
+			reasons: [...(refused[i] ? [`${PROVISIONS_2024_TITLE}, art. 6: ${refusal}`] : []), ...ordered.map(p => p.reason)],
 			parts,
 			cumulative: totals,
 			counted: counted[i]!,

@@ -4,6 +4,7 @@
 // only into an empty snapshot table, so a second run keeps the chain the first one wrote.
 import { type Kysely } from 'kysely'
 import { insertCityAverageWage, insertDestination } from '#db/repositories/destinations.ts'
+import { mapFlowIdsByCode, upsertFlowMonths } from '#db/repositories/flow-months.ts'
 import { insertFlowRows } from '#db/repositories/flows.ts'
 import { insertActiveModelVersion } from '#db/repositories/model-versions.ts'
 import { insertReferenceFacts } from '#db/repositories/reference.ts'
@@ -15,12 +16,12 @@ import { insertUser } from '#db/repositories/users.ts'
 import { type Database, MUTABLE_TABLES_CHILD_FIRST } from '#db/schema.ts'
 import { fitToSchema } from '#db/sql/existing-columns.ts'
 import { DEFAULT_MODEL_SETTINGS } from '#models/exposure/settings.ts'
-import { DEMO_FLOWS, DEMO_GROUP_HEADCOUNT, DEMO_STAFFING, DEMO_SYSTEMS, DEMO_UNITS, DEMO_USERS } from './demo/group.ts'
+import { DEMO_FLOW_MONTHS, DEMO_FLOWS, DEMO_GROUP_HEADCOUNT, DEMO_STAFFING, DEMO_SYSTEMS, DEMO_UNITS, DEMO_USERS } from './demo/group.ts'
 import { DEMO_MODEL_VERSIONS, seedDemoQuarters } from './demo/quarters.ts'
 import { DEMO_SCENARIOS } from './demo/scenarios.ts'
 import { DESTINATIONS } from './reference/destinations.ts'
 import { REFERENCE_FACTS } from './reference/facts.ts'
-import { CITY_AVERAGE_WAGES } from './reference/wages.ts'
+import { CITY_AVERAGE_WAGES, wageNote } from './reference/wages.ts'
 
 /** A fixed clock for seeded timestamps, so two runs give the same rows. */
 export const SEED_CLOCK = new Date('2026-11-23T08:00:00Z')
@@ -49,7 +50,7 @@ export async function seed(target: Kysely<Database>, options: { demo: boolean; q
 		})
 		await step(`reference facts: ${REFERENCE_FACTS.length}`, () => insertReferenceFacts(trx, REFERENCE_FACTS))
 		await step(`city average wages: ${CITY_AVERAGE_WAGES.length}`, async () => {
-			for (const w of CITY_AVERAGE_WAGES) await insertCityAverageWage(trx, w)
+			for (const w of CITY_AVERAGE_WAGES) await insertCityAverageWage(trx, { ...w, note: wageNote(w) })
 		})
 		await step(`destinations: ${DESTINATIONS.length}`, async () => {
 			for (const d of DESTINATIONS) await insertDestination(trx, d)
@@ -96,6 +97,17 @@ export async function seed(target: Kysely<Database>, options: { demo: boolean; q
 				DEMO_FLOWS.map(({ unitCode, ...f }) => ({ ...f, unitId: unitId(unitCode) })),
 			),
 		)
+		// Monthly counts only where the schema has their table (a migration test seeds an older one).
+		if ((await trx.introspection.getTables()).some(t => t.name === 'flow_month_count')) {
+			const flowIds = await mapFlowIdsByCode(trx)
+			await step(`monthly flow counts: ${DEMO_FLOW_MONTHS.length}`, () =>
+				upsertFlowMonths(
+					trx,
+					DEMO_FLOW_MONTHS.map(({ flowCode, ...m }) => ({ ...m, flowId: flowIds.get(flowCode.toLowerCase())!.id })),
+					[],
+				),
+			)
+		}
 		await step(`staffing lines: ${DEMO_STAFFING.length}`, () =>
 			insertStaffingRows(
 				trx,

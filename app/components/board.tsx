@@ -286,22 +286,27 @@ export function Decisions({ data }: { data: BoardData }) {
 					<strong>{d.scenario}</strong>: {humanize(d.status)} on {formatDate(d.decidedAt)}
 					{d.decidedBy ? ` by ${d.decidedBy}` : ''}
 					{d.comment ? <div className="small">“{d.comment}”</div> : null}
-					{d.figures ? (
-						<div className="small">
-							As decided: {formatInt(d.figures.headcount)} people; one-off {formatUsd(d.figures.oneOffUsd)}, saving{' '}
-							{formatUsd(d.figures.annualSavingUsd)} a year, NPV {formatUsd(d.figures.npvUsd)}, payback {d.figures.paybackLabel ?? 'never'};
-							exposure change {d.figures.exposureScoreDelta > 0 ? '+' : ''}
-							{d.figures.exposureScoreDelta} ({d.figures.bandsImproved} bands improved, {d.figures.bandsWorsened} worsened). Frozen record{' '}
-							<code>{d.figures.recordHash.slice(0, 12)}…</code>
-						</div>
-					) : (
-						<div className="small muted">Decided before decisions were frozen with their figures.</div>
-					)}
+					<DecisionFiguresLine decision={d} />
 				</li>
 			))}
 		</ul>
 	) : (
 		<p className="muted">No relocation scenario was decided this quarter.</p>
+	)
+}
+
+/** The figures frozen with a decision (its record), never a recomputation on today's inventory. */
+export function DecisionFiguresLine({ decision: d }: { decision: BoardData['decisions'][number] }) {
+	return d.figures ? (
+		<div className="small decision-figures">
+			As decided: {formatInt(d.figures.headcount)} people; one-off {formatUsd(d.figures.oneOffUsd)}, saving{' '}
+			{formatUsd(d.figures.annualSavingUsd)} a year, NPV {formatUsd(d.figures.npvUsd)}, payback {d.figures.paybackLabel ?? 'never'};
+			exposure change {d.figures.exposureScoreDelta > 0 ? '+' : ''}
+			{d.figures.exposureScoreDelta} ({d.figures.bandsImproved} bands improved, {d.figures.bandsWorsened} worsened). Frozen record{' '}
+			<code>{d.figures.recordHash.slice(0, 12)}…</code>
+		</div>
+	) : (
+		<div className="small muted">Decided before decisions were frozen with their figures.</div>
 	)
 }
 

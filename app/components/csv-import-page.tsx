@@ -31,12 +31,15 @@ export function CsvImportPage({
 	exportHref,
 	columns,
 	data,
+	matchedOn = 'code',
 }: {
 	title: string
 	listPath: string
 	exportHref: string
 	columns: CsvColumnHelp[]
 	data: ImportActionData | undefined
+	/** The columns rows are matched on, as the page says it. */
+	matchedOn?: string
 }) {
 	const navigation = useNavigation()
 	const busy = navigation.state === 'submitting'
@@ -49,8 +52,8 @@ export function CsvImportPage({
 				<div>
 					<h1>Import {title.toLowerCase()} from CSV</h1>
 					<p>
-						Rows are matched on <code>code</code>: an existing code is updated, a new one is added, nothing is deleted. Every row is checked
-						first; the import writes all rows or none.
+						Rows are matched on <code>{matchedOn}</code>: an existing row is updated, a new one is added, nothing is deleted. Every row is
+						checked first; the import writes all rows or none.
 					</p>
 				</div>
 			</div>

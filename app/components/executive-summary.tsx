@@ -1,6 +1,6 @@
 import { formatDate, formatInt, formatRmb } from '#app/utils/format.ts'
 import { BAND_LABELS, DIMENSION_LABELS } from '#app/utils/labels.ts'
-import { type BoardData } from './board.tsx'
+import { type BoardData, DecisionFiguresLine } from './board.tsx'
 
 const CAUSES = { inputs: 'changed inputs', time: 'deadlines falling due', model: 'the new model version', rules: 'changed rules' } as const
 
@@ -57,6 +57,7 @@ export function ExecutiveSummary({ data }: { data: BoardData }) {
 							<strong>{d.scenario}</strong>: {d.status} on {formatDate(d.decidedAt)}
 							{d.decidedBy ? ` by ${d.decidedBy}` : ''}
 							{d.comment ? ` (“${d.comment}”)` : ''}.
+							<DecisionFiguresLine decision={d} />
 						</li>
 					))}
 				</ul>
@@ -83,20 +84,52 @@ export function ExecutiveSummary({ data }: { data: BoardData }) {
 				) : null}
 			</ul>
 			<h3>Falling due in {due.quarter}</h3>
-			{due.items.length ? (
-				<ul>
-					{due.items.map((d, i) => (
-						<li key={i}>
-							{formatDate(d.dueOn)}: {d.unit}, {d.what}.
-						</li>
-					))}
-					{due.total > due.items.length ? (
-						<li>and {formatInt(due.total - due.items.length)} more dated obligations in the quarter.</li>
-					) : null}
-				</ul>
-			) : (
-				<p>No dated obligation or mechanism expiry falls in {due.quarter} in the frozen inventory.</p>
-			)}
+			<FallingDue data={data} />
 		</section>
+	)
+}
+
+// The summary names the soonest duties of the obligations register as frozen with the quarter, and counts the rest.
+const DUE_NAMED = 8
+
+/** What falls due next quarter, from the obligations register frozen with the quarter (open duties due then, and
+ * those already overdue); a quarter frozen before the register existed falls back to its dated MLPS duties and
+ * mechanism expiries. */
+function FallingDue({ data }: { data: BoardData }) {
+	const o = data.obligations
+	if (o) {
+		const named = o.due.slice(0, DUE_NAMED)
+		return o.dueTotal ? (
+			<ul>
+				{named.map(d => (
+					<li key={d.key}>
+						{formatDate(d.dueOn!)}
+						{d.overdue ? ' (already overdue)' : ''}: {d.unitName}, {d.duty.charAt(0).toLowerCase()}
+						{d.duty.slice(1)} ({d.law} {d.article}
+						{d.source.verified || d.certainty === 'practice' ? '' : ', unverified'}; {d.owner ? `owner ${d.owner}` : 'no owner yet'}).
+					</li>
+				))}
+				{o.dueTotal > named.length ? (
+					<li>
+						and {formatInt(o.dueTotal - named.length)} more open duties in the register ({formatInt(o.overdue)} overdue in all).
+					</li>
+				) : null}
+			</ul>
+		) : (
+			<p>No open duty of the obligations register falls due in {o.nextQuarter}, and none was overdue.</p>
+		)
+	}
+	const due = data.dueNext
+	return due.items.length ? (
+		<ul>
+			{due.items.map((d, i) => (
+				<li key={i}>
+					{formatDate(d.dueOn)}: {d.unit}, {d.what}.
+				</li>
+			))}
+			{due.total > due.items.length ? <li>and {formatInt(due.total - due.items.length)} more dated obligations in the quarter.</li> : null}
+		</ul>
+	) : (
+		<p>No dated obligation or mechanism expiry falls in {due.quarter} in the frozen inventory.</p>
 	)
 }

@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { formatDate, formatInt } from '#app/utils/format.ts'
 import { MECHANISM_LABELS } from '#app/utils/labels.ts'
 import { type ExporterForecast } from '#models/obligations/forecast.ts'
@@ -14,9 +15,9 @@ export function ForecastPanel({ forecast }: { forecast: ExporterForecast }) {
 				<>
 					<p className="muted small">
 						Individuals provided abroad since 1 January, counted over the flows no exemption covers: {formatInt(forecast.ytd.nonSensitive)}{' '}
-						non-sensitive and {formatInt(forecast.ytd.sensitive)} sensitive to {formatDate(forecast.asOf)}, projected at the year-to-date
-						run rate.
-						{forecast.unknownFlows ? ` ${forecast.unknownFlows} flow(s) have unknown counts: these are lower bounds.` : ''}
+						non-sensitive and {formatInt(forecast.ytd.sensitive)} sensitive to {formatDate(forecast.asOf)}. {forecast.basis.note}
+						{forecast.unknownFlows ? ` ${forecast.unknownFlows} flow(s) have unknown counts: these are lower bounds.` : ''}{' '}
+						<Link to={`/flows/months?unit=${encodeURIComponent(forecast.unitCode)}`}>Monthly counts</Link>
 					</p>
 					<div className="card-grid">
 						<ForecastChart forecast={forecast} series="nonSensitive" />

@@ -1,7 +1,7 @@
 import { Link, useNavigate, useSearchParams } from '@remix-run/react'
 import { type KeyboardEvent, type MouseEvent } from 'react'
 import { BAND_LABELS, DIMENSION_LABELS, DIMENSION_SHORT } from '#app/utils/labels.ts'
-import { type Band } from '#models/exposure/types.ts'
+import { type Band, BANDS } from '#models/exposure/types.ts'
 import { humanize } from '#app/utils/format.ts'
 import { DIMENSIONS } from '#models/exposure/types.ts' // not the index: see models/overview.ts
 import { type HeatmapLine, type HeatmapSortKey } from '#models/overview.ts'
@@ -40,14 +40,18 @@ export function Heatmap({ rows, sort, desc }: { rows: HeatmapLine[]; sort: Heatm
 				<thead>
 					<tr>
 						<th aria-sort={ariaSort('name')} scope="col">
-							<Link to={sortLink('name')}>Business unit{arrow('name')}</Link>
+							<Link discover="none" to={sortLink('name')}>
+								Business unit{arrow('name')}
+							</Link>
 						</th>
 						<th aria-sort={ariaSort('overall')} scope="col" className="heat-col">
-							<Link to={sortLink('overall')}>Overall{arrow('overall')}</Link>
+							<Link discover="none" to={sortLink('overall')}>
+								Overall{arrow('overall')}
+							</Link>
 						</th>
 						{DIMENSIONS.map(d => (
 							<th key={d} aria-sort={ariaSort(d)} scope="col" className="heat-col">
-								<Link to={sortLink(d)} title={DIMENSION_LABELS[d]}>
+								<Link discover="none" to={sortLink(d)} title={DIMENSION_LABELS[d]}>
 									{DIMENSION_SHORT[d]}
 									{arrow(d)}
 								</Link>
@@ -61,7 +65,10 @@ export function Heatmap({ rows, sort, desc }: { rows: HeatmapLine[]; sort: Heatm
 							<tr key={r.unitId}>
 								<th scope="row">
 									<a href={`/units/${r.unitId}`}>{r.name}</a>
-									<small>{`${r.city} · ${humanize(r.segment)}`}</small>
+									<small>
+										{`${r.city} · ${humanize(r.segment)}`}
+										{r.incomplete ? <span className="incomplete-tag"> · ⚠ Incomplete: nothing recorded</span> : null}
+									</small>
 								</th>
 								<Cell
 									href={`/units/${r.unitId}${r.overall.dimension ? `#${r.overall.dimension}` : ''}`}
@@ -69,7 +76,13 @@ export function Heatmap({ rows, sort, desc }: { rows: HeatmapLine[]; sort: Heatm
 									band={r.overall.band}
 								/>
 								{DIMENSIONS.map((d, i) => (
-									<Cell key={d} href={`/units/${r.unitId}#${d}`} score={r.cells[i]![0]} band={r.cells[i]![1]} />
+									<Cell
+										key={d}
+										href={`/units/${r.unitId}#${d}`}
+										score={r.cells[i]![0]}
+										band={BANDS[r.cells[i]![1]] ?? 'none'}
+										unknown={r.incomplete}
+									/>
 								))}
 							</tr>
 						))
@@ -86,11 +99,12 @@ export function Heatmap({ rows, sort, desc }: { rows: HeatmapLine[]; sort: Heatm
 	)
 }
 
-function Cell({ href, score, band }: { href: string; score: number; band: Band }) {
+/** A cell; `unknown`: the unit's record is incomplete, so a dimension nothing raised is unknown, not "None". */
+function Cell({ href, score, band, unknown }: { href: string; score: number; band: Band; unknown?: boolean }) {
 	return (
 		<td className={`band-${band}`}>
 			<a href={href}>
-				{`${BAND_LABELS[band]} `}
+				{unknown && band === 'none' ? 'Unknown ' : `${BAND_LABELS[band]} `}
 				{band === 'none' ? null : <b>{formatScore(score)}</b>}
 			</a>
 		</td>

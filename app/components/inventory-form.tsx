@@ -72,7 +72,11 @@ function Field({
 		case 'select':
 			input = (
 				<select {...common} defaultValue={value}>
-					{value === '' ? <option value="">Choose…</option> : null}
+					{field.optional ? (
+						<option value="">{field.empty === 'none' ? 'None' : 'Not determined'}</option>
+					) : value === '' ? (
+						<option value="">Choose…</option>
+					) : null}
 					{field.options!.map(o => (
 						<option key={o} value={o}>
 							{humanize(o)}

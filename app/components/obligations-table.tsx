@@ -1,6 +1,7 @@
 import { Form, Link, useSearchParams } from '@remix-run/react'
 import { formatDate } from '#app/utils/format.ts'
 import { type RegisterRow } from '#models/obligations/types.ts'
+import { isOfficialLawSource, UNOFFICIAL_LABEL } from '#models/law-links.ts'
 
 const STATUS_LABEL = { open: 'Open', done: 'Done', not_applicable: 'Not applicable' } as const
 const STATE_LABEL = { met: 'Met (inventory)', scheduled: 'Scheduled', overdue: 'Overdue', undated: 'No date held' } as const
@@ -60,7 +61,8 @@ export function ObligationsTable({
 										<a href={safeHref(r.source.url)} rel="noreferrer">
 											{r.source.instrument}
 										</a>{' '}
-										(as of {r.source.asOf})
+										(as of {r.source.asOf}
+										{safeHref(r.source.url) && !isOfficialLawSource(r.source.url) ? `; ${UNOFFICIAL_LABEL}` : ''})
 									</div>
 									{r.source.verified ? null : <div className="warn-text small">⚠ not verified against the primary text</div>}
 									{r.certainty === 'practice' ? <div className="warn-text small">market practice, not law</div> : null}

@@ -1,6 +1,7 @@
 import { BandBadge } from '#app/components/band.tsx'
 import { formatDate, formatInt, formatRmb, formatUsd, humanize } from '#app/utils/format.ts'
 import { DIMENSION_SHORT, MECHANISM_LABELS } from '#app/utils/labels.ts'
+import { type CityAverageWage } from '#models/domain.ts'
 import { DIMENSIONS } from '#models/exposure/index.ts'
 import { type ScenarioResult, type ScenarioUncertainty } from '#models/scenario/index.ts'
 import { CashChart, CostWaterfall } from './scenario-charts.tsx'
@@ -21,8 +22,10 @@ export function ScenarioResults(props: {
 	uncertaintyPending?: boolean
 	status?: string
 	busy?: boolean
+	/** The cities' published average wages (the cap's row first per city), shown with source and year. */
+	wages?: ReadonlyArray<CityAverageWage & { usedForCap: boolean }>
 }) {
-	const { result, uncertainty, uncertaintyPending, status, busy } = props
+	const { result, uncertainty, uncertaintyPending, status, busy, wages } = props
 	const changed = new Map<number, ScenarioResult['exposure']['diff']>()
 	for (const d of result.exposure.diff) if (d.delta !== 0) changed.set(d.unitId, [...(changed.get(d.unitId) ?? []), d])
 	const diffUnits = result.exposure.before.units.filter(u => changed.has(u.unitId) || result.lines.some(l => l.unitId === u.unitId))
@@ -128,6 +131,7 @@ export function ScenarioResults(props: {
 								</th>
 								<th scope="col" className="num">
 									Leave first
+									<div className="th-help">resign before the date, no severance</div>
 								</th>
 								<th scope="col" className="num">
 									Years counted
@@ -183,8 +187,11 @@ export function ScenarioResults(props: {
 				</TableScroll>
 				<p className="small muted">
 					Severance per Labour Contract Law art. 47: a month’s wage per year of service (six months or more counts as a year), capped at
-					three times the city’s average wage and twelve years for high earners. Figures per head in RMB at the effective date.
+					three times the city’s average wage and twelve years for high earners. Figures per head in RMB at the effective date. “Leave
+					first” is the people expected to resign of their own accord before the effective date (the attrition assumption): they are not
+					replaced and get no severance, so severance is paid on the rest.
 				</p>
+				{wages ? <CapWages wages={wages} cities={[...new Set(result.lines.map(l => l.city))]} /> : null}
 			</section>
 
 			<section className="card" aria-labelledby="art41-h">
@@ -242,8 +249,14 @@ export function ScenarioResults(props: {
 							<strong>
 								{t.staffingLineCode}: {t.techExport!.step}.
 							</strong>{' '}
-							{t.techExport!.note} Source: {t.techExport!.source.instrument}, {t.techExport!.source.article} (⚠ not verified against the
-							primary text).
+							{t.techExport!.note} Source: {t.techExport!.source.instrument}, {t.techExport!.source.article}
+							{t.techExport!.source.verified ? '' : ' (⚠ review periods not verified against the primary text)'}.
+							{t
+								.techExport!.systems.filter(s => s.catalogue)
+								.map(
+									s => ` ${s.code}: ${s.catalogue!.name}, ${s.catalogue!.covers}${s.catalogue!.verified ? '' : ' (⚠ item not verified)'}.`,
+								)
+								.join('')}
 						</p>
 					))}
 			</section>
@@ -420,5 +433,47 @@ function RaisedFlows({ transfers }: { transfers: ScenarioResult['newTransfers'] 
 				</tbody>
 			</table>
 		</div>
+	)
+}
+
+/** The average wage each city's cap rests on, with its year and source; other published figures beside it. */
+function CapWages({ wages, cities }: { wages: ReadonlyArray<CityAverageWage & { usedForCap: boolean }>; cities: string[] }) {
+	if (!cities.length) return null
+	return (
+		<div className="cap-wages">
+			<h3>Local average wages behind the cap</h3>
+			<ul className="plain stack small">
+				{cities.map(city => {
+					const rows = wages.filter(w => w.city === city)
+					const used = rows.find(w => w.usedForCap)
+					if (!used) return <li key={city}>{city}: no published average wage, so the cap is not applied.</li>
+					return (
+						<li key={city}>
+							<strong>{city}</strong>: RMB {formatInt(used.monthlyRmb)} a month, {used.yearOfData} (<WageSource wage={used} />)
+							{used.verified ? '' : ', unverified'}. {used.note}
+							{rows
+								.filter(w => w !== used)
+								.map((w, i) => (
+									<span key={i}>
+										{' '}
+										Also published: RMB {formatInt(w.monthlyRmb)}, {w.yearOfData} ({w.statistic}; <WageSource wage={w} />
+										).
+									</span>
+								))}
+						</li>
+					)
+				})}
+			</ul>
+		</div>
+	)
+}
+
+function WageSource({ wage }: { wage: CityAverageWage }) {
+	return /^https?:\/\//.test(wage.source) ? (
+		<a href={wage.source} rel="noreferrer">
+			source, {wage.asOf}
+		</a>
+	) : (
+		<>{wage.source}</>
 	)
 }

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useMemo } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterBar } from '#app/components/filter-bar.tsx'
 import { FlowSankey } from '#app/components/flow-sankey.tsx'
@@ -7,11 +8,11 @@ import { Heatmap } from '#app/components/heatmap.tsx'
 import { RiskMatrix } from '#app/components/risk-matrix.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { overviewPage } from '#app/utils/exposure.server.ts'
+import { getScoredPortfolioAndVersions, overviewPage } from '#app/utils/exposure.server.ts'
 import { formatDate, formatInt, formatRmb } from '#app/utils/format.ts'
 import { requireListQuery } from '#app/utils/list-query.server.ts'
-import { HEATMAP_SPEC } from '#models/overview.ts'
-import { loadRegister, portfolioForecasts } from '#app/utils/obligations.server.ts'
+import { HEATMAP_SPEC, packSankey, type PackedSankey, unpackSankey } from '#models/overview.ts'
+import { loadRegister } from '#app/utils/obligations.server.ts'
 import { dueWithin } from '#models/obligations/register.ts'
 import { forecastCrossingsThisYear } from '#models/obligations/forecast.ts'
 
@@ -19,18 +20,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUser(request, 'overview:read')
 	const query = requireListQuery(request, HEATMAP_SPEC)
 	const db = getDb()
-	const [page, register] = await Promise.all([overviewPage(db, query), loadRegister(db)])
+	// One query for the versions both panels depend on; when warm, nothing else is read.
+	const versions = await getScoredPortfolioAndVersions(db)
+	const [page, register] = await Promise.all([overviewPage(db, query, versions.scored), loadRegister(db, versions)])
 	const due = dueWithin(register.rows, 90)
 	return json({
 		...page,
-		due: { total: due.length, overdue: due.filter(r => r.overdue).length, rows: due.slice(0, 8) },
-		crossings: forecastCrossingsThisYear(portfolioForecasts(register.units, register.asOf)),
+		sankey: packSankey(page.sankey),
+		// Only what the page shows of each duty and crossing: the register's rows carry sources and notes it does not print.
+		due: {
+			total: due.length,
+			overdue: due.filter(r => r.overdue).length,
+			rows: due.slice(0, 8).map(({ key, unitId, unitCode, duty, dueOn, overdue }) => ({ key, unitId, unitCode, duty, dueOn, overdue })),
+		},
+		crossings: forecastCrossingsThisYear(register.forecasts).map(
+			({ unitId, unitCode, threshold, label, forecastOn, mechanismLabel, startNow, leadTimeDays }) => ({
+				unitId,
+				unitCode,
+				threshold,
+				label,
+				forecastOn,
+				mechanismLabel,
+				startNow,
+				leadTimeDays,
+			}),
+		),
 	})
 }
 
 export default function OverviewRoute() {
 	const { kpis, heatmap, matrix, matrixBands, sankey, query, asOf, modelLabel, due, crossings } = useLoaderData<typeof loader>()
 	const pages = Math.max(1, Math.ceil(heatmap.total / query.pageSize))
+	const flows = useMemo(() => unpackSankey(sankey as PackedSankey), [sankey])
 	return (
 		<>
 			<div className="page-head">
@@ -42,7 +63,12 @@ export default function OverviewRoute() {
 				</div>
 			</div>
 			<section className="kpis" aria-label="Headline figures">
-				<Kpi label="Business units" value={formatInt(kpis.units)} />
+				<Kpi
+					label="Business units"
+					value={formatInt(kpis.units)}
+					hint={kpis.unitsIncomplete ? `⚠ ${formatInt(kpis.unitsIncomplete)} incomplete: consumer data, nothing recorded` : undefined}
+					alert={!!kpis.unitsIncomplete}
+				/>
 				<Kpi label="People in China" value={formatInt(kpis.peopleInChina)} />
 				<Kpi
 					label="Flows lacking their required mechanism"
@@ -56,7 +82,7 @@ export default function OverviewRoute() {
 					value={formatInt(kpis.systemsOverdue)}
 					hint={`of ${formatInt(kpis.systems)} systems`}
 					alert={kpis.systemsOverdue > 0}
-					to="/systems"
+					to="/systems?overdue=yes"
 				/>
 				<Kpi
 					label="Statutory penalty ceiling"
@@ -76,7 +102,7 @@ export default function OverviewRoute() {
 				</section>
 				<section className="card" aria-labelledby="sankey-h">
 					<h2 id="sankey-h">Personal information leaving China</h2>
-					<FlowSankey data={sankey} />
+					<FlowSankey data={flows} />
 				</section>
 			</div>
 
@@ -85,7 +111,9 @@ export default function OverviewRoute() {
 					<h2 id="due-h">Due in the next 90 days</h2>
 					<p className="muted small">
 						{formatInt(due.total)} open duties, {formatInt(due.overdue)} of them overdue.{' '}
-						<Link to="/obligations?within=90">See them all</Link>
+						<Link discover="none" to="/obligations?within=90">
+							See them all
+						</Link>
 					</p>
 					<ul className="due-list">
 						{due.rows.map(r => (
@@ -93,7 +121,11 @@ export default function OverviewRoute() {
 								<span className={r.overdue ? 'status-gap' : undefined}>
 									{r.overdue ? `Overdue since ${formatDate(r.dueOn)}` : formatDate(r.dueOn)}
 								</span>{' '}
-								· <Link to={`/units/${r.unitId}`}>{r.unitCode}</Link> · {r.duty}
+								·{' '}
+								<Link discover="none" to={`/units/${r.unitId}`}>
+									{r.unitCode}
+								</Link>{' '}
+								· {r.duty}
 							</li>
 						))}
 					</ul>
@@ -104,8 +136,11 @@ export default function OverviewRoute() {
 						<ul className="due-list">
 							{crossings.map(c => (
 								<li key={`${c.unitCode}-${c.threshold}`}>
-									{formatDate(c.forecastOn)} · <Link to={`/units/${c.unitId}#forecast-h`}>{c.unitCode}</Link> crosses {c.label}:{' '}
-									{c.mechanismLabel}
+									{formatDate(c.forecastOn)} ·{' '}
+									<Link discover="none" to={`/units/${c.unitId}#forecast-h`}>
+										{c.unitCode}
+									</Link>{' '}
+									crosses {c.label}: {c.mechanismLabel}
 									{c.startNow ? <span className="start-now"> · start now (lead time {c.leadTimeDays} days)</span> : null}
 								</li>
 							))}
@@ -128,7 +163,9 @@ export default function OverviewRoute() {
 				{query.filters.cell ? (
 					<p className="notice warn">
 						Showing units at likelihood {query.filters.cell.split('-')[0]}, impact {query.filters.cell.split('-')[1]}.{' '}
-						<Link to="?#heatmap">Show all</Link>
+						<Link discover="none" to="?#heatmap">
+							Show all
+						</Link>
 					</p>
 				) : null}
 				<Heatmap rows={heatmap.rows} sort={query.sort} desc={query.desc} />
@@ -148,18 +185,32 @@ export default function OverviewRoute() {
 	)
 }
 
+// Links here say discover="none": route discovery is not lazy in this app (remix.config.js), so the attribute the
+// default adds to each link (data-discover) only weighed the page.
 function PageLink({ page, children }: { page: number; children: string }) {
 	const [current] = useSearchParams()
 	const params = new URLSearchParams(current)
 	params.set('page', String(page))
-	return <Link to={`?${params}#heatmap`}>{children}</Link>
+	return (
+		<Link discover="none" to={`?${params}#heatmap`}>
+			{children}
+		</Link>
+	)
 }
 
 function Kpi({ label, value, hint, alert, to }: { label: string; value: string; hint?: string; alert?: boolean; to?: string }) {
 	return (
 		<div className={`kpi${alert ? ' alert' : ''}`}>
 			<div className="label">{label}</div>
-			<div className="value">{to ? <Link to={to}>{value}</Link> : value}</div>
+			<div className="value">
+				{to ? (
+					<Link discover="none" to={to}>
+						{value}
+					</Link>
+				) : (
+					value
+				)}
+			</div>
 			{hint ? <div className="hint">{hint}</div> : null}
 		</div>
 	)

@@ -4,7 +4,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { loadUnitObligations } from '#app/utils/obligations.server.ts'
 
 // GET /api/units/:unitId/forecast: { crossings: [{ threshold, mechanism, forecastOn, leadTimeDays, startBy }] } plus
-// the year-to-date counts, the run rate and whether each crossing is already made or the work must start now.
+// the year-to-date counts, the pace and its basis (the run rate, or the recorded monthly counts) and whether each crossing is already made or the work must start now.
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireUser(request, 'overview:read')
 	const id = Number(params.unitId)
@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			reason: f.reason,
 			ytd: f.ytd,
 			unknownFlows: f.unknownFlows,
+			basis: f.basis,
 			crossings: f.crossings.map(c => ({
 				threshold: c.threshold,
 				mechanism: c.mechanism,

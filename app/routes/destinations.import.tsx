@@ -2,11 +2,8 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData } from '@remix-run/react'
 import { CsvImportPage, type ImportActionData } from '#app/components/csv-import-page.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { importCsv } from '#app/services/csv-import.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { answerImport, readCsvUpload } from '#app/utils/csv-upload.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
-import { serviceContext } from '#app/utils/request.server.ts'
+import { importUpload } from '#app/utils/csv-upload.server.ts'
 import { DESTINATION_CSV_COLUMNS } from '#models/destination-csv.ts'
 
 // Destinations from CSV, matched on city: a known city is updated (its costs replaced), a new one added,
@@ -19,9 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	const user = await requireUser(request, 'inventory:write')
-	const upload = await readCsvUpload(request)
-	return answerImport(await importCsv(getDb(), user, serviceContext(request), { target: 'destinations', ...upload }), upload.fileName)
+	return importUpload(request, 'destinations')
 }
 
 const COLUMN_HELP: Record<string, [string, string]> = {

@@ -80,7 +80,8 @@ export default function FlowsRoute() {
 					<h1>Cross-border data flows</h1>
 					<p>
 						Data leaving mainland China, including remote access from abroad: the mechanism each flow requires, counted per exporter (the
-						unit's totals since 1 January over all its transfers that are not exempt), and the one in place.
+						unit's totals since 1 January over all its transfers that are not exempt), and the one in place.{' '}
+						<Link to="/flows/months">Monthly counts per flow</Link> refine the threshold forecast.
 					</p>
 				</div>
 				<InventoryActions table="flows" canWrite={canWrite} />

@@ -1,9 +1,11 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ConfirmDelete } from '#app/components/confirm-delete.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InventoryForm } from '#app/components/inventory-form.tsx'
 import { deleteInventoryRow, saveInventoryRecord } from '#app/services/inventory.server.ts'
+import { setBusinessUnitArchived, unitHistory } from '#app/services/unit-archive.server.ts'
+import { findUnitArchiveState } from '#db/repositories/unit-archive.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatInt } from '#app/utils/format.ts'
@@ -36,7 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		values: inventoryFields(table, record, found.unitCode),
 		units: table === 'units' ? [] : await unitOptions(db),
 		impact: await inventoryDeletionImpact(db, table, id),
+		archive: table === 'units' ? await unitArchive(db, id) : null,
 	})
+}
+
+/** A unit's archive state and the history that makes it archived rather than deleted (decision 032). */
+async function unitArchive(db: ReturnType<typeof getDb>, id: number) {
+	const [state, { archiveOnly, words }] = await Promise.all([findUnitArchiveState(db, id), unitHistory(db, id)])
+	return { archivedAt: state?.archivedAt ?? null, archiveOnly, history: words }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,6 +59,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		const deleted = await deleteInventoryRow(getDb(), user, ctx, { table, id })
 		return deleted.ok ? redirect(INVENTORY_META[table].listPath) : answerFailure(deleted, { values: {} })
 	}
+	if (table === 'units' && (intent === 'archive' || intent === 'restore')) {
+		const done = await setBusinessUnitArchived(getDb(), user, ctx, { id, archived: intent === 'archive' })
+		return done.ok ? redirect(intent === 'archive' ? '/units/archived' : `/units/${id}`) : answerFailure(done, { values: {} })
+	}
 	if (intent !== 'save')
 		return json({ errors: { form: [`Unknown action "${String(intent).slice(0, 40)}".`] }, values: {} }, { status: 400 })
 	const values = formValues(form)
@@ -59,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditInventoryRoute() {
-	const { table, values, units, impact } = useLoaderData<typeof loader>()
+	const { table, id, values, units, impact, archive } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const meta = INVENTORY_META[table]
 	const goesWith = describeImpact(impact)
@@ -80,22 +93,57 @@ export default function EditInventoryRoute() {
 				units={units}
 				submitLabel="Save changes"
 			/>
-			<section className="card danger-zone" aria-labelledby="delete-h">
-				<h2 id="delete-h">Delete</h2>
-				<p>
-					Deleting {values.code} removes it from the inventory{goesWith ? `, with ${goesWith}` : ''}. Frozen snapshots and frozen scenario
-					decisions keep their copy.
-				</p>
-				<ConfirmDelete
-					label={`Delete ${meta.singular}`}
-					question={
-						<>
-							Delete {meta.singular} {values.code}
-							{goesWith ? ` and ${goesWith}` : ''}? This cannot be undone.
-						</>
-					}
-				/>
-			</section>
+			{archive?.archivedAt ? (
+				<section className="card danger-zone" aria-labelledby="delete-h">
+					<h2 id="delete-h">Archived</h2>
+					<p>
+						{values.code} was archived on {archive.archivedAt} UTC: it is hidden from the lists, the scoring and the overview, and kept for
+						the record. Restoring it brings it back{goesWith ? `, with ${goesWith}` : ''}.
+					</p>
+					<Form method="post" action={`/inventory/units/${id}`}>
+						<button type="submit" name="intent" value="restore">
+							Restore business unit
+						</button>
+					</Form>
+				</section>
+			) : archive?.archiveOnly ? (
+				<section className="card danger-zone" aria-labelledby="delete-h">
+					<h2 id="delete-h">Archive</h2>
+					<p>
+						{values.code} has history ({archive.history}), so it is archived, not deleted: it leaves the lists, the scoring and the overview
+						{goesWith ? `, with ${goesWith}` : ''}, and is kept for the record. Archived units are listed under{' '}
+						<Link to="/units/archived">Archived units</Link>, where they can be restored.
+					</p>
+					<ConfirmDelete
+						label="Archive business unit"
+						intent="archive"
+						confirmLabel="Yes, archive"
+						question={
+							<>
+								Archive business unit {values.code}
+								{goesWith ? ` and ${goesWith}` : ''}? It can be restored.
+							</>
+						}
+					/>
+				</section>
+			) : (
+				<section className="card danger-zone" aria-labelledby="delete-h">
+					<h2 id="delete-h">Delete</h2>
+					<p>
+						Deleting {values.code} removes it from the inventory{goesWith ? `, with ${goesWith}` : ''}. Frozen snapshots and frozen scenario
+						decisions keep their copy.
+					</p>
+					<ConfirmDelete
+						label={`Delete ${meta.singular}`}
+						question={
+							<>
+								Delete {meta.singular} {values.code}
+								{goesWith ? ` and ${goesWith}` : ''}? This cannot be undone.
+							</>
+						}
+					/>
+				</section>
+			)}
 		</>
 	)
 }

@@ -50,7 +50,7 @@ function describeValues(f: (typeof INVENTORY_META)['units']['fields'][number] | 
 	if (!f) return ''
 	switch (f.kind) {
 		case 'select':
-			return (f.options ?? []).join(', ')
+			return `${(f.options ?? []).join(', ')}${f.optional ? (f.empty === 'none' ? '; empty for none' : '; empty when not determined') : ''}`
 		case 'yesno':
 			return 'yes or no'
 		case 'integer':

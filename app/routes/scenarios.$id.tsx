@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const id = requireScenarioId(params.id)
 	const db = getDb()
 	const scenario = await requireVisibleScenario(db, user, id)
-	const { ctx, key, modelLabel } = await loadScenarioContext(db)
+	const { ctx, key, modelLabel, wages } = await loadScenarioContext(db)
 	const editable = scenarioTransition(user.role, scenario.status, 'save').ok
 	// A proposed or decided scenario is read from its frozen record; the live recomputation shows beside it when the
 	// inventory changed since, never instead of it.
@@ -71,6 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			label: `${d.city} (${d.country}${d.isMainlandChina ? ', mainland China' : ''})`,
 		})),
 		quarters: upcomingQuarters(ctx.asOf, 12),
+		// The average wages behind the severance cap, with source and year (the results show its lines' cities).
+		wages,
 	})
 }
 
@@ -121,7 +123,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type Draft = ScenarioDraftInput
 /** A move as the editor holds it: the draft's fields, a stable row key, the unit chosen and the text of the unit box. */
-type EditorMove = Draft['moves'][number] & { row: number; unitId: number | null; unitText: string }
+/** `destinationId`: a city's id, null for a cut, undefined for a new move whose destination is not chosen yet. */
+type EditorMove = Omit<Draft['moves'][number], 'destinationId'> & {
+	destinationId: number | null | undefined
+	row: number
+	unitId: number | null
+	unitText: string
+}
 type EditorDraft = Omit<Draft, 'moves'> & { moves: EditorMove[] }
 type UnitChoice = { id: number; code: string; name: string; city: string }
 type InventoryAnswer = { error: string } | { unit: UnitInventory; key: string }
@@ -129,7 +137,23 @@ type InventoryAnswer = { error: string } | { unit: UnitInventory; key: string }
 const unitLabel = (u: UnitChoice) => `${u.name} · ${u.code} · ${u.city}`
 const lineLabel = (l: UnitInventory['staffing'][number]) => `${l.code} · ${humanize(l.function)} · ${l.city} (${formatInt(l.headcount)})`
 const moveIndexOf = (path: string) => Number(/^moves\.(\d+)/.exec(path)?.[1] ?? -1)
-const toDraft = (d: EditorDraft): Draft => ({ ...d, moves: d.moves.map(({ row: _row, unitId: _unitId, unitText: _text, ...m }) => m) })
+// A move without a chosen destination goes as it is (no destinationId): the engine leaves it out and the save refuses it.
+const toDraft = (d: EditorDraft): Draft => ({
+	...d,
+	moves: d.moves.map(({ row: _row, unitId: _unitId, unitText: _text, ...m }) => m as Draft['moves'][number]),
+})
+const MOVE_FIELDS: Record<string, string> = {
+	staffingLineId: 'staffing line',
+	headcount: 'people',
+	destinationId: 'destination',
+	startQuarter: 'start quarter',
+	dataHandling: 'data handling',
+}
+/** 'moves.3.destinationId' -> 'Move 4: destination' (the field's label in the editor); other paths humanised. */
+const pathLabel = (path: string) => {
+	const m = /^moves\.(\d+)\.(\w+)/.exec(path)
+	return m ? `Move ${Number(m[1]) + 1}: ${MOVE_FIELDS[m[2]!] ?? humanize(m[2]!)}` : humanize(path.replace(/\./g, ' '))
+}
 
 export default function ScenarioRoute() {
 	const data = useLoaderData<typeof loader>()
@@ -206,7 +230,7 @@ export default function ScenarioRoute() {
 	// The units this draft needs that the browser does not hold yet: those its rows name, and those a cut changes.
 	const missing = useMemo(() => {
 		if (!ctx) return []
-		const wanted = new Set([...scenarioUnitIds(draft, ctx), ...draft.moves.flatMap(m => (m.unitId === null ? [] : [m.unitId]))])
+		const wanted = new Set([...scenarioUnitIds(toDraft(draft), ctx), ...draft.moves.flatMap(m => (m.unitId === null ? [] : [m.unitId]))])
 		return [...wanted].filter(id => !held.has(id) && !failed.has(id))
 	}, [ctx, held, draft, failed])
 	const receive = useCallback(
@@ -228,7 +252,7 @@ export default function ScenarioRoute() {
 	const live = useMemo(() => {
 		if (!ctx || !dirty) return null
 		performance.mark('scenario-recompute-start')
-		const result = runScenario(draft, ctx)
+		const result = runScenario(toDraft(draft), ctx)
 		performance.mark('scenario-recompute-end')
 		performance.measure('scenario-recompute', 'scenario-recompute-start', 'scenario-recompute-end')
 		return result
@@ -239,14 +263,14 @@ export default function ScenarioRoute() {
 	useEffect(() => {
 		if (!ctx || !dirty) return
 		const t = setTimeout(
-			() => setSimulated({ draft: deferred, ctx, uncertainty: simulateScenario(deferred, ctx, { runs: 1_000, seed: 1 }) }),
+			() => setSimulated({ draft: deferred, ctx, uncertainty: simulateScenario(toDraft(deferred), ctx, { runs: 1_000, seed: 1 }) }),
 			300,
 		)
 		return () => clearTimeout(t)
 	}, [ctx, deferred, dirty])
 	const { uncertainty } = simulated
 	const bandsPending = dirty && (simulated.draft !== draft || simulated.ctx !== ctx)
-	const issues = useMemo(() => (ctx ? validateScenario(draft, ctx) : []), [ctx, draft])
+	const issues = useMemo(() => (ctx ? validateScenario(toDraft(draft), ctx) : []), [ctx, draft])
 	const serverErrors = actionData?.errors ?? []
 	// Rows whose unit is still on its way: their moves are left out until it arrives, and say so instead of an error.
 	const waiting = new Set(draft.moves.flatMap((m, i) => (m.unitId !== null && !held.has(m.unitId) && !failed.has(m.unitId) ? [i] : [])))
@@ -288,7 +312,7 @@ export default function ScenarioRoute() {
 					unitText: unit ? unitLabel(unit) : '',
 					staffingLineId: line?.id ?? 0,
 					headcount: Math.min(10, line?.headcount ?? 10),
-					destinationId: data.destinations[0]?.id ?? null,
+					destinationId: undefined, // none until the analyst picks a city or "Cut"
 					startQuarter: data.quarters[1] ?? data.quarters[0]!,
 					dataHandling: 'remote_access',
 				},
@@ -325,7 +349,7 @@ export default function ScenarioRoute() {
 					<ul>
 						{serverErrors.map((e, i) => (
 							<li key={i}>
-								{e.path && e.path !== 'intent' && e.path !== 'comment' ? `${humanize(e.path.replace(/\./g, ' '))}: ` : ''}
+								{e.path && e.path !== 'intent' && e.path !== 'comment' ? `${pathLabel(e.path)}: ` : ''}
 								{e.message}
 							</li>
 						))}
@@ -453,15 +477,17 @@ export default function ScenarioRoute() {
 											<td>
 												<select
 													aria-label={`Move ${i + 1}: destination`}
-													value={m.destinationId ?? ''}
+													value={m.destinationId === undefined ? '' : m.destinationId === null ? 'cut' : m.destinationId}
+													aria-invalid={rowIssues.some(x => x.path.endsWith('destinationId') && x.severity === 'error') || undefined}
 													onChange={e =>
 														set({
-															destinationId: e.target.value ? Number(e.target.value) : null,
-															...(e.target.value ? {} : { dataHandling: 'not_needed' as const }),
+															destinationId: e.target.value === 'cut' ? null : e.target.value ? Number(e.target.value) : undefined,
+															...(e.target.value === 'cut' ? { dataHandling: 'not_needed' as const } : {}),
 														})
 													}
 												>
-													<option value="">Cut (redundancy, no destination)</option>
+													{m.destinationId === undefined ? <option value="">Choose a destination…</option> : null}
+													<option value="cut">Cut (redundancy, no destination)</option>
 													{data.destinations.map(d => (
 														<option key={d.id} value={d.id}>
 															{d.label}
@@ -587,6 +613,7 @@ export default function ScenarioRoute() {
 				uncertaintyPending={bandsPending}
 				status={data.editable ? status : undefined}
 				busy={missing.length > 0}
+				wages={data.wages}
 			/>
 		</>
 	)

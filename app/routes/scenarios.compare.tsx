@@ -35,7 +35,7 @@ export default function CompareRoute() {
 		{ label: 'NPV', cell: r => formatUsd(r.npvUsd), best: 'npv' },
 		{ label: 'Payback', cell: r => (r.paybackMonth === null ? 'Never' : `${r.paybackLabel} (month ${r.paybackMonth})`), best: 'payback' },
 		{
-			label: 'Exposure change (sum of scores)',
+			label: 'Exposure change (sum of scores; lower is better)',
 			cell: r => `${r.exposureScoreDelta > 0 ? '+' : ''}${r.exposureScoreDelta}`,
 			best: 'exposure',
 		},
@@ -59,9 +59,16 @@ export default function CompareRoute() {
 				<Link to="/scenarios">← Scenarios</Link>
 			</p>
 			<h1>Compare scenarios</h1>
+			<p className="muted">
+				★ best marks the lowest one-off cost, the highest saving and NPV, the earliest payback and the lowest exposure change (a fall in
+				exposure beats a rise). Where all scenarios are equal nothing is marked.
+			</p>
 			<TableScroll label="Scenarios compared">
 				<table className="compare">
-					<caption className="sr-only">Scenarios side by side; the best value of each measure is marked “best”</caption>
+					<caption className="sr-only">
+						Scenarios side by side; the best value of each measure (lowest one-off cost and exposure change, highest saving and NPV,
+						earliest payback) is marked “best”
+					</caption>
 					<thead>
 						<tr>
 							<th scope="col">Measure</th>
@@ -80,7 +87,12 @@ export default function CompareRoute() {
 								{rows.map((r, i) => (
 									<td key={i} className={m.best && r.best[m.best] ? 'best' : undefined}>
 										{m.cell(r)}
-										{m.best && r.best[m.best] ? <span className="best-tag"> best</span> : null}
+										{m.best && r.best[m.best] ? (
+											<span className="best-tag">
+												{' '}
+												<span aria-hidden="true">★</span> best
+											</span>
+										) : null}
 									</td>
 								))}
 							</tr>

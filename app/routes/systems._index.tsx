@@ -10,17 +10,19 @@ import { can } from '#models/permissions.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate, humanize } from '#app/utils/format.ts'
 import { requireListQuery } from '#app/utils/list-query.server.ts'
-import { listSystems, type SystemWithUnit } from '#db/repositories/systems.ts'
+import { listSystemsWithStatus } from '#app/utils/inventory.server.ts'
+import { type SystemWithUnit } from '#db/repositories/systems.ts'
 import { SYSTEM_LIST_SPEC } from '#models/inventory-specs.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'inventory:read')
 	const query = requireListQuery(request, SYSTEM_LIST_SPEC)
-	const { rows, total } = await listSystems(getDb(), query)
+	const { rows, total } = await listSystemsWithStatus(getDb(), query)
 	return json({ rows, total, query, canWrite: can(user.role, 'inventory:write') })
 }
 
-const col = createColumnHelper<SystemWithUnit>()
+type SystemRow = SystemWithUnit & { mlpsOverdue: boolean }
+const col = createColumnHelper<SystemRow>()
 const columns = [
 	col.accessor('code', { id: 'code', header: 'Code', enableHiding: false }),
 	col.accessor('name', { id: 'name', header: 'System', enableHiding: false }),
@@ -28,6 +30,12 @@ const columns = [
 	col.accessor('mlpsLevel', { id: 'mlpsLevel', header: 'MLPS level', meta: { numeric: true }, cell: i => i.getValue() ?? 'Ungraded' }),
 	col.accessor('filedOn', { id: 'filedOn', header: 'Filed with PSB', cell: i => (i.getValue() ? formatDate(i.getValue()) : 'Not filed') }),
 	col.accessor('lastAssessedOn', { id: 'lastAssessedOn', header: 'Last assessed', cell: i => formatDate(i.getValue()) }),
+	col.accessor('mlpsOverdue', {
+		id: 'overdue',
+		header: 'MLPS status',
+		enableSorting: false,
+		cell: i => (i.getValue() ? <span className="status-gap">✗ Overdue</span> : <span className="status-ok">✓ Not overdue</span>),
+	}),
 	col.accessor('technologies', { header: 'Technologies', enableSorting: false, cell: i => i.getValue().map(humanize).join(', ') || '—' }),
 	col.accessor('holdsPersonalData', { header: 'Personal data', enableSorting: false, cell: i => (i.getValue() ? 'Yes' : 'No') }),
 	col.accessor('holdsImportantData', { header: 'Important data', enableSorting: false, cell: i => (i.getValue() ? 'Yes' : 'No') }),
@@ -42,7 +50,9 @@ export default function SystemsRoute() {
 			<div className="page-head">
 				<div>
 					<h1>Information systems</h1>
-					<p>Systems run in China, their MLPS grading, PSB filing and assessment state.</p>
+					<p>
+						Systems run in China, their MLPS grading, PSB filing and assessment state, and whether a filing or assessment is overdue today.
+					</p>
 				</div>
 				<InventoryActions table="systems" canWrite={canWrite} />
 			</div>
@@ -51,6 +61,12 @@ export default function SystemsRoute() {
 					{ name: 'unit', label: 'Unit code' },
 					{ name: 'level', label: 'MLPS level', options: SYSTEM_LIST_SPEC.filters.level },
 					{ name: 'filed', label: 'Filed', options: SYSTEM_LIST_SPEC.filters.filed },
+					{
+						name: 'overdue',
+						label: 'MLPS filing or assessment',
+						options: SYSTEM_LIST_SPEC.filters.overdue,
+						optionLabel: v => (v === 'yes' ? 'Overdue' : 'Not overdue'),
+					},
 				]}
 			/>
 			<DataTable

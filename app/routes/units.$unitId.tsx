@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { BandBadge, formatScore } from '#app/components/band.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ScoreChart } from '#app/components/score-chart.tsx'
@@ -10,14 +10,17 @@ import { formatDate, formatInt, formatRmb, humanize } from '#app/utils/format.ts
 import { BAND_LABELS, DIMENSION_LABELS, MECHANISM_LABELS } from '#app/utils/labels.ts'
 import { DIMENSIONS, type Finding } from '#models/exposure/types.ts' // not the index: see models/overview.ts
 import { flowStatuses } from '#models/flow-status.ts'
+import { findingInputList } from '#models/exposure/inputs.ts'
 import { mlpsObligations } from '#models/mlps-obligations.ts'
 import { listDutyStatuses } from '#db/repositories/obligations.ts'
+import { findUnitArchiveState } from '#db/repositories/unit-archive.ts'
 import { ForecastPanel } from '#app/components/forecast-panel.tsx'
 import { ObligationsTable } from '#app/components/obligations-table.tsx'
 import { deriveUnitDuties } from '#models/obligations/derive.ts'
 import { forecastExporter } from '#models/obligations/forecast.ts'
 import { buildRegister, queryRegister, DEFAULT_REGISTER_QUERY } from '#models/obligations/register.ts'
 import { can } from '#models/permissions.ts'
+import { isOfficialLawSource, UNOFFICIAL_LABEL } from '#models/law-links.ts'
 import { TableScroll } from '#app/components/table-scroll.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,12 +30,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const scored = await getScoredUnit(getDb(), id)
 	if (!scored) throw json({ message: `No business unit with id ${id}.` }, { status: 404 })
 	const { inv, exposure, asOf, model } = scored
-	const duties = buildRegister(deriveUnitDuties(inv, asOf), await listDutyStatuses(getDb(), id), asOf)
+	const [statusRows, archive] = await Promise.all([listDutyStatuses(getDb(), id), findUnitArchiveState(getDb(), id)])
+	const duties = buildRegister(deriveUnitDuties(inv, asOf), statusRows, asOf)
 	const statuses = flowStatuses(inv.unit, inv.flows, asOf)
 	return json({
 		duties: queryRegister(duties, DEFAULT_REGISTER_QUERY),
 		forecast: forecastExporter(inv, asOf),
 		unit: inv.unit,
+		archivedAt: archive?.archivedAt ?? null,
 		exposure,
 		asOf,
 		modelLabel: model.label,
@@ -44,12 +49,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function UnitRoute() {
-	const { unit, exposure, asOf, modelLabel, systems, flows, staffing, duties, forecast } = useLoaderData<typeof loader>()
+	const { unit, archivedAt, canEdit, exposure, asOf, modelLabel, systems, flows, staffing, duties, forecast } =
+		useLoaderData<typeof loader>()
 	const chart = DIMENSIONS.map(d => ({
 		label: DIMENSION_LABELS[d],
 		score: exposure.dimensions[d].score,
 		band: exposure.dimensions[d].band,
-		bandLabel: `${BAND_LABELS[exposure.dimensions[d].band]} ${exposure.dimensions[d].score}`,
+		bandLabel:
+			exposure.incomplete && !exposure.dimensions[d].applicable
+				? 'Unknown'
+				: `${BAND_LABELS[exposure.dimensions[d].band]} ${exposure.dimensions[d].score}`,
 	}))
 	return (
 		<>
@@ -78,6 +87,28 @@ export default function UnitRoute() {
 					</div>
 				</div>
 			</div>
+
+			{archivedAt ? (
+				<div className="notice warn" role="note">
+					<p>
+						<strong>Archived</strong> on {archivedAt} UTC: this unit is left out of the lists, the scoring, the overview and every total,
+						and kept for the record. The scores below are what it would score today.
+					</p>
+					{canEdit ? (
+						<Form method="post" action={`/inventory/units/${unit.id}`}>
+							<button type="submit" name="intent" value="restore">
+								Restore business unit
+							</button>
+						</Form>
+					) : null}
+				</div>
+			) : null}
+			{exposure.incomplete ? (
+				<p className="notice warn" role="note">
+					<strong>Incomplete.</strong> This unit handles consumer data, but no system, flow or staff is recorded. It is scored on its
+					enforcement profile alone; the other dimensions are unknown, not safe, until its inventory is recorded.
+				</p>
+			) : null}
 
 			<div className="unit-top">
 				<section className="card" aria-labelledby="breakdown-h">
@@ -122,11 +153,17 @@ export default function UnitRoute() {
 					<section key={d} id={d} className="card dimension" aria-labelledby={`${d}-h`}>
 						<header className="dimension-head">
 							<h3 id={`${d}-h`}>{DIMENSION_LABELS[d]}</h3>
-							<BandBadge band={x.band} score={x.score} />
+							{exposure.incomplete && !x.applicable ? (
+								<span className="band band-none">Unknown</span>
+							) : (
+								<BandBadge band={x.band} score={x.score} />
+							)}
 							<span className="muted small">
 								{x.applicable
 									? `likelihood ${x.likelihood} × impact ${x.impact} = ${formatScore(x.score)} of 25`
-									: 'not applicable to this unit'}
+									: exposure.incomplete
+										? 'unknown: nothing recorded for this unit'
+										: 'not applicable to this unit'}
 								{x.escalated ? ' · likelihood raised: several gaps coincide' : ''}
 							</span>
 						</header>
@@ -332,15 +369,16 @@ function FindingItem({ f }: { f: Finding }) {
 							) : (
 								`${a.law} ${a.article}`
 							)}
+							{a.source.startsWith('http') && !isOfficialLawSource(a.source) ? ` (${UNOFFICIAL_LABEL})` : ''}
 							{a.verified ? '' : ' ⚠ unverified'}
 						</span>
 					))}
 				</dd>
 				<dt>Inputs</dt>
 				<dd className="inputs">
-					{Object.entries(f.inputs).map(([k, v]) => (
+					{findingInputList(f.inputs).map(([k, text]) => (
 						<span key={k}>
-							{humanize(k)}: <strong>{v === null ? 'unknown' : typeof v === 'number' ? formatInt(v) : String(v)}</strong>
+							{humanize(k)}: <strong>{text}</strong>
 						</span>
 					))}
 				</dd>

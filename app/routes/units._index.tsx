@@ -54,7 +54,9 @@ export default function UnitsRoute() {
 			<div className="page-head">
 				<div>
 					<h1>Business units</h1>
-					<p>Every part of the group with a footprint in mainland China.</p>
+					<p>
+						Every part of the group with a footprint in mainland China. <Link to="/units/archived">Archived units</Link> are listed apart.
+					</p>
 				</div>
 				<InventoryActions table="units" canWrite={canWrite} />
 			</div>

@@ -12,14 +12,16 @@ import {
 	type NewInventoryRecord,
 	updateInventoryRecord,
 } from '#db/repositories/inventory.ts'
-import { listAllUnits } from '#db/repositories/units.ts'
+import { listAllUnits, mapUnitIdsByCode } from '#db/repositories/units.ts'
 import { type Database } from '#db/schema.ts'
 import { isUniqueViolation } from '#db/sql/errors.ts'
 import { writeTransaction } from '#db/sql/transaction.ts'
 import { parseFields } from '#models/form-errors.ts'
+import { ftzFlagError } from '#models/ftz-zones.ts'
 import { INVENTORY_META, type InventoryTableKey } from '#models/inventory-forms.ts'
 import { INVENTORY_TABLES } from '#models/inventory-schemas.ts'
 import { audit } from './audit.server.ts'
+import { unitHistory } from './unit-archive.server.ts'
 import { type Actor, fail, ok, type ServiceContext, type ServiceResult } from './service.ts'
 
 export interface SaveInventoryInput {
@@ -65,7 +67,10 @@ export async function saveInventoryRecord(
 	}
 }
 
-/** Deletes one row; a unit takes its systems, flows and staffing lines with it (frozen snapshots keep their copy). */
+/**
+ * Deletes one row; a unit takes its systems, flows and staffing lines with it (frozen snapshots keep their copy). A
+ * unit with history (decision 032) is never deleted: 409, archive it instead.
+ */
 export async function deleteInventoryRow(
 	db: Kysely<Database>,
 	actor: Actor,
@@ -75,6 +80,14 @@ export async function deleteInventoryRow(
 	const { table, id } = input
 	return writeTransaction(db, async trx => {
 		const before = await findInventoryRecord(trx, table, id)
+		if (before && table === 'units') {
+			const { archiveOnly, words } = await unitHistory(trx, id)
+			if (archiveOnly)
+				return fail(
+					'conflict',
+					`Business unit ${before.code} has history (${words}), so it is archived, not deleted: archive it instead (it can be restored).`,
+				)
+		}
 		if (!before || (await deleteInventoryRecord(trx, table, id)) === 0)
 			return fail('not_found', `No ${INVENTORY_META[table].singular} with id ${id}.`)
 		await audit(trx, actor, ctx, { action: 'delete', entity: inventoryEntity(table), entityId: id, before })
@@ -93,8 +106,19 @@ async function buildRecord(
 	if (!parsed.ok) return fail('invalid', 'Nothing was saved: fix the fields marked below.', parsed.fieldErrors)
 	if (table === 'units') return ok(build(parsed.data, 0))
 	const code = (parsed.data as { unit_code: string }).unit_code
-	const unit = (await listAllUnits(db)).find(u => u.code === code)
-	if (!unit)
-		return fail('invalid', 'Nothing was saved: fix the fields marked below.', { unit_code: [`No business unit has code "${code}".`] })
+	const unit = (await listAllUnits(db)).find(u => u.code === code) // units in use
+	if (!unit) {
+		const archived = (await mapUnitIdsByCode(db)).has(code)
+		return fail('invalid', 'Nothing was saved: fix the fields marked below.', {
+			unit_code: [
+				archived
+					? `Business unit "${code}" is archived: restore it first (Archived units), or choose a unit in use.`
+					: `No business unit has code "${code}".`,
+			],
+		})
+	}
+	const ftz =
+		table === 'flows' && (parsed.data as { outside_ftz_negative_list: boolean }).outside_ftz_negative_list ? ftzFlagError(unit) : null
+	if (ftz) return fail('invalid', 'Nothing was saved: fix the fields marked below.', { outside_ftz_negative_list: [ftz] })
 	return ok(build(parsed.data, unit.id))
 }

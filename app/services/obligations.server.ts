@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { type Kysely } from 'kysely'
 import { recordAudit } from '#db/repositories/audit.ts'
+import { bumpObligationsVersion } from '#db/repositories/inventory-version.ts'
 import {
 	findDutyStatus,
 	insertCalendarToken,
@@ -63,6 +64,7 @@ export async function setDutyStatus(
 			if (before) {
 				if (!(await updateDutyStatus(trx, write, input.expectedVersion, ctx.now))) return stale
 			} else await insertDutyStatus(trx, write, ctx.now)
+			await bumpObligationsVersion(trx) // the register cached for the overview and the API follows
 			const after = (await findDutyStatus(trx, duty.key))!
 			await recordAudit(
 				trx,

@@ -2,9 +2,12 @@
 // its result in the shape the import page shows (app/components/csv-import-page.tsx).
 import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from '@remix-run/node'
 import { type ImportActionData } from '#app/components/csv-import-page.tsx'
-import { type ImportInput, type ImportOutcome } from '#app/services/csv-import.server.ts'
+import { importCsv, type ImportInput, type ImportOutcome, type ImportTargetName } from '#app/services/csv-import.server.ts'
 import { type ServiceResult, statusOf } from '#app/services/service.ts'
 import { CSV_LIMITS } from '#models/csv-import.ts'
+import { requireUser } from './auth.server.ts'
+import { getDb } from './db.server.ts'
+import { serviceContext } from './request.server.ts'
 
 const MAX_ERRORS_SHOWN = 200
 
@@ -44,4 +47,12 @@ export function answerImport(result: ServiceResult<ImportOutcome>, fileName: str
 		{ stage: 'errors', fileName, rowCount: 0, errors: errors.slice(0, MAX_ERRORS_SHOWN), errorCount: errors.length },
 		{ status: statusOf(result.code) },
 	)
+}
+
+/** An import page's action: a writer's upload previewed or committed into `target`, answered for the page. */
+export async function importUpload(request: Request, target: ImportTargetName | ((request: Request) => ImportTargetName)) {
+	const user = await requireUser(request, 'inventory:write')
+	const into = typeof target === 'function' ? target(request) : target
+	const upload = await readCsvUpload(request)
+	return answerImport(await importCsv(getDb(), user, serviceContext(request), { target: into, ...upload }), upload.fileName)
 }

@@ -15,7 +15,8 @@ import { INVENTORY_TABLES, inventoryFields } from '#models/inventory-schemas.ts'
 import { type InventoryRecord } from '#db/repositories/inventory.ts'
 import { type FlowFilterKey, type FlowSortKey } from '#models/inventory-specs.ts'
 import { matchesFlowFilters } from '#models/flow-status.ts'
-import { getFlowStatusIndex } from './exposure.server.ts'
+import { getFlowStatusIndex, getOverdueSystemIds } from './exposure.server.ts'
+import { type SystemFilterKey, type SystemSortKey } from '#models/inventory-specs.ts'
 
 /**
  * A page of the flow list with each row's required mechanism (counted per exporter on today's date) and whether
@@ -34,6 +35,18 @@ export async function listFlowsWithStatus(db: Kysely<Database>, query: ListQuery
 			return { ...r, requiredMechanism: s?.leavesChina ? s.required : null, mechanismSatisfied: s ? s.satisfied : null }
 		}),
 	}
+}
+
+/**
+ * A page of the system list with each row's MLPS state on today's date (overdue for filing or assessment); the
+ * `overdue` filter selects on it, so the overview's "Systems overdue for MLPS" figure opens exactly the rows it counts.
+ */
+export async function listSystemsWithStatus(db: Kysely<Database>, query: ListQuery<SystemSortKey, SystemFilterKey>) {
+	const overdue = await getOverdueSystemIds(db)
+	const f = query.filters.overdue
+	const ids = f === 'yes' ? { only: [...overdue] } : f === 'no' ? { except: [...overdue] } : undefined
+	const { rows, total } = await listSystems(db, query, ids)
+	return { total, rows: rows.map(r => ({ ...r, mlpsOverdue: overdue.has(r.id) })) }
 }
 
 /** The table named in the URL, or a 404 that says which tables exist. */
@@ -56,7 +69,7 @@ const TABLE_LISTS: Record<
 	}
 > = {
 	units: { spec: UNIT_LIST_SPEC, list: listUnits },
-	systems: { spec: SYSTEM_LIST_SPEC, list: listSystems },
+	systems: { spec: SYSTEM_LIST_SPEC, list: listSystemsWithStatus },
 	flows: { spec: FLOW_LIST_SPEC, list: listFlowsWithStatus },
 	staffing: { spec: STAFFING_LIST_SPEC, list: listStaffing },
 }
@@ -72,6 +85,8 @@ export async function exportInventoryCsv(db: Kysely<Database>, key: InventoryTab
 		const out = inventoryFields(key, record, record.unitCode ?? record.code)
 		// A computed column the importer ignores: the mechanism the exporter's totals require today.
 		if ('requiredMechanism' in record) out.required_mechanism = String(record.requiredMechanism ?? 'not_a_transfer')
+		// Likewise: whether the system is overdue for MLPS filing or assessment today.
+		if ('mlpsOverdue' in record) out.mlps_overdue = record.mlpsOverdue ? 'yes' : 'no'
 		return out
 	})
 	return { csv: toCsv(csvColumns(key), fields), rows: rows.length, total }

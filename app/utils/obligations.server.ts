@@ -6,18 +6,71 @@ import { type Kysely } from 'kysely'
 import { listDutyStatuses } from '#db/repositories/obligations.ts'
 import { loadUnitInventory } from '#db/repositories/portfolio.ts'
 import { type Database } from '#db/schema.ts'
+import { type Duty } from '#models/obligations/types.ts'
 import { toCsv } from '#models/csv.ts'
 import { type UnitInventory } from '#models/domain.ts'
-import { derivePortfolioDuties, deriveUnitDuties } from '#models/obligations/derive.ts'
+import { deriveUnitDuties } from '#models/obligations/derive.ts'
 import { type ExporterForecast, forecastExporter } from '#models/obligations/forecast.ts'
 import { buildRegister } from '#models/obligations/register.ts'
 import { type RegisterRow } from '#models/obligations/types.ts'
-import { getScoredPortfolio, today } from './exposure.server.ts'
+import { getScoredPortfolioAndVersions, today } from './exposure.server.ts'
 
-export async function loadRegister(db: Kysely<Database>): Promise<{ asOf: string; rows: RegisterRow[]; units: UnitInventory[] }> {
-	const asOf = today()
-	const [{ portfolio }, records] = await Promise.all([getScoredPortfolio(db), listDutyStatuses(db)])
-	return { asOf, rows: buildRegister(derivePortfolioDuties(portfolio.units, asOf), records, asOf), units: portfolio.units }
+export interface Register {
+	asOf: string
+	rows: RegisterRow[]
+	units: UnitInventory[]
+	/** Every exporter's forecast (the overview's "crossings this year"), computed once per inventory version. */
+	forecasts: ExporterForecast[]
+}
+
+// The register is cached under the scores' key (inventory version, model, date) plus the obligations version, which
+// every status change bumps: a view reads the statuses again only after one changed.
+const r = globalThis as unknown as { __register?: { key: string; value: Register } }
+
+/**
+ * The portfolio's register on today's date. `given`: the scored portfolio and versions the caller already read (the
+ * overview reads them once for both its panels).
+ */
+export async function loadRegister(
+	db: Kysely<Database>,
+	given?: Awaited<ReturnType<typeof getScoredPortfolioAndVersions>>,
+): Promise<Register> {
+	const { scored, obligationsVersion } = given ?? (await getScoredPortfolioAndVersions(db))
+	const key = `${scored.key}|${obligationsVersion}`
+	if (r.__register?.key === key) return r.__register.value
+	const asOf = scored.exposure.asOf
+	const records = await listDutyStatuses(db)
+	const units = scored.portfolio.units
+	const previous = r.__register?.value
+	const value = {
+		asOf,
+		rows: buildRegister(
+			units.flatMap(u => perUnit(duties_, u, asOf, () => deriveUnitDuties(u, asOf))),
+			records,
+			asOf,
+		),
+		units,
+		// Forecasts do not read statuses: kept while the inventory is the same.
+		forecasts: previous && previous.units === units && previous.asOf === asOf ? previous.forecasts : portfolioForecasts(units, asOf),
+	}
+	r.__register = { key, value }
+	return value
+}
+
+// A unit's duties and forecast, kept per unit inventory and date: the scored portfolio keeps an unchanged unit's
+// inventory object across writes (decision 025), so a request derives them only for units a write changed. Weak: a
+// unit dropped from the cache frees its entries.
+type PerUnit<T> = WeakMap<UnitInventory, { asOf: string; value: T }>
+const kept = globalThis as unknown as { __unitDuties?: PerUnit<Duty[]>; __unitForecasts?: PerUnit<ExporterForecast> }
+const duties_ = (): PerUnit<Duty[]> => (kept.__unitDuties ??= new WeakMap())
+const forecasts_ = (): PerUnit<ExporterForecast> => (kept.__unitForecasts ??= new WeakMap())
+
+function perUnit<T>(cache: () => PerUnit<T>, u: UnitInventory, asOf: string, derive: () => T): T {
+	const hit = cache().get(u)
+	if (hit?.asOf === asOf) return hit.value
+	const value = derive()
+	cache().set(u, { asOf, value })
+	return value
 }
 
 export async function loadUnitObligations(db: Kysely<Database>, unitId: number) {
@@ -30,7 +83,7 @@ export async function loadUnitObligations(db: Kysely<Database>, unitId: number) 
 
 /** Every exporter's forecast (the overview's "crossings this year" and the board pack). */
 export function portfolioForecasts(units: readonly UnitInventory[], asOf: string): ExporterForecast[] {
-	return units.map(u => forecastExporter(u, asOf)).filter(f => f.applicable)
+	return units.map(u => perUnit(forecasts_, u, asOf, () => forecastExporter(u, asOf))).filter(f => f.applicable)
 }
 
 export const REGISTER_CSV_COLUMNS = [

@@ -3,7 +3,7 @@ import { type Kysely } from 'kysely'
 import { listCityAverageWages, listDestinations } from '#db/repositories/destinations.ts'
 import { findScenarioById } from '#db/repositories/scenarios.ts'
 import { type Database } from '#db/schema.ts'
-import { type PortfolioInventory, type Scenario, type User } from '#models/domain.ts'
+import { type CityAverageWage, type PortfolioInventory, type Scenario, type User } from '#models/domain.ts'
 import { can } from '#models/permissions.ts'
 import {
 	functionHeadcountsOf,
@@ -22,7 +22,9 @@ const headcounts = new WeakMap<PortfolioInventory, FunctionHeadcounts>()
  * Everything the scenario engine needs, on the whole inventory (the server's results, saving and comparing use it),
  * and the key of the scores it rests on (inventory version, model, date).
  */
-export async function loadScenarioContext(db: Kysely<Database>): Promise<{ ctx: ScenarioContext; key: string; modelLabel: string }> {
+export async function loadScenarioContext(
+	db: Kysely<Database>,
+): Promise<{ ctx: ScenarioContext; key: string; modelLabel: string; wages: Array<CityAverageWage & { usedForCap: boolean }> }> {
 	const [scored, destinations, wages] = await Promise.all([getScoredPortfolio(db), listDestinations(db), listCityAverageWages(db)])
 	const cityAverageWages: Record<string, number> = {}
 	for (const w of wages) if (w.usedForCap && !(w.city in cityAverageWages)) cityAverageWages[w.city] = w.monthlyRmb
@@ -31,6 +33,8 @@ export async function loadScenarioContext(db: Kysely<Database>): Promise<{ ctx: 
 	return {
 		key: scored.key,
 		modelLabel: scored.model.label,
+		// Every published row, the one the cap uses first in each city: the pages show the source and year of each.
+		wages: [...wages].sort((a, b) => a.city.localeCompare(b.city) || Number(b.usedForCap) - Number(a.usedForCap)),
 		ctx: {
 			portfolio,
 			destinations,

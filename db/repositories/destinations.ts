@@ -85,6 +85,7 @@ export async function listCityAverageWages(db: Kysely<Database>): Promise<Array<
 		asOf: r.as_of,
 		verified: bool(r.verified),
 		usedForCap: bool(r.used_for_cap),
+		note: r.note ?? null,
 	}))
 }
 
@@ -100,6 +101,7 @@ export async function insertCityAverageWage(db: Kysely<Database>, w: CityAverage
 			source: w.source,
 			as_of: w.asOf,
 			verified: bit(w.verified),
+			note: w.note ?? null,
 		})
 		.execute()
 }

@@ -34,7 +34,10 @@ export async function listFlows(
 	const f = query.filters
 	// A left join (every row has its unit: a foreign key) lets MariaDB read data_flow in the sort's order and stop
 	// at the page, and drop the join from the count; with an inner join it sorted all the joined rows per page.
-	let base = db.selectFrom('data_flow').leftJoin('business_unit', 'business_unit.id', 'data_flow.unit_id')
+	let base = db
+		.selectFrom('data_flow')
+		.leftJoin('business_unit', 'business_unit.id', 'data_flow.unit_id')
+		.where('business_unit.archived_at', 'is', null) // an archived unit's rows are kept, not listed (decision 032)
 	if (f.unit) base = base.where('business_unit.code', '=', f.unit)
 	if (f.country) base = base.where('data_flow.destination_country', '=', f.country)
 	if (f.mechanism) base = base.where('data_flow.mechanism_in_place', '=', f.mechanism)
@@ -61,5 +64,8 @@ export async function listFlowsByUnit(db: Kysely<Database>, unitIds: number[]): 
 /** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */
 export async function insertFlowRows(db: Kysely<Database>, rows: Omit<DataFlow, 'id'>[]) {
 	await insertChunked(db, 'data_flow', rows.map(flowToRow))
-	await bumpInventoryVersion(db)
+	await bumpInventoryVersion(
+		db,
+		rows.map(r => r.unitId),
+	)
 }

@@ -41,28 +41,42 @@ export async function insertInventoryRecord(db: Kysely<Database>, key: Inventory
 		.insertInto(ops.table)
 		.values(ops.toRow(record) as any)
 		.executeTakeFirstOrThrow()
-	await bumpInventoryVersion(db)
-	return Number(result.insertId)
+	const id = Number(result.insertId)
+	await bumpInventoryVersion(db, [key === 'units' ? id : (record as { unitId: number }).unitId])
+	return id
 }
 
 /** Rewrites one row; returns how many rows it changed (0: the row is gone). */
 export async function updateInventoryRecord(db: Kysely<Database>, key: InventoryTableKey, id: number, record: NewInventoryRecord) {
 	const ops = OPS[key]
+	const before = await unitsOf(db, key, id) // a row moved to another unit changes both
 	const result = await db
 		.updateTable(ops.table)
 		.set(ops.toRow(record) as any)
 		.where('id', '=', id)
 		.executeTakeFirst()
-	await bumpInventoryVersion(db)
+	await bumpInventoryVersion(db, key === 'units' ? [id] : [...before, (record as { unitId: number }).unitId])
 	return Number(result.numUpdatedRows)
 }
 
 /** Deletes one row (a unit takes its systems, flows and staffing lines with it); returns how many rows went. */
 export async function deleteInventoryRecord(db: Kysely<Database>, key: InventoryTableKey, id: number) {
 	const ops = OPS[key]
+	const before = await unitsOf(db, key, id)
 	const result = await db.deleteFrom(ops.table).where('id', '=', id).executeTakeFirst()
-	await bumpInventoryVersion(db)
+	await bumpInventoryVersion(db, before)
 	return Number(result.numDeletedRows)
+}
+
+/** The business unit a row belongs to (a unit: itself), or none when the row is gone. */
+async function unitsOf(db: Kysely<Database>, key: InventoryTableKey, id: number): Promise<number[]> {
+	if (key === 'units') return [id]
+	const row = await db
+		.selectFrom(OPS[key].table as 'info_system')
+		.select('unit_id')
+		.where('id', '=', id)
+		.executeTakeFirst()
+	return row ? [Number(row.unit_id)] : []
 }
 
 export async function findInventoryRecordsByCode(db: Kysely<Database>, key: InventoryTableKey, codes: string[]) {
@@ -91,11 +105,14 @@ export async function insertInventoryRecords(db: Kysely<Database>, key: Inventor
 	if (!records.length) return new Map<string, number>()
 	const ops = OPS[key]
 	await insertChunked(db, ops.table, records.map(r => ops.toRow(r)) as any)
-	await bumpInventoryVersion(db)
 	const inserted = await findInventoryRecordsByCode(
 		db,
 		key,
 		records.map(r => r.code),
+	)
+	await bumpInventoryVersion(
+		db,
+		key === 'units' ? [...inserted.values()].map(r => r.id) : records.map(r => (r as { unitId: number }).unitId),
 	)
 	return new Map([...inserted].map(([code, r]) => [code, r.id]))
 }

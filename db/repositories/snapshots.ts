@@ -315,7 +315,8 @@ export async function appendSnapshot(db: Kysely<Database>, input: AppendSnapshot
 			const inventory = sortInventory(input.inventory)
 			const results = scorePortfolio(inventory, input.model.settings, input.asOf)
 			const rulesVersion = input.rulesVersion ?? RULES_VERSION
-			const obligations = freezeObligations(inventory, await listDutyStatuses(trx), results.asOf)
+			// The inventory as given: its monthly flow counts (not part of the frozen inputs) refine the frozen forecast.
+			const obligations = freezeObligations(input.inventory, await listDutyStatuses(trx), results.asOf)
 			const content = buildSnapshotContent({
 				quarter,
 				frozenAt: input.frozenAt,

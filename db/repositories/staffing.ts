@@ -27,7 +27,10 @@ export async function listStaffing(
 	const f = query.filters
 	// A left join (every row has its unit: a foreign key) lets MariaDB read staffing_line in the sort's order and stop
 	// at the page, and drop the join from the count; with an inner join it sorted all the joined rows per page.
-	let base = db.selectFrom('staffing_line').leftJoin('business_unit', 'business_unit.id', 'staffing_line.unit_id')
+	let base = db
+		.selectFrom('staffing_line')
+		.leftJoin('business_unit', 'business_unit.id', 'staffing_line.unit_id')
+		.where('business_unit.archived_at', 'is', null) // an archived unit's rows are kept, not listed (decision 032)
 	if (f.unit) base = base.where('business_unit.code', '=', f.unit)
 	if (f.function) base = base.where('staffing_line.function', '=', f.function)
 	if (f.city) base = base.where('staffing_line.city', '=', f.city)
@@ -63,13 +66,16 @@ export async function setGroupHeadcount(db: Kysely<Database>, rows: GroupFunctio
 			.insertInto('group_function_headcount')
 			.values(rows.map(r => ({ function: r.function, global_headcount: r.globalHeadcount })))
 			.execute()
-	await bumpInventoryVersion(db)
+	await bumpInventoryVersion(db, 'all')
 }
 
 /** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */
 export async function insertStaffingRows(db: Kysely<Database>, rows: Omit<StaffingLine, 'id'>[]) {
 	await insertChunked(db, 'staffing_line', rows.map(staffingToRow))
-	await bumpInventoryVersion(db)
+	await bumpInventoryVersion(
+		db,
+		rows.map(r => r.unitId),
+	)
 }
 
 /** code → id for every staffing line. */

@@ -1,4 +1,4 @@
-import { type Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { type InfoSystem } from '#models/domain.ts'
 import { type SystemFilterKey, type SystemSortKey } from '#models/inventory-specs.ts'
 import { type ListQuery, type ListResult } from '#models/list-query.ts'
@@ -19,18 +19,28 @@ export const SYSTEMS_SORT_COLUMNS: Record<SystemSortKey, string> = {
 	lastAssessedOn: 'info_system.last_assessed_on',
 }
 
+/**
+ * A page of systems. `ids`, when given, keeps only those ids or leaves those out: the filters computed outside SQL
+ * (MLPS overdue on the day) arrive as the ids that match them.
+ */
 export async function listSystems(
 	db: Kysely<Database>,
 	query: ListQuery<SystemSortKey, SystemFilterKey>,
+	ids?: { only: readonly number[] } | { except: readonly number[] },
 ): Promise<ListResult<SystemWithUnit>> {
 	const f = query.filters
 	// A left join (every row has its unit: a foreign key) lets MariaDB read info_system in the sort's order and stop
 	// at the page, and drop the join from the count; with an inner join it sorted all the joined rows per page.
-	let base = db.selectFrom('info_system').leftJoin('business_unit', 'business_unit.id', 'info_system.unit_id')
+	let base = db
+		.selectFrom('info_system')
+		.leftJoin('business_unit', 'business_unit.id', 'info_system.unit_id')
+		.where('business_unit.archived_at', 'is', null) // an archived unit's rows are kept, not listed (decision 032)
 	if (f.unit) base = base.where('business_unit.code', '=', f.unit)
 	if (f.level === 'ungraded') base = base.where('info_system.mlps_level', 'is', null)
 	else if (f.level) base = base.where('info_system.mlps_level', '=', Number(f.level))
 	if (f.filed) base = base.where('info_system.filed_on', f.filed === 'yes' ? 'is not' : 'is', null)
+	if (ids && 'only' in ids) base = ids.only.length ? base.where('info_system.id', 'in', [...ids.only]) : base.where(sql<boolean>`1 = 0`)
+	if (ids && 'except' in ids && ids.except.length) base = base.where('info_system.id', 'not in', [...ids.except])
 	if (query.q)
 		base = base.where(eb => eb.or([eb('info_system.name', 'like', `%${query.q}%`), eb('info_system.code', 'like', `%${query.q}%`)]))
 	const page = await fetchPage(
@@ -55,5 +65,8 @@ export async function listSystemsByUnit(db: Kysely<Database>, unitIds: number[])
 /** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */
 export async function insertSystemRows(db: Kysely<Database>, rows: Omit<InfoSystem, 'id'>[]) {
 	await insertChunked(db, 'info_system', rows.map(systemToRow))
-	await bumpInventoryVersion(db)
+	await bumpInventoryVersion(
+		db,
+		rows.map(r => r.unitId),
+	)
 }

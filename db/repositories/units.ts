@@ -20,7 +20,8 @@ export const UNITS_SORT_COLUMNS: Record<UnitSortKey, string> = {
 
 export async function listUnits(db: Kysely<Database>, query: ListQuery<UnitSortKey, UnitFilterKey>): Promise<ListResult<BusinessUnit>> {
 	const f = query.filters
-	let base = db.selectFrom('business_unit')
+	// Archived units (decision 032) are kept for the record and listed apart: /units/archived.
+	let base = db.selectFrom('business_unit').where('archived_at', 'is', null)
 	if (f.segment) base = base.where('segment', '=', f.segment)
 	if (f.city) base = base.where('city', '=', f.city)
 	if (f.sector) base = base.where('sector', '=', f.sector)
@@ -31,19 +32,22 @@ export async function listUnits(db: Kysely<Database>, query: ListQuery<UnitSortK
 	return { rows: page.rows.map(unitFromRow), total: page.total }
 }
 
+/** Every unit in use (archived ones are left out: they are not scored, counted or offered in pickers). */
 export async function listAllUnits(db: Kysely<Database>): Promise<BusinessUnit[]> {
-	const rows = await db.selectFrom('business_unit').selectAll().orderBy('name').orderBy('id').execute()
+	const rows = await db.selectFrom('business_unit').selectAll().where('archived_at', 'is', null).orderBy('name').orderBy('id').execute()
 	return rows.map(unitFromRow)
 }
 
 /** Inserts many rows (chunked) and bumps the inventory version once; run inside a transaction. */
 export async function insertUnitRows(db: Kysely<Database>, rows: Omit<BusinessUnit, 'id'>[]) {
 	await insertChunked(db, 'business_unit', rows.map(unitToRow))
-	await bumpInventoryVersion(db)
+	await bumpInventoryVersion(db, 'all')
 }
 
-/** code → id for every unit (imports and the seed resolve child rows by unit code). */
-export async function mapUnitIdsByCode(db: Kysely<Database>): Promise<Map<string, number>> {
-	const rows = await db.selectFrom('business_unit').select(['id', 'code']).execute()
+/** code → id for every unit (imports and the seed resolve child rows by unit code); `inUse` leaves archived ones out. */
+export async function mapUnitIdsByCode(db: Kysely<Database>, options: { inUse?: boolean } = {}): Promise<Map<string, number>> {
+	let q = db.selectFrom('business_unit').select(['id', 'code'])
+	if (options.inUse) q = q.where('archived_at', 'is', null)
+	const rows = await q.execute()
 	return new Map(rows.map(r => [r.code, r.id]))
 }

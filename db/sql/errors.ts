@@ -27,6 +27,9 @@ export function isConnectionError(error: unknown) {
 			'SQLITE_BUSY',
 			'ER_LOCK_DEADLOCK',
 			'ER_LOCK_WAIT_TIMEOUT',
+			// A Galera node that is not (or no longer) a synced member of the primary component refuses every
+			// statement with 1047 "WSREP has not yet prepared node for application use": the database is not answering.
+			'ER_UNKNOWN_COM_ERROR',
 		].includes(e.code ?? '') ||
 		/Queue limit reached|Pool is closed|connection is in closed state|Can't add new command/i.test(e.message ?? '')
 	)

@@ -138,7 +138,7 @@ export const ARTICLES = {
 	dslRiskAssessment: ref('DSL', 'Art. 30', false, DSL),
 	dslExport: ref('DSL', 'Art. 31', false, DSL),
 	dslDataAccess: ref('DSL', 'Art. 35', false, DSL),
-	dslExportPenalty: ref('DSL', 'Art. 46', true, 'https://www.chinadataregulation.com/laws/dsl/articles/article-46'),
+	dslExportPenalty: ref('DSL', 'Art. 46', true, DSL),
 	mlpsAssessment: ref(MEASURES_2007, 'Art. 14', true, 'http://14919.com/n/2345431.html'),
 	mlpsFiling: ref(MEASURES_2007, 'Art. 15', true, 'https://www.fudaoke.com/exam/2859164.html'),
 	mlpsFilingReport: ref(MEASURES_2007, 'Art. 16(5)', false, 'https://www.fudaoke.com/exam/2859164.html'),

@@ -1,5 +1,5 @@
 // The exposure engine: score business units and the portfolio per risk dimension, with findings and fines.
-export { scorePortfolio, scoreUnit, rateDimension, overallBand } from './score.ts'
+export { scorePortfolio, portfolioExposureOf, scoreUnit, rateDimension, overallBand } from './score.ts'
 export {
 	DEFAULT_MODEL_SETTINGS,
 	modelSettingsSchema,

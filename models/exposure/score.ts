@@ -52,13 +52,17 @@ const DATED: readonly Dimension[] = ['cross_border', 'cybersecurity_mlps']
  * The exposure of one business unit on `ctx.asOf` under `ctx.settings`: per dimension a likelihood and an impact
  * (1-5, or 0 when the dimension does not apply), a score (1-25, or 0), a band and the findings behind it; an overall
  * weighted-max score (0-25); and the maximum statutory fines the findings point to (whole RMB). A unit with no
- * system, flow or staffing line scores 0 ('none') everywhere. Pure and deterministic.
+ * system, flow or staffing line scores 0 ('none') everywhere, unless it handles consumer data: then its record is
+ * incomplete (something that handles consumer data runs somewhere), and it is scored on what is known (the
+ * enforcement profile) with a data-quality finding saying so, never 'none' as if it were safe. Pure and deterministic.
  */
 export function scoreUnit(inv: UnitInventory, ctx: ScoringContext): UnitExposure {
 	const footprint = inv.systems.length + inv.flows.length + inv.staffing.length > 0
+	const incomplete = !footprint && inv.unit.handlesConsumerData
 	const dimensions = {} as Record<Dimension, DimensionExposure>
 	for (const d of DIMENSIONS) {
-		const raised = footprint ? RULES[d](inv, ctx) : { applicable: false, findings: [] }
+		let raised: DimensionFindings = footprint ? RULES[d](inv, ctx) : { applicable: false, findings: [] }
+		if (incomplete && d === 'enforcement') raised = withNothingRecorded(RULES[d](inv, ctx), inv)
 		dimensions[d] = rateDimension(d, withDateCheck(d, raised, inv, ctx), ctx.settings)
 	}
 	return {
@@ -68,10 +72,37 @@ export function scoreUnit(inv: UnitInventory, ctx: ScoringContext): UnitExposure
 		modelVersion: ctx.settings.version,
 		asOf: ctx.asOf,
 		hasChinaFootprint: footprint,
+		incomplete,
 		dimensions,
 		overall: overallOf(dimensions, ctx.settings),
 		penalties: penaltyExposure(penaltiesOf(dimensions)),
 	}
+}
+
+/**
+ * The enforcement findings of a unit that handles consumer data with nothing recorded, and a data-quality finding
+ * that says the record is incomplete, rated like the profile (the likelihood and impact known from the unit alone).
+ */
+function withNothingRecorded(raised: DimensionFindings, inv: UnitInventory): DimensionFindings {
+	const profile = raised.findings[0]
+	if (!profile) return raised
+	const gap = finding({
+		ruleId: 'DQ-NOTHING-RECORDED',
+		dimension: 'enforcement',
+		kind: 'data_quality',
+		certainty: 'model',
+		entity: unitRef(inv.unit),
+		title: 'Incomplete: handles consumer data, but no system, flow or staff is recorded',
+		detail:
+			'The unit is recorded as handling consumer data, so systems, people and probably transfers exist somewhere; none is in the inventory. Until they are, every dimension that reads them is unknown, not safe: this unit is scored on its enforcement profile alone.',
+		remedy:
+			'Record the systems that hold the consumer data, the flows that leave China and the staff who handle it (or correct "handles consumer data").',
+		inputs: { handlesConsumerData: true, systems: 0, flows: 0, staffingLines: 0 },
+		articles: profile.articles,
+		likelihood: profile.contribution.likelihood,
+		impact: profile.contribution.impact,
+	})
+	return { applicable: true, findings: [gap, ...raised.findings] }
 }
 
 /** Every penalty the findings point to, in dimension order (a loop: flatMap over 28,000 findings is slow). */
@@ -87,7 +118,25 @@ function penaltiesOf(dimensions: Record<Dimension, DimensionExposure>): PenaltyR
  */
 export function scorePortfolio(p: PortfolioInventory, settings: ModelSettings, asOf: string): PortfolioExposure {
 	const ctx: ScoringContext = { settings, asOf, groupHeadcount: p.groupHeadcount }
-	const units = p.units.map(u => scoreUnit(u, ctx))
+	return portfolioExposureOf(
+		p,
+		p.units.map(u => scoreUnit(u, ctx)),
+		settings,
+		asOf,
+	)
+}
+
+/**
+ * The portfolio's exposure from its units' scores (`units[i]` scores `p.units[i]`, each by `scoreUnit` with the same
+ * settings, date and group headcount): what `scorePortfolio` returns, for a caller that re-scored only the units a
+ * write changed and kept the others' scores.
+ */
+export function portfolioExposureOf(
+	p: PortfolioInventory,
+	units: UnitExposure[],
+	settings: ModelSettings,
+	asOf: string,
+): PortfolioExposure {
 	const dimensions = {} as Record<Dimension, DimensionSummary>
 	for (const d of DIMENSIONS) dimensions[d] = summarise(d, units)
 	return {

@@ -120,6 +120,8 @@ export interface UnitExposure {
 	modelVersion: string
 	asOf: string
 	hasChinaFootprint: boolean // any system, flow or staffing line
+	/** Handles consumer data but has no system, flow or staffing line recorded: scored on what is known, flagged. */
+	incomplete: boolean
 	dimensions: Record<Dimension, DimensionExposure>
 	overall: OverallExposure
 	penalties: PenaltyExposure

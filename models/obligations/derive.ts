@@ -277,6 +277,55 @@ export function individualsLowerBound(inv: UnitInventory): { count: number; unkn
 	return { count, unknownFlows }
 }
 
+/**
+ * The individuals whose PI the unit processes, as far as the inventory tells: the recorded count (never below what
+ * it is known to provide abroad), else the lower bound from its transfers, which only proves a threshold is reached,
+ * never that it is not. A recorded day of reaching 1,000,000 proves that much.
+ */
+export function individualsProcessed(inv: UnitInventory): {
+	count: number
+	recorded: boolean
+	reachedOfficerThresholdOn: string | null
+	unknownFlows: number
+} {
+	const bound = individualsLowerBound(inv)
+	const recorded = inv.unit.piIndividualsProcessed
+	const reachedOn = isIsoDate(inv.unit.piOfficerThresholdReachedOn) ? inv.unit.piOfficerThresholdReachedOn : null
+	let count = Math.max(bound.count, recorded ?? 0)
+	if (reachedOn) count = Math.max(count, PROCESSING_THRESHOLDS.piOfficer)
+	return {
+		count,
+		recorded: recorded !== null && recorded !== undefined,
+		reachedOfficerThresholdOn: reachedOn,
+		unknownFlows: bound.unknownFlows,
+	}
+}
+
+/** The CAC announcement of 2025-07-18 on reporting the PI protection officer. */
+export const PI_OFFICER_REPORTING = {
+	announcedOn: '2025-07-18',
+	/** Processors that had reached 1,000,000 before the announcement report by this day (应当在2025年8月29日前). */
+	backlogDueOn: '2025-08-29',
+} as const
+
+/**
+ * When the officer's report falls due for a count that reached 1,000,000 on `reachedOn`: 30 working days from that
+ * day (the day itself not counted), or 2025-08-29 for counts reached before the announcement of 2025-07-18.
+ */
+export function piOfficerReportDue(reachedOn: string): { dueOn: string; how: string } | null {
+	if (!isIsoDate(reachedOn)) return null
+	if (reachedOn < PI_OFFICER_REPORTING.announcedOn)
+		return {
+			dueOn: PI_OFFICER_REPORTING.backlogDueOn,
+			how: `1,000,000 was reached on ${reachedOn}, before the CAC announcement of ${PI_OFFICER_REPORTING.announcedOn}: the report was due by ${PI_OFFICER_REPORTING.backlogDueOn}`,
+		}
+	const shifted = shiftWorkingDays(reachedOn, DUTY_PERIODS.piOfficerReportWorkingDays)!
+	return {
+		dueOn: shifted.date,
+		how: `30 working days from ${reachedOn}, the day 1,000,000 was reached (${basisNote(shifted)})`,
+	}
+}
+
 function unitDuties(inv: UnitInventory, asOf: string): Duty[] {
 	const { unit } = inv
 	const out: Duty[] = []
@@ -355,11 +404,19 @@ function unitDuties(inv: UnitInventory, asOf: string): Duty[] {
 
 function scaleDuties(inv: UnitInventory, asOf: string): Duty[] {
 	const { unit } = inv
-	const { count, unknownFlows } = individualsLowerBound(inv)
+	const p = individualsProcessed(inv)
 	const out: Duty[] = []
-	const unknown = unknownFlows > 0 && unit.handlesConsumerData
-	const atLeast = `At least ${formatCount(count)} individuals (provided abroad this year; those processed may be more)`
-	if (count >= PROCESSING_THRESHOLDS.piOfficer || unknown) {
+	// Unknown is never zero: without a recorded count, a consumer-data business may be above either threshold.
+	const unknown = !p.recorded && unit.handlesConsumerData
+	const counted = p.recorded
+		? `${formatCount(p.count)} individuals processed (recorded)`
+		: p.reachedOfficerThresholdOn
+			? `1,000,000 individuals processed reached on ${p.reachedOfficerThresholdOn}`
+			: `At least ${formatCount(p.count)} individuals (provided abroad this year; the count processed is not recorded and may be more)`
+	const unknownWhy = `Individuals processed not recorded for a consumer-data business${p.unknownFlows ? ` (and ${p.unknownFlows} flow(s) with unknown counts)` : ''}`
+	if (p.count >= PROCESSING_THRESHOLDS.piOfficer || unknown) {
+		const caught = p.count >= PROCESSING_THRESHOLDS.piOfficer
+		const due = caught && p.reachedOfficerThresholdOn ? piOfficerReportDue(p.reachedOfficerThresholdOn) : null
 		out.push(
 			duty(
 				{
@@ -368,17 +425,21 @@ function scaleDuties(inv: UnitInventory, asOf: string): Duty[] {
 					kind: 'pi_officer',
 					source: DUTY_SOURCES.pipo,
 					duty: 'Designate a PI protection officer and report them to the city-level CAC within 30 working days of reaching 1,000,000 individuals',
-					trigger:
-						count >= PROCESSING_THRESHOLDS.piOfficer ? atLeast : `${unknownFlows} flow(s) with unknown counts: 1,000,000 may be reached`,
-					certainty: count >= PROCESSING_THRESHOLDS.piOfficer ? 'law' : 'uncertain',
-					note: 'The inventory does not record the day the count reached 1,000,000, so no due date is computed; processors already above it reported by 2025-08-29.',
+					trigger: caught ? counted : `${unknownWhy}: 1,000,000 may be reached`,
+					certainty: caught ? 'law' : 'uncertain',
+					dueOn: due?.dueOn ?? null,
+					note: due
+						? `${due.how}. A substantive change of the reported details is reported within 30 working days of the change.`
+						: caught
+							? 'The day the count reached 1,000,000 is not recorded, so no due date is computed: record it on the unit (processors already above it on 2025-07-18 reported by 2025-08-29).'
+							: 'Record the individuals processed on the unit to settle whether the duty applies.',
 				},
 				asOf,
 			),
 		)
 	}
-	if (count > PROCESSING_THRESHOLDS.complianceAudit || unknown) {
-		const caught = count > PROCESSING_THRESHOLDS.complianceAudit
+	if (p.count > PROCESSING_THRESHOLDS.complianceAudit || unknown) {
+		const caught = p.count > PROCESSING_THRESHOLDS.complianceAudit
 		out.push(
 			duty(
 				{
@@ -387,12 +448,12 @@ function scaleDuties(inv: UnitInventory, asOf: string): Duty[] {
 					kind: 'compliance_audit',
 					source: DUTY_SOURCES.complianceAudit,
 					duty: 'PI protection compliance audit at least every two years',
-					trigger: caught
-						? atLeast.replace('At least', 'More than 10,000,000: at least')
-						: `${unknownFlows} flow(s) with unknown counts: more than 10,000,000 may be processed`,
+					trigger: caught ? `More than 10,000,000: ${counted}` : `${unknownWhy}: more than 10,000,000 may be processed`,
 					certainty: caught ? 'law' : 'uncertain',
 					recurrenceMonths: DUTY_PERIODS.complianceAuditMonths,
-					note: 'No date of the last audit is held: record it as done with its date and the next falls due two years later.',
+					note: caught
+						? 'No date of the last audit is held: record it as done with its date and the next falls due two years later.'
+						: 'Record the individuals processed on the unit to settle whether the duty applies.',
 				},
 				asOf,
 			),

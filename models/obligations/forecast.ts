@@ -16,7 +16,7 @@ import {
 	type TransferMechanism,
 } from '../transfer-mechanism.ts'
 import { addDays, daysBetween, isIsoDate } from '../dates.ts'
-import { type DataFlow, type UnitInventory } from '../domain.ts'
+import { type DataFlow, type FlowMonthCount, type UnitInventory } from '../domain.ts'
 import { shiftWorkingDays, type WorkingDayBasis } from './working-days.ts'
 
 export type ThresholdKey = 'non_sensitive_100k' | 'non_sensitive_1m' | 'sensitive_10k'
@@ -149,6 +149,16 @@ export interface MonthPoint {
 	nonSensitive: number
 	sensitive: number
 	projected: boolean // after asOf: projected from the run rate
+	/** The cumulative count of the recorded monthly counts (false: interpolated or projected). */
+	recorded?: boolean
+}
+
+/** How the pace was set: the year-to-date run rate, or the recorded monthly counts of the last months. */
+export interface ForecastBasis {
+	kind: 'run_rate' | 'monthly'
+	/** The months whose counts set the pace ('monthly'). */
+	months: string[]
+	note: string
 }
 
 export interface ExporterForecast {
@@ -163,9 +173,73 @@ export interface ExporterForecast {
 	/** Counted flows whose counts are unknown: the figures are lower bounds. */
 	unknownFlows: number
 	perDay: { nonSensitive: number; sensitive: number }
+	basis: ForecastBasis
 	months: MonthPoint[]
 	crossings: Crossing[]
 	resetNote: string
+}
+
+/** The months of recorded counts that set the pace: at most this many, the latest complete ones. */
+export const PACE_MONTHS = 3
+
+interface MonthlySeries {
+	/** Complete months of the year, January first, up to the last month every counted flow has recorded. */
+	months: Array<{ month: string; nonSensitive: number; sensitive: number }>
+	pace: string[]
+	perDay: { nonSensitive: number; sensitive: number }
+}
+
+const monthStart = (month: string) => `${month}-01`
+const monthEnd = (month: string) => {
+	const [y, m] = month.split('-').map(Number) as [number, number]
+	return addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`, -1)!
+}
+const daysIn = (month: string) => daysBetween(monthStart(month), monthEnd(month))! + 1
+
+/**
+ * The counted flows' monthly counts of `year`, when they can set the pace: every counted flow has recorded each of
+ * the months used, and those months are complete before `asOf`. The pace is the daily rate over the last
+ * PACE_MONTHS months every flow recorded (growth and seasons show there, not in a run rate since January).
+ * Returns the reason instead when they cannot.
+ */
+export function monthlySeries(
+	counted: readonly DataFlow[],
+	flowMonths: readonly FlowMonthCount[] | undefined,
+	asOf: string,
+): MonthlySeries | { reason: string } {
+	const year = asOf.slice(0, 4)
+	const current = asOf.slice(0, 7)
+	const byFlow = new Map<number, Map<string, FlowMonthCount>>()
+	for (const m of flowMonths ?? []) {
+		if (!m.month.startsWith(`${year}-`) || m.month >= current) continue // another year, or not complete yet
+		if (!byFlow.has(m.flowId)) byFlow.set(m.flowId, new Map())
+		byFlow.get(m.flowId)!.set(m.month, m)
+	}
+	if (!byFlow.size) return { reason: 'no monthly counts recorded for complete months of this year' }
+	const missing = counted.filter(f => !byFlow.has(f.id)).map(f => f.code)
+	if (missing.length) return { reason: `no monthly counts for ${missing.join(', ')}` }
+	const months: MonthlySeries['months'] = []
+	for (let m = 1; `${year}-${String(m).padStart(2, '0')}` < current; m++) {
+		const month = `${year}-${String(m).padStart(2, '0')}`
+		const rows = counted.map(f => byFlow.get(f.id)!.get(month))
+		if (rows.some(r => !r)) break // the series ends at the first month a flow has not recorded
+		months.push({
+			month,
+			nonSensitive: rows.reduce((a, r) => a + r!.personalInfoIndividuals, 0),
+			sensitive: rows.reduce((a, r) => a + r!.sensitivePersonalInfoIndividuals, 0),
+		})
+	}
+	if (!months.length) return { reason: 'the monthly counts do not start in January for every counted flow' }
+	const pace = months.slice(-PACE_MONTHS)
+	const days = pace.reduce((a, m) => a + daysIn(m.month), 0)
+	return {
+		months,
+		pace: pace.map(m => m.month),
+		perDay: {
+			nonSensitive: pace.reduce((a, m) => a + m.nonSensitive, 0) / days,
+			sensitive: pace.reduce((a, m) => a + m.sensitive, 0) / days,
+		},
+	}
 }
 
 /**
@@ -177,18 +251,45 @@ export function forecastExporter(inv: UnitInventory, asOf: string): ExporterFore
 	const requirements = requiredTransferMechanisms(inv.unit, inv.flows.map(exporterFlowFacts))
 	const counted = inv.flows.filter((_, i) => requirements[i]!.counted)
 	const totals = requirements[0]?.cumulative
-	const ytd = { nonSensitive: totals?.personalInfoIndividuals ?? 0, sensitive: totals?.sensitivePersonalInfoIndividuals ?? 0 }
+	const engine = { nonSensitive: totals?.personalInfoIndividuals ?? 0, sensitive: totals?.sensitivePersonalInfoIndividuals ?? 0 }
 	const unknownFlows = totals?.unknownVolumes ?? 0
 	const elapsed = (daysBetween(`${year}-01-01`, asOf) ?? 0) + 1
-	const perDay = { nonSensitive: ytd.nonSensitive / elapsed, sensitive: ytd.sensitive / elapsed }
-	const base = { unitId: inv.unit.id, unitCode: inv.unit.code, asOf, year, ytd, unknownFlows, perDay, resetNote: resetNote(year) }
+	const series = counted.length ? monthlySeries(counted, inv.flowMonths, asOf) : { reason: 'no counted flow' }
+	let ytd = engine
+	let perDay = { nonSensitive: engine.nonSensitive / elapsed, sensitive: engine.sensitive / elapsed }
+	let basis: ForecastBasis = {
+		kind: 'run_rate',
+		months: [],
+		note: `Projected at the year-to-date run rate (${'reason' in series ? series.reason : ''}).`,
+	}
+	if (!('reason' in series)) {
+		const recorded = series.months.reduce(
+			(a, m) => ({ nonSensitive: a.nonSensitive + m.nonSensitive, sensitive: a.sensitive + m.sensitive }),
+			{ nonSensitive: 0, sensitive: 0 },
+		)
+		// The year-to-date figures decide what is crossed; recorded months above them raise them (unknown is never zero).
+		ytd = { nonSensitive: Math.max(engine.nonSensitive, recorded.nonSensitive), sensitive: Math.max(engine.sensitive, recorded.sensitive) }
+		perDay = series.perDay
+		const distinct = inv.unit.distinctIndividualsAbroad !== null || inv.unit.distinctSensitiveIndividualsAbroad !== null
+		basis = {
+			kind: 'monthly',
+			months: series.pace,
+			note: `Projected at the pace of the recorded monthly counts of ${series.pace.join(', ')}${
+				ytd.nonSensitive > engine.nonSensitive || ytd.sensitive > engine.sensitive
+					? '; the recorded months add up to more than the year-to-date counts, so their sum is used'
+					: ''
+			}${distinct ? '; the unit gives distinct counts, so the monthly pace (summed over flows) may count people twice and is an upper bound' : ''}.`,
+		}
+	}
+	const base = { unitId: inv.unit.id, unitCode: inv.unit.code, asOf, year, ytd, unknownFlows, perDay, basis, resetNote: resetNote(year) }
+	const points = () => ('reason' in series ? months(year, asOf, ytd, perDay) : monthlyPoints(year, asOf, ytd, perDay, series))
 	if (inv.unit.isCiio)
 		return {
 			...base,
 			applicable: false,
 			reason:
 				'A CIIO needs a CAC security assessment for any personal information it provides abroad (art. 7(1)): no volume threshold applies.',
-			months: months(year, asOf, ytd, perDay),
+			months: points(),
 			crossings: [],
 		}
 	if (!counted.length)
@@ -203,9 +304,48 @@ export function forecastExporter(inv: UnitInventory, asOf: string): ExporterFore
 		...base,
 		applicable: true,
 		reason: null,
-		months: months(year, asOf, ytd, perDay),
+		months: points(),
 		crossings: THRESHOLDS.map(t => crossing(t, ytd[t.part], perDay[t.part], asOf, year, counted)),
 	}
+}
+
+/**
+ * Month points from recorded counts: the cumulative recorded sum for each recorded month, then the months up to
+ * asOf rising at the pace to the year-to-date figure, then the projection from asOf.
+ */
+function monthlyPoints(
+	year: number,
+	asOf: string,
+	ytd: ExporterForecast['ytd'],
+	perDay: ExporterForecast['perDay'],
+	series: MonthlySeries,
+): MonthPoint[] {
+	const out: MonthPoint[] = []
+	const cumulative = { nonSensitive: 0, sensitive: 0 }
+	const recorded = new Map(series.months.map(m => [m.month, m]))
+	for (let m = 1; m <= 12; m++) {
+		const month = `${year}-${String(m).padStart(2, '0')}`
+		const end = monthEnd(month)
+		const r = recorded.get(month)
+		if (r) {
+			cumulative.nonSensitive += r.nonSensitive
+			cumulative.sensitive += r.sensitive
+			out.push({ month, ...cumulative, projected: false, recorded: true })
+			continue
+		}
+		const projected = daysBetween(asOf, end)! > 0
+		const at = (part: 'nonSensitive' | 'sensitive') =>
+			projected
+				? Math.round(ytd[part] + perDay[part] * daysBetween(asOf, end)!)
+				: Math.min(ytd[part], Math.round(cumulative[part] + perDay[part] * (daysBetween(monthStart(month), end)! + 1)))
+		const point = { month, nonSensitive: at('nonSensitive'), sensitive: at('sensitive'), projected, recorded: false }
+		if (!projected) {
+			cumulative.nonSensitive = point.nonSensitive
+			cumulative.sensitive = point.sensitive
+		}
+		out.push(point)
+	}
+	return out
 }
 
 function crossing(t: (typeof THRESHOLDS)[number], count: number, rate: number, asOf: string, year: number, flows: DataFlow[]): Crossing {

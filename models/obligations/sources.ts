@@ -33,7 +33,8 @@ export interface DutySource {
 }
 
 const CSL_2025 = 'Cybersecurity Law (as amended 2025-10-28, in force 2026-01-01)'
-const CSL_2025_URL = 'NPCSC Gazette 2025 No. 6 (amended text); http://www.npc.gov.cn/'
+// The amended text is in the NPCSC Gazette 2025 No. 6; the NPC's national database of laws is its official home.
+const CSL_2025_URL = 'https://flk.npc.gov.cn/'
 const PIPL = 'Personal Information Protection Law (2021)'
 const PIPL_URL = 'https://www.gov.cn/xinwen/2021-08/20/content_5632486.htm'
 const AUDIT = 'PI Protection Compliance Audit Measures (CAC, in force 2025-05-01)'
@@ -114,7 +115,7 @@ export const DUTY_SOURCES = {
 		url: 'https://www.163.com/dy/article/K4PF5J6B05129QAF.html',
 		asOf: '2025-07-18',
 		verified: true,
-		note: '100万人以上 (1,000,000 included). Report within 30 working days of reaching it, to the city-level CAC. PIPL art. 52 text read in a verbatim copy.',
+		note: '100万人以上 (1,000,000 included). From the announcement of 2025-07-18, report within 30 working days of the day the count reaches it (自数量达到之日起30个工作日内), to the city-level CAC; processors already above it before the announcement report by 2025-08-29. PIPL art. 52 text read in a verbatim copy.',
 	},
 	complianceAudit: {
 		law: 'PIPL',
@@ -190,7 +191,7 @@ export const DUTY_SOURCES = {
 	techExportLicence: {
 		law: 'Tech-export',
 		instrument:
-			'Technology Import and Export Administration Regulations; Catalogue of Technologies Prohibited or Restricted from Export (MOFCOM/MOST 2023 No. 57, revised 2025)',
+			'Technology Import and Export Administration Regulations; Catalogue of Technologies Prohibited or Restricted from Export (MOFCOM/MOST 2023 No. 57, adjusted by 2025 No. 28)',
 		article: 'Arts 29-30 (licence); review periods arts 32-37',
 		url: 'http://xzfg.moj.gov.cn/front/law/detail?LawID=575',
 		asOf: '2023-12-21',

@@ -3,6 +3,9 @@
 // known; a count that runs through an unknown year falls back to Monday-Friday and says so (`basis`).
 //
 // Source per year (the notice, as published by Xinhua and reprinted):
+// - 2025: 国务院办公厅关于2025年部分节假日安排的通知 (国办发明电〔2024〕12号, 2024-11-12), Xinhua wire reprinted at
+//   http://www.gbitcoin.cn/20241113/eef049eea4e94ef591c5bde42aec1c87/c.html (verified: read in full; a second reprint
+//   agrees). Needed for due dates counted from days in 2025 (the PI protection officer's report).
 // - 2026: 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04), https://politics.gmw.cn/2025-11/04/content_38391083.htm
 //   (Xinhua wire of 2025-11-04; verified: read in full).
 import { fromDayNumber, toDayNumber } from '../dates.ts'
@@ -26,6 +29,22 @@ const span = (from: string, to: string): string[] => {
 }
 
 export const PRC_HOLIDAY_CALENDARS: readonly HolidayCalendar[] = [
+	{
+		year: 2025,
+		daysOff: [
+			'2025-01-01', // 元旦
+			...span('2025-01-28', '2025-02-04'), // 春节
+			...span('2025-04-04', '2025-04-06'), // 清明节
+			...span('2025-05-01', '2025-05-05'), // 劳动节
+			...span('2025-05-31', '2025-06-02'), // 端午节
+			...span('2025-10-01', '2025-10-08'), // 国庆节、中秋节
+		],
+		makeUpWorkdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
+		notice: '国务院办公厅关于2025年部分节假日安排的通知 (国办发明电〔2024〕12号, 2024-11-12)',
+		source: 'http://www.gbitcoin.cn/20241113/eef049eea4e94ef591c5bde42aec1c87/c.html',
+		asOf: '2024-11-12',
+		verified: true,
+	},
 	{
 		year: 2026,
 		daysOff: [

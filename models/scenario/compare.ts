@@ -6,7 +6,8 @@ import { type ScenarioComparisonRow, type ScenarioResult } from './types.ts'
  * One row per result, in the order given: one-off cost, run-rate saving, NPV (USD), payback month, the exposure
  * change (sum of score deltas over every unit and dimension, negative is better; bands improved and worsened), the
  * art. 41 units and the new transfers by mechanism. `best` marks the row(s) with the best value of each measure:
- * highest NPV and saving, earliest payback, lowest one-off cost, largest fall in exposure.
+ * highest NPV and saving, earliest payback (never is worst), lowest one-off cost, lowest exposure change (a fall beats
+ * a rise: -4 is better than +42). Where every row has the same value nothing is marked: none is better.
  */
 export function compareScenarios(results: Array<{ name: string; result: ScenarioResult }>): ScenarioComparisonRow[] {
 	const rows = results.map(({ name, result }) => {
@@ -33,7 +34,7 @@ export function compareScenarios(results: Array<{ name: string; result: Scenario
 	const mark = (key: keyof ScenarioComparisonRow['best'], value: (r: ScenarioComparisonRow) => number, higher: boolean) => {
 		const values = rows.map(value)
 		const best = higher ? Math.max(...values) : Math.min(...values)
-		if (!Number.isFinite(best)) return
+		if (!Number.isFinite(best) || values.every(v => v === best)) return
 		rows.forEach((r, i) => (r.best[key] = values[i] === best))
 	}
 	mark('npv', r => r.npvUsd, true)

@@ -2,7 +2,7 @@
 // cross-border transfers the move itself creates. Pure and deterministic (time and randomness come in as
 // arguments), with no Node-only import: the scenario page also runs it in the browser as the analyst types.
 // The implementation is split over this folder; this file is its one entry point.
-export { validateScenario } from './validate.ts'
+export { DESTINATION_REQUIRED, validateScenario } from './validate.ts'
 export { runScenario, basePick } from './run.ts'
 export { simulateScenario, triangular, percentiles } from './simulate.ts'
 export { mulberry32 } from '../random.ts'

@@ -39,8 +39,8 @@ export function newTransfers(plan: ScenarioPlan): NewTransfer[] {
 	for (const p of pending) {
 		const unit = p.m.unit
 		if (effects.has(unit.unit.id)) continue
-		const before = exporterRequirements(unit.unit, unit.flows)
-		const after = exporterRequirements(unit.unit, [...unit.flows, ...byUnit.get(unit.unit.id)!])
+		const before = exporterRequirements(unit.unit, unit.flows, plan.asOf)
+		const after = exporterRequirements(unit.unit, [...unit.flows, ...byUnit.get(unit.unit.id)!], plan.asOf)
 		const raised = unit.flows.flatMap(f => {
 			const b = before.get(f.id)
 			const a = after.get(f.id)

@@ -7,6 +7,9 @@ import { DATA_HANDLING, type Destination, type Range, type StaffingLine, type Un
 import { parseQuarter } from '../quarter.ts'
 import { type ScenarioContext, type ScenarioDraft, type ScenarioIssue } from './types.ts'
 
+/** A move saved before the analyst chose where the roles go (or "Cut"): refused on its destination field. */
+export const DESTINATION_REQUIRED = 'Choose a destination, or "Cut" for a redundancy.'
+
 /** Staffing lines (with their unit) and destinations by id. */
 export interface InventoryIndex {
 	lines: Map<number, { line: StaffingLine; unit: UnitInventory }>
@@ -77,7 +80,9 @@ export function validateScenario(draft: ScenarioDraft, ctx: ScenarioContext): Sc
 				)
 			}
 		}
-		if (move.destinationId !== null) {
+		if (move.destinationId === undefined) {
+			error(at('destinationId'), DESTINATION_REQUIRED) // a new move: no destination until the analyst picks one
+		} else if (move.destinationId !== null) {
 			const destination = index.destinations.get(move.destinationId)
 			if (!destination) {
 				error(at('destinationId'), `Destination ${String(move.destinationId)} is not in the destinations list.`)

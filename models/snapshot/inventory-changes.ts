@@ -83,6 +83,9 @@ const UNIT_FIELDS = [
 	'priorYearEntityTurnoverRmb',
 	'distinctIndividualsAbroad',
 	'distinctSensitiveIndividualsAbroad',
+	'ftzZone',
+	'piIndividualsProcessed',
+	'piOfficerThresholdReachedOn',
 ] as const satisfies readonly (keyof BusinessUnit)[]
 
 function unitChanges(prev: BusinessUnit, curr: BusinessUnit): InputChange[] {
@@ -108,6 +111,17 @@ function unitChanges(prev: BusinessUnit, curr: BusinessUnit): InputChange[] {
 				const v = (x: unknown) => (x === null ? 'not given (sum over flows)' : fmt(x as number))
 				return { text: `${code} distinct ${what} individuals abroad since 1 January ${v(from)} → ${v(to)}`, material: true }
 			}
+			case 'ftzZone': {
+				const v = (x: unknown) => (x === null ? 'none' : String(x))
+				return { text: `${code} free-trade zone with a negative list ${v(from)} → ${v(to)}`, material: true }
+			}
+			case 'piIndividualsProcessed':
+				return {
+					text: `${code} individuals whose personal information is processed ${rmbOrUnknown(from)} → ${rmbOrUnknown(to)}`,
+					material: true,
+				}
+			case 'piOfficerThresholdReachedOn':
+				return { text: `${code} day 1,000,000 individuals was reached ${from ?? 'not recorded'} → ${to ?? 'not recorded'}`, material: true }
 			case 'name':
 				return { text: `${code} renamed from '${from}' to '${to}'`, material: false }
 			default:
@@ -126,6 +140,8 @@ const SYSTEM_FIELDS = [
 	'holdsPersonalData',
 	'holdsImportantData',
 	'holdsSourceCode',
+	'techExportCategory',
+	'techExportItem',
 ] as const satisfies readonly (keyof InfoSystem)[]
 
 function systemChanges(prev: InfoSystem, curr: InfoSystem): InputChange[] {
@@ -160,6 +176,10 @@ function systemChanges(prev: InfoSystem, curr: InfoSystem): InputChange[] {
 				return { text: `${code} ${to ? 'now holds' : 'no longer holds'} important data`, material: true }
 			case 'holdsSourceCode':
 				return { text: `${code} ${to ? 'now holds' : 'no longer holds'} source code`, material: true }
+			case 'techExportCategory':
+				return { text: `${code} export catalogue category ${from ?? 'not determined'} → ${to ?? 'not determined'}`, material: true }
+			case 'techExportItem':
+				return { text: `${code} export catalogue item ${from ?? 'none'} → ${to ?? 'none'}`, material: true }
 			default:
 				return { text: `${code} renamed from '${from}' to '${to}'`, material: false }
 		}

@@ -13,6 +13,7 @@
 import {
 	type BusinessUnit,
 	type DataFlow,
+	type FlowMonthCount,
 	type GroupFunctionHeadcount,
 	type InfoSystem,
 	type Role,
@@ -53,16 +54,35 @@ const ENTITY_TURNOVER_UNKNOWN = new Set(['BU-BJ-REP'])
 
 type DemoUnitInput = Omit<
 	DemoUnit,
-	'priorYearGlobalTurnoverRmb' | 'priorYearEntityTurnoverRmb' | 'distinctIndividualsAbroad' | 'distinctSensitiveIndividualsAbroad'
+	| 'priorYearGlobalTurnoverRmb'
+	| 'priorYearEntityTurnoverRmb'
+	| 'distinctIndividualsAbroad'
+	| 'distinctSensitiveIndividualsAbroad'
+	| 'ftzZone'
 > &
-	Partial<Pick<DemoUnit, 'distinctIndividualsAbroad' | 'distinctSensitiveIndividualsAbroad'>>
+	Partial<Pick<DemoUnit, 'distinctIndividualsAbroad' | 'distinctSensitiveIndividualsAbroad' | 'ftzZone'>>
+
+/**
+ * Individuals whose personal information the entity processes, and the day the count reached 1,000,000 (null: not
+ * recorded), where the demo knows them; the other consumer businesses leave it unknown (their officer and audit
+ * duties read uncertain).
+ */
+const INDIVIDUALS_PROCESSED: Record<string, [number, string | null]> = {
+	'BU-SH-BANK': [6_800_000, null],
+	'BU-SZ-APP': [14_500_000, '2024-09-02'],
+	'BU-SH-RETAIL': [1_120_000, '2026-11-16'],
+	'BU-DL-SSC': [240_000, null],
+}
 
 const unit = (u: DemoUnitInput): DemoUnit => ({
 	...u,
+	piIndividualsProcessed: INDIVIDUALS_PROCESSED[u.code]?.[0] ?? null,
+	piOfficerThresholdReachedOn: INDIVIDUALS_PROCESSED[u.code]?.[1] ?? null,
 	priorYearGlobalTurnoverRmb: GROUP_PRIOR_YEAR_TURNOVER_RMB,
 	priorYearEntityTurnoverRmb: ENTITY_TURNOVER_UNKNOWN.has(u.code) ? null : u.chinaRevenueRmb,
 	distinctIndividualsAbroad: u.distinctIndividualsAbroad ?? null,
 	distinctSensitiveIndividualsAbroad: u.distinctSensitiveIndividualsAbroad ?? null,
+	ftzZone: u.ftzZone ?? null,
 })
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -180,7 +200,8 @@ export const DEMO_UNITS: DemoUnit[] = [
 		chinaRevenueRmb: 380_000_000,
 	}),
 	unit({
-		// Registered in the Qianhai free-trade zone: exports outside the zone's negative list are exempt (art. 6).
+		// Registered in the Qianhai area of the Guangdong free-trade zone, which has no data-export negative list in
+		// force (Shenzhen announced a pilot; none was found): art. 6 is not open to it, so no zone is recorded.
 		code: 'BU-SZ-LOG',
 		name: 'Meridian Logistics South China (Qianhai FTZ)',
 		segment: 'services',
@@ -529,6 +550,7 @@ export const DEMO_SYSTEMS: DemoSystem[] = [
 		holdsPersonalData: false,
 		holdsImportantData: false,
 		holdsSourceCode: true,
+		techExportCategory: 'none', // reviewed: tooling only, nothing in the Catalogue
 	},
 	{
 		unitCode: 'BU-BJ-RND',
@@ -581,6 +603,9 @@ export const DEMO_SYSTEMS: DemoSystem[] = [
 		holdsPersonalData: false,
 		holdsImportantData: false,
 		holdsSourceCode: true,
+		// Recommendation models: the Catalogue's restricted item on personalised push based on data analysis.
+		techExportCategory: 'restricted',
+		techExportItem: '086501X information processing (personalised recommendation)',
 	},
 
 	// BU-BJ-WEALTH
@@ -1448,7 +1473,7 @@ export const DEMO_FLOWS: DemoFlow[] = [
 		mechanismExpiresOn: null,
 	},
 
-	// BU-SZ-LOG (Qianhai FTZ)
+	// BU-SZ-LOG (Qianhai, Guangdong FTZ: no negative list in force)
 	{
 		// art. 3: customs declarations and freight data, no PI, no important data: EXEMPT.
 		unitCode: 'BU-SZ-LOG',
@@ -1468,8 +1493,8 @@ export const DEMO_FLOWS: DemoFlow[] = [
 		mechanismExpiresOn: null,
 	},
 	{
-		// art. 6: FTZ processor, data type outside the Qianhai zone's negative list: EXEMPT despite 260,000
-		// (which would otherwise be art. 8). The list is per zone and sector: checked against Qianhai's.
+		// art. 8: 260,000 consignees since 1 January. Registered in Qianhai, whose zone has no negative list in force,
+		// so art. 6 cannot exempt it: a standard contract was filed.
 		unitCode: 'BU-SZ-LOG',
 		code: 'FLW-LOG-CONSIGNEES',
 		name: 'Consignee delivery data to the regional control tower',
@@ -1480,10 +1505,10 @@ export const DEMO_FLOWS: DemoFlow[] = [
 		includesImportantData: false,
 		purpose: 'other',
 		collectedInMainland: true,
-		outsideFtzNegativeList: true,
+		outsideFtzNegativeList: false,
 		isRemoteAccess: false,
-		mechanismInPlace: 'none',
-		mechanismSince: null,
+		mechanismInPlace: 'standard_contract',
+		mechanismSince: '2025-03-10',
 		mechanismExpiresOn: null,
 	},
 
@@ -1757,6 +1782,20 @@ export const DEMO_FLOWS: DemoFlow[] = [
 		mechanismExpiresOn: null,
 	},
 ]
+
+/**
+ * Monthly counts of the Guangzhou retailer's shopper flow in 2026 (they add up to its 75,000 since 1 January):
+ * growth through the year and the November sales, which the forecast follows instead of the run rate. Its sourcing
+ * flow, also counted, carries no personal information each month.
+ */
+const GZ_SHOPPERS_2026 = [3_000, 2_500, 4_000, 5_000, 5_500, 6_000, 6_500, 7_500, 8_500, 10_500, 16_000]
+export const DEMO_FLOW_MONTHS: Array<Omit<FlowMonthCount, 'flowId'> & { flowCode: string }> = GZ_SHOPPERS_2026.flatMap((n, i) => {
+	const month = `2026-${String(i + 1).padStart(2, '0')}`
+	return [
+		{ flowCode: 'FLW-GZR-SHOPPERS', month, personalInfoIndividuals: n, sensitivePersonalInfoIndividuals: 0 },
+		{ flowCode: 'FLW-GZR-SOURCING', month, personalInfoIndividuals: 0, sensitivePersonalInfoIndividuals: 0 },
+	]
+})
 
 // ---------------------------------------------------------------------------------------------------------------
 // Staffing lines. Wages: average monthly RMB over the last 12 months, realistic for a multinational in each city.

@@ -222,6 +222,7 @@ function insightUnit(groupTurnover: number): UnitInventory {
 			priorYearEntityTurnoverRmb: 95_000_000,
 			distinctIndividualsAbroad: null,
 			distinctSensitiveIndividualsAbroad: null,
+			ftzZone: null,
 		},
 		systems: [
 			{

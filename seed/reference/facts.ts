@@ -15,6 +15,7 @@ import {
 	THRESHOLD_READING,
 } from './cross-border-regime.ts'
 import { FX_ASSUMPTIONS } from './fx.ts'
+import { FTZ_ZONE_FACTS, FTZ_ZONES_DATE_UNCONFIRMED } from './ftz-zones.ts'
 import { LABOUR_ARTICLES, LABOUR_CONTRACT_LAW, LCL_ART40, LCL_ART41, LCL_ART47, LCL_ART87, LCL_ART97 } from './labour.ts'
 import { MLPS_FILING, MLPS_FT_2019_CONTEXT, MLPS_GRADING_MATRIX, MLPS_LEVEL_FACTS, MLPS_STANDARD } from './mlps-levels.ts'
 import { type Provenance } from './provenance.ts'
@@ -91,6 +92,8 @@ export const REFERENCE_FACTS: ReferenceFact[] = [
 	fact('cross_border', ['measures-2023'], MEASURES_2023_STANDARD_CONTRACT.name, MEASURES_2023_STANDARD_CONTRACT),
 	fact('cross_border', ['certification-2025'], CERTIFICATION_2025.name, CERTIFICATION_2025),
 	fact('cross_border', ['ftz-negative-lists'], 'Free-trade-zone negative lists', FTZ_NEGATIVE_LISTS),
+	...FTZ_ZONE_FACTS.map(z => fact('cross_border', ['ftz-zone', z.id], `${z.name}: negative list in force since ${z.since}`, z)),
+	fact('cross_border', ['ftz-zones-date-unconfirmed'], 'Free-trade zones with a list whose date was not found', FTZ_ZONES_DATE_UNCONFIRMED),
 	...MECHANISM_THRESHOLDS_TABLE.map(m => fact('cross_border', ['mechanism', m.basis, m.case], `${m.basis}: ${m.case}`, m)),
 	...CROSS_BORDER_INTERPRETIVE_NOTES.map(n => fact('cross_border', ['note', n.topic], `Interpretive note: ${n.topic}`, n)),
 	fact('labour', ['law'], LABOUR_CONTRACT_LAW.law, LABOUR_CONTRACT_LAW),

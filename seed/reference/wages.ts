@@ -1,6 +1,8 @@
 // Local average monthly wages: the base of the severance cap (Labour Contract Law art. 47: a wage HIGHER THAN 3x
 // the local average is capped at 3x, and its years at 12). Copied from shared/reference/regulations.json
-// (`average_wages`), plus two ESTIMATE rows this seed adds (Suzhou, Dalian) so every China city has a figure.
+// (`average_wages`), plus Suzhou's published 2023 figure (RSM) and one ESTIMATE row (Dalian, no figure found) so every
+// China city has one. Each row used for the cap says why it is used (`reason`), and the other rows of its city stay,
+// so the pages show both where sources disagree.
 // Read caveats.md item 9 before relying on one figure: several statistics circulate per city.
 import { type ChinaCity, type CityAverageWage } from '#models/domain.ts'
 
@@ -141,20 +143,20 @@ const CHENGDU_2023: SourcedCityAverageWage = {
 }
 
 /**
- * ESTIMATE made for this seed: Suzhou is not in the reference compilation. The figure is a placeholder of the order
- * of Suzhou's published average, NOT a published statistic; replace it with the Suzhou HRSS figure before a
- * severance estimate for Suzhou staff decides anything.
+ * Suzhou 2023, the average wage the Suzhou HRSS approved for social insurance (RSM's table of city averages, from
+ * the local HRSS bureaus, October 2024). It replaces the seed's earlier ESTIMATE of 10,500, which was below it.
  */
-const SUZHOU_ESTIMATE: SourcedCityAverageWage = {
+const SUZHOU_2023: SourcedCityAverageWage = {
 	city: 'Suzhou',
-	yearOfData: 2024,
-	monthlyRmb: 10_500,
+	yearOfData: 2023,
+	monthlyRmb: 11_424,
 	severanceCapRmb: null,
-	statistic: 'ESTIMATE (seed placeholder, not a published statistic): Suzhou is not in the reference compilation',
-	source: 'none: ESTIMATE made for the seed data; replace with the Suzhou HRSS published average wage',
-	asOf: '2026-11-23 (estimate)',
-	verified: false,
+	statistic: 'social average wage approved by the local HRSS for social insurance (2021: 10,459; 2022: 10,910)',
+	source: RSM_2024,
+	asOf: '2024-12',
+	verified: true,
 	usedForCap: true,
+	note: 'Replaces an earlier seed ESTIMATE of 10,500 (not a published figure). The 2024 figure was not found in the stored sources.',
 }
 
 /**
@@ -184,7 +186,7 @@ export const CITY_AVERAGE_WAGES: SourcedCityAverageWage[] = [
 	SHENZHEN_2023,
 	GUANGZHOU_2023,
 	CHENGDU_2023,
-	SUZHOU_ESTIMATE,
+	SUZHOU_2023,
 	DALIAN_ESTIMATE,
 ]
 
@@ -223,6 +225,15 @@ export const SEVERANCE_CAP_WAGES: Readonly<Record<ChinaCity, SeveranceCapWage>> 
 	Shenzhen: capOf(SHENZHEN_2024, 'Latest figure in the reference.'),
 	Guangzhou: capOf(GUANGZHOU_2024, 'Latest figure in the reference.'),
 	Chengdu: capOf(CHENGDU_2023, 'Only figure in the reference.'),
-	Suzhou: capOf(SUZHOU_ESTIMATE, 'ESTIMATE: Suzhou is not in the reference.'),
+	Suzhou: capOf(SUZHOU_2023, 'Latest published figure found (2023, Suzhou HRSS via RSM); replaces the seed estimate of 10,500.'),
 	Dalian: capOf(DALIAN_ESTIMATE, 'ESTIMATE: no Dalian figure found in the reference.'),
+}
+
+/** What the pages show beside a row: why it is (or is not) the one the cap uses, and where sources disagree. */
+export function wageNote(w: SourcedCityAverageWage): string {
+	const cap = SEVERANCE_CAP_WAGES[w.city as ChinaCity]
+	const why = w.usedForCap
+		? `Used for the severance cap: ${cap?.reason ?? 'the row chosen for this city.'}`
+		: `Not used for the cap (${cap ? `RMB ${cap.wage.monthlyRmb.toLocaleString('en')} for ${cap.wage.yearOfData} is` : 'another row is'}). ${w.note ?? ''}`.trim()
+	return [why, w.usedForCap ? w.note : undefined, w.conflict].filter(Boolean).join(' ')
 }

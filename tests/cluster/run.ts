@@ -12,7 +12,7 @@ import { createDb } from '#db/client.server.ts'
 import { LOGIN_LIMITS } from '#models/login-policy.ts'
 import { DEFAULT_SCENARIO_ASSUMPTIONS } from '#models/scenario-form.ts'
 import { DEMO_USERS } from '#seed/demo/group.ts'
-import { type RunningApp, startApp } from '../e2e/harness.ts'
+import { type RunningApp, signInOverHttp, startApp } from '../e2e/harness.ts'
 import { type GaleraCluster, startGaleraCluster } from '../support/galera-cluster.ts'
 
 const CLIENTS = 6
@@ -34,6 +34,8 @@ type Write = {
 	acknowledged: boolean
 	requestId: string | null
 	action?: string
+	/** Scenario writes: the client that made it (its scenario). */
+	client?: number
 }
 const writes: Write[] = []
 const failures: string[] = []
@@ -81,6 +83,7 @@ async function main() {
 	const started0 = Date.now()
 	cluster = await startGaleraCluster(3)
 	const nodes = cluster.nodes
+	const clusterSeconds = Number(((Date.now() - started0) / 1000).toFixed(1))
 	console.log(
 		`cluster of ${nodes.length} nodes synced in ${((Date.now() - started0) / 1000).toFixed(1)} s (ports ${nodes.map(n => n.port).join(', ')})`,
 	)
@@ -89,7 +92,8 @@ async function main() {
 	// Three instances started together, each on its own node: migrations and the first seed must run once.
 	const instanceStart = Date.now()
 	apps.push(...(await Promise.all(nodes.map(n => startApp(n.url(DATABASE), { LOG_LEVEL: 'info' }, 240_000)))))
-	console.log(`three app instances up in ${((Date.now() - instanceStart) / 1000).toFixed(1)} s`)
+	const instancesSeconds = Number(((Date.now() - instanceStart) / 1000).toFixed(1))
+	console.log(`three app instances up in ${instancesSeconds} s`)
 	const { db } = createDb(nodes[0]!.url(DATABASE))
 	const migrations = await sql<{ name: string; n: number }>`select name, count(*) as n from kysely_migration group by name`.execute(db)
 	if (migrations.rows.some(r => Number(r.n) !== 1))
@@ -121,39 +125,33 @@ async function main() {
 	const origin = (i: number) => ({ Origin: apps[i]!.url })
 	const analyst = DEMO_USERS.find(u => u.role === 'analyst')!
 	const cookies: string[] = []
-	for (let n = 0; n < CLIENTS; n++) {
-		const i = n % apps.length
-		const res = await fetch(`${apps[i]!.url}/login`, {
-			method: 'POST',
-			body: new URLSearchParams({ email: analyst.email, password: analyst.password }),
-			headers: origin(i),
-			redirect: 'manual',
-		})
-		cookies.push(res.headers.get('set-cookie')!.split(';')[0]!)
-	}
+	// Each client signs in (password and second factor) through its own instance and then uses every instance.
+	for (let n = 0; n < CLIENTS; n++) cookies.push(await signInOverHttp(apps[n % apps.length]!.url, analyst.email, analyst.password))
 	let sessionsAcrossInstances = true
-	for (let i = 0; i < apps.length; i++) {
-		const res = await fetch(`${apps[i]!.url}/units`, { headers: { Cookie: cookies[0]! }, redirect: 'manual' })
-		if (res.status !== 200) failures.push(`a session made on instance 1 is refused by instance ${i + 1} (${res.status})`)
-		sessionsAcrossInstances &&= res.status === 200
-	}
-	// Sign-in throttling across instances: failures spread over the three count together.
+	for (let n = 0; n < apps.length; n++)
+		for (let i = 0; i < apps.length; i++) {
+			const res = await fetch(`${apps[i]!.url}/units`, { headers: { Cookie: cookies[n]! }, redirect: 'manual' })
+			if (res.status !== 200) failures.push(`a session made on instance ${n + 1} is refused by instance ${i + 1} (${res.status})`)
+			sessionsAcrossInstances &&= res.status === 200
+		}
+	// Sign-in throttling across instances: wrong passwords for one account from one address, spread over the three
+	// instances, count together; the failure that reaches the limit locks the pair (429), and the lock then holds on
+	// every instance, even for the right password.
 	const victim = DEMO_USERS.find(u => u.role === 'board')!
-	let throttledAfter = 0
-	for (let attempt = 1; attempt <= LOGIN_LIMITS.account.maxFailures + 1 && !throttledAfter; attempt++) {
-		const i = attempt % apps.length
-		const res = await fetch(`${apps[i]!.url}/login`, {
+	const attemptLogin = (i: number, password: string) =>
+		fetch(`${apps[i]!.url}/login`, {
 			method: 'POST',
-			body: new URLSearchParams({ email: victim.email, password: 'wrong password' }),
+			body: new URLSearchParams({ email: victim.email, password }),
 			headers: origin(i),
 			redirect: 'manual',
-		})
-		if (res.status === 429) throttledAfter = attempt - 1
-	}
-	if (throttledAfter !== LOGIN_LIMITS.account.maxFailures)
-		failures.push(
-			`throttling across instances: locked after ${throttledAfter || 'never'} failures, expected ${LOGIN_LIMITS.account.maxFailures}`,
-		)
+		}).then(r => r.status)
+	let throttledAfter = 0
+	for (let attempt = 1; attempt <= LOGIN_LIMITS.pair.maxFailures + 1 && !throttledAfter; attempt++)
+		if ((await attemptLogin(attempt % apps.length, 'wrong password')) === 429) throttledAfter = attempt
+	if (throttledAfter !== LOGIN_LIMITS.pair.maxFailures)
+		failures.push(`throttling across instances: locked at failure ${throttledAfter || 'never'}, expected ${LOGIN_LIMITS.pair.maxFailures}`)
+	const lockedEverywhere = (await Promise.all(apps.map((_, i) => attemptLogin(i, victim.password)))).every(status => status === 429)
+	if (!lockedEverywhere) failures.push('the sign-in lock made through one instance does not hold on every instance')
 
 	// Per client: its own draft scenario, saved and moved through its transitions.
 	const scenarioIds: number[] = []
@@ -204,13 +202,23 @@ async function main() {
 	// Read-your-writes: right after an acknowledged unit create, another instance must list the unit and its
 	// (cached) overview must count at least every unit acknowledged before the read.
 	let acknowledgedUnits = 0
-	const readBack = { checked: 0, stale: 0, overviewChecked: 0, overviewStale: 0 }
+	const readBack = { checked: 0, stale: 0, overviewChecked: 0, overviewStale: 0, scenarioChecked: 0, scenarioStale: 0 }
+	const scenarioUrl = (i: number, n: number) =>
+		`${apps[i]!.url}/scenarios/${scenarioIds[n]}?_data=${encodeURIComponent('routes/scenarios.$id')}`
+	/** A scenario's status and version read through instance i (what the editor's page does before a save or a move). */
+	const readScenario = async (i: number, n: number) => {
+		const r = await call(scenarioUrl(i, n), { headers: { Cookie: cookies[n]! } })
+		if (r.status !== 200) return null
+		const { scenario } = JSON.parse(r.body) as { scenario: { status: string; version: number } }
+		return scenario
+	}
 
 	const started = Date.now()
 	const at = () => ((Date.now() - started) / 1000).toFixed(1)
 	let stage = 'traffic'
 	const heartbeat = setInterval(() => console.log(`${at()} s: ${stage}; in flight: ${inflight.size}`), 10_000)
 	const timeline: Record<string, number> = {}
+	let rejoinedBy = ''
 	const events = (async () => {
 		await sleep(DB_KILL_AT_MS)
 		console.log(`${at()} s: SIGKILL database ${nodes[1]!.name}`)
@@ -219,8 +227,9 @@ async function main() {
 		await sleep(Math.max(0, started + DB_RESTART_AT_MS - Date.now()))
 		console.log(`${at()} s: start ${nodes[1]!.name} again`)
 		timeline.dbRestartedAt = Date.now()
-		const rejoin = cluster!.rejoin(nodes[1]!).then(async () => {
+		const rejoin = cluster!.rejoin(nodes[1]!).then(async how => {
 			timeline.dbSyncedAt = Date.now()
+			rejoinedBy = how
 			console.log(`${at()} s: ${nodes[1]!.name} rejoined, synced (cluster size ${await cluster!.clusterSize(nodes[0]!)})`)
 		})
 		await sleep(Math.max(0, started + APP_KILL_AT_MS - Date.now()))
@@ -234,7 +243,6 @@ async function main() {
 	})()
 
 	const client = async (n: number) => {
-		const last = { scenario: 'draft' as 'draft' | 'proposed' }
 		for (let k = 0; Date.now() - started < RUN_MS; k++) {
 			const i = pick()
 			const url = apps[i]!.url
@@ -295,37 +303,58 @@ async function main() {
 					acknowledged: r.status === 200 && /"stage":"done".*"inserts":3/.test(r.body),
 					requestId: r.requestId,
 				})
-			} else if (kind === 4) {
-				const name = `CLU-SCN-${n}-${k}`
-				const draft = { name, description: 'cluster run', assumptions: DEFAULT_SCENARIO_ASSUMPTIONS, moves: [move] }
-				const r = await call(`${url}/scenarios/${scenarioIds[n]}?_data=${encodeURIComponent('routes/scenarios.$id')}`, {
-					method: 'POST',
-					body: new URLSearchParams({ intent: 'save', draft: JSON.stringify(draft) }),
-					headers,
-				})
-				const acknowledged = r.status === 200 && r.body.includes('"saved":true')
-				writes.push({ kind: 'scenario', codes: [name], instance: i, status: r.status, acknowledged, requestId: r.requestId })
-				if (acknowledged) last.scenario = 'draft'
 			} else {
-				const intent = last.scenario === 'draft' ? 'propose' : 'withdraw'
-				const r = await call(`${url}/scenarios/${scenarioIds[n]}`, { method: 'POST', body: new URLSearchParams({ intent }), headers })
-				const acknowledged = r.status === 302
-				writes.push({
-					kind: 'transition',
-					codes: [],
-					action: `scenario.${intent}`,
-					instance: i,
-					status: r.status,
-					acknowledged,
-					requestId: r.requestId,
-				})
-				if (acknowledged) last.scenario = intent === 'propose' ? 'proposed' : 'draft'
-				// An answer lost in the outage leaves the state unknown: read it back.
-				else if (typeof r.status === 'string' || r.status >= 500) {
-					const s = await call(`${apps[pick()]!.url}/scenarios/${scenarioIds[n]}?_data=${encodeURIComponent('routes/scenarios.$id')}`, {
-						headers: { Cookie: cookies[n]! },
-					})
-					if (s.status === 200) last.scenario = /"status":"proposed"/.test(s.body) ? 'proposed' : 'draft'
+				// A scenario save (a draft) or a move through the workflow (propose a draft, withdraw a proposal). Each
+				// names the version it acts on, read first through the same instance, as the editor's page does.
+				// (A save of a proposed scenario withdraws it first.)
+				const first = await readScenario(i, n)
+				if (!first) continue
+				const intents =
+					kind === 4 ? (first.status === 'draft' ? ['save'] : ['withdraw', 'save']) : [first.status === 'draft' ? 'propose' : 'withdraw']
+				for (const [step, intent] of intents.entries()) {
+					const current = step === 0 ? first : await readScenario(i, n)
+					if (!current) break
+					const version = String(current.version)
+					let r: Awaited<ReturnType<typeof call>>
+					let acknowledged: boolean
+					if (intent === 'save') {
+						const name = `CLU-SCN-${n}-${k}`
+						const draft = { name, description: 'cluster run', assumptions: DEFAULT_SCENARIO_ASSUMPTIONS, moves: [move] }
+						r = await call(scenarioUrl(i, n), {
+							method: 'POST',
+							body: new URLSearchParams({ intent, version, draft: JSON.stringify(draft) }),
+							headers,
+						})
+						acknowledged = r.status === 200 && r.body.includes('"saved":true')
+						writes.push({ kind: 'scenario', codes: [name], instance: i, status: r.status, acknowledged, requestId: r.requestId, client: n })
+					} else {
+						r = await call(`${url}/scenarios/${scenarioIds[n]}`, {
+							method: 'POST',
+							body: new URLSearchParams({ intent, version }),
+							headers,
+						})
+						acknowledged = r.status === 302
+						writes.push({
+							kind: 'transition',
+							codes: [],
+							action: `scenario.${intent}`,
+							instance: i,
+							status: r.status,
+							acknowledged,
+							requestId: r.requestId,
+							client: n,
+						})
+					}
+					if (r.status === 409) count('409 stale version (refused, nothing written)')
+					if (!acknowledged) break
+					// Read-your-writes on the scenario: another instance sees at least the version this write made.
+					const j = pick(i)
+					if (j === i) continue
+					const seen = await readScenario(j, n)
+					if (seen) {
+						readBack.scenarioChecked++
+						if (seen.version <= current.version) readBack.scenarioStale++
+					}
 				}
 			}
 		}
@@ -344,6 +373,18 @@ async function main() {
 	stage = 'checking'
 
 	// The append-only triggers refuse on every node (the audit log has rows by now).
+	// Certification conflicts the cluster saw (a transaction that lost certification, or was aborted by a replicated
+	// one): each came back to the app as a deadlock and was run again (writeTransaction), or retried by Galera itself
+	// (an autocommit statement). The restarted node counts from its restart.
+	const certification = { failures: 0, bruteForceAborts: 0 }
+	for (const node of nodes) {
+		const status = await node.query(`SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_local_cert_failures', 'wsrep_local_bf_aborts')`)
+		for (const line of status.trim().split('\n')) {
+			const [name, value] = line.split('\t')
+			if (name === 'wsrep_local_cert_failures') certification.failures += Number(value)
+			if (name === 'wsrep_local_bf_aborts') certification.bruteForceAborts += Number(value)
+		}
+	}
 	const triggerChecks: string[] = []
 	for (const node of nodes) {
 		for (const statement of [`UPDATE ${DATABASE}.audit_event SET action = 'x'`, `DELETE FROM ${DATABASE}.snapshot`]) {
@@ -370,19 +411,36 @@ async function main() {
 		code: string
 		n: number
 	}>`select code, count(*) as n from info_system where code like 'CLU-SYS-%' group by code`.execute(db)
+	// One audit entry per request, action and row (an import of three rows writes three), so a request replayed
+	// (or a transaction applied twice) shows as a count above one.
 	const audits = await sql<{
 		request_id: string
 		action: string
 		n: number
-	}>`select request_id, action, count(*) as n from audit_event where request_id is not null group by request_id, action`.execute(db)
+	}>`select request_id, concat(action, ' ', entity, ' ', coalesce(entity_id, '')) as action, count(*) as n from audit_event where request_id is not null group by request_id, action, entity, entity_id`.execute(
+		db,
+	)
+	const scenarios = await db.selectFrom('scenario').select(['id', 'name']).where('name', 'like', 'CLU-SCN-%').execute()
 	await db.destroy()
+	// A scenario holds its client's last save: the last acknowledged one, or a later one whose answer was lost.
+	for (let n = 0; n < CLIENTS; n++) {
+		const mine = writes.filter(w => w.kind === 'scenario' && w.client === n)
+		const lastAck = mine.map(w => w.acknowledged).lastIndexOf(true)
+		const name = scenarios.find(s => s.id === scenarioIds[n])?.name ?? ''
+		if (lastAck >= 0 && !mine.slice(lastAck).some(w => w.codes[0] === name))
+			failures.push(`client ${n}: the scenario is named "${name}", its last acknowledged save was "${mine[lastAck]!.codes[0]}"`)
+	}
 	const found = new Map([...units.rows, ...systems.rows].map(r => [r.code, Number(r.n)]))
 	const audited = new Map<string, Map<string, number>>()
 	for (const a of audits.rows) audited.set(a.request_id, (audited.get(a.request_id) ?? new Map()).set(a.action, Number(a.n)))
 
 	const acknowledged = writes.filter(w => w.acknowledged)
 	// Lost: an acknowledged write whose rows are missing, or whose request left no audit entry.
-	const lost = acknowledged.filter(w => w.codes.some(c => !found.has(c)) || !w.requestId || !audited.has(w.requestId))
+	// (A scenario save's name is overwritten by the client's next save: it is checked by its audit entry, and the
+	// scenario's final name below.)
+	const lost = acknowledged.filter(
+		w => (w.kind !== 'scenario' && w.codes.some(c => !found.has(c))) || !w.requestId || !audited.has(w.requestId),
+	)
 	// Duplicated: a row present twice, or one request audited twice for the same action.
 	const duplicated = [
 		...[...found].filter(([, n]) => n > 1).map(([c]) => c),
@@ -403,9 +461,10 @@ async function main() {
 		)
 	if (duplicated.length) failures.push(`duplicated: ${duplicated.slice(0, 10).join(', ')}`)
 	if (halfApplied.length) failures.push(`half-applied imports: ${halfApplied.map(w => w.codes[0]).join(', ')}`)
-	if (readBack.stale || readBack.overviewStale)
+	if (readBack.stale || readBack.overviewStale || readBack.scenarioStale)
 		failures.push(`reads through another instance were older than an acknowledged write: ${JSON.stringify(readBack)}`)
-	if (readBack.checked < 10 || readBack.overviewChecked < 10) failures.push(`too few read-backs to tell: ${JSON.stringify(readBack)}`)
+	if (readBack.checked < 10 || readBack.overviewChecked < 10 || readBack.scenarioChecked < 10)
+		failures.push(`too few read-backs to tell: ${JSON.stringify(readBack)}`)
 	if (!timeline.dbSyncedAt) failures.push('the killed database node did not rejoin')
 	if (!timeline.instance2BackAt) failures.push('the instance on the rejoined node did not come back into rotation')
 	if (exits.some(code => code !== 0)) failures.push(`SIGTERM exit codes of the surviving instances: ${exits.join(', ')}`)
@@ -421,6 +480,9 @@ async function main() {
 		JSON.stringify(
 			{
 				nodes: nodes.length,
+				clusterUpSeconds: clusterSeconds,
+				instancesUpSeconds: instancesSeconds,
+				wholeRunSecondsSoFar: Number(((Date.now() - started0) / 1000).toFixed(1)),
 				instances: apps.length,
 				clients: CLIENTS,
 				seconds: RUN_MS / 1000,
@@ -437,10 +499,12 @@ async function main() {
 				halfApplied: halfApplied.length,
 				unacknowledgedButLanded: writes.filter(w => !w.acknowledged && w.requestId && audited.has(w.requestId)).length,
 				errors: Object.fromEntries([...errors].sort((a, b) => b[1] - a[1])),
+				certificationConflictsRetried: certification,
 				readYourWrites: { choice: 'wsrep_sync_wait=1 on every connection', ...readBack },
 				recovery: {
 					databaseNodeDownSeconds: secs(timeline.dbKilledAt, timeline.dbRestartedAt),
 					databaseNodeRejoinSeconds: secs(timeline.dbRestartedAt, timeline.dbSyncedAt),
+					databaseNodeRejoinedBy: rejoinedBy,
 					instanceOnThatNodeBackInRotationSecondsAfterRestart: secs(timeline.dbRestartedAt, timeline.instance2BackAt),
 				},
 				checks: {
@@ -449,7 +513,8 @@ async function main() {
 					tablesWithoutPrimaryKey: noKey.rows.length,
 					appendOnlyTriggersRefusedOn: `${triggerChecks.length / 2} of ${nodes.length} nodes`,
 					sessionsAcrossInstances,
-					throttledAfterFailuresAcrossInstances: throttledAfter,
+					signInLockedAtFailureAcrossInstances: throttledAfter,
+					signInLockHoldsOnEveryInstance: lockedEverywhere,
 					unitsPerNode: perNode,
 				},
 			},

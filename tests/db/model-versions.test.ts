@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { activateModelVersion, draftModelVersion } from '#app/services/model-versions.server.ts'
 import { statusOf } from '#app/services/service.ts'
 import { type DbContext } from '#db/client.server.ts'
+import { migrateToLatest } from '#db/migrate.ts'
 import { findActiveModelVersion, listModelVersions } from '#db/repositories/model-versions.ts'
 import { freezeSnapshot } from '#db/repositories/snapshots.ts'
 import { DEFAULT_MODEL_SETTINGS } from '#models/exposure/settings.ts'
@@ -88,5 +89,47 @@ describe.each(testDialects())('$name: scoring model versions', dialect => {
 		const replaced = await activateModelVersion(ctx.db, admin, context, { id: old.id, expectedActiveId: active.id })
 		expect(replaced.ok ? 200 : statusOf(replaced.code)).toBe(409) // only a draft can be activated
 		expect(await ctx.db.selectFrom('audit_event').select('id').where('action', '=', 'model.activate').execute()).toHaveLength(1)
+	})
+})
+
+describe.each(testDialects())('$name: stored model versions read the compliance audit as "more than 10 million"', dialect => {
+	let ctx: DbContext
+	beforeAll(async () => {
+		ctx = await createTestDb(dialect, '2026_12_01_1600_mfa_and_throttle')
+		const old = (label: string, steps: number[]) => ({
+			label,
+			settings: JSON.stringify({
+				...DEFAULT_MODEL_SETTINGS,
+				version: label,
+				enforcement: { ...DEFAULT_MODEL_SETTINGS.enforcement, volumeSteps: steps },
+			}),
+			is_active: label === '2025.1' ? 1 : 0,
+			created_by: null,
+			created_at: '2025-01-08 09:00:00',
+			activated_at: '2025-01-08 09:00:00',
+		})
+		await ctx.db
+			.insertInto('model_version')
+			.values([old('2025.1', [1_000_000, 10_000_000]), old('custom', [500_000, 2_000_000])])
+			.execute()
+		await migrateToLatest(ctx.db)
+	})
+	afterAll(async () => ctx?.db.destroy())
+
+	test('a version stored with 10,000,000 (10 million or more) is corrected to 10,000,001; other steps are kept', async () => {
+		const versions = await listModelVersions(ctx.db)
+		const steps = (label: string) =>
+			(versions.find(v => v.label === label)!.settings as typeof DEFAULT_MODEL_SETTINGS).enforcement.volumeSteps
+		expect(steps('2025.1')).toEqual([1_000_000, 10_000_001])
+		expect(steps('custom')).toEqual([500_000, 2_000_000])
+	})
+
+	test('every version the seed writes already reads it so', async () => {
+		await seed(ctx.db, { demo: true, quiet: true, snapshots: false })
+		for (const v of await listModelVersions(ctx.db)) {
+			const { volumeSteps } = (v.settings as typeof DEFAULT_MODEL_SETTINGS).enforcement
+			expect(volumeSteps).not.toContain(10_000_000)
+			expect(volumeSteps).toContain(10_000_001)
+		}
 	})
 })

@@ -8,8 +8,19 @@ import { findCalendarTokenUser, hashCalendarToken, listDutyStatuses } from '#db/
 import { loadPortfolio } from '#db/repositories/portfolio.ts'
 import { freezeSnapshot, readSnapshot, verifyStoredChain } from '#db/repositories/snapshots.ts'
 import { insertInventoryRecord } from '#db/repositories/inventory.ts'
+
 import { insertUser } from '#db/repositories/users.ts'
 import { seed } from '#seed/index.ts'
+import { importCsv } from '#app/services/csv-import.server.ts'
+import { removeFlowMonth } from '#app/services/flow-months.server.ts'
+import { listFlowMonths } from '#db/repositories/flow-months.ts'
+import { getScoreInputsVersion } from '#db/repositories/inventory-version.ts'
+import { deleteInventoryRecord } from '#db/repositories/inventory.ts'
+import { loadUnitInventory } from '#db/repositories/portfolio.ts'
+import { deriveUnitDuties } from '#models/obligations/derive.ts'
+import { forecastExporter } from '#models/obligations/forecast.ts'
+import { techExportStep } from '#models/obligations/tech-export.ts'
+import { flow, system, unit } from '../unit/models/fixtures.ts'
 import { clearTables, createTestDb, testDialects } from './setup.ts'
 
 const NOW = new Date('2026-06-30T09:00:00Z')
@@ -51,6 +62,7 @@ describe.each(testDialects())('$name: obligations register storage', dialect => 
 			priorYearEntityTurnoverRmb: null,
 			distinctIndividualsAbroad: null,
 			distinctSensitiveIndividualsAbroad: null,
+			ftzZone: null,
 		})
 		const id = await insertUser(ctx.db, { email: 'analyst@example.com', name: 'A', role: 'analyst', password: 'long-enough-passphrase-16' })
 		actor = { id, email: 'analyst@example.com', role: 'analyst' }
@@ -141,5 +153,145 @@ describe.each(testDialects())('$name: a snapshot freezes the register', dialect 
 		expect(frozen.duties.length).toBeGreaterThan(50)
 		const report = await verifyStoredChain(ctx.db)
 		expect(report.quarters.map(q => q.problems)).toEqual([[]])
+	})
+})
+
+describe.each(testDialects())('$name: the facts the register needs, stored and edited', dialect => {
+	let ctx: DbContext
+	let unitId: number
+	let flowId: number
+	let actor: { id: number; email: string; role: 'analyst' }
+	const context = { requestId: 'req-16b', now: NOW }
+	const csvImport = (text: string, intent: 'preview' | 'commit' = 'commit') =>
+		importCsv(ctx.db, actor, context, { target: 'flow_months', intent, fileName: 'months.csv', source: { text } })
+
+	beforeAll(async () => {
+		ctx = await createTestDb(dialect)
+	})
+	beforeEach(async () => {
+		await clearTables(ctx)
+		const { id: _u, ...u } = unit({
+			code: 'BU-APP',
+			name: 'Consumer app',
+			handlesConsumerData: true,
+			piIndividualsProcessed: 12_000_000, // above both thresholds
+			piOfficerThresholdReachedOn: '2026-06-01',
+		})
+		unitId = await insertInventoryRecord(ctx.db, 'units', u)
+		const { id: _s, ...s } = system({
+			unitId,
+			code: 'SYS-REC',
+			holdsSourceCode: true,
+			techExportCategory: 'restricted',
+			techExportItem: '086501X information processing',
+		})
+		await insertInventoryRecord(ctx.db, 'systems', s)
+		const { id: _f, ...f } = flow({ unitId, code: 'FL-APP-SG', personalInfoIndividuals: 90_000, sensitivePersonalInfoIndividuals: 0 })
+		flowId = await insertInventoryRecord(ctx.db, 'flows', f)
+		const id = await insertUser(ctx.db, { email: 'analyst@example.com', name: 'A', role: 'analyst', password: 'long-enough-passphrase-16' })
+		actor = { id, email: 'analyst@example.com', role: 'analyst' }
+	})
+	afterAll(async () => ctx.db.destroy())
+
+	test('individuals processed, the day 1,000,000 was reached and the Catalogue category round-trip and decide duties', async () => {
+		const inv = (await loadUnitInventory(ctx.db, unitId))!
+		expect(inv.unit).toMatchObject({ piIndividualsProcessed: 12_000_000, piOfficerThresholdReachedOn: '2026-06-01' })
+		expect(inv.systems[0]).toMatchObject({ techExportCategory: 'restricted', techExportItem: '086501X information processing' })
+		const duties = deriveUnitDuties(inv, '2026-06-30')
+		expect(duties.find(d => d.kind === 'pi_officer')).toMatchObject({ certainty: 'law', dueOn: '2026-07-14' })
+		expect(duties.find(d => d.kind === 'compliance_audit')?.certainty).toBe('law')
+		const step = techExportStep({
+			kind: 'relocate',
+			lineFunction: 'rnd',
+			destinationIsMainland: false,
+			systems: inv.systems,
+			neededBy: '2026-12-01',
+		})
+		expect(step?.determination).toBe('licence_required')
+	})
+
+	test('monthly counts: a preview, then all rows written with their audit entries; a second import replaces a month', async () => {
+		const before = (await getScoreInputsVersion(ctx.db)).inventoryVersion
+		const file =
+			'flow_code,month,pi_individuals,sensitive_pi_individuals\nFL-APP-SG,2026-01,10000,0\nfl-app-sg,2026-02,10000,0\nFL-APP-SG,2026-03,10000,0\nFL-APP-SG,2026-04,20000,0\nFL-APP-SG,2026-05,30000,0\n'
+		const preview = await csvImport(file, 'preview')
+		expect(preview.ok && preview.value).toMatchObject({ stage: 'preview', inserts: 5, updates: 0 })
+		expect(await listFlowMonths(ctx.db)).toEqual([])
+		const done = await csvImport(file)
+		expect(done.ok && done.value).toMatchObject({ stage: 'done', inserts: 5 })
+		expect((await getScoreInputsVersion(ctx.db)).inventoryVersion).toBeGreaterThan(before) // the cached forecasts follow
+		const inv = (await loadUnitInventory(ctx.db, unitId))!
+		expect(inv.flowMonths!.map(m => [m.month, m.personalInfoIndividuals])).toEqual([
+			['2026-01', 10_000],
+			['2026-02', 10_000],
+			['2026-03', 10_000],
+			['2026-04', 20_000],
+			['2026-05', 30_000],
+		])
+		expect(forecastExporter(inv, '2026-06-30').basis.kind).toBe('monthly')
+		expect((await loadPortfolio(ctx.db)).units[0]!.flowMonths).toHaveLength(5)
+
+		const again = await csvImport(
+			'flow_code,month,pi_individuals,sensitive_pi_individuals\nFL-APP-SG,2026-05,35000,12\nFL-APP-SG,2026-01,10000,0\n',
+		)
+		expect(again.ok && again.value).toMatchObject({ inserts: 0, updates: 1, unchanged: 1 })
+		const may = (await listFlowMonths(ctx.db)).find(m => m.month === '2026-05')
+		expect(may).toMatchObject({ personalInfoIndividuals: 35_000, sensitivePersonalInfoIndividuals: 12 })
+		const audit = await ctx.db.selectFrom('audit_event').select(['action', 'entity']).where('entity', 'in', ['flow_month']).execute()
+		expect(audit.map(a => a.action).sort()).toEqual(['create', 'create', 'create', 'create', 'create', 'import', 'import', 'update'])
+	})
+
+	test('a bad file is refused by line and column and writes nothing', async () => {
+		const result = await csvImport(
+			[
+				'flow_code,month,pi_individuals,sensitive_pi_individuals',
+				'FL-NOPE,2026-01,1,0',
+				'FL-APP-SG,2026-13,1,0',
+				'FL-APP-SG,2099-01,1,0',
+				'FL-APP-SG,2026-02,many,0',
+				'FL-APP-SG,2026-03,1,0',
+				'fl-app-sg,2026-03,2,0',
+			].join('\n'),
+		)
+		expect(!result.ok && result.code).toBe('invalid')
+		const cells = !result.ok ? result.cellErrors!.map(e => [e.line, e.column]) : []
+		expect(cells).toEqual([
+			[2, 'flow_code'],
+			[3, 'month'],
+			[4, 'month'],
+			[5, 'pi_individuals'],
+			[7, 'month'],
+		])
+		expect(await listFlowMonths(ctx.db)).toEqual([])
+	})
+
+	test('one month is removed with its audit entry; deleting the flow removes its months', async () => {
+		await csvImport('flow_code,month,pi_individuals,sensitive_pi_individuals\nFL-APP-SG,2026-01,5,0\nFL-APP-SG,2026-02,6,0\n')
+		const removed = await removeFlowMonth(ctx.db, actor, context, { flowCode: 'FL-APP-SG', month: '2026-01' })
+		expect(removed.ok && removed.value.personalInfoIndividuals).toBe(5)
+		const again = await removeFlowMonth(ctx.db, actor, context, { flowCode: 'FL-APP-SG', month: '2026-01' })
+		expect(!again.ok && again.code).toBe('not_found')
+		const audit = await ctx.db.selectFrom('audit_event').select(['action', 'request_id']).where('action', '=', 'delete').execute()
+		expect(audit).toEqual([{ action: 'delete', request_id: 'req-16b' }])
+		await deleteInventoryRecord(ctx.db, 'flows', flowId)
+		expect(await listFlowMonths(ctx.db)).toEqual([])
+	})
+
+	test('a status change bumps the obligations version (what the register cache keys on), not the inventory version', async () => {
+		const before = await getScoreInputsVersion(ctx.db)
+		const result = await setDutyStatus(ctx.db, actor, context, {
+			unitId,
+			dutyKey: 'incident_readiness:BU-APP',
+			status: 'done',
+			owner: null,
+			evidenceRef: 'PLAYBOOK-1',
+			evidenceOn: '2026-06-01',
+			reason: null,
+			expectedVersion: 0,
+		})
+		expect(result.ok).toBe(true)
+		const after = await getScoreInputsVersion(ctx.db)
+		expect(after.obligationsVersion).toBe(before.obligationsVersion + 1)
+		expect(after.inventoryVersion).toBe(before.inventoryVersion)
 	})
 })

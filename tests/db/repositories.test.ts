@@ -26,6 +26,7 @@ const unit = (code: string, over: Partial<BusinessUnit> = {}): Omit<BusinessUnit
 	priorYearEntityTurnoverRmb: null,
 	distinctIndividualsAbroad: null,
 	distinctSensitiveIndividualsAbroad: null,
+	ftzZone: null,
 	...over,
 })
 
@@ -46,7 +47,15 @@ describe.each(testDialects())('$name: inventory repositories', dialect => {
 	test('a unit round-trips with booleans and large money intact', async () => {
 		const id = await insertInventoryRecord(ctx.db, 'units', unit('A', { isCiio: true, priorYearGlobalTurnoverRmb: 412_000_000_000 }))
 		const found = await findInventoryRecord(ctx.db, 'units', id)
-		expect(found).toEqual({ id, ...unit('A', { isCiio: true, priorYearGlobalTurnoverRmb: 412_000_000_000 }) })
+		// Facts not given read back as null: unknown, never zero.
+		expect(found).toEqual({
+			id,
+			piIndividualsProcessed: null,
+			piOfficerThresholdReachedOn: null,
+			...unit('A', { isCiio: true, priorYearGlobalTurnoverRmb: 412_000_000_000 }),
+		})
+		const counted = await insertInventoryRecord(ctx.db, 'units', unit('B', { piIndividualsProcessed: 3_000_000_000 / 2 }))
+		expect(await findInventoryRecord(ctx.db, 'units', counted)).toMatchObject({ piIndividualsProcessed: 1_500_000_000 })
 	})
 
 	test('list filters by city and reports the total before paging', async () => {
@@ -131,7 +140,7 @@ describe.each(testDialects())('$name: inventory repositories', dialect => {
 		await insertInventoryRecord(ctx.db, 'units', unit('A'))
 		const modelId = await insertActiveModelVersion(ctx.db, { label: 'test', settings: {}, createdBy: null })
 		const after = await getScoreInputsVersion(ctx.db)
-		expect(after).toEqual({ inventoryVersion: before.inventoryVersion + 1, modelId })
+		expect(after).toEqual({ inventoryVersion: before.inventoryVersion + 1, modelId, obligationsVersion: before.obligationsVersion })
 		expect(modelId).not.toBe(before.modelId)
 	})
 

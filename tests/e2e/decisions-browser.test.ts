@@ -1,9 +1,13 @@
-// Issue 15 in Chromium: a stale save gets 409 and keeps what was typed; an expired session's edits come back after
+// Issue 15 in Chromium: typing right after hydration is no React error (#421); a stale save gets 409 and keeps what was typed; an expired session's edits come back after
 // signing in again, ready to save; an approved scenario's record survives an inventory edit, and the board sees the
-// frozen figures with what changed and the live ones beside them.
+// frozen figures with what changed and the live ones beside them, in the board pack's executive summary too; archiving
+// a unit with history asks first, and one click restores it.
 import { type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { extractText, getDocumentProxy } from 'unpdf'
+import { formatInt, formatUsd } from '#app/utils/format.ts'
 import { createDb } from '#db/client.server.ts'
+import { freezeSnapshot, readSnapshot } from '#db/repositories/snapshots.ts'
 import { type Database } from '#db/schema.ts'
 import { DEMO_USERS } from '#seed/demo/group.ts'
 import { type Browser, demoCode, e2eDialects, launchBrowser, type RunningApp, screenshot, signIn, startApp } from './harness.ts'
@@ -32,6 +36,28 @@ describe.each(e2eDialects())('$name: decisions that hold, in Chromium', dialect 
 		await browser?.close()
 		await app?.stop()
 	})
+
+	test('typing in the editor right after hydration, before the chart code arrives, is no React error; the charts follow', async () => {
+		const page = await browser.newPage()
+		await signIn(page, app.url, user('analyst').email, user('analyst').password)
+		const errors: string[] = []
+		page.on('pageerror', e => errors.push(String(e)))
+		// The charts' chunk arrives late, so their boundaries are still waiting to hydrate while the analyst types
+		// (React #421 before: an urgent update of such a boundary made it give up hydrating).
+		await page.route(/\/build\/_shared\/scenario-[A-Z0-9]+\.js$/, async route => {
+			await new Promise(r => setTimeout(r, 2_000))
+			await route.continue()
+		})
+		await page.goto(scenarioUrl, { waitUntil: 'domcontentloaded' })
+		await page.waitForFunction(() => '__remixRouter' in window)
+		for (let i = 0; i < 10; i++) await page.getByLabel('Description').pressSequentially('x', { delay: 0 })
+		await page.locator('figure.chart svg').first().waitFor()
+		await new Promise(r => setTimeout(r, 2_500)) // the chunk has arrived and every boundary has hydrated
+		expect(errors).toEqual([])
+		expect(await page.getByLabel('Description').inputValue()).toContain('x'.repeat(10))
+		expect(await page.locator('figure.chart svg').count()).toBeGreaterThan(0)
+		await page.close({ runBeforeUnload: false })
+	}, 120_000)
 
 	test('a stale save answers 409 and keeps what was typed', async () => {
 		const first = await browser.newPage()
@@ -145,6 +171,86 @@ describe.each(e2eDialects())('$name: decisions that hold, in Chromium', dialect 
 		await page.setViewportSize({ width: 390, height: 844 })
 		await screenshot(page, `${dialect.name}-scenario-frozen-board-390`)
 		await page.setViewportSize({ width: 1440, height: 900 })
+		await page.close()
+	}, 120_000)
+
+	test('the board pack’s executive summary shows the decision’s frozen figures after the inventory edit, and what falls due from the register', async () => {
+		// The quarter holding the approval above is frozen (at the start of the next one), after the inventory edit.
+		const frozen = await freezeSnapshot(db, { quarter: '2026-Q4', frozenBy: null, now: new Date('2027-01-05T09:00:00Z') })
+		const snapshot = (await readSnapshot(db, frozen.quarter))!
+		const id = Number(new URL(scenarioUrl).pathname.split('/').pop())
+		const { name } = await db.selectFrom('scenario').select('name').where('id', '=', id).executeTakeFirstOrThrow() // renamed above
+		const figures = snapshot.decisions.find(d => d.scenario === name)!.figures!
+		const record = await db
+			.selectFrom('scenario_record')
+			.select('content_hash')
+			.where('scenario_id', '=', id)
+			.where('event', '=', 'approved')
+			.executeTakeFirstOrThrow()
+		expect(figures.recordHash).toBe(record.content_hash)
+		const asDecided = `As decided: ${formatInt(figures.headcount)} people; one-off ${formatUsd(figures.oneOffUsd)}, saving ${formatUsd(figures.annualSavingUsd)} a year, NPV ${formatUsd(figures.npvUsd)}, payback ${figures.paybackLabel ?? 'never'}`
+		expect(figures.headcount).toBeGreaterThan(2) // the figures are the approval's, not the edited line's 2 people
+
+		const page = await browser.newPage()
+		await signIn(page, app.url, user('board').email, user('board').password)
+		await page.goto(`${app.url}/snapshots/${frozen.quarter}/pack`, { waitUntil: 'networkidle' })
+		const summary = page.locator('#executive-summary')
+		const decisions = summary.locator('h3:has-text("Decisions taken") + ul')
+		const text = (await decisions.textContent())!.replace(/\s+/g, ' ')
+		expect(text).toContain(name)
+		expect(text).toContain(asDecided)
+		expect(text).toContain(user('executive').name)
+		expect(text).toContain('Approved; start with the standard contract filing.')
+		expect(text).toContain(figures.recordHash.slice(0, 12))
+
+		// What falls due next quarter is the obligations register as frozen with the quarter, soonest first.
+		const due = snapshot.obligations!.duties.filter(
+			d => d.status === 'open' && d.dueOn !== null && (d.overdue || (d.dueOn >= '2027-01-01' && d.dueOn <= '2027-03-31')),
+		)
+		expect(due.length).toBeGreaterThan(0)
+		const soonest = [...due].sort((a, b) => a.dueOn!.localeCompare(b.dueOn!) || a.unitCode.localeCompare(b.unitCode))[0]!
+		const falling = (await summary.locator('h3:has-text("Falling due in 2027-Q1") + ul').textContent())!
+		expect(falling).toContain(
+			`${soonest.unitName}, ${soonest.duty.charAt(0).toLowerCase()}${soonest.duty.slice(1)} (${soonest.law} ${soonest.article}`,
+		)
+		await screenshot(page, `${dialect.name}-pack-executive-summary`)
+
+		// The PDF the board downloads says the same.
+		const pdf = await page.context().request.get(`${app.url}/snapshots/${frozen.quarter}/pack.pdf`)
+		expect(pdf.status()).toBe(200)
+		const { text: pages } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), { mergePages: true })
+		expect((pages as string).replace(/\s+/g, ' ')).toContain(`As decided: ${formatInt(figures.headcount)} people`)
+		await page.close()
+	}, 120_000)
+
+	test('archiving a unit with history asks first, naming what goes with it; the archive lists it and one click restores it', async () => {
+		const unit = await db.selectFrom('business_unit').select(['id', 'code']).where('code', '=', 'BU-BJ-REP').executeTakeFirstOrThrow()
+		const page = await browser.newPage()
+		await signIn(page, app.url, user('analyst').email, user('analyst').password)
+		await page.goto(`${app.url}/inventory/units/${unit.id}`)
+		await page.getByRole('heading', { name: 'Archive', exact: true }).waitFor()
+		expect(await page.getByRole('button', { name: /^Delete/ }).count()).toBe(0)
+		await page.getByRole('button', { name: 'Archive business unit…' }).click()
+		const question = page.getByRole('group', { name: 'Confirm: Archive business unit' })
+		expect(await question.textContent()).toMatch(
+			new RegExp(
+				`Archive business unit ${unit.code} and its \\d+ systems?, \\d+ flows?, \\d+ staffing lines? \\(.*\\)\\? It can be restored\\.`,
+			),
+		)
+		await screenshot(page, `${dialect.name}-unit-archive-ask`)
+		await question.getByRole('button', { name: 'Yes, archive' }).click()
+		await page.waitForURL(u => u.pathname === '/units/archived')
+		const row = page.getByRole('row', { name: new RegExp(unit.code) })
+		expect(await row.textContent()).toContain(user('analyst').email)
+		await screenshot(page, `${dialect.name}-units-archived`)
+		await page.goto(`${app.url}/units?q=${unit.code}`)
+		await page.getByText('No business units match').waitFor()
+		await page.goto(`${app.url}/units/archived`)
+		await page.getByRole('button', { name: `Restore ${unit.code}` }).click()
+		await page.waitForURL(u => u.pathname === `/units/${unit.id}`)
+		expect(await page.getByText('Archived', { exact: true }).count()).toBe(0)
+		await page.goto(`${app.url}/units?q=${unit.code}`)
+		await page.getByRole('link', { name: 'Meridian Holdings Beijing Representative Office' }).first().waitFor()
 		await page.close()
 	}, 120_000)
 })

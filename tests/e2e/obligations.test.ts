@@ -3,6 +3,7 @@
 // feed, which a calendar library parses back, then revokes it and the address stops answering; the JSON API
 // answers in its documented shape.
 import ICAL from 'ical.js'
+import { parseCsvText } from '#models/csv.ts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DEMO_USERS } from '#seed/demo/group.ts'
 import { type Browser, e2eDialects, launchBrowser, type RunningApp, screenshot, signIn, startApp } from './harness.ts'
@@ -119,5 +120,111 @@ describe.each(e2eDialects())('$name: obligations register, feed and API', dialec
 		for (const c of forecast.crossings)
 			expect(Object.keys(c)).toEqual(expect.arrayContaining(['threshold', 'mechanism', 'forecastOn', 'leadTimeDays', 'startBy']))
 		expect((await page.request.get(`${app.url}/api/units/999999/forecast`)).status()).toBe(404)
+	})
+
+	test('individuals processed, edited in the unit form, give the officer duty its due date; a contradiction names the field', async () => {
+		const page = await browser.newPage()
+		await signIn(page, app.url, user('analyst').email, user('analyst').password)
+		const units = (await (await page.request.get(`${app.url}/api/units?size=500`)).json()).data as Array<{ id: number; code: string }>
+		const health = units.find(u => u.code === 'BU-GZ-HEALTH')!
+		const officer = async () =>
+			(
+				(await (await page.request.get(`${app.url}/api/obligations?unit=BU-GZ-HEALTH`)).json()).data as Array<{
+					id: string
+					dueOn: string | null
+				}>
+			).find(d => d.id === 'pi_officer:BU-GZ-HEALTH')
+		expect(await officer()).toMatchObject({ dueOn: null }) // unknown count: an uncertain duty, never none
+
+		await page.goto(`${app.url}/inventory/units/${health.id}`)
+		await page.getByLabel('Individuals whose personal information is processed').fill('900000')
+		await page.getByLabel('Day 1,000,000 individuals was reached').fill('2026-11-02')
+		await page.getByRole('button', { name: 'Save changes' }).click()
+		const reached = page.getByLabel('Day 1,000,000 individuals was reached')
+		await page
+			.getByText(/must be empty while the individuals processed are fewer than 1,000,000/)
+			.first()
+			.waitFor()
+		expect(await reached.getAttribute('aria-invalid')).toBe('true')
+
+		await page.getByLabel('Individuals whose personal information is processed').fill('1,300,000')
+		await page.getByRole('button', { name: 'Save changes' }).click()
+		await page.waitForURL(`${app.url}/units/${health.id}`)
+		expect(await officer()).toMatchObject({ dueOn: '2026-12-14' }) // 30 working days after 2 November
+		const csv = await (await page.request.get(`${app.url}/inventory/units/export?q=BU-GZ-HEALTH`)).text()
+		const parsed = parseCsvText(csv, 10)
+		if (!parsed.ok) throw new Error('the export does not parse')
+		const cells = Object.fromEntries(parsed.header.map((h, i) => [h, parsed.records[0]!.cells[i]]))
+		expect(cells).toMatchObject({ pi_individuals_processed: '1300000', pi_officer_threshold_reached_on: '2026-11-02' })
+		await page.close()
+	})
+
+	test('monthly counts: listed, imported with a preview, refused by line and column through the API, and used by the forecast', async () => {
+		const page = await browser.newPage()
+		await signIn(page, app.url, user('analyst').email, user('analyst').password)
+		const units = (await (await page.request.get(`${app.url}/api/units?size=500`)).json()).data as Array<{ id: number; code: string }>
+		const gz = units.find(u => u.code === 'BU-GZ-RETAIL')!
+		const forecast = await (await page.request.get(`${app.url}/api/units/${gz.id}/forecast`)).json()
+		expect(forecast.basis.kind).toBe('monthly') // the seeded months of its two counted flows
+
+		await page.goto(`${app.url}/flows/months?unit=BU-GZ-RETAIL`)
+		await page.getByRole('heading', { name: 'Monthly counts per flow: BU-GZ-RETAIL' }).waitFor()
+		expect(await page.locator('tbody tr').count()).toBe(22)
+		await screenshot(page, `${dialect.name}-flow-months`)
+
+		const file =
+			'flow_code,month,pi_individuals,sensitive_pi_individuals\nFLW-SSC-PAYABLES,2026-01,1000,0\nFLW-SSC-PAYABLES,2026-02,1100,0\n'
+		await page.goto(`${app.url}/flows/months/import`)
+		await page.getByLabel(/CSV file/).setInputFiles({ name: 'months.csv', mimeType: 'text/csv', buffer: Buffer.from(file) })
+		await page.getByRole('button', { name: 'Check and preview' }).click()
+		await page.getByRole('heading', { name: /all valid/ }).waitFor()
+		expect(await page.locator('body').textContent()).toContain('2 new, 0 changed, 0 unchanged')
+		await page.getByRole('button', { name: 'Import 2 changes' }).click()
+		await page.getByRole('heading', { name: /Imported months\.csv/ }).waitFor()
+		const listed = await (await page.request.get(`${app.url}/api/flow-months?flow=FLW-SSC-PAYABLES`)).json()
+		expect(listed.total).toBe(2)
+		expect(listed.data[1]).toEqual({
+			flowCode: 'FLW-SSC-PAYABLES',
+			unitCode: 'BU-DL-SSC',
+			month: '2026-02',
+			personalInfoIndividuals: 1100,
+			sensitivePersonalInfoIndividuals: 0,
+		})
+
+		const cookie = (await page.context().cookies()).map(c => `${c.name}=${c.value}`).join('; ')
+		const post = (body: string) =>
+			fetch(`${app.url}/api/flow-months`, {
+				method: 'POST',
+				body: new URLSearchParams({ csv: body }),
+				headers: { Origin: app.url, Cookie: cookie },
+			})
+		const bad = await post('flow_code,month,pi_individuals,sensitive_pi_individuals\nFLW-SSC-PAYABLES,2026-03,lots,0\n')
+		expect(bad.status).toBe(400)
+		expect((await bad.json()).errors[0]).toMatchObject({ line: 2, column: 'pi_individuals' })
+		const good = await post('flow_code,month,pi_individuals,sensitive_pi_individuals\nFLW-SSC-PAYABLES,2026-02,1200,0\n')
+		expect(await good.json()).toEqual({ inserted: 0, updated: 1, unchanged: 0 })
+		const exported = await (await page.request.get(`${app.url}/flows/months/export?flow=FLW-SSC-PAYABLES`)).text()
+		expect(
+			exported
+				.replace(/^\uFEFF/, '')
+				.trim()
+				.split('\r\n'),
+		).toEqual([
+			'flow_code,month,pi_individuals,sensitive_pi_individuals',
+			'FLW-SSC-PAYABLES,2026-01,1000,0',
+			'FLW-SSC-PAYABLES,2026-02,1200,0',
+		])
+
+		await page.goto(`${app.url}/flows/months?flow=FLW-SSC-PAYABLES`)
+		await page.getByRole('button', { name: 'Remove 2026-01…' }).click()
+		await page.getByRole('button', { name: 'Yes, delete' }).click()
+		await page.getByRole('cell', { name: '2026-01', exact: true }).waitFor({ state: 'detached' })
+		expect(await page.locator('tbody tr').count()).toBe(1)
+		const executive = await browser.newPage()
+		await signIn(executive, app.url, user('executive').email, user('executive').password)
+		await executive.goto(`${app.url}/flows/months`)
+		expect(await executive.getByRole('button', { name: /^Remove/ }).count()).toBe(0)
+		await page.close()
+		await executive.close()
 	})
 })

@@ -2,6 +2,7 @@
 // saves and proposes it; an executive approves it with a comment; a board member reads approved
 // scenarios only (a draft's id is a 404); two scenarios compare side by side. Every step is audited.
 import { type Kysely } from 'kysely'
+import { type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDb } from '#db/client.server.ts'
 import { type Database } from '#db/schema.ts'
@@ -27,15 +28,20 @@ describe.each(e2eDialects())('$name: relocation scenarios in Chromium', dialect 
 		await app?.stop()
 	})
 
-	test('an analyst builds a scenario; the results follow every keystroke, then it is saved and proposed', async () => {
-		const page = await browser.newPage()
-		await signIn(page, app.url, user('analyst').email, user('analyst').password)
+	/** Creates a draft from the new-scenario form and waits for its editor to be hydrated; returns its path. */
+	async function createScenario(page: Page, name: string) {
 		await page.goto(`${app.url}/scenarios/new`, { waitUntil: 'networkidle' })
-		await page.getByLabel('Name').fill('Shanghai data team to Manila, half')
+		await page.getByLabel('Name').fill(name)
 		await page.getByRole('button', { name: 'Create and add moves' }).click()
 		await page.waitForURL(u => /^\/scenarios\/\d+$/.test(u.pathname))
 		await page.waitForLoadState('networkidle') // hydrated: the editor's buttons work in the browser only
-		scenarioPath = new URL(page.url()).pathname
+		return new URL(page.url()).pathname
+	}
+
+	test('an analyst builds a scenario; the results follow every keystroke, then it is saved and proposed', async () => {
+		const page = await browser.newPage()
+		await signIn(page, app.url, user('analyst').email, user('analyst').password)
+		scenarioPath = await createScenario(page, 'Shanghai data team to Manila, half')
 		await page.getByRole('button', { name: 'Add a move' }).click()
 		// A new scenario holds no unit: the unit's staffing lines arrive once it is chosen (by code, name or city).
 		await page.getByLabel('Move 1: unit').fill('BU-SH-BANKOPS')
@@ -61,6 +67,47 @@ describe.each(e2eDialects())('$name: relocation scenarios in Chromium', dialect 
 		const id = Number(scenarioPath.split('/').pop())
 		const saved = await db.selectFrom('scenario_move').select(['headcount']).where('scenario_id', '=', id).execute()
 		expect(saved.map(m => m.headcount)).toEqual([80])
+		await page.close()
+	})
+
+	test('a new move has no destination until one is picked: saving it is refused on that field; the columns say what they are', async () => {
+		const page = await browser.newPage()
+		await signIn(page, app.url, user('analyst').email, user('analyst').password)
+		const id = Number((await createScenario(page, 'Destination still to choose')).split('/').pop())
+		await page.getByRole('button', { name: 'Add a move' }).click()
+		await page.getByLabel('Move 1: unit').fill('BU-SH-BANKOPS')
+		const dataTeam = page.getByLabel('Move 1: staffing line').locator('option', { hasText: 'SL-OPS-DATA-SH' })
+		await dataTeam.waitFor({ state: 'attached' })
+		await page.getByLabel('Move 1: staffing line').selectOption({ label: (await dataTeam.textContent())! })
+		const destination = page.getByLabel('Move 1: destination')
+		expect(await destination.inputValue()).toBe('')
+		expect(await destination.locator('option:checked').textContent()).toBe('Choose a destination…')
+		expect(await destination.getAttribute('aria-invalid')).toBe('true')
+		await page.getByRole('button', { name: 'Save changes' }).click()
+		const refused = page.getByRole('alert').filter({ hasText: 'Not saved' })
+		await refused.waitFor()
+		expect(await refused.textContent()).toContain('Move 1: destination: Choose a destination, or "Cut" for a redundancy.')
+		expect(await db.selectFrom('scenario_move').select('id').where('scenario_id', '=', id).execute()).toEqual([])
+		await screenshot(page, `${dialect.name}-scenario-destination-required`)
+
+		await destination.selectOption({ label: 'Manila (PH)' })
+		expect(await destination.getAttribute('aria-invalid')).toBeNull()
+		await page.getByRole('button', { name: 'Save changes' }).click()
+		await page.getByRole('status').getByText('Saved.').waitFor()
+		expect(await db.selectFrom('scenario_move').select('id').where('scenario_id', '=', id).execute()).toHaveLength(1)
+		// "Leave first" says what it is, in the header (its accessible name holds the visible words) and below the table.
+		const lines = page.locator('section', { has: page.locator('#lines-h') })
+		await expect(lines.getByRole('columnheader', { name: /^Leave first resign before the date, no severance$/ }).count()).resolves.toBe(1)
+		expect(await lines.textContent()).toContain('“Leave first” is the people expected to resign of their own accord')
+		// The cap's average wage, with its year and source.
+		const wages = lines.locator('.cap-wages')
+		expect(await wages.textContent()).toContain('Shanghai: RMB 12,434 a month, 2024')
+		expect(
+			await wages
+				.getByRole('link', { name: /^source, / })
+				.first()
+				.getAttribute('href'),
+		).toMatch(/^https:\/\//)
 		await page.close()
 	})
 

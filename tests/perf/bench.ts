@@ -14,6 +14,9 @@ import { createDb } from '#db/client.server.ts'
 import { loadPortfolio } from '#db/repositories/portfolio.ts'
 import { type Database } from '#db/schema.ts'
 import { overviewPage } from '#app/utils/exposure.server.ts'
+import { saveInventoryRecord } from '#app/services/inventory.server.ts'
+import { inventoryFields } from '#models/inventory-schemas.ts'
+import { systemFromRow } from '#db/mappers.ts'
 import { DEFAULT_MODEL_SETTINGS } from '#models/exposure/settings.ts'
 import { parseListQuery } from '#models/list-query.ts'
 import { HEATMAP_SPEC } from '#models/overview.ts'
@@ -290,6 +293,78 @@ async function scenarioEditor(url: string, size: 'demo' | 'scale'): Promise<numb
 	}
 }
 
+/**
+ * The cost of a write (decision 025): the overview page right after one inventory write (a system's MLPS level,
+ * saved through the same service as the form, from this process) against the cached overview, both over HTTP on one
+ * server at 1,000 units. Beside it, for context, the overview after a version bump the change log cannot explain
+ * (what every write cost before: the whole portfolio read and scored again).
+ */
+async function writeCostFigures(name: string, url: string) {
+	const app = await startApp(url)
+	const { db } = createDb(url)
+	try {
+		const cookie = await signInOverHttp(app.url, analyst.email, analyst.password)
+		const overview = async () => {
+			const r = await fetch(`${app.url}/`, { headers: { Cookie: cookie } })
+			await r.text()
+			if (r.status !== 200) throw new Error(`overview: ${r.status}`)
+		}
+		const units = Number((await sql<{ n: number }>`select count(*) as n from business_unit`.execute(db)).rows[0]!.n)
+		const user = await db.selectFrom('app_user').select('id').where('email', '=', analyst.email).executeTakeFirstOrThrow()
+		const actor = { id: user.id, email: analyst.email, role: 'analyst' as const }
+		const rows = await db.selectFrom('info_system').selectAll().orderBy('id').limit(RUNS).execute()
+		const codes = new Map((await db.selectFrom('business_unit').select(['id', 'code']).execute()).map(u => [u.id, u.code]))
+		let n = 0
+		const write = async () => {
+			const system = systemFromRow(rows[n++ % rows.length]!)
+			const level = system.mlpsLevel === 3 ? 2 : 3
+			system.mlpsLevel = level
+			const saved = await saveInventoryRecord(
+				db,
+				actor,
+				{ requestId: `bench-${n}` },
+				{ table: 'systems', id: system.id, values: inventoryFields('systems', system, codes.get(system.unitId)!) },
+			)
+			if (!saved.ok) throw new Error(`bench write: ${saved.message}`)
+		}
+		const bumpUnexplained = () => sql`update inventory_version set version = version + 1 where id = 1`.execute(db)
+		/** `measure` timed: as it stands (cached), right after each of RUNS writes, and after 5 bumps the log cannot explain. */
+		const threeWays = async (measure: () => Promise<unknown>) => {
+			for (let i = 0; i < 3; i++) await write().then(measure) // warm: scores once, JIT
+			const cached = await timeIt(RUNS, measure)
+			const after = async (change: () => Promise<unknown>, times: number) => {
+				const out: number[] = []
+				for (let i = 0; i < times; i++) {
+					await change()
+					out.push((await timeIt(1, measure))[0]!)
+				}
+				return out
+			}
+			return { cached, afterWrite: await after(write, RUNS), unexplained: await after(bumpUnexplained, 5) }
+		}
+		const { cached, afterWrite, unexplained } = await threeWays(overview)
+		// The same three in this process, without HTTP and rendering: what the data path costs (its own cache).
+		const query = parseListQuery(new URLSearchParams(), HEATMAP_SPEC)
+		if (!query.ok) throw new Error('default heatmap query')
+		const data = await threeWays(() => overviewPage(db, query.value))
+		const [dataCached, dataAfterWrite, dataFull] = [data.cached, data.afterWrite, data.unexplained]
+		report(
+			`${name} scale overview data in process (no HTTP, no rendering): cached · after one write · full re-score`,
+			`p50 ${ms(median(dataCached))} · ${ms(median(dataAfterWrite))} · ${ms(median(dataFull))}`,
+		)
+		const ratio = median(afterWrite) / median(cached)
+		report(
+			`${name} scale (${units} units) overview right after one inventory write / cached overview, over HTTP`,
+			`p50 ${ms(median(afterWrite))} / ${ms(median(cached))} = ${ratio.toFixed(2)}x (p95 after a write ${ms(pct(afterWrite, 95))}; a full re-score, as every write cost before: p50 ${ms(median(unexplained))})`,
+			'≤ 2x',
+			ratio <= 2,
+		)
+	} finally {
+		await app.stop()
+		await db.destroy()
+	}
+}
+
 async function mysqlScaleUrl(base: string) {
 	const u = new URL(base)
 	u.pathname = `/${u.pathname.slice(1)}_bench_scale`
@@ -385,6 +460,14 @@ async function printerFigures() {
 async function main() {
 	if (process.env.BENCH_ONLY === 'printer') return printerFigures() // the printer's figures alone: no scale database needed
 	if (!fs.existsSync('data/scale.db')) throw new Error('run `npm run seed:scale` first (it writes data/scale.db)')
+	const mysql = process.env.TEST_MYSQL_URL ?? process.env.BENCH_MYSQL_URL
+	if (process.env.BENCH_ONLY === 'write') {
+		// The cost of a write alone (SQLite, and MariaDB with TEST_MYSQL_URL).
+		if (!fs.existsSync('build/index.js')) execSync('npm run build', { stdio: 'inherit' })
+		await writeCostFigures('SQLite', 'file:./data/scale.db')
+		if (mysql) await writeCostFigures('MariaDB', await mysqlScaleUrl(mysql))
+		return
+	}
 	if (!fs.existsSync('build/index.js')) execSync('npm run build', { stdio: 'inherit' })
 	console.log(`China Exposure Dashboard benchmark · ${new Date().toISOString()} · ${RUNS} requests per figure`)
 	jsPerRoute()
@@ -398,10 +481,12 @@ async function main() {
 		'≤ 5x for 50x the data',
 		scaleLoad / demoLoad <= 5,
 	)
+	await writeCostFigures('SQLite', 'file:./data/scale.db')
 	await printerFigures()
-	const mysql = process.env.TEST_MYSQL_URL ?? process.env.BENCH_MYSQL_URL
-	if (mysql) await dialect('MariaDB', await freshMysqlDatabase(mysql, 'bench_demo'), await mysqlScaleUrl(mysql), true)
-	else report('MariaDB', 'skipped: set TEST_MYSQL_URL (e.g. mysql://root@127.0.0.1:3306/ced_test)', '', false)
+	if (mysql) {
+		await dialect('MariaDB', await freshMysqlDatabase(mysql, 'bench_demo'), await mysqlScaleUrl(mysql), true)
+		await writeCostFigures('MariaDB', await mysqlScaleUrl(mysql))
+	} else report('MariaDB', 'skipped: set TEST_MYSQL_URL (e.g. mysql://root@127.0.0.1:3306/ced_test)', '', false)
 	const missed = rows.filter(r => r.met === false)
 	console.log(
 		`\n${rows.filter(r => r.met).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map(r => r.measure).join('; ')}` : ''}`,

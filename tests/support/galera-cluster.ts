@@ -16,12 +16,15 @@ export interface GaleraCluster {
 	clusterSize: (node: MariadbServer) => Promise<number>
 	/** True when the node is a synced member of the primary component. */
 	synced: (node: MariadbServer) => Promise<boolean>
-	/** Starts a node that was stopped or killed; it rejoins (IST or SST) and is waited for until synced. */
-	rejoin: (node: MariadbServer) => Promise<void>
+	/** Starts a node that was stopped or killed; it rejoins (IST or SST) and is waited for until synced. Says how. */
+	rejoin: (node: MariadbServer) => Promise<'IST' | 'SST' | 'unknown'>
 	destroy: () => Promise<void>
 }
 
-export async function startGaleraCluster(size = 3, options: { sst?: 'rsync' | 'mariabackup' } = {}): Promise<GaleraCluster> {
+export async function startGaleraCluster(
+	size = 3,
+	options: { sst?: 'rsync' | 'mariabackup'; sstJoin?: boolean } = {},
+): Promise<GaleraCluster> {
 	if (!fs.existsSync(GALERA_PROVIDER))
 		throw new Error(`the Galera provider is missing at ${GALERA_PROVIDER} (Debian: apt-get install galera-4)`)
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ced-galera-'))
@@ -37,7 +40,7 @@ export async function startGaleraCluster(size = 3, options: { sst?: 'rsync' | 'm
 			'--wsrep-cluster-name=ced-test',
 			`--wsrep-node-name=node${i + 1}`,
 			`--wsrep-node-address=127.0.0.1:${p.gcomm}`,
-			`--wsrep-provider-options=gmcast.listen_addr=tcp://127.0.0.1:${p.gcomm};ist.recv_addr=127.0.0.1:${p.ist};gcache.size=128M`,
+			`--wsrep-provider-options=gmcast.listen_addr=tcp://127.0.0.1:${p.gcomm};ist.recv_addr=127.0.0.1:${p.ist};gcache.size=64M`,
 			`--wsrep-sst-receive-address=127.0.0.1:${p.sst}`,
 			`--wsrep-sst-method=${options.sst ?? 'rsync'}`,
 			'--binlog-format=ROW',
@@ -69,8 +72,11 @@ export async function startGaleraCluster(size = 3, options: { sst?: 'rsync' | 'm
 		clusterSize: async node => Number((await status(node, 'wsrep_cluster_size')) || 0),
 		synced,
 		async rejoin(node) {
+			const logBefore = node.log().length
 			await node.start([], 180_000)
 			await waitSynced(node)
+			const since = node.log().slice(logBefore)
+			return /SST received/.test(since) ? 'SST' : /IST received/.test(since) ? 'IST' : 'unknown'
 		},
 		async destroy() {
 			for (const node of [...nodes].reverse()) await node.stop()
@@ -78,14 +84,22 @@ export async function startGaleraCluster(size = 3, options: { sst?: 'rsync' | 'm
 		},
 	}
 	try {
-		// The first node bootstraps the cluster's history and is stopped cleanly; the others start from copies of its
-		// data directory, so they join by incremental transfer at once instead of a full state transfer each
-		// (a node that falls too far behind later still gets one, by rsync).
+		// The first node bootstraps the cluster's history and is stopped cleanly; the middle ones start from copies of
+		// its data directory and join by incremental transfer (IST); the last starts empty and joins by a full state
+		// transfer (SST, by rsync unless `sst` says otherwise), so both ways of joining are exercised on every start
+		// (`sstJoin: false`: all by IST).
 		await nodes[0]!.start(['--wsrep-new-cluster'])
 		await waitSynced(nodes[0]!)
 		await nodes[0]!.stop()
 		for (let i = 1; i < size; i++)
-			nodes.push(await createMariadbServer({ dir, name: `node${i + 1}`, args: nodeArgs(i), copyOf: nodes[0]!.datadir }))
+			nodes.push(
+				await createMariadbServer({
+					dir,
+					name: `node${i + 1}`,
+					args: nodeArgs(i),
+					copyOf: i < size - 1 || options.sstJoin === false ? nodes[0]!.datadir : undefined,
+				}),
+			)
 		await nodes[0]!.start(['--wsrep-new-cluster'])
 		await waitSynced(nodes[0]!)
 		await Promise.all(nodes.slice(1).map(node => cluster.rejoin(node)))

@@ -144,8 +144,19 @@ export async function createMariadbServer(options: MariadbServerOptions = {}): P
 				}
 				await sleep(200)
 			}
-			// Root over TCP from loopback (the install grants root@localhost only).
-			await query(`CREATE USER IF NOT EXISTS 'root'@'127.0.0.1'; GRANT ALL ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION`)
+			// Root over TCP from loopback (the install grants root@localhost only). A Galera node answers pings before
+			// it has joined the cluster and refuses statements until then (ER_UNKNOWN_COM_ERROR 1047, "WSREP has not
+			// yet prepared node for application use"): wait for it.
+			for (;;) {
+				try {
+					await query(`CREATE USER IF NOT EXISTS 'root'@'127.0.0.1'; GRANT ALL ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION`)
+					break
+				} catch (error) {
+					if (!/ERROR 1047|WSREP has not yet prepared/.test(String(error)) || Date.now() > deadline) throw error
+					if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`${name} exited while joining:\n${log().slice(-3000)}`)
+					await sleep(250)
+				}
+			}
 		},
 		async stop() {
 			if (!running()) return

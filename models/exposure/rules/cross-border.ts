@@ -19,6 +19,7 @@ import {
 	type TransferRequirement,
 } from '../../transfer-mechanism.ts'
 import { daysBetween, isIsoDate } from '../../dates.ts'
+import { ftzListInForce, ftzRefusal } from '../../ftz-zones.ts'
 import { type BusinessUnit, type DataFlow, type MechanismInPlace, type UnitInventory } from '../../domain.ts'
 import { ARTICLES, type DimensionFindings, finding, flowRef, levelFor, provisions, unitRef } from '../finding.ts'
 import { dslExportPenalty, piplPenalty } from '../penalties.ts'
@@ -37,22 +38,23 @@ export function exportFlows(flows: readonly DataFlow[]): DataFlow[] {
  * tests of the 2024 Provisions read the unit's totals over all its outbound flows. Keyed by flow id; domestic flows
  * are absent. Memoised per flows array (the rules, the flow list and the Sankey all ask for the same unit).
  */
-export function exporterRequirements(unit: BusinessUnit, flows: readonly DataFlow[]): Map<number, ExporterFlowRequirement> {
+export function exporterRequirements(unit: BusinessUnit, flows: readonly DataFlow[], asOf: string): Map<number, ExporterFlowRequirement> {
 	const cached = REQUIREMENTS.get(flows)
-	if (cached && cached.unit === unit) return cached.byFlow
+	if (cached && cached.unit === unit && cached.asOf === asOf) return cached.byFlow
 	const exports = exportFlows(flows)
-	const results = requiredTransferMechanisms(unit, exports.map(exporterFlowFacts))
+	const exporter = { ...unit, ftzListInForce: ftzListInForce(unit.ftzZone, asOf), ftzRefusal: ftzRefusal(unit.ftzZone, asOf) }
+	const results = requiredTransferMechanisms(exporter, exports.map(exporterFlowFacts))
 	const byFlow = new Map(exports.map((f, i) => [f.id, results[i]!]))
-	REQUIREMENTS.set(flows, { unit, byFlow })
+	REQUIREMENTS.set(flows, { unit, asOf, byFlow })
 	return byFlow
 }
-const REQUIREMENTS = new WeakMap<readonly DataFlow[], { unit: BusinessUnit; byFlow: Map<number, ExporterFlowRequirement> }>()
+const REQUIREMENTS = new WeakMap<readonly DataFlow[], { unit: BusinessUnit; asOf: string; byFlow: Map<number, ExporterFlowRequirement> }>()
 
 /** Findings of the cross-border dimension for one unit; not applicable without a flow leaving mainland China. */
 export function crossBorderFindings(inv: UnitInventory, ctx: ScoringContext): DimensionFindings {
 	const exports = exportFlows(inv.flows)
 	if (exports.length === 0) return { applicable: false, findings: [] }
-	const requirements = exporterRequirements(inv.unit, inv.flows)
+	const requirements = exporterRequirements(inv.unit, inv.flows, ctx.asOf)
 	const findings = exports.flatMap(flow => flowFindings(flow, inv.unit, requirements.get(flow.id)!, ctx))
 	findings.push(exportsExposure(exports, inv.unit, ctx.settings))
 	return { applicable: true, findings }
@@ -173,7 +175,7 @@ function expiringSoon(flow: DataFlow, required: TransferMechanism, impact: numbe
 		kind: 'warning',
 		certainty: 'law',
 		entity: flowRef(flow),
-		title: `Transfer mechanism expires in ${daysLeft} day(s): ${flow.name}`,
+		title: `Transfer mechanism expires in ${formatCount(daysLeft)} ${daysLeft === 1 ? 'day' : 'days'}: ${flow.name}`,
 		detail: `The ${flow.mechanismInPlace.replaceAll('_', ' ')} for this flow expires on ${flow.mechanismExpiresOn}. A security assessment is valid 3 years and can be extended by 3 years if the extension is sought within 60 working days before expiry (2024 Provisions art. 9).`,
 		remedy: 'Apply for the extension or a new mechanism now, before the 60-working-day window closes.',
 		inputs: {

@@ -20,7 +20,7 @@ export function localisationFindings(inv: UnitInventory, ctx: ScoringContext): D
 	const holders = inv.systems.filter(s => s.holdsImportantData)
 	if (!unit.isCiio && flows.length === 0 && holders.length === 0) return { applicable: false, findings: [] }
 	const findings = [
-		...flows.map(flow => flowFinding(flow, unit, exporterRequirements(unit, inv.flows).get(flow.id)!, ctx)),
+		...flows.map(flow => flowFinding(flow, unit, exporterRequirements(unit, inv.flows, ctx.asOf).get(flow.id)!, ctx)),
 		...holders.map(system => importantDataHeld(system, ctx.settings)),
 	]
 	if (unit.isCiio) findings.push(ciioStorage(unit, ctx))

@@ -9,6 +9,10 @@ import { ARTICLES, articleList, type DimensionFindings, finding, systemRef, unit
 import { amendedCslApplies, cslArticle, cslMlpsPenalty } from '../csl.ts'
 import { type ModelSettings } from '../settings.ts'
 import { type ArticleRef, type Finding, type FindingKind, type ScoringContext } from '../types.ts'
+import { formatCount } from '../../transfer-mechanism.ts'
+
+/** "1 day", "1,013 days": grouped as the finding's inputs list them. */
+const days = (n: number) => `${formatCount(n)} ${n === 1 ? 'day' : 'days'}`
 
 const dimension = 'cybersecurity_mlps' as const
 
@@ -88,7 +92,7 @@ function ruleFor(o: MlpsObligation, settings: ModelSettings): Rule | null {
 				id: 'MLPS-FILING-OVERDUE',
 				kind: 'gap',
 				likelihood: l.filingOverdue,
-				title: `Filing ${o.daysOverdue} day(s) overdue`,
+				title: `Filing ${days(o.daysOverdue)} overdue`,
 			}
 		}
 		if (o.state === 'undated') {
@@ -113,7 +117,7 @@ function ruleFor(o: MlpsObligation, settings: ModelSettings): Rule | null {
 			id: 'MLPS-ASSESSMENT-OVERDUE',
 			kind: 'gap',
 			likelihood,
-			title: `Assessment ${o.daysOverdue} day(s) overdue`,
+			title: `Assessment ${days(o.daysOverdue)} overdue`,
 		}
 	}
 	if (o.state === 'undated') {

@@ -21,7 +21,7 @@ const withSettings = (patch: (s: ModelSettings) => void) => {
 }
 
 describe('a unit with nothing in China', () => {
-	const empty = scoreUnit(inventory({ unit: unit({ handlesConsumerData: true, isCiio: true }) }), ctx)
+	const empty = scoreUnit(inventory({ unit: unit({ handlesConsumerData: false, isCiio: true }) }), ctx)
 
 	test('scores 0 with band none in every dimension', () => {
 		for (const d of DIMENSIONS) {
@@ -35,6 +35,33 @@ describe('a unit with nothing in China', () => {
 
 	test('points to no fine', () => {
 		expect(empty.penalties.totalMaxRmb).toBe(0)
+	})
+
+	test('is complete: nothing it handles is missing', () => {
+		expect(empty.incomplete).toBe(false)
+	})
+})
+
+describe('a unit that handles consumer data with nothing recorded', () => {
+	const bare = scoreUnit(inventory({ unit: unit({ handlesConsumerData: true }) }), ctx)
+
+	test('is incomplete, with a data-quality finding, never band none', () => {
+		expect(bare.incomplete).toBe(true)
+		expect(bare.overall.band).not.toBe('none')
+		const dq = bare.dimensions.enforcement.findings.find(f => f.ruleId === 'DQ-NOTHING-RECORDED')!
+		expect(dq).toMatchObject({ kind: 'data_quality', inputs: { handlesConsumerData: true, systems: 0, flows: 0, staffingLines: 0 } })
+		expect(dq.title).toMatch(/^Incomplete/)
+	})
+
+	test('is scored on its enforcement profile alone; the dimensions that read the inventory stay unknown (0)', () => {
+		expect(bare.dimensions.enforcement.score).toBeGreaterThan(0)
+		for (const d of DIMENSIONS.filter(x => x !== 'enforcement')) expect(bare.dimensions[d].score).toBe(0)
+	})
+
+	test('a single record makes it complete', () => {
+		const one = scoreUnit(inventory({ unit: unit({ handlesConsumerData: true }), staffing: [staffing({ headcount: 3 })] }), ctx)
+		expect(one.incomplete).toBe(false)
+		expect(ruleIds(one)).not.toContain('DQ-NOTHING-RECORDED')
 	})
 })
 

@@ -1,6 +1,8 @@
 // Builders for exposure tests: a plain non-CIIO unit in Shanghai and records with nothing risky unless overridden.
 import { type BusinessUnit, type DataFlow, type InfoSystem, type StaffingLine, type UnitInventory } from '#models/domain.ts'
+import { type PortfolioInventory } from '#models/domain.ts'
 import { DEFAULT_MODEL_SETTINGS, type ScoringContext } from '#models/exposure/index.ts'
+import { DEMO_FLOWS, DEMO_GROUP_HEADCOUNT, DEMO_STAFFING, DEMO_SYSTEMS, DEMO_UNITS } from '#seed/demo/group.ts'
 
 export const AS_OF = '2026-06-30'
 
@@ -20,6 +22,7 @@ export function unit(overrides: Partial<BusinessUnit> = {}): BusinessUnit {
 		priorYearEntityTurnoverRmb: null,
 		distinctIndividualsAbroad: null,
 		distinctSensitiveIndividualsAbroad: null,
+		ftzZone: null,
 		...overrides,
 	}
 }
@@ -137,5 +140,38 @@ export function busyInventory(): UnitInventory {
 			}),
 		],
 		staffing: [staffing(), staffing({ id: 31, code: 'ST-SH-RD', function: 'rnd', headcount: 300 })],
+	}
+}
+
+/** The demo group as a portfolio, codes resolved to ids (1, 2, … in file order) the way the seeder does. */
+export function demoPortfolio(): PortfolioInventory {
+	const unitIds = new Map(DEMO_UNITS.map((u, i) => [u.code, i + 1]))
+	const units = DEMO_UNITS.map((u, i) => inventory({ unit: { ...u, id: i + 1 } }))
+	const at = (code: string) => units[unitIds.get(code)! - 1]!
+	DEMO_SYSTEMS.forEach(({ unitCode, ...s }, i) => at(unitCode).systems.push({ ...s, id: i + 1, unitId: unitIds.get(unitCode)! }))
+	DEMO_FLOWS.forEach(({ unitCode, ...f }, i) => at(unitCode).flows.push({ ...f, id: i + 1, unitId: unitIds.get(unitCode)! }))
+	DEMO_STAFFING.forEach(({ unitCode, ...l }, i) => at(unitCode).staffing.push({ ...l, id: i + 1, unitId: unitIds.get(unitCode)! }))
+	return { units, groupHeadcount: DEMO_GROUP_HEADCOUNT }
+}
+
+/** A flow as its form posts it (and a CSV row carries it): valid, a standard contract from 2025-01-10 to 2028-01-10. */
+export function flowFormFields(overrides: Record<string, string> = {}): Record<string, string> {
+	return {
+		code: 'FL-1',
+		unit_code: 'BU-1',
+		name: 'Orders to Singapore',
+		destination_country: 'SG',
+		destination_entity: 'Group Services',
+		pi_individuals: '1000',
+		sensitive_pi_individuals: '0',
+		includes_important_data: 'no',
+		purpose: 'other',
+		collected_in_mainland: 'yes',
+		outside_ftz_negative_list: 'no',
+		is_remote_access: 'no',
+		mechanism_in_place: 'standard_contract',
+		mechanism_since: '2025-01-10',
+		mechanism_expires_on: '2028-01-10',
+		...overrides,
 	}
 }

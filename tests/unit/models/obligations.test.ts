@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { deriveUnitDuties, renewalWindow } from '#models/obligations/derive.ts'
+import { deriveUnitDuties, piOfficerReportDue, renewalWindow } from '#models/obligations/derive.ts'
+import { techExportItemProblem } from '#models/obligations/export-catalogue.ts'
+import { systemFieldsSchema, unitFieldsSchema } from '#models/inventory-schemas.ts'
 import { forecastExporter } from '#models/obligations/forecast.ts'
 import { buildRegister, checkStatusInput, parseRegisterQuery, queryRegister } from '#models/obligations/register.ts'
 import { type DutyStatusRecord } from '#models/obligations/types.ts'
@@ -229,5 +231,190 @@ describe('the lower bound of individuals processed', () => {
 		})
 		expect(kinds(two)).not.toContain('pi_officer')
 		expect(kinds({ ...two, unit: unit({ distinctIndividualsAbroad: 1_200_000 }) })).toContain('pi_officer')
+	})
+})
+
+describe('individuals processed (recorded on the unit)', () => {
+	const consumer = (over: Partial<Parameters<typeof unit>[0]> = {}) => inv({ unit: unit({ handlesConsumerData: true, ...over }) })
+	const officer = (i: ReturnType<typeof inv>) => deriveUnitDuties(i, AS_OF).find(d => d.kind === 'pi_officer')
+	test('999,999 recorded: no officer; 1,000,000 recorded: the officer duty in law (以上 includes it)', () => {
+		expect(officer(consumer({ piIndividualsProcessed: 999_999 }))).toBeUndefined()
+		expect(officer(consumer({ piIndividualsProcessed: 1_000_000 }))?.certainty).toBe('law')
+	})
+	test('exactly 10,000,000 recorded: no audit (超过 excludes it); 10,000,001: the two-yearly audit', () => {
+		expect(kinds(consumer({ piIndividualsProcessed: 10_000_000 }))).not.toContain('compliance_audit')
+		expect(
+			deriveUnitDuties(consumer({ piIndividualsProcessed: 10_000_001 }), AS_OF).find(d => d.kind === 'compliance_audit')?.certainty,
+		).toBe('law')
+	})
+	test('unknown stays uncertain for a consumer business; a recorded count below the thresholds settles it', () => {
+		const unknown = deriveUnitDuties(consumer(), AS_OF)
+		expect(unknown.find(d => d.kind === 'pi_officer')?.certainty).toBe('uncertain')
+		expect(unknown.find(d => d.kind === 'compliance_audit')?.certainty).toBe('uncertain')
+		expect(kinds(consumer({ piIndividualsProcessed: 500_000 }))).not.toContain('pi_officer')
+		expect(kinds(inv())).not.toContain('pi_officer') // no consumer data, nothing known above the threshold
+	})
+	test('the recorded count never lowers what transfers prove: 1,200,000 sent abroad beats 800,000 recorded', () => {
+		const i = inv({ unit: unit({ piIndividualsProcessed: 800_000 }), flows: [flow({ personalInfoIndividuals: 1_200_000 })] })
+		expect(officer(i)?.certainty).toBe('law')
+	})
+	test('the report falls due 30 working days after the day 1,000,000 was reached (Dragon Boat Festival skipped)', () => {
+		const d = officer(consumer({ piIndividualsProcessed: 1_500_000, piOfficerThresholdReachedOn: '2026-06-01' }))!
+		expect(d.dueOn).toBe('2026-07-14') // 19 June off
+		expect(d.dueOn).toBe(shiftWorkingDays('2026-06-01', 30)!.date)
+		expect(d.state).toBe('scheduled')
+		expect(d.note).toMatch(/State Council holiday calendar/)
+	})
+	test('reached before the announcement of 2025-07-18: due 2025-08-29; from that day: 30 working days on the 2025 calendar', () => {
+		expect(piOfficerReportDue('2025-07-17')?.dueOn).toBe('2025-08-29')
+		const onTheDay = piOfficerReportDue('2025-07-18')!
+		expect(onTheDay.dueOn).toBe('2025-08-29') // 18 July was a Friday: six full weeks of working days
+		expect(onTheDay.how).toMatch(/State Council holiday calendar/)
+		// Across National Day 2025: 1-8 October off, Sunday 28 September and Saturday 11 October worked.
+		expect(piOfficerReportDue('2025-09-15')?.dueOn).toBe('2025-10-31')
+		expect(officer(consumer({ piOfficerThresholdReachedOn: '2025-03-01' }))).toMatchObject({ dueOn: '2025-08-29', state: 'overdue' })
+	})
+	test('a recorded day of reaching 1,000,000 proves the duty; without the day there is no due date, and it says so', () => {
+		expect(officer(inv({ unit: unit({ piOfficerThresholdReachedOn: '2026-05-04' }) }))?.certainty).toBe('law')
+		const undated = officer(consumer({ piIndividualsProcessed: 2_000_000 }))!
+		expect(undated.dueOn).toBeNull()
+		expect(undated.state).toBe('undated')
+		expect(undated.note).toMatch(/not recorded/)
+	})
+	test('the form and the CSV refuse a day of reaching 1,000,000 with a smaller count, naming the field', () => {
+		const fields = {
+			code: 'BU-X',
+			name: 'X',
+			segment: 'retail',
+			legal_entity_type: 'wfoe',
+			city: 'Shanghai',
+			sector: 'retail',
+			china_revenue_rmb: '1',
+			prior_year_global_turnover_rmb: '1',
+		}
+		const bad = unitFieldsSchema.safeParse({
+			...fields,
+			pi_individuals_processed: '900,000',
+			pi_officer_threshold_reached_on: '2026-01-05',
+		})
+		expect(bad.success).toBe(false)
+		expect(bad.error!.issues.map(i => i.path[0])).toEqual(['pi_officer_threshold_reached_on'])
+		const good = unitFieldsSchema.parse({ ...fields, pi_individuals_processed: '1,000,000', pi_officer_threshold_reached_on: '2026-01-05' })
+		expect(good).toMatchObject({ pi_individuals_processed: 1_000_000, pi_officer_threshold_reached_on: '2026-01-05' })
+		expect(unitFieldsSchema.parse(fields).pi_individuals_processed).toBeNull() // empty is unknown, not zero
+	})
+})
+
+describe('technology export: a determination where the Catalogue category is recorded', () => {
+	const facts = (systems: Parameters<typeof techExportStep>[0]['systems']) => ({
+		kind: 'relocate' as const,
+		lineFunction: 'rnd',
+		destinationIsMainland: false,
+		systems,
+		neededBy: '2026-12-01',
+	})
+	const sys = (code: string, over: Partial<Parameters<typeof techExportStep>[0]['systems'][number]> = {}) => ({
+		code,
+		holdsSourceCode: true,
+		technologies: [],
+		...over,
+	})
+	test('not determined: a check; restricted: the licence, applied for 45 working days ahead; prohibited: no export', () => {
+		expect(techExportStep(facts([sys('A')]))!.determination).toBe('check')
+		const licence = techExportStep(
+			facts([sys('A', { techExportCategory: 'restricted', techExportItem: '086501X information processing' })]),
+		)!
+		expect(licence).toMatchObject({ determination: 'licence_required', applyBy: '2026-09-22' })
+		expect(licence.systems[0]!.catalogue?.number).toBe('086501X')
+		expect(licence.note).toMatch(/restricted category: apply .* by 2026-09-22/)
+		const banned = techExportStep(facts([sys('A', { techExportCategory: 'prohibited', techExportItem: 'gene editing' })]))!
+		expect(banned).toMatchObject({ determination: 'prohibited', applyBy: null })
+	})
+	test('every system determined not listed: no step; one still open: a check that names only it', () => {
+		expect(techExportStep(facts([sys('A', { techExportCategory: 'none' }), sys('B', { techExportCategory: 'none' })]))).toBeNull()
+		const step = techExportStep(facts([sys('A', { techExportCategory: 'none' }), sys('B')]))!
+		expect(step.determination).toBe('check')
+		expect(step.note).toContain('(B)')
+		expect(step.note).not.toContain('A,')
+	})
+	test('a listed technology counts even where the system holds no source code', () => {
+		const step = techExportStep(
+			facts([sys('LIDAR', { holdsSourceCode: false, techExportCategory: 'restricted', techExportItem: 'lidar' })]),
+		)
+		expect(step?.determination).toBe('licence_required')
+	})
+	test('the form and the CSV: the item goes with the category, and its J or X suffix must agree', () => {
+		const base = { code: 'S', unit_code: 'U', name: 'N' }
+		const problem = (category: string, item: string) => {
+			const r = systemFieldsSchema.safeParse({ ...base, tech_export_category: category, tech_export_item: item })
+			return r.success ? null : r.error.issues.map(i => `${String(i.path[0])}: ${i.message}`).join('; ')
+		}
+		expect(problem('restricted', '')).toMatch(/^tech_export_item: .*required/)
+		expect(problem('none', '086501X')).toMatch(/^tech_export_item: .*must be empty/)
+		expect(problem('prohibited', '086501X information processing')).toMatch(/restricted item \(X\)/)
+		expect(problem('sometimes', '')).toMatch(/^tech_export_category: /)
+		expect(problem('restricted', '086501X information processing')).toBeNull()
+		expect(problem('', '')).toBeNull() // not determined
+		expect(techExportItemProblem('prohibited', '180105J')).toBeNull()
+	})
+})
+
+describe('threshold forecast refined by monthly counts', () => {
+	const F = flow({ id: 10, code: 'FL-A', personalInfoIndividuals: 90_000, sensitivePersonalInfoIndividuals: 0 })
+	const month = (m: string, n: number, flowId = 10) => ({
+		flowId,
+		month: m,
+		personalInfoIndividuals: n,
+		sensitivePersonalInfoIndividuals: 0,
+	})
+	const recorded = [
+		month('2026-01', 10_000),
+		month('2026-02', 10_000),
+		month('2026-03', 10_000),
+		month('2026-04', 20_000),
+		month('2026-05', 30_000),
+	]
+	test('the pace of the last three complete months (60,000 over 92 days) brings the 100,000 crossing forward', () => {
+		const f = forecastExporter(inv({ flows: [F], flowMonths: recorded }), AS_OF)
+		expect(f.basis).toMatchObject({ kind: 'monthly', months: ['2026-03', '2026-04', '2026-05'] })
+		expect(f.perDay.nonSensitive).toBeCloseTo(60_000 / 92, 6)
+		const c = f.crossings.find(x => x.threshold === 'non_sensitive_100k')!
+		expect(c.forecastOn).toBe('2026-07-16') // ceil(10,000 / 652.17) = 16 days
+		const runRate = forecastExporter(inv({ flows: [F] }), AS_OF)
+		expect(runRate.basis.kind).toBe('run_rate')
+		expect(runRate.crossings.find(x => x.threshold === 'non_sensitive_100k')!.forecastOn).toBe('2026-07-21') // 90,000 / 181 a day
+	})
+	test('months recorded are cumulated as recorded; June rises to the year-to-date count; July is projected at the pace', () => {
+		const f = forecastExporter(inv({ flows: [F], flowMonths: recorded }), AS_OF)
+		expect(f.months.slice(0, 5).map(m => [m.nonSensitive, m.recorded])).toEqual([
+			[10_000, true],
+			[20_000, true],
+			[30_000, true],
+			[50_000, true],
+			[80_000, true],
+		])
+		expect(f.months[5]).toMatchObject({ month: '2026-06', nonSensitive: 90_000, projected: false, recorded: false })
+		expect(f.months[6]).toMatchObject({ month: '2026-07', nonSensitive: Math.round(90_000 + (60_000 / 92) * 31), projected: true })
+	})
+	test('the run rate stays where a counted flow has no months, the current month or another year is all there is', () => {
+		const two = [F, flow({ id: 11, code: 'FL-B', personalInfoIndividuals: 1_000 })]
+		const f = forecastExporter(inv({ flows: two, flowMonths: recorded }), AS_OF)
+		expect(f.basis.kind).toBe('run_rate')
+		expect(f.basis.note).toContain('FL-B')
+		expect(forecastExporter(inv({ flows: [F], flowMonths: [month('2026-06', 5_000), month('2025-12', 9)] }), AS_OF).basis.kind).toBe(
+			'run_rate',
+		)
+	})
+	test('recorded months above the year-to-date count raise it (unknown is never zero); a gap ends the series', () => {
+		const high = forecastExporter(inv({ flows: [F], flowMonths: [...recorded, month('2026-05', 60_000)].slice(1) }), AS_OF)
+		expect(high.basis.kind).toBe('run_rate') // January missing: the series must start in January
+		const more = forecastExporter(
+			inv({ flows: [F], flowMonths: recorded.map(m => (m.month === '2026-05' ? month('2026-05', 50_000) : m)) }),
+			AS_OF,
+		)
+		expect(more.ytd.nonSensitive).toBe(100_000)
+		expect(more.crossings.find(c => c.threshold === 'non_sensitive_100k')!.crossed).toBe(true)
+		const gap = forecastExporter(inv({ flows: [F], flowMonths: recorded.filter(m => m.month !== '2026-03') }), AS_OF)
+		expect(gap.basis.months).toEqual(['2026-01', '2026-02'])
 	})
 })

@@ -22,12 +22,13 @@ import {
 	type ScenarioDraftMove,
 	type ScenarioResult,
 } from '#models/scenario/index.ts'
+import { parseScenarioDraft } from '#models/scenario-form.ts'
 import { economicCompensation } from '#models/severance.ts'
 import { DEMO_AS_OF, DEMO_FLOWS, DEMO_GROUP_HEADCOUNT, DEMO_STAFFING, DEMO_SYSTEMS, DEMO_UNITS } from '#seed/demo/group.ts'
 import { DEMO_SCENARIOS } from '#seed/demo/scenarios.ts'
 import { DESTINATIONS } from '#seed/reference/destinations.ts'
 import { SEVERANCE_CAP_WAGES } from '#seed/reference/wages.ts'
-import { flow, inventory, staffing, system, unit } from './fixtures.ts'
+import { demoPortfolio, flow, inventory, staffing, system, unit } from './fixtures.ts'
 
 // ---------------------------------------------------------------------------------------------------------------
 // A small group: a Shanghai operations unit of exactly 1,000 people, a Beijing R&D unit of 600 engineers and a
@@ -711,6 +712,27 @@ describe('validateScenario', () => {
 		])
 	})
 
+	test('a move whose destination was never chosen: refused on its destination, left out of the figures, and by the form', () => {
+		const unchosen = {
+			...move({ staffingLineId: L.data, headcount: 5 }),
+			destinationId: undefined,
+		} as unknown as ScenarioDraft['moves'][number]
+		expect(paths(draft([unchosen]))).toEqual(['error moves.0.destinationId: Choose a destination, or "Cut" for a redundancy.'])
+		expect(runScenario(draft([unchosen]), context()).lines).toEqual([])
+		const { destinationId: _none, ...sent } = unchosen
+		const parsed = parseScenarioDraft({ name: 'x', description: '', assumptions: draft([]).assumptions, moves: [sent] })
+		expect(parsed.ok ? [] : parsed.errors).toEqual([
+			{ path: 'moves.0.destinationId', message: 'Choose a destination, or "Cut" for a redundancy.' },
+		])
+		const cut = parseScenarioDraft({
+			name: 'x',
+			description: '',
+			assumptions: draft([]).assumptions,
+			moves: [{ ...sent, destinationId: null }],
+		})
+		expect(cut.ok).toBe(true)
+	})
+
 	test('a bad quarter and a quarter already over', () => {
 		expect(paths(draft([move({ staffingLineId: L.data, headcount: 5, startQuarter: '2027-Q5' })]))).toEqual([
 			"error moves.0.startQuarter: Start quarter '2027-Q5' is not written 'YYYY-Qn' (e.g. 2027-Q1).",
@@ -804,6 +826,46 @@ describe('compareScenarios', () => {
 		expect(rows[1]!.best.exposure).toBe(true)
 		expect(rows.filter(r => r.best.npv)).toHaveLength(1)
 	})
+
+	test('the lower exposure change is best: a fall beats a rise, whatever the order', () => {
+		const rise = run(draft([move({ staffingLineId: L.data, headcount: 150 })]))
+		const fall = run(draft([move({ staffingLineId: L.rnd, headcount: 400, destinationId: null, dataHandling: 'not_needed' })]))
+		expect(rise.exposure.totals.scoreDelta).toBeGreaterThan(fall.exposure.totals.scoreDelta)
+		for (const order of [
+			[rise, fall],
+			[fall, rise],
+		]) {
+			const rows = compareScenarios(order.map((result, i) => ({ name: String(i), result })))
+			const best = rows.filter(r => r.best.exposure)
+			expect(best.map(r => r.exposureScoreDelta)).toEqual([fall.exposure.totals.scoreDelta])
+		}
+	})
+
+	test('the higher NPV and saving, the earlier payback and the lower one-off are best; a tie for all marks none', () => {
+		const a = run(draft([move({ staffingLineId: L.data, headcount: 150 })]))
+		const b = run(draft([move({ staffingLineId: L.data, headcount: 50 })]))
+		const rows = compareScenarios([
+			{ name: 'A', result: a },
+			{ name: 'B', result: b },
+		])
+		const bestOf = (k: keyof (typeof rows)[number]['best']) => rows.filter(r => r.best[k]).map(r => r.name)
+		const [hiNpv, loOneOff] = [a.npvUsd > b.npvUsd ? 'A' : 'B', a.oneOff.total < b.oneOff.total ? 'A' : 'B']
+		expect(bestOf('npv')).toEqual([hiNpv])
+		expect(bestOf('annualSaving')).toEqual([a.annualSavingUsd > b.annualSavingUsd ? 'A' : 'B'])
+		expect(bestOf('oneOff')).toEqual([loOneOff])
+		const tied = compareScenarios([
+			{ name: 'A', result: a },
+			{ name: 'A again', result: a },
+		])
+		expect(tied.some(r => Object.values(r.best).some(Boolean))).toBe(false)
+		// Payback: a month beats never.
+		const never = { ...b, paybackMonth: null }
+		const p = compareScenarios([
+			{ name: 'never', result: never },
+			{ name: 'A', result: a },
+		])
+		expect(p.filter(r => r.best.payback).map(r => r.name)).toEqual(a.paybackMonth === null ? [] : ['A'])
+	})
 })
 
 describe('only the units a scenario can change are scored', () => {
@@ -883,15 +945,9 @@ describe('only the units a scenario can change are scored', () => {
 // The demo group and its scenarios, with codes resolved to ids the way the seeder does.
 
 function demoContext(): { ctx: ScenarioContext; lineId: Map<string, number>; destinationId: Map<string, number> } {
-	const unitIds = new Map(DEMO_UNITS.map((u, i) => [u.code, i + 1]))
-	const units = DEMO_UNITS.map((u, i) => inventory({ unit: { ...u, id: i + 1 } }))
-	const at = (code: string) => units[unitIds.get(code)! - 1]!
-	DEMO_SYSTEMS.forEach(({ unitCode, ...s }, i) => at(unitCode).systems.push({ ...s, id: i + 1, unitId: unitIds.get(unitCode)! }))
-	DEMO_FLOWS.forEach(({ unitCode, ...f }, i) => at(unitCode).flows.push({ ...f, id: i + 1, unitId: unitIds.get(unitCode)! }))
-	DEMO_STAFFING.forEach(({ unitCode, ...l }, i) => at(unitCode).staffing.push({ ...l, id: i + 1, unitId: unitIds.get(unitCode)! }))
 	const destinations = DESTINATIONS.map((d, i) => ({ ...d, id: i + 1 }))
 	const ctx: ScenarioContext = {
-		portfolio: { units, groupHeadcount: DEMO_GROUP_HEADCOUNT },
+		portfolio: demoPortfolio(),
 		destinations,
 		cityAverageWages: Object.fromEntries(Object.entries(SEVERANCE_CAP_WAGES).map(([city, w]) => [city, w.wage.monthlyRmb])),
 		settings: DEFAULT_MODEL_SETTINGS,

@@ -409,7 +409,7 @@ describe('attribution of changes between two snapshots', () => {
 	test('a deadline falling due with nothing changed is the passage of time', () => {
 		const mlps = cellOf('BU-D', 'cybersecurity_mlps')!
 		expect(mlps.causes).toEqual({ inputs: 0, time: mlps.delta, model: 0, rules: 0 })
-		expect(mlps.findingsAdded.join(' ')).toMatch(/Assessment \d+ day\(s\) overdue/)
+		expect(mlps.findingsAdded.join(' ')).toMatch(/Assessment \d+ days overdue/)
 		expect(mlps.findingsResolved.join(' ')).toMatch(/Assessment due soon/)
 	})
 

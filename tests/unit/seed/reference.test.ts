@@ -24,8 +24,9 @@ describe('reference seed', () => {
 		}
 		expect(SEVERANCE_CAP_WAGES.Shanghai.wage.monthlyRmb).toBe(12_434) // full-caliber (caveats.md item 9)
 		expect(SEVERANCE_CAP_WAGES.Beijing.capMonthlyRmb).toBe(47_103)
-		expect(SEVERANCE_CAP_WAGES.Suzhou.wage.verified).toBe(false)
-		expect(SEVERANCE_CAP_WAGES.Suzhou.wage.statistic).toMatch(/^ESTIMATE/)
+		// Suzhou: the published 2023 average (RSM, from the Suzhou HRSS), not the seed's old estimate of 10,500.
+		expect(SEVERANCE_CAP_WAGES.Suzhou.wage).toMatchObject({ monthlyRmb: 11_424, yearOfData: 2023, verified: true })
+		expect(SEVERANCE_CAP_WAGES.Dalian.wage.statistic).toMatch(/^ESTIMATE/)
 	})
 
 	test('destinations cost every function in whole USD; only Chinese cities are mainland', () => {
