@@ -5,12 +5,8 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import {
-	createReadableStreamFromReadable,
-	createRequestHandler as createRemixHandler,
-	type ServerBuild,
-	writeReadableStreamToWritable,
-} from '@remix-run/node'
+import { createRequestHandler } from '@remix-run/express'
+import { type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { getSessionSecret, secureCookies } from './app/utils/env.server.ts'
@@ -113,11 +109,16 @@ export async function createServer() {
 		res.locals.requestId = requestId
 		res.locals.nonce = nonce
 		res.set({ 'X-Request-Id': requestId, ...securityHeaders(nonce) })
-		// A response sent before the body was read (a 413 mid-upload): close the socket, or the unread
-		// bytes would be taken for the next request on it.
 		const writeHead = res.writeHead
 		res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
-			if (!req.complete && !this.headersSent) this.setHeader('Connection', 'close')
+			if (!this.headersSent) {
+				// Loaders and actions have run when the head goes out: the number of queries this request made (the
+				// N+1 test reads it).
+				this.setHeader('X-Query-Count', String(store.queries ?? 0))
+				// A response sent before the body was read (a 413 mid-upload): close the socket, or the unread
+				// bytes would be taken for the next request on it.
+				if (!req.complete) this.setHeader('Connection', 'close')
+			}
 			return writeHead.apply(this, args)
 		} as typeof writeHead
 		const started = process.hrtime.bigint()
@@ -156,56 +157,51 @@ export async function createServer() {
 	app.use(compression({ level: 3 }))
 	app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
 	app.use(express.static('public', { maxAge: '1h' }))
-	const handle = createRemixHandler(build, production ? 'production' : build.mode)
-	app.all('*', async (req, res, next) => {
-		let request: Request
-		try {
-			request = toRemixRequest(req, res)
-		} catch {
-			return refuse(req, res, 400, 'The request’s address or Host header is malformed.')
-		}
-		try {
-			const response = await handle(request, { cspNonce: res.locals.nonce, requestId: res.locals.requestId })
-			// An answer before the body was read (the session lookup failed, say): read the rest first, so the
-			// client gets the answer instead of a broken pipe. Bodies are capped at BODY_LIMIT_BYTES above.
-			if (!req.complete) await drain(req)
-			// A loader or action that failed because the database is unreachable is a 503 with a page that
-			// says so, not a 500 (entry.server's handleError marks the request).
-			if (response.status === 500 && requestStore.getStore()?.databaseDown) {
-				res.set('Retry-After', '5')
-				return refuse(req, res, 503, 'The database is not answering. Nothing was saved by this request; try again in a few seconds.')
-			}
-			// Loaders and actions have run: the number of queries this request made (the N+1 test reads it).
-			res.set('X-Query-Count', String(requestStore.getStore()?.queries ?? 0))
-			await sendRemixResponse(res, response)
-		} catch (error) {
-			next(error)
-		}
-	})
+	// The standard adapter. What it does not do is done by Remix's hooks in app/entry.server.tsx (the request id in
+	// error data, a lost database thrown on to the error handler below, unread bodies read before an early answer) and
+	// by the middleware above (request id, nonce, query count, Origin and body checks).
+	app.all(
+		'*',
+		createRequestHandler({
+			build,
+			mode: production ? 'production' : build.mode,
+			getLoadContext: (_req, res) => ({ cspNonce: res.locals.nonce, requestId: res.locals.requestId }),
+		}),
+	)
 	// The server's own error answer (Express's default shows a stack trace and absolute paths outside production): a
-	// client's mistake (a malformed URL, 400) is said plainly and logged as info; anything else is a logged 500.
-	app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-		const status = clientErrorStatus(error) ?? 500
-		if (status >= 500) log('error', 'unhandled error', { method: req.method, path: req.path, error })
+	// client's mistake (a malformed URL or Host, 400) is said plainly and logged as info; a lost database (entry.server's
+	// handleError throws it on, marked 503) asks to try again; anything else is a logged 500.
+	app.use(async (error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+		const status = errorStatus(error)
+		if (status === 500) log('error', 'unhandled error', { method: req.method, path: req.path, error })
 		if (res.headersSent) return res.destroy()
+		// An answer before the body was read (the session lookup failed, say): read the rest first, so the client gets
+		// the answer instead of a broken pipe. Bodies are capped at BODY_LIMIT_BYTES above.
+		if (!req.complete) await drain(req)
+		if (status === 503) res.set('Retry-After', '5')
 		refuse(
 			req,
 			res,
 			status,
-			status >= 500
-				? 'Something went wrong on the server. Nothing more is shown here; the request id finds it in the log.'
-				: 'The request could not be understood (a malformed address or header).',
+			status === 503
+				? 'The database is not answering. Nothing was saved by this request; try again in a few seconds.'
+				: status >= 500
+					? 'Something went wrong on the server. Nothing more is shown here; the request id finds it in the log.'
+					: 'The request could not be understood (a malformed address or header).',
 		)
 	})
 	return app
 }
 
-/** The 4xx status an error carries (Express and its middleware set `status`), or undefined. */
-function clientErrorStatus(error: unknown) {
-	const status = Number(
-		(error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode,
-	)
-	return status >= 400 && status < 500 ? status : undefined
+/**
+ * The status an error answers with: a 4xx that Express or its middleware set (`status`), a malformed address (the
+ * adapter's `new URL` fails: ERR_INVALID_URL) as 400, a lost database (marked 503 by entry.server) as 503, else 500.
+ */
+function errorStatus(error: unknown) {
+	const e = error as { status?: unknown; statusCode?: unknown; code?: unknown } | null
+	if (e?.code === 'ERR_INVALID_URL') return 400
+	const status = Number(e?.status ?? e?.statusCode)
+	return (status >= 400 && status < 500) || status === 503 ? status : 500
 }
 
 async function main() {
@@ -252,32 +248,4 @@ function drain(req: express.Request) {
 		req.resume()
 		setTimeout(done, 10_000).unref()
 	})
-}
-
-// The Express adapter's two halves (as in @remix-run/express), kept here so the response can be
-// inspected before it is sent.
-function toRemixRequest(req: express.Request, res: express.Response) {
-	const url = new URL(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`)
-	const headers = new Headers()
-	for (const [key, value] of Object.entries(req.headers)) {
-		if (Array.isArray(value)) for (const v of value) headers.append(key, v)
-		else if (value !== undefined) headers.set(key, value)
-	}
-	let controller: AbortController | null = new AbortController()
-	res.on('finish', () => (controller = null))
-	res.on('close', () => controller?.abort())
-	const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal }
-	if (req.method !== 'GET' && req.method !== 'HEAD') {
-		init.body = createReadableStreamFromReadable(req)
-		init.duplex = 'half'
-	}
-	return new Request(url.href, init)
-}
-
-async function sendRemixResponse(res: express.Response, response: Response) {
-	res.statusMessage = response.statusText
-	res.status(response.status)
-	for (const [key, value] of response.headers.entries()) res.append(key, value)
-	if (response.body) await writeReadableStreamToWritable(response.body, res)
-	else res.end()
 }

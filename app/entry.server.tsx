@@ -9,6 +9,7 @@ import { NonceProvider } from './utils/nonce.tsx'
 // Error data sent to the browser on client-side navigations carries the request id, so the error page
 // can show the reference that finds the request's log lines.
 export async function handleDataRequest(response: Response, { request }: { request: Request }) {
+	await readUnreadBody(request)
 	if (response.status < 400 || !response.headers.get('Content-Type')?.includes('application/json')) return response
 	const requestId = request.headers.get('x-request-id')
 	try {
@@ -22,8 +23,25 @@ export async function handleDataRequest(response: Response, { request }: { reque
 	}
 }
 
-// Unexpected errors in loaders, actions and rendering: logged once with the request's id. A lost
-// database is marked so the server answers 503 ("try again") instead of 500.
+/**
+ * An answer before the body was read (an action that redirected or failed first): the rest is read, so the client gets
+ * the answer instead of a broken pipe. Bodies are capped by the server before they get here.
+ */
+async function readUnreadBody(request: Request) {
+	if (request.body && !request.bodyUsed) await request.arrayBuffer().catch(() => undefined)
+}
+
+/** A lost database, thrown on to the server's error handler, which answers 503 with Retry-After (server.ts). */
+class DatabaseUnavailable extends Error {
+	readonly status = 503
+	constructor(cause: unknown) {
+		super('The database is not answering', { cause })
+	}
+}
+
+// Unexpected errors in loaders, actions and rendering: logged once with the request's id. A lost database is thrown
+// on: Remix calls this hook where it catches, so the error leaves the request handler for the server's error handler,
+// which answers 503 ("try again") instead of 500, for pages, data requests and resource routes alike.
 export function handleError(error: unknown, { request }: { request: Request }) {
 	if (request.signal.aborted) return // the client went away; nothing to report
 	if (isRouteErrorResponse(error) && error.status < 500) return // a 404 or 405 is the client's mistake, not the server's
@@ -31,7 +49,7 @@ export function handleError(error: unknown, { request }: { request: Request }) {
 	if (isConnectionError(error)) {
 		if (store) store.databaseDown = true
 		log('warn', 'database unavailable', { method: request.method, path: new URL(request.url).pathname, error })
-		return
+		throw new DatabaseUnavailable(error)
 	}
 	log('error', 'unhandled error', { method: request.method, path: new URL(request.url).pathname, error })
 }
@@ -45,13 +63,14 @@ const ABORT_DELAY = 5_000
 // content in, which the PDF printer (no JavaScript) never runs. React 18.3 does not count the bytes
 // yet; Infinity, React's own opt-out, keeps every boundary inline across that upgrade.
 const INLINE_EVERY_BOUNDARY = Number.POSITIVE_INFINITY
-export default function handleRequest(
+export default async function handleRequest(
 	request: Request,
 	responseStatusCode: number,
 	responseHeaders: Headers,
 	remixContext: EntryContext,
 	loadContext: AppLoadContext,
 ) {
+	await readUnreadBody(request)
 	const nonce = typeof loadContext.cspNonce === 'string' ? loadContext.cspNonce : undefined
 	return new Promise((resolve, reject) => {
 		let didError = false

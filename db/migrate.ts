@@ -1,41 +1,24 @@
+import fs from 'node:fs'
 import { type Kysely } from 'kysely'
-import { Migrator } from 'kysely/migration' // kysely >= 0.29: importing it from 'kysely' crashes at start-up
-import * as m0001 from './migrations/2026_11_23_0900_initial_schema.ts'
-import * as m0002 from './migrations/2026_11_23_1200_login_throttle.ts'
-import * as m0003 from './migrations/2026_11_23_1400_list_indexes.ts'
-import * as m0004 from './migrations/2026_11_24_0900_snapshot_content_bytes.ts'
-import * as m0005 from './migrations/2026_11_24_0910_snapshot_trend_cache.ts'
-import * as m1100 from './migrations/2026_12_01_1100_unit_entity_turnover_distinct_individuals.ts'
-import * as m1200 from './migrations/2026_12_01_1200_scenario_records.ts'
-import * as m1300 from './migrations/2026_12_01_1300_obligations.ts'
-import * as m1500 from './migrations/2026_12_01_1500_model_version_activation.ts'
-import * as m1600 from './migrations/2026_12_01_1600_mfa_and_throttle.ts'
-import * as m0900b from './migrations/2026_12_02_0900_unit_archive.ts'
-import * as m221000 from './migrations/2026_12_02_1000_unit_ftz_zone_and_audit_step.ts'
-import * as m221010 from './migrations/2026_12_02_1010_city_wage_notes.ts'
-import * as m121200 from './migrations/2026_12_02_1200_inventory_change.ts'
-import * as m0213 from './migrations/2026_12_02_1300_obligation_facts.ts'
+import { type Migration, Migrator } from 'kysely/migration' // kysely >= 0.29: importing it from 'kysely' crashes at start-up
 
-// A static provider survives bundling; no globbing of .ts files at run time.
-const migrations = {
-	'2026_11_23_0900_initial_schema': m0001,
-	'2026_11_23_1200_login_throttle': m0002,
-	'2026_11_23_1400_list_indexes': m0003,
-	'2026_11_24_0900_snapshot_content_bytes': m0004,
-	'2026_11_24_0910_snapshot_trend_cache': m0005,
-	'2026_12_01_1100_unit_entity_turnover_distinct_individuals': m1100,
-	'2026_12_01_1200_scenario_records': m1200,
-	'2026_12_01_1300_obligations': m1300,
-	'2026_12_01_1500_model_version_activation': m1500,
-	'2026_12_01_1600_mfa_and_throttle': m1600,
-	'2026_12_02_0900_unit_archive': m0900b,
-	'2026_12_02_1000_unit_ftz_zone_and_audit_step': m221000,
-	'2026_12_02_1010_city_wage_notes': m221010,
-	'2026_12_02_1200_inventory_change': m121200,
-	'2026_12_02_1300_obligation_facts': m0213,
+// Every file in db/migrations is a migration, applied in the order of its name (YYYY_MM_DD_HHMM_name.ts): adding one
+// is adding the file, with nothing to register. This module runs under tsx and vitest only (the server, the CLIs and
+// the tests import it; the Remix build does not), so reading the folder at run time is safe.
+const FOLDER = new URL('./migrations/', import.meta.url)
+const NAME = /^(\d{4}_\d{2}_\d{2}_\d{4}_[a-z0-9_]+)\.ts$/
+
+async function readMigrations(): Promise<Record<string, Migration>> {
+	const files = fs.readdirSync(FOLDER).filter(file => file.endsWith('.ts'))
+	const misnamed = files.filter(file => !NAME.test(file))
+	if (misnamed.length) throw new Error(`db/migrations: ${misnamed.join(', ')} not named YYYY_MM_DD_HHMM_name.ts`)
+	const names = files.map(file => file.slice(0, -3)).sort()
+	const modules = await Promise.all(names.map(name => import(new URL(`${name}.ts`, FOLDER).href) as Promise<Migration>))
+	return Object.fromEntries(names.map((name, i) => [name, modules[i]!]))
 }
 
-export type MigrationName = keyof typeof migrations
+/** A migration's name: its file name without `.ts`. */
+export type MigrationName = string
 
 /**
  * The migrator over this project's migrations (migrateTo a named one lets tests build an older schema). Migrations
@@ -44,7 +27,7 @@ export type MigrationName = keyof typeof migrations
  * migration touches only its own columns and rows, so the order they run in does not change the schema.
  */
 export function migrator(db: Kysely<any>) {
-	return new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true })
+	return new Migrator({ db, provider: { getMigrations: readMigrations }, allowUnorderedMigrations: true })
 }
 
 export async function migrateToLatest(db: Kysely<any>) {

@@ -243,6 +243,8 @@ export interface AppUserTable {
 	mfa_enrolled_at: ColumnType<string | null, string | null | undefined, string | null>
 	/** The secret offered during enrolment, until a code from it is confirmed. */
 	mfa_pending_secret: ColumnType<string | null, string | null | undefined, string | null>
+	/** The TOTP time step (Unix seconds / 30) of the last code accepted: that code and older ones are refused. */
+	mfa_last_step: ColumnType<number | string | null, number | null | undefined, number | null>
 }
 
 /** One-time recovery codes: a salted SHA-256 of each (app/utils/totp.server.ts), spent when used; deleted with their user. */

@@ -1,5 +1,8 @@
-// One schema per inventory table, over string fields named as the CSV columns. Forms post the same
-// names, so a form and a CSV row are validated by the same rules with the same messages.
+// Each inventory table's fields, declared once: the CSV column and form field name, the form's label, kind and help,
+// the validation rule (whose message names the field) and the domain property it fills. The zod schema, the record
+// a validated row builds, a record's text fields (CSV export, edit form) and the form's field list
+// (./inventory-forms.ts) are all derived from these declarations, so a form, a CSV row and the JSON API agree by
+// construction and a new field is one entry here (docs/how-to-add-a-field.md).
 import { z } from 'zod'
 import {
 	type BusinessUnit,
@@ -153,59 +156,219 @@ const technologies = z
 		return [...new Set(parts)] as InfoSystem['technologies']
 	})
 
-export const unitFieldsSchema = z
-	.object({
-		code: code('Code'),
-		name: text('Name', 200),
-		segment: choice('Segment', SEGMENTS),
-		legal_entity_type: choice('Legal entity type', LEGAL_ENTITY_TYPES),
-		city: text('City', 64),
-		sector: choice('Sector', SECTORS),
-		is_ciio: yesNo('CIIO'),
-		handles_consumer_data: yesNo('Handles consumer data'),
-		china_revenue_rmb: whole('China revenue (RMB)', 0, MAX_MONEY),
-		prior_year_global_turnover_rmb: whole('Prior-year global turnover (RMB)', 0, MAX_MONEY),
-		prior_year_entity_turnover_rmb: wholeOrUnknown("Entity's prior-year turnover (RMB)", 0, MAX_MONEY),
-		distinct_pi_individuals_abroad: wholeOrUnknown('Distinct individuals abroad since 1 January', 0, MAX_COUNT),
-		distinct_sensitive_pi_individuals_abroad: wholeOrUnknown('Distinct individuals abroad since 1 January (sensitive)', 0, MAX_COUNT),
-		pi_individuals_processed: wholeOrUnknown('Individuals whose personal information is processed', 0, MAX_COUNT),
-		pi_officer_threshold_reached_on: date('Day 1,000,000 individuals was reached'),
-		ftz_zone: optionalChoice(
+/** How a field is edited and written as text. */
+export type FieldKind = 'text' | 'select' | 'yesno' | 'integer' | 'date' | 'technologies' | 'unit' | 'mlps'
+
+/** What a form needs of a field (the client's part of a declaration). */
+export interface FieldDef {
+	name: string
+	label: string
+	kind: FieldKind
+	options?: readonly string[]
+	help?: string
+	optional?: boolean
+	/** What an optional select's empty choice means: 'none' (e.g. no zone) or, by default, 'not determined'. */
+	empty?: 'none' | 'not determined'
+}
+
+/** One field, declared once. */
+export interface FieldSpec<K extends string = string> extends FieldDef {
+	/** The rule a form value or CSV cell passes; its messages name the field. */
+	rule: z.ZodType
+	/** The domain property it fills; none for `unit_code` (the caller resolves the unit's id) and computed columns. */
+	key?: K
+	/** Not edited in the form: a computed column the export writes and the import ignores. */
+	computed?: true
+}
+
+type Keys<T> = Exclude<keyof T, 'id' | 'unitId'> & string
+const fields =
+	<T>() =>
+	<const F extends readonly FieldSpec<Keys<T>>[]>(specs: F & CoversAll<T, F>) =>
+		specs
+/** A compile-time check that every property of the domain type (but its ids) is declared by some field. */
+type CoversAll<T, F extends readonly FieldSpec[]> = [Exclude<Keys<T>, F[number]['key']>] extends [never]
+	? unknown
+	: { missing: Exclude<Keys<T>, F[number]['key']> }
+
+// The fields most tables share: their own code, the code of their unit (resolved to its id by the caller), a name.
+const CODE_FIELD = { name: 'code', key: 'code', rule: code('Code'), label: 'Code', kind: 'text' } as const
+const unitCodeField = (label: string) => ({ name: 'unit_code', rule: code('Unit code'), label, kind: 'unit' }) as const
+const NAME_FIELD = { name: 'name', key: 'name', rule: text('Name', 200), label: 'Name', kind: 'text' } as const
+
+export const UNIT_FIELDS = fields<BusinessUnit>()([
+	{ name: 'code', key: 'code', rule: code('Code'), label: 'Code', kind: 'text', help: 'Short stable key, e.g. BU-SH-BANK' },
+	{ name: 'name', key: 'name', rule: text('Name', 200), label: 'Name', kind: 'text' },
+	{ name: 'segment', key: 'segment', rule: choice('Segment', SEGMENTS), label: 'Segment', kind: 'select', options: SEGMENTS },
+	{
+		name: 'legal_entity_type',
+		key: 'legalEntityType',
+		rule: choice('Legal entity type', LEGAL_ENTITY_TYPES),
+		label: 'Legal entity type',
+		kind: 'select',
+		options: LEGAL_ENTITY_TYPES,
+	},
+	{ name: 'city', key: 'city', rule: text('City', 64), label: 'City', kind: 'text' },
+	{ name: 'sector', key: 'sector', rule: choice('Sector', SECTORS), label: 'Sector', kind: 'select', options: SECTORS },
+	{ name: 'is_ciio', key: 'isCiio', rule: yesNo('CIIO'), label: 'Notified as a CIIO', kind: 'yesno' },
+	{
+		name: 'handles_consumer_data',
+		key: 'handlesConsumerData',
+		rule: yesNo('Handles consumer data'),
+		label: 'Handles consumer data',
+		kind: 'yesno',
+	},
+	{
+		name: 'china_revenue_rmb',
+		key: 'chinaRevenueRmb',
+		rule: whole('China revenue (RMB)', 0, MAX_MONEY),
+		label: 'Annual China revenue (RMB)',
+		kind: 'integer',
+	},
+	{
+		name: 'prior_year_global_turnover_rmb',
+		key: 'priorYearGlobalTurnoverRmb',
+		rule: whole('Prior-year global turnover (RMB)', 0, MAX_MONEY),
+		label: 'Prior-year global turnover (RMB)',
+		kind: 'integer',
+		help: 'The group’s; PIPL art. 66’s 5% base where the entity’s own is unknown',
+	},
+	{
+		name: 'prior_year_entity_turnover_rmb',
+		key: 'priorYearEntityTurnoverRmb',
+		rule: wholeOrUnknown("Entity's prior-year turnover (RMB)", 0, MAX_MONEY),
+		label: 'Entity’s prior-year turnover (RMB)',
+		kind: 'integer',
+		optional: true,
+		help: 'This legal entity’s own; sets its PIPL art. 66 5% ceiling. Empty when unknown',
+	},
+	{
+		name: 'distinct_pi_individuals_abroad',
+		key: 'distinctIndividualsAbroad',
+		rule: wholeOrUnknown('Distinct individuals abroad since 1 January', 0, MAX_COUNT),
+		label: 'Distinct individuals provided abroad since 1 January',
+		kind: 'integer',
+		optional: true,
+		help: 'Non-sensitive, over transfers not exempt; replaces the sum over flows. Empty: the sum is used',
+	},
+	{
+		name: 'distinct_sensitive_pi_individuals_abroad',
+		key: 'distinctSensitiveIndividualsAbroad',
+		rule: wholeOrUnknown('Distinct individuals abroad since 1 January (sensitive)', 0, MAX_COUNT),
+		label: 'Distinct individuals provided abroad since 1 January (sensitive)',
+		kind: 'integer',
+		optional: true,
+		help: 'Sensitive, over transfers not exempt; replaces the sum over flows. Empty: the sum is used',
+	},
+	{
+		name: 'pi_individuals_processed',
+		key: 'piIndividualsProcessed',
+		rule: wholeOrUnknown('Individuals whose personal information is processed', 0, MAX_COUNT),
+		label: 'Individuals whose personal information is processed',
+		kind: 'integer',
+		optional: true,
+		help: 'All processing, not only transfers; decides the PI protection officer (1,000,000 or more) and the two-yearly compliance audit (more than 10,000,000). Empty when unknown',
+	},
+	{
+		name: 'pi_officer_threshold_reached_on',
+		key: 'piOfficerThresholdReachedOn',
+		rule: date('Day 1,000,000 individuals was reached'),
+		label: 'Day 1,000,000 individuals was reached',
+		kind: 'date',
+		optional: true,
+		help: 'The officer is reported to the city-level CAC within 30 working days of it. Empty when not recorded',
+	},
+	{
+		name: 'ftz_zone',
+		key: 'ftzZone',
+		rule: optionalChoice(
 			FTZ_ZONES.map(z => z.id),
 			'none',
 			s =>
 				`Free-trade zone must be empty (none) or a zone whose negative list is in force: ${FTZ_ZONES.map(z => z.id).join(', ')}; not "${s}"`,
 		),
-	})
-	.superRefine((f, ctx) => {
-		// The day the count reached 1,000,000 says the count is at least that: a smaller count contradicts it.
-		if (f.pi_officer_threshold_reached_on && f.pi_individuals_processed !== null && f.pi_individuals_processed < PI_OFFICER_THRESHOLD)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['pi_officer_threshold_reached_on'],
-				message: `Day 1,000,000 individuals was reached must be empty while the individuals processed are fewer than 1,000,000 (${f.pi_individuals_processed.toLocaleString('en')})`,
-			})
-	})
+		label: 'Free-trade zone with a negative list',
+		kind: 'select',
+		options: FTZ_ZONES.map(z => z.id),
+		optional: true,
+		empty: 'none',
+		help: 'Where the entity is registered, if in a pilot free-trade zone whose data-export negative list is in force. Only such a unit can mark a flow as outside the list (2024 Provisions art. 6)',
+	},
+])
 
-export const systemFieldsSchema = z
-	.object({
-		code: code('Code'),
-		unit_code: code('Unit code'),
-		name: text('Name', 200),
-		mlps_level: mlpsLevel,
-		graded_on: date('Graded on'),
-		filed_on: date('Filed on'),
-		last_assessed_on: date('Last assessed on'),
-		technologies,
-		holds_personal_data: yesNo('Holds personal data'),
-		holds_important_data: yesNo('Holds important data'),
-		holds_source_code: yesNo('Holds source code'),
-		tech_export_category: optionalChoice<TechExportCategory>(
+export const SYSTEM_FIELDS = fields<InfoSystem>()([
+	CODE_FIELD,
+	unitCodeField('Business unit'),
+	NAME_FIELD,
+	{
+		name: 'mlps_level',
+		key: 'mlpsLevel',
+		rule: mlpsLevel,
+		label: 'MLPS level',
+		kind: 'mlps',
+		optional: true,
+		help: 'Empty when not yet graded',
+	},
+	{ name: 'graded_on', key: 'gradedOn', rule: date('Graded on'), label: 'Graded on', kind: 'date', optional: true },
+	{
+		name: 'filed_on',
+		key: 'filedOn',
+		rule: date('Filed on'),
+		label: 'Filed with the PSB on',
+		kind: 'date',
+		optional: true,
+		help: 'Empty when not filed',
+	},
+	{
+		name: 'last_assessed_on',
+		key: 'lastAssessedOn',
+		rule: date('Last assessed on'),
+		label: 'Last MLPS assessment',
+		kind: 'date',
+		optional: true,
+	},
+	{
+		name: 'technologies',
+		key: 'technologies',
+		rule: technologies,
+		label: 'Technologies',
+		kind: 'technologies',
+		options: SYSTEM_TECHNOLOGIES,
+		optional: true,
+	},
+	{
+		name: 'holds_personal_data',
+		key: 'holdsPersonalData',
+		rule: yesNo('Holds personal data'),
+		label: 'Holds personal data',
+		kind: 'yesno',
+	},
+	{
+		name: 'holds_important_data',
+		key: 'holdsImportantData',
+		rule: yesNo('Holds important data'),
+		label: 'Holds important data',
+		kind: 'yesno',
+	},
+	{ name: 'holds_source_code', key: 'holdsSourceCode', rule: yesNo('Holds source code'), label: 'Holds source code', kind: 'yesno' },
+	{
+		name: 'tech_export_category',
+		key: 'techExportCategory',
+		rule: optionalChoice<TechExportCategory>(
 			TECH_EXPORT_CATEGORIES,
 			'unknown',
 			s => `Export catalogue category must be one of: ${TECH_EXPORT_CATEGORIES.join(', ')}, or empty when not determined, not "${s}"`,
 		),
-		tech_export_item: z
+		label: 'Export catalogue category',
+		kind: 'select',
+		options: TECH_EXPORT_CATEGORIES,
+		optional: true,
+		help: 'Catalogue of Technologies Prohibited or Restricted from Export (2023, amended 2025): none, restricted or prohibited. Empty when not determined',
+	},
+	{
+		name: 'tech_export_item',
+		key: 'techExportItem',
+		rule: z
 			.string()
 			.optional()
 			.transform((v, ctx) => {
@@ -216,45 +379,180 @@ export const systemFieldsSchema = z
 				}
 				return s || null
 			}),
-		// Computed, not stored: the export writes whether the system is overdue for MLPS filing or assessment on the day;
-		// import ignores it, so an export re-imports unchanged.
-		mlps_overdue: z.string().optional(),
-	})
-	.superRefine((f, ctx) => {
-		const problem = techExportItemProblem(f.tech_export_category, f.tech_export_item)
-		if (problem) ctx.addIssue({ code: 'custom', path: ['tech_export_item'], message: problem })
-	})
+		label: 'Export catalogue item',
+		kind: 'text',
+		optional: true,
+		help: 'For restricted or prohibited: the item number and name, e.g. 086501X information processing',
+	},
+	// Computed, not stored: the export writes whether the system is overdue for MLPS filing or assessment on the day;
+	// import ignores it, so an export re-imports unchanged.
+	{ name: 'mlps_overdue', rule: z.string().optional(), label: 'Overdue for MLPS filing or assessment', kind: 'yesno', computed: true },
+])
 
-export const flowFieldsSchema = z
-	.object({
-		code: code('Code'),
-		unit_code: code('Unit code'),
-		name: text('Name', 200),
-		destination_country: z
+export const FLOW_FIELDS = fields<DataFlow>()([
+	CODE_FIELD,
+	unitCodeField('Business unit (exporter)'),
+	NAME_FIELD,
+	{
+		name: 'destination_country',
+		key: 'destinationCountry',
+		rule: z
 			.string({ error: 'Destination country is required' })
 			.trim()
 			.toUpperCase()
 			.regex(/^[A-Z]{2}$/, 'Destination country must be a two-letter ISO code such as US, SG or HK'),
-		destination_entity: text('Destination entity', 200),
-		pi_individuals: wholeOrUnknown('Individuals (personal information)', 0, MAX_COUNT),
-		sensitive_pi_individuals: wholeOrUnknown('Individuals (sensitive personal information)', 0, MAX_COUNT),
-		includes_important_data: yesNo('Includes important data'),
-		purpose: choice('Purpose', TRANSFER_PURPOSES),
-		collected_in_mainland: yesNo('Collected in mainland China'),
-		outside_ftz_negative_list: yesNo('Outside the FTZ negative list'),
-		is_remote_access: yesNo('Remote access'),
-		mechanism_in_place: choice('Mechanism in place', MECHANISMS_IN_PLACE),
-		mechanism_since: date('Mechanism since'),
-		mechanism_expires_on: date('Mechanism expires on'),
-		// Computed, not stored: the export writes the mechanism the exporter's totals require on the day; import ignores it,
-		// so an export re-imports unchanged.
-		required_mechanism: z.string().optional(),
-	})
-	.superRefine(flowDatesTogether)
+		label: 'Destination country',
+		kind: 'text',
+		help: 'Two-letter ISO code, e.g. US, SG, HK',
+	},
+	{
+		name: 'destination_entity',
+		key: 'destinationEntity',
+		rule: text('Destination entity', 200),
+		label: 'Destination entity',
+		kind: 'text',
+	},
+	{
+		name: 'pi_individuals',
+		key: 'personalInfoIndividuals',
+		rule: wholeOrUnknown('Individuals (personal information)', 0, MAX_COUNT),
+		label: 'Individuals: personal information',
+		kind: 'integer',
+		optional: true,
+		help: 'Since 1 January; empty when unknown',
+	},
+	{
+		name: 'sensitive_pi_individuals',
+		key: 'sensitivePersonalInfoIndividuals',
+		rule: wholeOrUnknown('Individuals (sensitive personal information)', 0, MAX_COUNT),
+		label: 'Individuals: sensitive personal information',
+		kind: 'integer',
+		optional: true,
+		help: 'Since 1 January; empty when unknown',
+	},
+	{
+		name: 'includes_important_data',
+		key: 'includesImportantData',
+		rule: yesNo('Includes important data'),
+		label: 'Includes important data',
+		kind: 'yesno',
+	},
+	{
+		name: 'purpose',
+		key: 'purpose',
+		rule: choice('Purpose', TRANSFER_PURPOSES),
+		label: 'Purpose',
+		kind: 'select',
+		options: TRANSFER_PURPOSES,
+	},
+	{
+		name: 'collected_in_mainland',
+		key: 'collectedInMainland',
+		rule: yesNo('Collected in mainland China'),
+		label: 'Collected in mainland China',
+		kind: 'yesno',
+	},
+	{
+		name: 'outside_ftz_negative_list',
+		key: 'outsideFtzNegativeList',
+		rule: yesNo('Outside the FTZ negative list'),
+		label: 'Outside an FTZ negative list',
+		kind: 'yesno',
+		help: "Yes only when the unit is registered in a free-trade zone whose negative list is in force (the unit's free-trade zone) and the list does not cover this data",
+	},
+	{ name: 'is_remote_access', key: 'isRemoteAccess', rule: yesNo('Remote access'), label: 'Remote access from abroad', kind: 'yesno' },
+	{
+		name: 'mechanism_in_place',
+		key: 'mechanismInPlace',
+		rule: choice('Mechanism in place', MECHANISMS_IN_PLACE),
+		label: 'Mechanism in place',
+		kind: 'select',
+		options: MECHANISMS_IN_PLACE,
+	},
+	{ name: 'mechanism_since', key: 'mechanismSince', rule: date('Mechanism since'), label: 'Mechanism since', kind: 'date', optional: true },
+	{
+		name: 'mechanism_expires_on',
+		key: 'mechanismExpiresOn',
+		rule: date('Mechanism expires on'),
+		label: 'Mechanism expires on',
+		kind: 'date',
+		optional: true,
+	},
+	// Computed, not stored: the export writes the mechanism the exporter's totals require on the day; import ignores it,
+	// so an export re-imports unchanged.
+	{ name: 'required_mechanism', rule: z.string().optional(), label: 'Required mechanism', kind: 'text', computed: true },
+])
+
+export const STAFFING_FIELDS = fields<StaffingLine>()([
+	{ name: 'code', key: 'code', rule: code('Code'), label: 'Code', kind: 'text' },
+	{ name: 'unit_code', rule: code('Unit code'), label: 'Business unit', kind: 'unit' },
+	{
+		name: 'function',
+		key: 'function',
+		rule: choice('Function', STAFF_FUNCTIONS),
+		label: 'Function',
+		kind: 'select',
+		options: STAFF_FUNCTIONS,
+	},
+	{ name: 'city', key: 'city', rule: text('City', 64), label: 'City', kind: 'text' },
+	{ name: 'headcount', key: 'headcount', rule: whole('Headcount', 0, 1_000_000), label: 'Headcount', kind: 'integer' },
+	{
+		name: 'avg_monthly_wage_rmb',
+		key: 'avgMonthlyWageRmb',
+		rule: whole('Average monthly wage (RMB)', 0, 10_000_000),
+		label: 'Average monthly wage (RMB)',
+		kind: 'integer',
+		help: 'Average of the last 12 months',
+	},
+	{
+		name: 'avg_tenure_months',
+		key: 'avgTenureMonths',
+		rule: whole('Average tenure (months)', 0, 720),
+		label: 'Average tenure (months)',
+		kind: 'integer',
+	},
+	{
+		name: 'access_to_personal_data',
+		key: 'accessToPersonalData',
+		rule: yesNo('Access to personal data'),
+		label: 'Access to personal data',
+		kind: 'yesno',
+	},
+])
+
+type InventoryRecord = Omit<BusinessUnit, 'id'> | Omit<InfoSystem, 'id'> | Omit<DataFlow, 'id'> | Omit<StaffingLine, 'id'>
+
+/** The zod schema of a table's fields (unknown columns are ignored; each rule names its field). */
+const schemaOf = (specs: readonly FieldSpec[]) => z.object(Object.fromEntries(specs.map(f => [f.name, f.rule])))
+
+// Rules between fields of one row, checked after each field passed its own rule. The message goes on the field to
+// change (CSV: its line and column).
+
+/** The day the count reached 1,000,000 says the count is at least that: a smaller count contradicts it. */
+function unitFieldsTogether(
+	f: { pi_individuals_processed: number | null; pi_officer_threshold_reached_on: string | null },
+	ctx: z.RefinementCtx,
+) {
+	if (f.pi_officer_threshold_reached_on && f.pi_individuals_processed !== null && f.pi_individuals_processed < PI_OFFICER_THRESHOLD)
+		ctx.addIssue({
+			code: 'custom',
+			path: ['pi_officer_threshold_reached_on'],
+			message: `Day 1,000,000 individuals was reached must be empty while the individuals processed are fewer than 1,000,000 (${f.pi_individuals_processed.toLocaleString('en')})`,
+		})
+}
+
+/** A restricted or prohibited category names its catalogue item; the others name none. */
+function systemFieldsTogether(
+	f: { tech_export_category: TechExportCategory | null; tech_export_item: string | null },
+	ctx: z.RefinementCtx,
+) {
+	const problem = techExportItemProblem(f.tech_export_category, f.tech_export_item)
+	if (problem) ctx.addIssue({ code: 'custom', path: ['tech_export_item'], message: problem })
+}
 
 /**
  * A flow's dates checked together, after each is a valid date: the mechanism's start is before its expiry, and an
- * expiry needs a mechanism (there is nothing to expire without one). The message goes on the field to change.
+ * expiry needs a mechanism (there is nothing to expire without one).
  */
 function flowDatesTogether(
 	f: { mechanism_in_place: string; mechanism_since: string | null; mechanism_expires_on: string | null },
@@ -274,188 +572,50 @@ function flowDatesTogether(
 		})
 }
 
-export const staffingFieldsSchema = z.object({
-	code: code('Code'),
-	unit_code: code('Unit code'),
-	function: choice('Function', STAFF_FUNCTIONS),
-	city: text('City', 64),
-	headcount: whole('Headcount', 0, 1_000_000),
-	avg_monthly_wage_rmb: whole('Average monthly wage (RMB)', 0, 10_000_000),
-	avg_tenure_months: whole('Average tenure (months)', 0, 720),
-	access_to_personal_data: yesNo('Access to personal data'),
-})
+/** Each table's schema: its fields' rules, then the rules between them. */
+export const unitFieldsSchema = schemaOf(UNIT_FIELDS).superRefine((f, ctx) => unitFieldsTogether(f as never, ctx))
+export const systemFieldsSchema = schemaOf(SYSTEM_FIELDS).superRefine((f, ctx) => systemFieldsTogether(f as never, ctx))
+export const flowFieldsSchema = schemaOf(FLOW_FIELDS).superRefine((f, ctx) => flowDatesTogether(f as never, ctx))
+export const staffingFieldsSchema = schemaOf(STAFFING_FIELDS)
 
-export type UnitFields = z.output<typeof unitFieldsSchema>
-export type SystemFields = z.output<typeof systemFieldsSchema>
-export type FlowFields = z.output<typeof flowFieldsSchema>
-export type StaffingFields = z.output<typeof staffingFieldsSchema>
-
-export function unitFromFields(f: UnitFields): Omit<BusinessUnit, 'id'> {
-	return {
-		code: f.code,
-		name: f.name,
-		segment: f.segment,
-		legalEntityType: f.legal_entity_type,
-		city: f.city,
-		sector: f.sector,
-		isCiio: f.is_ciio,
-		handlesConsumerData: f.handles_consumer_data,
-		chinaRevenueRmb: f.china_revenue_rmb,
-		priorYearGlobalTurnoverRmb: f.prior_year_global_turnover_rmb,
-		priorYearEntityTurnoverRmb: f.prior_year_entity_turnover_rmb,
-		distinctIndividualsAbroad: f.distinct_pi_individuals_abroad,
-		distinctSensitiveIndividualsAbroad: f.distinct_sensitive_pi_individuals_abroad,
-		ftzZone: f.ftz_zone,
-		piIndividualsProcessed: f.pi_individuals_processed,
-		piOfficerThresholdReachedOn: f.pi_officer_threshold_reached_on,
+/** The record a validated row builds: each declared property from its field, the unit's id from the caller. */
+function recordOf<T>(specs: readonly FieldSpec[], withUnitId: boolean) {
+	return (parsed: Record<string, unknown>, unitId: number): Omit<T, 'id'> => {
+		const out: Record<string, unknown> = withUnitId ? { unitId } : {}
+		for (const f of specs) if (f.key) out[f.key] = parsed[f.name]
+		return out as Omit<T, 'id'> // every property is declared (checked at compile time by `fields`) and validated by its rule
 	}
 }
 
-export function systemFromFields(f: SystemFields, unitId: number): Omit<InfoSystem, 'id'> {
-	return {
-		unitId,
-		code: f.code,
-		name: f.name,
-		mlpsLevel: f.mlps_level,
-		gradedOn: f.graded_on,
-		filedOn: f.filed_on,
-		lastAssessedOn: f.last_assessed_on,
-		technologies: f.technologies,
-		holdsPersonalData: f.holds_personal_data,
-		holdsImportantData: f.holds_important_data,
-		holdsSourceCode: f.holds_source_code,
-		techExportCategory: f.tech_export_category,
-		techExportItem: f.tech_export_item,
-	}
+/** A value as its text field: the inverse of the field's rule (yes/no, empty for unknown, technologies joined by ;). */
+function textOf(f: FieldSpec, value: unknown, unitCode: string): string {
+	if (f.kind === 'unit') return unitCode
+	if (f.computed) return ''
+	if (f.kind === 'yesno') return value ? 'yes' : 'no'
+	if (f.kind === 'technologies') return (value as readonly string[]).join(';')
+	return value === null || value === undefined ? '' : String(value)
 }
 
-export function flowFromFields(f: FlowFields, unitId: number): Omit<DataFlow, 'id'> {
-	return {
-		unitId,
-		code: f.code,
-		name: f.name,
-		destinationCountry: f.destination_country,
-		destinationEntity: f.destination_entity,
-		personalInfoIndividuals: f.pi_individuals,
-		sensitivePersonalInfoIndividuals: f.sensitive_pi_individuals,
-		includesImportantData: f.includes_important_data,
-		purpose: f.purpose,
-		collectedInMainland: f.collected_in_mainland,
-		outsideFtzNegativeList: f.outside_ftz_negative_list,
-		isRemoteAccess: f.is_remote_access,
-		mechanismInPlace: f.mechanism_in_place,
-		mechanismSince: f.mechanism_since,
-		mechanismExpiresOn: f.mechanism_expires_on,
-	}
-}
-
-export function staffingFromFields(f: StaffingFields, unitId: number): Omit<StaffingLine, 'id'> {
-	return {
-		unitId,
-		code: f.code,
-		function: f.function,
-		city: f.city,
-		headcount: f.headcount,
-		avgMonthlyWageRmb: f.avg_monthly_wage_rmb,
-		avgTenureMonths: f.avg_tenure_months,
-		accessToPersonalData: f.access_to_personal_data,
-	}
-}
-
-const yn = (b: boolean) => (b ? 'yes' : 'no')
-const opt = (v: string | number | null) => (v === null ? '' : String(v))
-
-/** Domain objects back to the string fields (CSV export, edit forms). */
-export const toFields = {
-	unit: (u: Omit<BusinessUnit, 'id'>): Record<keyof UnitFields, string> => ({
-		code: u.code,
-		name: u.name,
-		segment: u.segment,
-		legal_entity_type: u.legalEntityType,
-		city: u.city,
-		sector: u.sector,
-		is_ciio: yn(u.isCiio),
-		handles_consumer_data: yn(u.handlesConsumerData),
-		china_revenue_rmb: String(u.chinaRevenueRmb),
-		prior_year_global_turnover_rmb: String(u.priorYearGlobalTurnoverRmb),
-		prior_year_entity_turnover_rmb: opt(u.priorYearEntityTurnoverRmb ?? null),
-		distinct_pi_individuals_abroad: opt(u.distinctIndividualsAbroad ?? null),
-		distinct_sensitive_pi_individuals_abroad: opt(u.distinctSensitiveIndividualsAbroad ?? null),
-		ftz_zone: u.ftzZone ?? '',
-		pi_individuals_processed: opt(u.piIndividualsProcessed ?? null),
-		pi_officer_threshold_reached_on: opt(u.piOfficerThresholdReachedOn ?? null),
-	}),
-	system: (s: Omit<InfoSystem, 'id'>, unitCode: string): Record<keyof SystemFields, string> => ({
-		code: s.code,
-		unit_code: unitCode,
-		name: s.name,
-		mlps_level: opt(s.mlpsLevel),
-		graded_on: opt(s.gradedOn),
-		filed_on: opt(s.filedOn),
-		last_assessed_on: opt(s.lastAssessedOn),
-		technologies: s.technologies.join(';'),
-		holds_personal_data: yn(s.holdsPersonalData),
-		holds_important_data: yn(s.holdsImportantData),
-		holds_source_code: yn(s.holdsSourceCode),
-		tech_export_category: opt(s.techExportCategory ?? null),
-		tech_export_item: opt(s.techExportItem ?? null),
-		mlps_overdue: '',
-	}),
-	flow: (f: Omit<DataFlow, 'id'>, unitCode: string): Record<keyof FlowFields, string> => ({
-		code: f.code,
-		unit_code: unitCode,
-		name: f.name,
-		destination_country: f.destinationCountry,
-		destination_entity: f.destinationEntity,
-		pi_individuals: opt(f.personalInfoIndividuals),
-		sensitive_pi_individuals: opt(f.sensitivePersonalInfoIndividuals),
-		includes_important_data: yn(f.includesImportantData),
-		purpose: f.purpose,
-		collected_in_mainland: yn(f.collectedInMainland),
-		outside_ftz_negative_list: yn(f.outsideFtzNegativeList),
-		is_remote_access: yn(f.isRemoteAccess),
-		mechanism_in_place: f.mechanismInPlace,
-		mechanism_since: opt(f.mechanismSince),
-		mechanism_expires_on: opt(f.mechanismExpiresOn),
-		required_mechanism: '',
-	}),
-	staffing: (s: Omit<StaffingLine, 'id'>, unitCode: string): Record<keyof StaffingFields, string> => ({
-		code: s.code,
-		unit_code: unitCode,
-		function: s.function,
-		city: s.city,
-		headcount: String(s.headcount),
-		avg_monthly_wage_rmb: String(s.avgMonthlyWageRmb),
-		avg_tenure_months: String(s.avgTenureMonths),
-		access_to_personal_data: yn(s.accessToPersonalData),
-	}),
-}
-
-/** Each inventory table's field schema and the record its validated fields make (the unit id resolved by the caller). */
+/** Each inventory table's declared fields, its schema and the record its validated fields make. */
 export const INVENTORY_TABLES = {
-	units: { schema: unitFieldsSchema, build: (f: any, _unitId: number) => unitFromFields(f) },
-	systems: { schema: systemFieldsSchema, build: (f: any, unitId: number) => systemFromFields(f, unitId) },
-	flows: { schema: flowFieldsSchema, build: (f: any, unitId: number) => flowFromFields(f, unitId) },
-	staffing: { schema: staffingFieldsSchema, build: (f: any, unitId: number) => staffingFromFields(f, unitId) },
+	units: { fields: UNIT_FIELDS, schema: unitFieldsSchema, build: recordOf<BusinessUnit>(UNIT_FIELDS, false) },
+	systems: { fields: SYSTEM_FIELDS, schema: systemFieldsSchema, build: recordOf<InfoSystem>(SYSTEM_FIELDS, true) },
+	flows: { fields: FLOW_FIELDS, schema: flowFieldsSchema, build: recordOf<DataFlow>(FLOW_FIELDS, true) },
+	staffing: { fields: STAFFING_FIELDS, schema: staffingFieldsSchema, build: recordOf<StaffingLine>(STAFFING_FIELDS, true) },
 } as const satisfies Record<
 	string,
-	{ schema: z.ZodObject; build: (f: any, unitId: number) => Omit<BusinessUnit | InfoSystem | DataFlow | StaffingLine, 'id'> }
+	{ fields: readonly FieldSpec[]; schema: z.ZodObject; build: (f: Record<string, unknown>, unitId: number) => InventoryRecord }
 >
 
 /** A record as its form and CSV fields (`unitCode`: the code of its unit; a unit's own code for units). */
-export function inventoryFields(
-	key: keyof typeof INVENTORY_TABLES,
-	record: Omit<BusinessUnit, 'id'> | Omit<InfoSystem, 'id'> | Omit<DataFlow, 'id'> | Omit<StaffingLine, 'id'>,
-	unitCode: string,
-): Record<string, string> {
-	switch (key) {
-		case 'units':
-			return toFields.unit(record as Omit<BusinessUnit, 'id'>)
-		case 'systems':
-			return toFields.system(record as Omit<InfoSystem, 'id'>, unitCode)
-		case 'flows':
-			return toFields.flow(record as Omit<DataFlow, 'id'>, unitCode)
-		case 'staffing':
-			return toFields.staffing(record as Omit<StaffingLine, 'id'>, unitCode)
-	}
+export function inventoryFields(key: keyof typeof INVENTORY_TABLES, record: InventoryRecord, unitCode: string): Record<string, string> {
+	const values = record as unknown as Record<string, unknown>
+	const specs: readonly FieldSpec[] = INVENTORY_TABLES[key].fields
+	return Object.fromEntries(specs.map(f => [f.name, textOf(f, f.key ? values[f.key] : undefined, unitCode)]))
 }
+
+/** A table's form fields, in form order (computed columns left out). */
+export const formFields = (specs: readonly FieldSpec[]): FieldDef[] =>
+	specs
+		.filter(f => !f.computed)
+		.map(({ name, label, kind, options, help, optional, empty }) => ({ name, label, kind, options, help, optional, empty }))

@@ -12,6 +12,7 @@ export const PERMISSIONS = [
 	'scenarios:decide', // approve or reject a proposed scenario
 	'snapshots:read',
 	'snapshots:freeze',
+	'snapshots:verify', // re-check every frozen quarter (hash, chain, re-scoring): heavy, so an administrator's action
 	'model:manage', // scoring model versions and settings
 	'users:manage',
 	'audit:read',

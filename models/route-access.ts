@@ -35,7 +35,7 @@ export const ROUTE_ACCESS: Record<string, { loader?: Access; action?: Access }> 
 	'routes/scenarios.$id': { loader: 'scenarios:read-approved', action: 'scenarios:read' }, // then the workflow's own role rules
 	'routes/scenarios.compare': { loader: 'scenarios:read-approved' },
 	'routes/scenarios.inventory.$unitId': { loader: 'scenarios:write' }, // a unit's inventory for the editor
-	'routes/snapshots._index': { loader: 'snapshots:read', action: 'snapshots:freeze' },
+	'routes/snapshots._index': { loader: 'snapshots:read', action: ['snapshots:freeze', 'snapshots:verify'] },
 	'routes/snapshots.$quarter._index': { loader: 'snapshots:read' },
 	'routes/snapshots.$quarter.pack': { loader: 'snapshots:read' },
 	'routes/snapshots.$quarter.pack[.pdf]': { loader: 'snapshots:read' },

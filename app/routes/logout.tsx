@@ -1,6 +1,8 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { audit, endSession, getUser } from '#app/utils/auth.server.ts'
+import { signOut } from '#app/services/sign-in.server.ts'
+import { clearedSessionCookieHeader, getUser, tokenOf } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { serviceContext } from '#app/utils/request.server.ts'
 
 // Public: signing out needs no permission. GET does nothing (a link must not end a session).
 export async function loader() {
@@ -8,7 +10,7 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	const user = await getUser(request)
-	if (user) await audit(getDb(), request, user, { action: 'logout', entity: 'session' })
-	return redirect('/login', { headers: { 'Set-Cookie': await endSession(request) } })
+	const [user, token] = await Promise.all([getUser(request), tokenOf(request)])
+	await signOut(getDb(), user ?? null, serviceContext(request), { token })
+	return redirect('/login', { headers: { 'Set-Cookie': await clearedSessionCookieHeader() } })
 }

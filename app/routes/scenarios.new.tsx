@@ -1,12 +1,12 @@
-import { writeTransaction } from '#db/sql/transaction.ts'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { audit, requireUser } from '#app/utils/auth.server.ts'
+import { createScenario } from '#app/services/scenarios.server.ts'
+import { statusOf } from '#app/services/service.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { insertScenario, listScenarios } from '#db/repositories/scenarios.ts'
-import { DEFAULT_SCENARIO_ASSUMPTIONS } from '#models/scenario-form.ts'
+import { serviceContext } from '#app/utils/request.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireUser(request, 'scenarios:write')
@@ -22,16 +22,9 @@ export async function action({ request }: ActionFunctionArgs) {
 	const user = await requireUser(request, 'scenarios:write')
 	const parsed = NewScenario.safeParse(Object.fromEntries(await request.formData()))
 	if (!parsed.success) return json({ errors: z.flattenError(parsed.error).fieldErrors }, { status: 400 })
-	const db = getDb()
-	// Start from the house assumptions of the latest scenario, so FX and rates stay consistent across drafts.
-	const latest = (await listScenarios(db))[0]
-	const assumptions = latest?.assumptions ?? DEFAULT_SCENARIO_ASSUMPTIONS
-	const id = await writeTransaction(db, async trx => {
-		const id = await insertScenario(trx, { ...parsed.data, status: 'draft', assumptions, moves: [], createdBy: user.id })
-		await audit(trx, request, user, { action: 'create', entity: 'scenario', entityId: id, after: { ...parsed.data, assumptions } })
-		return id
-	})
-	return redirect(`/scenarios/${id}`)
+	const created = await createScenario(getDb(), user, serviceContext(request), parsed.data)
+	if (!created.ok) return json({ errors: { name: [created.message] } }, { status: statusOf(created.code) })
+	return redirect(`/scenarios/${created.value.id}`)
 }
 
 export default function NewScenarioRoute() {

@@ -17,14 +17,12 @@ import { TableScroll } from '#app/components/table-scroll.tsx'
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'snapshots:read')
 	const db = getDb()
-	const verify = new URL(request.url).searchParams.get('verify') === '1'
 	const [snapshots, trend] = await Promise.all([listSnapshots(db), loadTrendPoints(db)])
-	const verified = verify ? await verifySnapshots(db, user, serviceContext(request)) : null
-	const verification = verified?.ok ? verified.value : null
 	return json({
 		snapshots: [...snapshots].reverse(),
 		trend,
 		canFreeze: can(user.role, 'snapshots:freeze'),
+		canVerify: can(user.role, 'snapshots:verify'),
 		freeze: can(user.role, 'snapshots:freeze')
 			? await freezeForm(
 					db,
@@ -32,11 +30,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 					snapshots.map(s => s.quarter),
 				)
 			: null,
-		verification: verification && {
-			ok: verification.ok,
-			head: verification.head,
-			quarters: verification.quarters.map(q => ({ quarter: q.quarter, ok: q.ok, problems: q.problems.map(p => p.message) })),
-		},
 	})
 }
 
@@ -49,8 +42,9 @@ async function freezeForm(db: ReturnType<typeof getDb>, user: Actor, frozen: str
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	const user = await requireUser(request, 'snapshots:freeze')
 	const form = await request.formData()
+	if (form.get('intent') === 'verify') return verify(request)
+	const user = await requireUser(request, 'snapshots:freeze')
 	const quarter = String(form.get('quarter') ?? '').trim()
 	const result = await freezeQuarter(getDb(), user, serviceContext(request), {
 		quarter,
@@ -61,9 +55,26 @@ export async function action({ request }: ActionFunctionArgs) {
 	return redirect(`/snapshots/${result.value.quarter}`)
 }
 
+/** Verifying every snapshot (an administrator's action: it re-scores every quarter; audited by the service). */
+async function verify(request: Request) {
+	const user = await requireUser(request, 'snapshots:verify')
+	const result = await verifySnapshots(getDb(), user, serviceContext(request))
+	if (!result.ok) return json({ error: result.message, field: null }, { status: statusOf(result.code) })
+	const report = result.value
+	return json({
+		verification: {
+			ok: report.ok,
+			head: report.head,
+			quarters: report.quarters.map(q => ({ quarter: q.quarter, ok: q.ok, problems: q.problems.map(p => p.message) })),
+		},
+	})
+}
+
 export default function SnapshotsRoute() {
-	const { snapshots, trend, canFreeze, freeze, verification } = useLoaderData<typeof loader>()
+	const { snapshots, trend, canFreeze, canVerify, freeze } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
+	const verification = actionData && 'verification' in actionData ? actionData.verification : null
+	const freezeError = actionData && 'error' in actionData ? actionData : null
 	const busy = useNavigation().state !== 'idle'
 	const latest = snapshots[0]
 	return (
@@ -126,21 +137,30 @@ export default function SnapshotsRoute() {
 						</tbody>
 					</table>
 				</TableScroll>
-				<p className="small">
+				<div className="small verify-row">
 					{verification ? (
 						<span role="status" className={verification.ok ? 'ok-text' : 'warn-text'}>
 							{verification.ok
 								? `All ${verification.quarters.length} snapshots verified: every hash recomputed, the chain is unbroken and each quarter re-scores to its frozen results. Latest hash ${verification.head}.`
 								: 'Verification found problems: see the table.'}
 						</span>
+					) : canVerify ? (
+						<Form method="post">
+							<input type="hidden" name="intent" value="verify" />
+							<button type="submit" disabled={busy}>
+								Verify every snapshot now
+							</button>
+						</Form>
 					) : (
-						<Link to="?verify=1">Verify every snapshot now</Link>
-					)}{' '}
-					(the same check as <code>npm run snapshots:verify</code>)
-				</p>
+						<span>An administrator can verify every snapshot</span>
+					)}
+					<span>
+						(the same check as <code>npm run snapshots:verify</code>)
+					</span>
+				</div>
 			</section>
 			{freeze ? (
-				<FreezeForm freeze={freeze} error={actionData?.error ? { message: actionData.error, field: actionData.field } : null} busy={busy} />
+				<FreezeForm freeze={freeze} error={freezeError ? { message: freezeError.error, field: freezeError.field } : null} busy={busy} />
 			) : null}
 		</>
 	)

@@ -2,13 +2,13 @@
 // once), new recovery codes, and an administrator's reset (which ends the user's sessions). Each audited.
 import { type Kysely } from 'kysely'
 import { recordAudit } from '#db/repositories/audit.ts'
-import { clearMfa, enrolSecret, readMfa, replaceRecoveryCodes, setPendingSecret } from '#db/repositories/mfa.ts'
+import { acceptTotpStep, clearMfa, enrolSecret, readMfa, replaceRecoveryCodes, setPendingSecret } from '#db/repositories/mfa.ts'
 import { deleteSessionsOfUser } from '#db/repositories/sessions.ts'
 import { findUserById } from '#db/repositories/users.ts'
 import { type Database } from '#db/schema.ts'
 import { writeTransaction } from '#db/sql/transaction.ts'
 import { can } from '#models/permissions.ts'
-import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthUri, qrDataUrl, verifyTotp } from '#app/utils/totp.server.ts'
+import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthUri, qrDataUrl, matchTotp } from '#app/utils/totp.server.ts'
 import { type Actor, fail, ok, type ServiceContext, type ServiceResult } from './service.ts'
 
 export interface EnrolmentOffer {
@@ -44,13 +44,15 @@ export async function confirmEnrolment(
 	const now = context.now ?? new Date()
 	const mfa = await readMfa(db, actor.id)
 	if (!mfa?.pendingSecret) return fail('conflict', 'There is no authenticator set-up under way: start again.')
-	if (!verifyTotp(mfa.pendingSecret, input.code, now))
+	const step = matchTotp(mfa.pendingSecret, input.code, now)
+	if (step === null)
 		return fail('invalid', 'That code is not right: enter the six digits the app shows for this account now.', {
 			code: ['Enter the current six-digit code'],
 		})
 	const recoveryCodes = newRecoveryCodes()
 	await writeTransaction(db, async trx => {
 		await enrolSecret(trx, actor.id, mfa.pendingSecret!, recoveryCodes.map(hashRecoveryCode), now)
+		await acceptTotpStep(trx, actor.id, step) // the code that confirmed the set-up does not also sign in later
 		await recordAudit(trx, actor, {
 			action: mfa.secret ? 'mfa.replace' : 'mfa.enrol',
 			entity: 'app_user',

@@ -7,12 +7,19 @@ import { type Kysely } from 'kysely'
 import { BOARD_VISIBLE, loadScenarioContext } from '#app/utils/scenario.server.ts'
 import { recordAudit } from '#db/repositories/audit.ts'
 import { insertScenarioRecord } from '#db/repositories/scenario-records.ts'
-import { deleteScenarioIf, findScenarioById, setScenarioStatusIf, updateScenarioIf } from '#db/repositories/scenarios.ts'
+import {
+	deleteScenarioIf,
+	findScenarioById,
+	insertScenario,
+	listScenarios,
+	setScenarioStatusIf,
+	updateScenarioIf,
+} from '#db/repositories/scenarios.ts'
 import { type Database } from '#db/schema.ts'
 import { writeTransaction } from '#db/sql/transaction.ts'
 import { type Scenario } from '#models/domain.ts'
 import { can } from '#models/permissions.ts'
-import { type ScenarioAction, type ScenarioDraftInput, scenarioTransition } from '#models/scenario-form.ts'
+import { DEFAULT_SCENARIO_ASSUMPTIONS, type ScenarioAction, type ScenarioDraftInput, scenarioTransition } from '#models/scenario-form.ts'
 import { buildScenarioRecord, type ScenarioRecordEvent } from '#models/scenario/record.ts'
 import { runScenario, simulateScenario, validateScenario } from '#models/scenario/index.ts'
 import { toIsoInstant } from '#models/dates.ts'
@@ -47,6 +54,33 @@ const errorsOf = (issues: Array<{ path: string; message: string; severity: strin
 	const fieldErrors: Record<string, string[]> = {}
 	for (const i of issues) if (i.severity === 'error') (fieldErrors[i.path || 'draft'] ??= []).push(i.message)
 	return fieldErrors
+}
+
+/**
+ * Creates an empty draft. It starts from the house assumptions of the latest scenario, so FX and rates stay consistent
+ * across drafts (the defaults when there is none).
+ */
+export async function createScenario(
+	db: Kysely<Database>,
+	actor: Actor,
+	context: ServiceContext,
+	input: { name: string; description: string },
+): Promise<ServiceResult<{ id: number }>> {
+	if (!can(actor.role, 'scenarios:write')) return fail('forbidden', `Your role (${actor.role}) does not allow creating scenarios.`)
+	const latest = (await listScenarios(db))[0]
+	const assumptions = latest?.assumptions ?? DEFAULT_SCENARIO_ASSUMPTIONS
+	const now = context.now ?? new Date()
+	const id = await writeTransaction(db, async trx => {
+		const id = await insertScenario(trx, { ...input, status: 'draft', assumptions, moves: [], createdBy: actor.id })
+		await recordAudit(
+			trx,
+			actor,
+			{ action: 'create', entity: 'scenario', entityId: id, after: { ...input, assumptions }, requestId: context.requestId },
+			now,
+		)
+		return id
+	})
+	return ok({ id })
 }
 
 export interface SaveScenarioInput {

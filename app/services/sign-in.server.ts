@@ -1,11 +1,11 @@
-// Signing in: the password step, the second factor (authenticator code or a recovery code), enrolment when the
+// Signing in and out: the password step, the second factor (authenticator code or a recovery code), enrolment when the
 // role requires a factor the user has not set up, and the throttles (models/login-policy.ts). The actor is
 // anonymous (null) until the sign-in completes; every outcome is audited with the request id.
 import { type Kysely } from 'kysely'
 import { recordAudit } from '#db/repositories/audit.ts'
 import { clearLoginFailures, countFailure, purgeThrottles, readThrottle } from '#db/repositories/login-throttle.ts'
-import { readMfa, setPendingSecret, spendRecoveryCode, unusedRecoveryCodes } from '#db/repositories/mfa.ts'
-import { createSession } from '#db/repositories/sessions.ts'
+import { acceptTotpStep, readMfa, setPendingSecret, spendRecoveryCode, unusedRecoveryCodes } from '#db/repositories/mfa.ts'
+import { createSession, deleteSession } from '#db/repositories/sessions.ts'
 import { findCredentialsByEmail, findUserById } from '#db/repositories/users.ts'
 import { dummyPasswordHash, verifyPassword } from '#db/password.ts'
 import { type Database } from '#db/schema.ts'
@@ -15,8 +15,9 @@ import { accountDelaySeconds, LOGIN_LIMITS, lockedMinutes, lockStarted, throttle
 import { isTotpCode } from '#models/mfa.ts'
 import { mfaRequiredFor } from '#app/utils/env.server.ts'
 import { SESSION_TIMEOUTS } from '#app/utils/auth.server.ts'
-import { newTotpSecret, recoveryCodeMatches, verifyTotp } from '#app/utils/totp.server.ts'
-import { fail, type Failure, ok, type ServiceContext, type ServiceResult } from './service.ts'
+import { matchTotp, newTotpSecret, recoveryCodeMatches } from '#app/utils/totp.server.ts'
+import { audit } from './audit.server.ts'
+import { type Actor, fail, type Failure, ok, type ServiceContext, type ServiceResult } from './service.ts'
 
 export const GENERIC_FAILURE = 'That email and password do not match an active account.'
 export const WRONG_CODE = 'That code is not right. Enter the six digits your authenticator app shows now, or one of your recovery codes.'
@@ -149,7 +150,10 @@ async function secondFactor(
 	now: Date,
 ): Promise<ServiceResult<SignInStep>> {
 	if (isTotpCode(code)) {
-		if (!verifyTotp(secret, code, now)) return failed(db, context, attempt, 'login.mfa_failure', WRONG_CODE, now)
+		// A code is accepted once (ASVS V2.8.4): a replay within its window gets the same answer as a wrong code.
+		const step = matchTotp(secret, code, now)
+		if (step === null || !(await acceptTotpStep(db, user.id, step)))
+			return failed(db, context, attempt, 'login.mfa_failure', WRONG_CODE, now)
 	} else {
 		const spent = await spendMatchingRecoveryCode(db, user.id, code, now)
 		if (!spent) return failed(db, context, attempt, 'login.mfa_failure', WRONG_CODE, now)
@@ -182,4 +186,23 @@ async function complete(db: Kysely<Database>, context: ServiceContext, attempt: 
 /** A session for a user who has just enrolled their factor during sign-in (app/services/mfa.server.ts confirmed it). */
 export async function completeEnrolledSignIn(db: Kysely<Database>, user: User, context: ServiceContext, address: string) {
 	return complete(db, context, { email: user.email, address }, user, context.now ?? new Date())
+}
+
+/**
+ * Signing out: the session ends on the server (a copied cookie stops working too) and, when it belonged to a signed-in
+ * user, the sign-out is audited, in one transaction. Without a session there is nothing to end or record.
+ */
+export async function signOut(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	context: ServiceContext,
+	input: { token: string | undefined },
+): Promise<ServiceResult<null>> {
+	const { token } = input
+	if (!token) return ok(null)
+	await writeTransaction(db, async trx => {
+		await deleteSession(trx, token)
+		if (actor) await audit(trx, actor, context, { action: 'logout', entity: 'session' })
+	})
+	return ok(null)
 }

@@ -1,12 +1,10 @@
 import { createCookie, json, redirect } from '@remix-run/node'
-import { recordAudit, recordAuditMany } from '#db/repositories/audit.ts'
-import { createSession, deleteSession, resolveSession, type SessionTimeouts } from '#db/repositories/sessions.ts'
+import { resolveSession, type SessionTimeouts } from '#db/repositories/sessions.ts'
 import { findUserById } from '#db/repositories/users.ts'
 import { type User } from '#models/domain.ts'
 import { can, type Permission } from '#models/permissions.ts'
 import { getDb } from './db.server.ts'
 import { getSessionSecret, secureCookies } from './env.server.ts'
-import { requestIdOf } from './request.server.ts'
 
 export const SESSION_TIMEOUTS: SessionTimeouts = {
 	idleMinutes: Number(process.env.SESSION_IDLE_MINUTES ?? 30),
@@ -67,12 +65,6 @@ export async function requireUser(request: Request, permission: Permission): Pro
 /** The Set-Cookie header for a session token a service created. */
 export const sessionCookieHeader = (token: string) => sessionCookie().serialize(token)
 
-/** Starts a fresh session (a new id on every login) and returns the Set-Cookie header. */
-export async function startSession(userId: number) {
-	const token = await createSession(getDb(), userId, SESSION_TIMEOUTS)
-	return sessionCookie().serialize(token)
-}
-
 /** The session cookie's name and signed value for a token (the printer sets it in its own browser, for one origin). */
 export async function sessionCookieFor(token: string) {
 	const pair = (await sessionCookie().serialize(token)).split(';')[0]!
@@ -80,37 +72,8 @@ export async function sessionCookieFor(token: string) {
 	return { name: pair.slice(0, at), value: pair.slice(at + 1) }
 }
 
-/** Ends the session on the server, so a copied cookie stops working too. */
-export async function endSession(request: Request) {
-	const token = await tokenOf(request)
-	if (token) await deleteSession(getDb(), token)
-	return sessionCookie().serialize('', { maxAge: 0 })
-}
-
-/** Records an audit event for the acting user; pass the transaction when inside one. */
-export function audit(
-	db: Parameters<typeof recordAudit>[0],
-	request: Request,
-	user: Pick<User, 'id' | 'email'> | null,
-	entry: Omit<Parameters<typeof recordAudit>[2], 'requestId'>,
-) {
-	return recordAudit(db, { id: user?.id ?? null, email: user?.email ?? 'anonymous' }, { ...entry, requestId: requestIdOf(request) })
-}
-
-/** Records many events for the acting user in one go (an import's rows). */
-export function auditMany(
-	db: Parameters<typeof recordAuditMany>[0],
-	request: Request,
-	user: Pick<User, 'id' | 'email'>,
-	entries: Array<Omit<Parameters<typeof recordAudit>[2], 'requestId'>>,
-) {
-	const requestId = requestIdOf(request)
-	return recordAuditMany(
-		db,
-		{ id: user.id, email: user.email },
-		entries.map(e => ({ ...e, requestId })),
-	)
-}
+/** The Set-Cookie header that removes the session cookie (the session itself ends in app/services/sign-in.server.ts). */
+export const clearedSessionCookieHeader = () => sessionCookie().serialize('', { maxAge: 0 })
 
 /** Only same-site paths: a login link must not send people elsewhere (models/safe-redirect.ts). */
 export { safeRedirect } from '#models/safe-redirect.ts'

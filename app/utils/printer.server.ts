@@ -6,7 +6,7 @@ import { type Browser, chromium } from 'playwright-core'
 // a queue: PRINT_CONCURRENCY at a time, PRINT_PER_USER per user and PRINT_QUEUE in all (running or waiting);
 // beyond that the caller is told how long to wait.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARGS = [
+const BASE_ARGS = [
 	'--headless',
 	'--no-sandbox',
 	'--disable-gpu',
@@ -16,6 +16,20 @@ const ARGS = [
 	'--disable-component-update',
 	'--disable-sync',
 	'--disable-extensions',
+]
+
+/**
+ * Fewer operating-system processes for the same prints (docs/decisions/037, measured with Chromium 156): no zygotes
+ * (they exist to fork sandboxed renderers; the printer runs without the sandbox), the GPU and network services inside
+ * the browser process, and renderers capped at the print concurrency (a soft cap: each print's context needs its own).
+ * One reused browser went from 13 processes at peak to 8 for the same ten prints. `--enable-features` replaces the
+ * value Playwright passes, so Playwright's two entries are repeated here.
+ */
+export const fewerProcessesArgs = (concurrency: number) => [
+	'--no-zygote',
+	'--in-process-gpu',
+	`--renderer-process-limit=${Math.max(1, concurrency)}`,
+	'--enable-features=CDPScreenshotNewSurface,SkipListAccountsWithoutGaiaCookies,NetworkServiceInProcess2',
 ]
 
 export const PRINT_LIMITS = {
@@ -59,16 +73,25 @@ export function printerMayFetch(url: string, origin: string): boolean {
 const g = globalThis as unknown as { __printer?: Promise<Browser> }
 
 function launch(): Promise<Browser> {
-	g.__printer ??= chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 20_000 }).then(
-		b => {
-			b.on('disconnected', () => (g.__printer = undefined)) // crashed or closed: the next job launches a new one
-			return b
-		},
-		error => {
-			g.__printer = undefined
-			throw new PrintError('unavailable', `The server cannot print PDFs here (no Chromium at ${CHROMIUM}): ${String(error).slice(0, 200)}`)
-		},
-	)
+	g.__printer ??= chromium
+		.launch({
+			executablePath: CHROMIUM,
+			args: [...BASE_ARGS, ...fewerProcessesArgs(PRINT_LIMITS.concurrency)],
+			timeout: 20_000,
+		})
+		.then(
+			b => {
+				b.on('disconnected', () => (g.__printer = undefined)) // crashed or closed: the next job launches a new one
+				return b
+			},
+			error => {
+				g.__printer = undefined
+				throw new PrintError(
+					'unavailable',
+					`The server cannot print PDFs here (no Chromium at ${CHROMIUM}): ${String(error).slice(0, 200)}`,
+				)
+			},
+		)
 	return g.__printer
 }
 

@@ -7,16 +7,22 @@ import { Secret, TOTP } from 'otpauth'
 const ISSUER = 'China Exposure Dashboard'
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789' // no 0/o, 1/l/i
 export const RECOVERY_CODE_COUNT = 10
+const PERIOD_SECONDS = 30
 
 const totp = (secret: string, email = '') =>
-	new TOTP({ issuer: ISSUER, label: email, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) })
+	new TOTP({ issuer: ISSUER, label: email, algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS, secret: Secret.fromBase32(secret) })
 
 export const newTotpSecret = () => new Secret({ size: 20 }).base32
 
-/** True when `code` is the secret's code for now or one step either side. */
-export function verifyTotp(secret: string, code: string, now = new Date()) {
+/**
+ * The time step (Unix seconds / 30) whose code `code` is, when it is the secret's code for now or one step either
+ * side; null otherwise. The caller accepts each step once (db/repositories/mfa.ts acceptTotpStep).
+ */
+export function matchTotp(secret: string, code: string, now = new Date()): number | null {
 	const token = code.replace(/\s/g, '')
-	return /^\d{6}$/.test(token) && totp(secret).validate({ token, timestamp: now.getTime(), window: 1 }) !== null
+	if (!/^\d{6}$/.test(token)) return null
+	const delta = totp(secret).validate({ token, timestamp: now.getTime(), window: 1 })
+	return delta === null ? null : Math.floor(now.getTime() / 1000 / PERIOD_SECONDS) + delta
 }
 
 export const totpCode = (secret: string, now = new Date()) => totp(secret).generate({ timestamp: now.getTime() })

@@ -33,7 +33,7 @@ export async function setPendingSecret(db: Kysely<Database>, userId: number, sec
 export async function enrolSecret(db: Kysely<Database>, userId: number, secret: string, codeHashes: string[], now = new Date()) {
 	await db
 		.updateTable('app_user')
-		.set({ mfa_secret: secret, mfa_enrolled_at: sqlNow(now), mfa_pending_secret: null, updated_at: sqlNow(now) })
+		.set({ mfa_secret: secret, mfa_enrolled_at: sqlNow(now), mfa_pending_secret: null, mfa_last_step: null, updated_at: sqlNow(now) })
 		.where('id', '=', userId)
 		.execute()
 	await replaceRecoveryCodes(db, userId, codeHashes, now)
@@ -63,11 +63,25 @@ export async function spendRecoveryCode(db: Kysely<Database>, id: number, now = 
 	return Number(result.numUpdatedRows) === 1
 }
 
+/**
+ * Accepts a TOTP code of time step `step` once: a conditional write that succeeds only when no code of this step or a
+ * later one was accepted for the user before (two requests with the same code: one wins). False: a replay.
+ */
+export async function acceptTotpStep(db: Kysely<Database>, userId: number, step: number) {
+	const result = await db
+		.updateTable('app_user')
+		.set({ mfa_last_step: step })
+		.where('id', '=', userId)
+		.where(eb => eb.or([eb('mfa_last_step', 'is', null), eb('mfa_last_step', '<', step)]))
+		.executeTakeFirst()
+	return Number(result.numUpdatedRows) === 1
+}
+
 /** Removes the user's second factor and recovery codes (an administrator's reset). */
 export async function clearMfa(db: Kysely<Database>, userId: number, now = new Date()) {
 	await db
 		.updateTable('app_user')
-		.set({ mfa_secret: null, mfa_enrolled_at: null, mfa_pending_secret: null, updated_at: sqlNow(now) })
+		.set({ mfa_secret: null, mfa_enrolled_at: null, mfa_pending_secret: null, mfa_last_step: null, updated_at: sqlNow(now) })
 		.where('id', '=', userId)
 		.execute()
 	await db.deleteFrom('mfa_recovery_code').where('user_id', '=', userId).execute()

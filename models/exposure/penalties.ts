@@ -9,7 +9,6 @@
 // foreign parent), so a unit's ceiling is its own; the portfolio ceiling sums the entities' ceilings and counts the
 // group's turnover at most once (see `portfolioPenaltyCeiling`).
 
-import { LRUCache } from 'lru-cache'
 import { type BusinessUnit } from '../domain.ts'
 import { type PenaltyExposure, type PenaltyLaw, type PenaltyRef, type PenaltyTier, type UnitExposure } from './types.ts'
 
@@ -34,24 +33,23 @@ export function piplPenalty(
 	unit: Pick<BusinessUnit, 'priorYearGlobalTurnoverRmb' | 'priorYearEntityTurnoverRmb'>,
 	tier: PenaltyTier,
 ): PenaltyRef {
-	const entity = unit.priorYearEntityTurnoverRmb ?? null
-	return shared(`PIPL|${tier}|${entity}|${unit.priorYearGlobalTurnoverRmb}`, () =>
-		buildPiplPenalty(entity, unit.priorYearGlobalTurnoverRmb, tier),
-	)
+	return tier === 'base' ? PIPL_66_BASE : piplSeriousPenalty(unit.priorYearEntityTurnoverRmb ?? null, unit.priorYearGlobalTurnoverRmb)
 }
 
-function buildPiplPenalty(entityTurnover: number | null, groupTurnover: number, tier: PenaltyTier): PenaltyRef {
-	if (tier === 'base') {
-		return {
-			law: 'PIPL',
-			article: 'Art. 66',
-			maxRmb: PIPL_66.baseRmb,
-			tier,
-			basis: 'Refusal to rectify: up to RMB 1,000,000.',
-			verified: true,
-			source: PIPL_URL,
-		}
-	}
+// Fixed by law: one frozen object, shared by every finding that cites it (a constant, not a cache).
+const PIPL_66_BASE: PenaltyRef = Object.freeze({
+	law: 'PIPL',
+	article: 'Art. 66',
+	maxRmb: PIPL_66.baseRmb,
+	tier: 'base',
+	basis: 'Refusal to rectify: up to RMB 1,000,000.',
+	verified: true,
+	source: PIPL_URL,
+})
+
+// Built on each call: a few arithmetic operations and one string, cheaper than looking it up.
+function piplSeriousPenalty(entityTurnover: number | null, groupTurnover: number): PenaltyRef {
+	const tier: PenaltyTier = 'maximum'
 	const own = entityTurnover !== null
 	const turnover = Math.max(0, own ? entityTurnover : groupTurnover)
 	const share = Math.round(turnover * PIPL_66.seriousTurnoverShare)
@@ -75,12 +73,28 @@ function buildPiplPenalty(entityTurnover: number | null, groupTurnover: number, 
 
 /** DSL art. 46: exporting important data in breach of art. 31, up to RMB 1,000,000; serious: up to RMB 10,000,000. */
 export function dslExportPenalty(tier: PenaltyTier): PenaltyRef {
-	return shared(`DSL|${tier}`, () => {
-		const maxRmb = tier === 'maximum' ? 10_000_000 : 1_000_000
-		const basis =
-			tier === 'maximum' ? 'DSL art. 46, serious circumstances: RMB 1,000,000-10,000,000.' : 'DSL art. 46: RMB 100,000-1,000,000.'
-		return { law: 'DSL', article: 'Art. 46', maxRmb, tier, basis, verified: true, source: DSL_URL }
-	})
+	return DSL_46[tier]
+}
+
+const DSL_46: Record<PenaltyTier, PenaltyRef> = {
+	maximum: Object.freeze({
+		law: 'DSL',
+		article: 'Art. 46',
+		maxRmb: 10_000_000,
+		tier: 'maximum',
+		basis: 'DSL art. 46, serious circumstances: RMB 1,000,000-10,000,000.',
+		verified: true,
+		source: DSL_URL,
+	}),
+	base: Object.freeze({
+		law: 'DSL',
+		article: 'Art. 46',
+		maxRmb: 1_000_000,
+		tier: 'base',
+		basis: 'DSL art. 46: RMB 100,000-1,000,000.',
+		verified: true,
+		source: DSL_URL,
+	}),
 }
 
 /**
@@ -157,16 +171,4 @@ export function portfolioPenaltyCeiling(units: readonly Pick<UnitExposure, 'unit
 		basis: `Statutory ceiling: the sum of each legal entity's maximum fines under PIPL, DSL and CSL, the group's turnover counted at most once.${assumption}`,
 		groupTurnoverAssumedFor: assumed.map(a => a.code),
 	}
-}
-
-// A penalty reference is plain data fixed by its inputs, cited by thousands of findings at scale: built once per
-// inputs and shared (frozen). Turnovers are per unit, so the map holds at most a few entries per unit.
-const PENALTIES = new LRUCache<string, PenaltyRef>({ max: 50_000 })
-
-function shared(key: string, build: () => PenaltyRef): PenaltyRef {
-	let p = PENALTIES.get(key)
-	if (!p) {
-		PENALTIES.set(key, (p = Object.freeze(build())))
-	}
-	return p
 }

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { importCsv } from '#app/services/csv-import.server.ts'
 import { deleteInventoryRow, saveInventoryRecord } from '#app/services/inventory.server.ts'
+import { verifySnapshots } from '#app/services/snapshot-verification.server.ts'
 import { type DbContext } from '#db/client.server.ts'
 import { listAllUnits } from '#db/repositories/units.ts'
 import { toCsv } from '#models/csv.ts'
@@ -66,5 +67,16 @@ describe.each(testDialects())('$name: application services', dialect => {
 		})
 		expect(saved.ok).toBe(true)
 		expect((await audits('update')).at(-1)).toEqual({ entity: 'business_unit', entity_id: String(a!.id), request_id: 'req-test' })
+	})
+
+	test('verifying the snapshots is an administrator’s action: a board member or an analyst is refused and nothing is audited', async () => {
+		for (const role of ['board', 'analyst', 'executive'] as const) {
+			const refused = await verifySnapshots(db.db, { ...actor, role }, ctx)
+			expect(refused).toMatchObject({ ok: false, code: 'forbidden' })
+		}
+		expect(await audits('snapshot.verify')).toEqual([])
+		const done = await verifySnapshots(db.db, { ...actor, role: 'admin' }, ctx)
+		expect(done.ok).toBe(true)
+		expect(await audits('snapshot.verify')).toEqual([{ entity: 'snapshot', entity_id: null, request_id: 'req-test' }])
 	})
 })

@@ -108,7 +108,7 @@ describe.each(e2eDialects())('$name: decisions that hold, in Chromium', dialect 
 		await page.getByLabel('Email').fill(user('analyst').email)
 		await page.getByLabel('Password').fill(user('analyst').password)
 		await page.getByRole('button', { name: 'Sign in' }).click()
-		await page.getByLabel('Authentication code').fill(demoCode(user('analyst').email))
+		await page.getByLabel('Authentication code').fill(await demoCode(user('analyst').email, app.url))
 		await page.getByRole('button', { name: 'Verify' }).click()
 		await page.waitForURL(u => u.pathname === new URL(scenarioUrl).pathname)
 		await page.getByText('Your unsaved edits from').waitFor()

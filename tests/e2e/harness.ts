@@ -168,40 +168,93 @@ export async function screenshot(page: Page, name: string) {
 	await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
 }
 
-/** The current authenticator code of a demo account (its TOTP secret is in the seed and the README), or '' for others. */
-export function demoCode(email: string) {
+/**
+ * A code of an unused time step for `secret`. The server accepts each step once per account (a replay is refused), so
+ * the harness hands out steps in order: the window's earliest that is later than the last one it gave (the server
+ * accepts one step either side of now), and waits for the clock when all three are spent: an account signs in at
+ * most three times at once, then once every 30 s. Kept per server (`baseUrl`) and secret.
+ */
+const lastStepOf = new Map<string, number>()
+const STEP_MS = 30_000
+/** The step `unusedCode` would hand out now, and whether it is in the server's window yet. */
+function nextStep(key: string, now = Date.now()) {
+	const lowest = Math.floor((now + 3_000) / STEP_MS) - 1 // 3 s of margin: the step must still be in the window on arrival
+	const highest = Math.floor(now / STEP_MS) + 1
+	const step = Math.max(lowest, (lastStepOf.get(key) ?? -Infinity) + 1)
+	return { step, ready: step <= highest }
+}
+
+export async function unusedCode(secret: string, baseUrl = '') {
+	const key = `${baseUrl} ${secret}`
+	for (;;) {
+		const now = Date.now()
+		const { step, ready } = nextStep(key, now)
+		if (ready) {
+			lastStepOf.set(key, step)
+			return totpCode(secret, new Date(step * STEP_MS))
+		}
+		await new Promise(r => setTimeout(r, (step - 1) * STEP_MS - now + 50))
+	}
+}
+
+/** Whether a demo account can sign in on `baseUrl` now without waiting for the clock. */
+function codeReady(email: string, baseUrl: string) {
 	const secret = DEMO_USERS.find(u => u.email === email.trim().toLowerCase())?.totpSecret
-	return secret ? totpCode(secret) : ''
+	return !secret || nextStep(`${baseUrl} ${secret}`).ready
 }
 
 /**
+ * An unused authenticator code of a demo account on the server at `baseUrl` (its TOTP secret is in the seed and the
+ * README), or '' for others.
+ */
+export async function demoCode(email: string, baseUrl = '') {
+	const secret = DEMO_USERS.find(u => u.email === email.trim().toLowerCase())?.totpSecret
+	return secret ? unusedCode(secret, baseUrl) : ''
+}
+
+/** The last session each account got through `signIn`, by server and email. */
+const pageSessions = new Map<string, { name: string; value: string }>()
+
+/**
  * Signs in from a clean cookie jar and waits until the signed-in shell has rendered: the password, then the
- * authenticator code the page asks for (computed from the demo account's secret).
+ * authenticator code the page asks for (computed from the demo account's secret). When the account's codes of the
+ * moment are spent (a code is accepted once), its last session from here is used again if it is still open, rather
+ * than waiting up to 30 s for the next code.
  */
 export async function signIn(page: Page, baseUrl: string, email: string, password: string) {
+	const key = `${baseUrl} ${email.trim().toLowerCase()}`
+	const signOut = page.getByRole('button', { name: 'Sign out' })
 	await page.context().clearCookies()
+	const last = pageSessions.get(key)
+	if (last && !codeReady(email, baseUrl)) {
+		await page.context().addCookies([{ ...last, url: baseUrl }])
+		await page.goto(`${baseUrl}/login`) // a signed-in user is sent home
+		if (!new URL(page.url()).pathname.startsWith('/login')) return signOut.waitFor()
+		await page.context().clearCookies()
+	}
 	await page.goto(`${baseUrl}/login`)
 	await page.getByLabel('Email').fill(email)
 	await page.getByLabel('Password').fill(password)
 	await page.getByRole('button', { name: 'Sign in' }).click()
 	const code = page.getByLabel('Authentication code')
-	const signOut = page.getByRole('button', { name: 'Sign out' })
 	await code.or(signOut).first().waitFor()
 	if (await code.isVisible()) {
-		await code.fill(demoCode(email))
+		await code.fill(await demoCode(email, baseUrl))
 		await page.getByRole('button', { name: 'Verify' }).click()
 	}
 	await page.waitForURL(u => !u.pathname.startsWith('/login'))
 	await signOut.waitFor()
+	const session = (await page.context().cookies(baseUrl)).find(c => c.name === 'ced_session')
+	if (session) pageSessions.set(key, { name: session.name, value: session.value })
 }
 
 /** Secrets of accounts the harness enrolled itself (a test's new user), by server and email. */
 const enrolledSecrets = new Map<string, string>()
 
-/** The current code for an account: a demo account's seeded secret, or one the harness enrolled on this server. */
+/** An unused code for an account: a demo account's seeded secret, or one the harness enrolled on this server. */
 export function codeFor(baseUrl: string, email: string) {
 	const secret = enrolledSecrets.get(`${baseUrl} ${email.trim().toLowerCase()}`)
-	return secret ? totpCode(secret) : demoCode(email)
+	return secret ? unusedCode(secret, baseUrl) : demoCode(email, baseUrl)
 }
 
 /**
@@ -222,7 +275,7 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
 			.getSetCookie()
 			.find(c => c.startsWith('ced_session=') && !c.startsWith('ced_session=;'))
 			?.split(';')[0]
-	let res = await post({ email, password, code: codeFor(baseUrl, email) })
+	let res = await post({ email, password, code: await codeFor(baseUrl, email) })
 	if (res.status === 200) {
 		const key = /class="mfa-secret">([A-Z2-7 ]+)</.exec(await res.text())?.[1]?.replace(/ /g, '')
 		const pending = res.headers
@@ -231,7 +284,7 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
 			?.split(';')[0]
 		if (!key || !pending) throw new Error(`sign-in of ${email}: neither signed in nor asked to enrol`)
 		enrolledSecrets.set(`${baseUrl} ${email.trim().toLowerCase()}`, key)
-		res = await post({ intent: 'enrol', code: totpCode(key) }, pending)
+		res = await post({ intent: 'enrol', code: await unusedCode(key, baseUrl) }, pending)
 	}
 	const session = sessionOf(res)
 	if (!session || (res.status !== 302 && res.status !== 200)) throw new Error(`sign-in of ${email} answered ${res.status}`)
@@ -278,6 +331,21 @@ export function chromiumProcessesOf(rootPid: number) {
 	}
 	// Zygotes rewrite their command line into one space-separated string: look for --type= anywhere in it.
 	const chromium = rows.filter(r => r.pid !== rootPid && below.has(r.pid) && /chrom/i.test(r.cmd[0] ?? ''))
-	const browsers = chromium.filter(r => !r.cmd.join(' ').includes('--type='))
-	return { all: chromium.length, browsers: browsers.length, rssMb: Math.round(chromium.reduce((s, r) => s + r.rssKb, 0) / 1024) }
+	// A browser is the root of a Chromium tree. A child between fork and exec still shows its parent's command line
+	// (renderers are forked straight from the browser without a zygote), so it is not counted as one.
+	const chromiumPids = new Set(chromium.map(r => r.pid))
+	const browsers = chromium.filter(r => !r.cmd.join(' ').includes('--type=') && !chromiumPids.has(r.ppid))
+	// Each process's kind: 'browser', 'renderer', 'zygote', 'gpu-process', 'utility:NetworkService'...
+	const kinds = chromium.map(r => {
+		const cmd = r.cmd.join(' ')
+		const type = /--type=([\w-]+)/.exec(cmd)?.[1] ?? (chromiumPids.has(r.ppid) ? 'starting' : 'browser') // 'starting': forked, not yet exec'd
+		const service = /--utility-sub-type=[\w.]*?(\w+)(?:\s|$)/.exec(cmd)?.[1]
+		return service ? `${type}:${service}` : type
+	})
+	return {
+		all: chromium.length,
+		browsers: browsers.length,
+		kinds,
+		rssMb: Math.round(chromium.reduce((s, r) => s + r.rssKb, 0) / 1024),
+	}
 }

@@ -122,7 +122,7 @@ describe.each(e2eDialects())('$name: hostile input', dialect => {
 		db = createDb(app.databaseUrl).db
 		const res = await fetch(`${app.url}/login`, {
 			method: 'POST',
-			body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: demoCode(analyst.email) }),
+			body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: await demoCode(analyst.email, app.url) }),
 			headers: { Origin: app.url },
 			redirect: 'manual',
 		})
@@ -214,7 +214,7 @@ describe('SQLite: SIGKILL during a large import', () => {
 		const analyst = DEMO_USERS.find(u => u.role === 'analyst')!
 		const login = await fetch(`${app.url}/login`, {
 			method: 'POST',
-			body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: demoCode(analyst.email) }),
+			body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: await demoCode(analyst.email, app.url) }),
 			headers: { Origin: app.url },
 			redirect: 'manual',
 		})

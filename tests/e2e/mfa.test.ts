@@ -3,11 +3,20 @@
 // throttling that an attacker elsewhere cannot turn into a lockout of someone else.
 import { type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { totpCode } from '#app/utils/totp.server.ts'
 import { createDb } from '#db/client.server.ts'
 import { type Database } from '#db/schema.ts'
 import { DEMO_USERS } from '#seed/demo/group.ts'
-import { type Browser, demoCode, e2eDialects, launchBrowser, type RunningApp, screenshot, signInOverHttp, startApp } from './harness.ts'
+import {
+	type Browser,
+	demoCode,
+	e2eDialects,
+	launchBrowser,
+	type RunningApp,
+	screenshot,
+	signInOverHttp,
+	startApp,
+	unusedCode,
+} from './harness.ts'
 
 const demo = (role: string) => DEMO_USERS.find(u => u.role === role)!
 
@@ -54,13 +63,15 @@ describe.each(e2eDialects())('$name: second factor and throttling', dialect => {
 		const wrong = await post('/login', { intent: 'code', code: '000000' }, { Cookie: pending })
 		expect(wrong.status).toBe(400)
 		expect(cookieOf(wrong, 'ced_session')).toBeUndefined()
-		const right = await post('/login', { intent: 'code', code: demoCode(exec.email) }, { Cookie: pending })
+		const right = await post('/login', { intent: 'code', code: await demoCode(exec.email, app.url) }, { Cookie: pending })
 		expect(right.status).toBe(302)
 		expect((await get('/', cookieOf(right, 'ced_session'))).status).toBe(200)
 		// Without the password step's cookie, a code alone does nothing.
-		expect((await post('/login', { intent: 'code', code: demoCode(exec.email) })).status).toBe(400)
+		expect((await post('/login', { intent: 'code', code: await demoCode(exec.email, app.url) })).status).toBe(400)
 		// Email, password and code in one request (API clients, the tests' harness).
-		expect((await post('/login', { email: exec.email, password: exec.password, code: demoCode(exec.email) })).status).toBe(302)
+		expect((await post('/login', { email: exec.email, password: exec.password, code: await demoCode(exec.email, app.url) })).status).toBe(
+			302,
+		)
 		expect((await post('/login', { email: exec.email, password: exec.password, code: '123456' })).status).toBe(400)
 	}, 90_000)
 
@@ -93,7 +104,7 @@ describe.each(e2eDialects())('$name: second factor and throttling', dialect => {
 		await page.getByLabel('Authentication code').fill('111111')
 		await page.getByRole('button', { name: 'Set up and sign in' }).click()
 		await page.getByRole('alert').waitFor()
-		await page.getByLabel('Authentication code').fill(totpCode(key))
+		await page.getByLabel('Authentication code').fill(await unusedCode(key, app.url))
 		await page.getByRole('button', { name: 'Set up and sign in' }).click()
 		const codes = page.getByRole('list', { name: 'Recovery codes' })
 		await codes.waitFor()
@@ -110,7 +121,7 @@ describe.each(e2eDialects())('$name: second factor and throttling', dialect => {
 		// A recovery code signs in once.
 		expect((await post('/login', { email, password, code: recovery[0]! })).status).toBe(302)
 		expect((await post('/login', { email, password, code: recovery[0]! })).status).toBe(400)
-		expect((await post('/login', { email, password, code: totpCode(key) })).status).toBe(302)
+		expect((await post('/login', { email, password, code: await unusedCode(key, app.url) })).status).toBe(302)
 		expect((await audit('mfa.enrol')).length).toBe(1)
 		expect((await audit('mfa.recovery_code_used')).length).toBe(1)
 
@@ -124,7 +135,7 @@ describe.each(e2eDialects())('$name: second factor and throttling', dialect => {
 		expect((await get('/units', theirs)).status).toBe(302)
 		const resets = await audit('mfa.reset')
 		expect(resets.map(e => e.actor_email)).toEqual([demo('admin').email])
-		const again = await post('/login', { email, password, code: totpCode(key) })
+		const again = await post('/login', { email, password, code: await unusedCode(key, app.url) })
 		expect(again.status).toBe(200)
 		expect(await again.text()).toContain('mfa-secret')
 	}, 90_000)
@@ -155,10 +166,13 @@ describe.each(e2eDialects())('$name: second factor and throttling', dialect => {
 		expect((await get('/snapshots', renewed)).status).toBe(200)
 		expect((await get('/snapshots', elsewhere)).status).toBe(302)
 		expect((await get('/snapshots', here)).status).toBe(302) // the old token went too; the new cookie replaced it
-		expect((await post('/login', { email: board.email, password: board.password, code: demoCode(board.email) })).status).toBe(400)
-		expect((await post('/login', { email: board.email, password: 'saffron-harbour-quill-58', code: demoCode(board.email) })).status).toBe(
-			302,
-		)
+		expect(
+			(await post('/login', { email: board.email, password: board.password, code: await demoCode(board.email, app.url) })).status,
+		).toBe(400)
+		expect(
+			(await post('/login', { email: board.email, password: 'saffron-harbour-quill-58', code: await demoCode(board.email, app.url) }))
+				.status,
+		).toBe(302)
 		const events = await audit('password.change')
 		expect(events).toHaveLength(1)
 		expect(JSON.stringify(events)).not.toContain('saffron')
@@ -173,13 +187,14 @@ describe.each(e2eDialects())('$name: second factor and throttling', dialect => {
 			statuses.push((await post('/login', { email: victim.email, password: `guess-${i}-wrong-password` }, attacker)).status)
 		expect(statuses).toEqual([400, 400, 400, 400, 429, 429, 429])
 		const started = Date.now()
-		const mine = await post('/login', { email: victim.email, password: victim.password, code: demoCode(victim.email) }, home)
+		const mine = await post('/login', { email: victim.email, password: victim.password, code: await demoCode(victim.email, app.url) }, home)
 		expect(mine.status).toBe(302)
 		expect(Date.now() - started).toBeLessThan(10_000) // slowed (the account failed 5 times), not blocked
 		// Even the right password stays paused from the attacker's address.
-		expect((await post('/login', { email: victim.email, password: victim.password, code: demoCode(victim.email) }, attacker)).status).toBe(
-			429,
-		)
+		expect(
+			(await post('/login', { email: victim.email, password: victim.password, code: await demoCode(victim.email, app.url) }, attacker))
+				.status,
+		).toBe(429)
 		// One audit event for the lock period, not one per refused attempt.
 		const locks = (await audit('login.locked')).filter(e => e.after_json?.includes('203.0.113.9'))
 		expect(locks).toHaveLength(1)

@@ -54,7 +54,12 @@ describe('the board-pack printer', () => {
 	test('one browser for every job; a user past their limit gets 429 with Retry-After, and the rest print', async () => {
 		const cookie = await signInOverHttp(app.url, demo('executive').email, demo('executive').password)
 		let browsers = 0
-		const sampler = setInterval(() => (browsers = Math.max(browsers, chromiumProcessesOf(app.process.pid!).browsers)), 100)
+		const kinds = new Set<string>()
+		const sampler = setInterval(() => {
+			const now = chromiumProcessesOf(app.process.pid!)
+			browsers = Math.max(browsers, now.browsers)
+			for (const k of now.kinds) kinds.add(k)
+		}, 100)
 		const answers = await Promise.all(
 			Array.from({ length: 4 }, () =>
 				fetch(`${app.url}/snapshots/2026-Q3/pack.pdf`, { headers: { Cookie: cookie } }).then(async r => ({
@@ -69,6 +74,9 @@ describe('the board-pack printer', () => {
 		expect(statuses).toEqual([200, 200, 200, 429])
 		expect(Number(answers.find(a => a.status === 429)!.retry)).toBeGreaterThan(0)
 		expect(browsers).toBe(1)
+		// The launch flags that save processes took effect: no zygote, no GPU process, no network service process.
+		expect([...kinds].filter(k => k === 'zygote' || k === 'gpu-process' || k === 'utility:NetworkService')).toEqual([])
+		expect(kinds.has('renderer')).toBe(true) // the sampler saw the prints
 		// Still one browser for the next job (reused, not relaunched).
 		expect(chromiumProcessesOf(app.process.pid!).browsers).toBe(1)
 	}, 120_000)

@@ -19,7 +19,7 @@ describe('queries per request (SQLite)', () => {
 		app = await startApp(await e2eDialects()[0]!.databaseUrl())
 		const res = await fetch(`${app.url}/login`, {
 			method: 'POST',
-			body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: demoCode(analyst.email) }),
+			body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: await demoCode(analyst.email, app.url) }),
 			headers: { Origin: app.url },
 			redirect: 'manual',
 		})

@@ -59,7 +59,11 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 	})
 
 	test('a state-changing request from another origin, or with no origin at all, is refused', async () => {
-		const form = new URLSearchParams({ email: demo('admin').email, password: demo('admin').password, code: demoCode(demo('admin').email) })
+		const form = new URLSearchParams({
+			email: demo('admin').email,
+			password: demo('admin').password,
+			code: await demoCode(demo('admin').email, app.url),
+		})
 		const none = await fetch(`${app.url}/login`, { method: 'POST', body: form, redirect: 'manual' })
 		expect(none.status).toBe(403)
 		const evil = await fetch(`${app.url}/login`, {
@@ -84,7 +88,7 @@ describe.each(e2eDialects())('$name: security over HTTP', dialect => {
 		const res = await post('/login', {
 			email: demo('executive').email,
 			password: demo('executive').password,
-			code: demoCode(demo('executive').email),
+			code: await demoCode(demo('executive').email, app.url),
 		})
 		const setCookie = res.headers.get('set-cookie')!
 		expect(setCookie).toMatch(/HttpOnly/i)

@@ -9,7 +9,7 @@ test('SIGTERM lets the request in flight finish and land, then exits 0 within 10
 	const analyst = DEMO_USERS.find(u => u.role === 'analyst')!
 	const login = await fetch(`${app.url}/login`, {
 		method: 'POST',
-		body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: demoCode(analyst.email) }),
+		body: new URLSearchParams({ email: analyst.email, password: analyst.password, code: await demoCode(analyst.email, app.url) }),
 		headers: { Origin: app.url },
 		redirect: 'manual',
 	})

@@ -2,7 +2,10 @@
 // compares two quarters, prints the board pack to PDF (pages and text checked); an admin freezes the
 // current quarter once (a second freeze is refused), a board member cannot freeze, and verification passes.
 import { extractText, getDocumentProxy } from 'unpdf'
+import { type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createDb } from '#db/client.server.ts'
+import { type Database } from '#db/schema.ts'
 import { DEMO_USERS } from '#seed/demo/group.ts'
 import { quarterOf } from '#models/quarter.ts'
 import { type Browser, e2eDialects, launchBrowser, type RunningApp, screenshot, signIn, startApp } from './harness.ts'
@@ -12,13 +15,18 @@ const user = (role: string) => DEMO_USERS.find(u => u.role === role)!
 describe.each(e2eDialects())('$name: snapshots and the board pack', dialect => {
 	let app: RunningApp
 	let browser: Browser
+	let db: Kysely<Database>
+	const verifications = async () =>
+		(await db.selectFrom('audit_event').select('id').where('action', '=', 'snapshot.verify').execute()).length
 
 	beforeAll(async () => {
 		app = await startApp(await dialect.databaseUrl())
 		browser = await launchBrowser()
+		db = createDb(app.databaseUrl).db
 	})
 	afterAll(async () => {
 		await browser?.close()
+		await db?.destroy()
 		await app?.stop()
 	})
 
@@ -126,6 +134,17 @@ describe.each(e2eDialects())('$name: snapshots and the board pack', dialect => {
 			.context()
 			.request.post(`${app.url}/snapshots?index`, { form: { quarter, confirmation: quarter }, headers: { Origin: app.url } })
 		expect(asBoard.status()).toBe(403)
+		// Verification re-scores every quarter: an administrator's action. A board member can neither post it nor set it
+		// off by reading the page with the old ?verify=1; neither leaves a verification in the audit log.
+		const verifyAsBoard = await page
+			.context()
+			.request.post(`${app.url}/snapshots?index`, { form: { intent: 'verify' }, headers: { Origin: app.url } })
+		expect(verifyAsBoard.status()).toBe(403)
+		await page.goto(`${app.url}/snapshots?verify=1`)
+		expect(await page.getByRole('status').count()).toBe(0)
+		expect(await page.getByRole('button', { name: 'Verify every snapshot now' }).count()).toBe(0)
+		expect(await page.getByText('An administrator can verify every snapshot').count()).toBe(1)
+		expect(await verifications()).toBe(0)
 
 		await signIn(page, app.url, user('admin').email, user('admin').password)
 		await page.goto(`${app.url}/snapshots`, { waitUntil: 'networkidle' })
@@ -149,8 +168,10 @@ describe.each(e2eDialects())('$name: snapshots and the board pack', dialect => {
 			/Quarter 2026-Q3 is already frozen \(hash [0-9a-f]{12}…\); snapshots cannot be re-frozen/,
 		)
 
-		await page.goto(`${app.url}/snapshots?verify=1`)
+		await page.getByRole('button', { name: 'Verify every snapshot now' }).click()
+		await page.getByRole('status').waitFor()
 		expect(await page.getByRole('status').textContent()).toMatch(/All 8 snapshots verified/)
+		expect(await verifications()).toBe(1)
 		await screenshot(page, `${dialect.name}-snapshots-verified`)
 		await page.close()
 	})

@@ -64,10 +64,15 @@ async function main() {
 	const server = mariadb
 	const databaseUrl = await freshMysqlDatabase(server.url('ced'), 'resilience')
 	const app = await startApp(databaseUrl)
-	const analyst = DEMO_USERS.find(u => u.role === 'analyst')!
+	// Two accounts that may write everything the clients write, three clients each: an account's authenticator code
+	// is accepted once per time step, so more sign-ins of one account at once would wait for the clock.
+	const writers = (['analyst', 'admin'] as const).map(role => DEMO_USERS.find(u => u.role === role)!)
 	const origin = { Origin: app.url }
 	const cookies: string[] = []
-	for (let i = 0; i < CLIENTS; i++) cookies.push(await signInOverHttp(app.url, analyst.email, analyst.password))
+	for (let i = 0; i < CLIENTS; i++) {
+		const writer = writers[i % writers.length]!
+		cookies.push(await signInOverHttp(app.url, writer.email, writer.password))
+	}
 	// Each client edits its own draft scenario; its saves are named so the last acknowledged one can be found.
 	const scenarioIds: number[] = []
 	for (let i = 0; i < CLIENTS; i++) {
