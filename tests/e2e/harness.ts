@@ -260,9 +260,10 @@ export function codeFor(baseUrl: string, email: string) {
 /**
  * Signs in over HTTP (no browser) and returns the session cookie as `name=value`: email, password and the current
  * code in one request; an account whose role needs a second factor it has not set up is enrolled as a person would
- * (the key from the page, a code from it), and the harness keeps that key for its next sign-in.
+ * (the key from the page, a code from it), and the harness keeps that key for its next sign-in. Codes are spent per
+ * database, not per server: instances sharing one database share `codeScope` (a code accepted by one is refused by all).
  */
-export async function signInOverHttp(baseUrl: string, email: string, password: string) {
+export async function signInOverHttp(baseUrl: string, email: string, password: string, codeScope = baseUrl) {
 	const post = (form: Record<string, string>, cookie = '') =>
 		fetch(`${baseUrl}/login`, {
 			method: 'POST',
@@ -275,7 +276,7 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
 			.getSetCookie()
 			.find(c => c.startsWith('ced_session=') && !c.startsWith('ced_session=;'))
 			?.split(';')[0]
-	let res = await post({ email, password, code: await codeFor(baseUrl, email) })
+	let res = await post({ email, password, code: await codeFor(codeScope, email) })
 	if (res.status === 200) {
 		const key = /class="mfa-secret">([A-Z2-7 ]+)</.exec(await res.text())?.[1]?.replace(/ /g, '')
 		const pending = res.headers
@@ -283,8 +284,8 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
 			.find(c => c.startsWith('ced_pending='))
 			?.split(';')[0]
 		if (!key || !pending) throw new Error(`sign-in of ${email}: neither signed in nor asked to enrol`)
-		enrolledSecrets.set(`${baseUrl} ${email.trim().toLowerCase()}`, key)
-		res = await post({ intent: 'enrol', code: await unusedCode(key, baseUrl) }, pending)
+		enrolledSecrets.set(`${codeScope} ${email.trim().toLowerCase()}`, key)
+		res = await post({ intent: 'enrol', code: await unusedCode(key, codeScope) }, pending)
 	}
 	const session = sessionOf(res)
 	if (!session || (res.status !== 302 && res.status !== 200)) throw new Error(`sign-in of ${email} answered ${res.status}`)
