@@ -9,7 +9,7 @@ import { type JobKind, type JobStatus } from '#models/jobs.ts'
 import { sqlNow } from '../mappers.ts'
 import { type Database, type JobTable } from '../schema.ts'
 import { isUniqueViolation } from '../sql/errors.ts'
-import { writeTransaction } from '../sql/transaction.ts'
+import { isRetryable, writeTransaction } from '../sql/transaction.ts'
 
 export interface Job {
 	id: number
@@ -96,17 +96,29 @@ const isDue = (at: string) => (eb: ExpressionBuilder<Database, 'job'>) =>
 		eb.and([eb('status', '=', 'running'), eb('locked_until', '<', at)]),
 	])
 
-/** The conditional write of an instance holding a running job: false when it no longer holds it (nothing changed). */
+/**
+ * The conditional write of an instance holding a running job: false when it no longer holds it (nothing changed). On a
+ * Galera cluster a write to the job's row can lose certification to another node's claim scan of the same row (a
+ * deadlock to the client); the write is conditional, so it is simply run again.
+ */
 async function updateHeld(db: Kysely<Database>, job: { id: number; instance: string }, values: UpdateObject<Database, 'job'>) {
-	const r = await db
-		.updateTable('job')
-		.set(values)
-		.where('id', '=', job.id)
-		.where('status', '=', 'running')
-		.where('locked_by', '=', job.instance)
-		.executeTakeFirst()
-	return Number(r.numUpdatedRows) === 1
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const r = await db
+				.updateTable('job')
+				.set(values)
+				.where('id', '=', job.id)
+				.where('status', '=', 'running')
+				.where('locked_by', '=', job.instance)
+				.executeTakeFirst()
+			return Number(r.numUpdatedRows) === 1
+		} catch (error) {
+			if (!isRetryable(error) || attempt >= 5) throw error
+			await new Promise(resolve => setTimeout(resolve, 20 * attempt))
+		}
+	}
 }
+
 const plusSeconds = (now: Date, seconds: number) => sqlNow(new Date(now.getTime() + seconds * 1000))
 
 export async function findJob(db: Kysely<Database>, id: number): Promise<Job | undefined> {
