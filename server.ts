@@ -212,7 +212,12 @@ async function main() {
 	getSessionSecret() // fail fast without a secret where one is required; say so when a local one is generated
 	const app = await createServer()
 	const server = app.listen(PORT, HOST, () => log('info', `China Exposure Dashboard on http://localhost:${PORT}`))
-	const jobs = process.env.JOBS === 'off' ? null : startJobRunner(getDbContext().db, JOB_HANDLERS)
+	const jobs =
+		process.env.JOBS === 'off'
+			? null
+			: startJobRunner(getDbContext().db, JOB_HANDLERS, {
+					workerUrl: new URL('./app/utils/job-worker.server.ts', import.meta.url),
+				})
 	await queueStartupJobs().catch(error => log('warn', 'could not queue the start-up jobs', { error }))
 
 	// SIGTERM: stop accepting, let in-flight requests finish, close the pool, exit 0 within 10 s.

@@ -22,6 +22,11 @@ export interface JobSpec {
 	leaseSeconds: number
 	/** Whether each requester has a job of their own (a pack is printed as its requester sees it). */
 	perRequester: boolean
+	/**
+	 * 'worker': CPU-bound (decoding and re-scoring quarters), run in a worker thread so that the instance's requests are
+	 * not held up; 'main': waiting on something else (the printer's Chromium), run beside the requests.
+	 */
+	thread: 'worker' | 'main'
 }
 
 export const JOB_SPECS: Record<JobKind, JobSpec> = {
@@ -32,6 +37,7 @@ export const JOB_SPECS: Record<JobKind, JobSpec> = {
 		maxAttempts: 3,
 		leaseSeconds: 60,
 		perRequester: false,
+		thread: 'worker',
 	},
 	'trend.derive': {
 		label: 'Deriving the quarters’ trend points',
@@ -40,6 +46,7 @@ export const JOB_SPECS: Record<JobKind, JobSpec> = {
 		maxAttempts: 3,
 		leaseSeconds: 60,
 		perRequester: false,
+		thread: 'worker',
 	},
 	'snapshot.views': {
 		label: 'Preparing the board views of the frozen quarters',
@@ -48,6 +55,7 @@ export const JOB_SPECS: Record<JobKind, JobSpec> = {
 		maxAttempts: 3,
 		leaseSeconds: 60,
 		perRequester: false,
+		thread: 'worker',
 	},
 	'pack.print': {
 		label: 'Printing the board pack',
@@ -56,6 +64,7 @@ export const JOB_SPECS: Record<JobKind, JobSpec> = {
 		maxAttempts: 3,
 		leaseSeconds: 90,
 		perRequester: true,
+		thread: 'main',
 	},
 }
 

@@ -6,6 +6,7 @@
 // instance (e.g. web-only instances in front of a dedicated worker).
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
+import { Worker } from 'node:worker_threads'
 import { type Kysely } from 'kysely'
 import { claimJob, completeJob, failJob, type Job, pruneJobs, reportProgress } from '#db/repositories/jobs.ts'
 import { type Database } from '#db/schema.ts'
@@ -49,6 +50,36 @@ export interface RunnerOptions {
 	instance?: string
 	pollMs?: number
 	concurrency?: number
+	/**
+	 * The worker-thread entry (app/utils/job-worker.server.ts): jobs whose kind runs in a worker thread are run there.
+	 * Without it every job runs on the main thread (tests).
+	 */
+	workerUrl?: URL
+}
+
+/**
+ * Runs a claimed job in a worker thread of its own (its own database connection): the instance's event loop stays
+ * free for requests while the job decodes and re-scores. Asked to stop, the worker hands the job back at its next
+ * progress report. A worker that dies without finishing leaves the try failed (queued again while tries remain).
+ */
+function runInWorker(db: Kysely<Database>, url: URL, job: Job, instance: string, isStopping: () => boolean): Promise<void> {
+	return new Promise(resolve => {
+		const worker = new Worker(url, { workerData: { job, instance } })
+		const stopper = setInterval(() => isStopping() && worker.postMessage('stop'), 200)
+		let failure: unknown = null
+		worker.on('error', error => (failure = error))
+		worker.on('exit', async code => {
+			clearInterval(stopper)
+			if (code !== 0 || failure) {
+				const message = `the worker thread running it stopped (exit code ${code}): ${String(failure ?? 'no error given')}`.slice(0, 500)
+				const final = job.attempts >= job.maxAttempts
+				// Conditional: a no-op when the worker had already recorded the job's end.
+				await failJob(db, { id: job.id, instance }, message, final ? null : retryDelaySeconds(job.attempts)).catch(() => undefined)
+				log('error', 'job worker failed', { job: job.id, kind: job.kind, code, error: failure })
+			}
+			resolve()
+		})
+	})
 }
 
 /**
@@ -155,7 +186,12 @@ export function startJobRunner(db: Kysely<Database>, handlers: Partial<Record<Jo
 				while (!stopping && running.size < concurrency) {
 					const job = await claimJob(db, instance, kinds, k => JOB_SPECS[k].leaseSeconds)
 					if (!job) break
-					const p = runJob(db, job, handlers[job.kind]!, instance, () => stopping)
+					const inWorker = options.workerUrl && JOB_SPECS[job.kind].thread === 'worker'
+					const p = (
+						inWorker
+							? runInWorker(db, options.workerUrl!, job, instance, () => stopping)
+							: runJob(db, job, handlers[job.kind]!, instance, () => stopping)
+					)
 						.catch(error => log('error', 'job runner error', { job: job.id, error }))
 						.finally(() => {
 							running.delete(p)
