@@ -11,6 +11,10 @@ import compression from 'compression'
 import express from 'express'
 import { getSessionSecret, secureCookies } from './app/utils/env.server.ts'
 import { closePrinter } from './app/utils/printer.server.ts'
+import { startJobRunner } from './app/utils/job-runner.server.ts'
+import { JOB_HANDLERS } from './app/services/job-handlers.server.ts'
+import { requestSystemJob } from './app/services/jobs.server.ts'
+import { countMissingTrendPoints } from './db/repositories/snapshots.ts'
 import { log, requestStore } from './app/utils/log.server.ts'
 import { closeDb, getDbContext } from './db/client.server.ts'
 import { migrateToLatest } from './db/migrate.ts'
@@ -208,6 +212,8 @@ async function main() {
 	getSessionSecret() // fail fast without a secret where one is required; say so when a local one is generated
 	const app = await createServer()
 	const server = app.listen(PORT, HOST, () => log('info', `China Exposure Dashboard on http://localhost:${PORT}`))
+	const jobs = process.env.JOBS === 'off' ? null : startJobRunner(getDbContext().db, JOB_HANDLERS)
+	await queueStartupJobs().catch(error => log('warn', 'could not queue the start-up jobs', { error }))
 
 	// SIGTERM: stop accepting, let in-flight requests finish, close the pool, exit 0 within 10 s.
 	let stopping = false
@@ -221,6 +227,7 @@ async function main() {
 		}, 9_000)
 		force.unref()
 		server.close(async () => {
+			await jobs?.stop().catch(error => log('warn', 'stopping the job runner failed', { error }))
 			await closePrinter().catch(error => log('warn', 'closing the printer failed', { error }))
 			await closeDb().catch(error => log('error', 'closing the database failed', { error }))
 			log('info', 'stopped')
@@ -230,6 +237,15 @@ async function main() {
 	}
 	process.on('SIGTERM', () => stop('SIGTERM'))
 	process.on('SIGINT', () => stop('SIGINT'))
+}
+
+/**
+ * Derived data the code of this start has not derived yet (after a change of the scoring rules: every quarter's trend
+ * point) is derived by a background job, queued once across every instance, instead of inside the first request.
+ */
+async function queueStartupJobs() {
+	const { db } = getDbContext()
+	if ((await countMissingTrendPoints(db)) > 0) await requestSystemJob(db, 'trend.derive')
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -34,6 +34,7 @@ export interface Database {
 	obligation_status: ObligationStatusTable
 	calendar_token: CalendarTokenTable
 	flow_month_count: FlowMonthCountTable
+	job: JobTable
 }
 
 export interface BusinessUnitTable {
@@ -371,6 +372,7 @@ export type ObligationStatusRow = Selectable<ObligationStatusTable>
  * purpose: the database refuses to delete from them.
  */
 export const MUTABLE_TABLES_CHILD_FIRST = [
+	'job',
 	'inventory_change',
 	'calendar_token',
 	'app_session',
@@ -390,3 +392,29 @@ export const MUTABLE_TABLES_CHILD_FIRST = [
 	'business_unit',
 	'app_user',
 ] as const satisfies ReadonlyArray<keyof Database>
+
+/** A background job (docs/decisions/041): queued, claimed by one instance, retried on failure, its result kept. */
+export interface JobTable {
+	id: Generated<number>
+	kind: string // models/jobs.ts JOB_KINDS
+	params: string // JSON
+	/** The job's identity while queued or running (at most one under way per key); NULL once it has ended. */
+	active_key: string | null
+	status: string // 'queued' | 'running' | 'done' | 'failed'
+	attempts: ColumnType<number, number | undefined, number>
+	max_attempts: number
+	run_after: string // not claimed before this instant (a retry's back-off)
+	locked_by: string | null // the instance running it
+	locked_until: string | null // its lease: past this, another instance may take the job over
+	progress_done: ColumnType<number, number | undefined, number>
+	progress_total: ColumnType<number, number | undefined, number>
+	progress_note: string | null
+	result: string | null // JSON
+	result_file: Uint8Array | null // a file the job made (a board pack's PDF)
+	error: string | null
+	requested_by: number | null // null: the system (after a start or a freeze)
+	request_id: string | null
+	created_at: string
+	started_at: string | null
+	finished_at: string | null
+}

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
 	'model:manage', // scoring model versions and settings
 	'users:manage',
 	'audit:read',
+	'jobs:read', // every background job, its tries and failures (administrators)
 	'account:own', // one's own password and second factor (every role)
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]

@@ -56,4 +56,10 @@ export const ROUTE_ACCESS: Record<string, { loader?: Access; action?: Access }> 
 	'routes/admin.locks': { loader: 'users:manage', action: 'users:manage' },
 	'routes/account': { loader: 'account:own', action: 'account:own' },
 	'routes/admin.audit.export': { loader: 'audit:read' },
+	'routes/admin.jobs': { loader: 'jobs:read' },
+	// Background jobs: one's own (the service checks the kind's permission when one is queued, and that a job is the
+	// reader's own or the reader an administrator).
+	'routes/jobs._index': { loader: 'account:own', action: 'account:own' },
+	'routes/jobs.$id._index': { loader: 'account:own' },
+	'routes/jobs.$id.file': { loader: 'account:own' },
 }

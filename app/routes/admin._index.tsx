@@ -64,6 +64,9 @@ export default function AdminRoute() {
 					<Link className="button" to="/admin/audit">
 						Audit log
 					</Link>
+					<Link className="button" to="/admin/jobs">
+						Background jobs
+					</Link>
 				</div>
 			</div>
 			<TableScroll label="Users">

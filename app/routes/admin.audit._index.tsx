@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { AdminPageHead } from '#app/components/admin-page-head.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterBar } from '#app/components/filter-bar.tsx'
 import { Pager } from '#app/components/pager.tsx'
@@ -30,20 +31,18 @@ export default function AuditRoute() {
 	exportParams.delete('page')
 	return (
 		<>
-			<p className="no-print small">
-				<Link to="/admin">← Administration</Link>
-			</p>
-			<div className="page-head">
-				<div>
-					<h1>Audit log</h1>
-					<p>Every write, sign-in and refusal, newest first. Nobody can change or delete an entry: the database refuses it.</p>
-				</div>
-				<div className="page-actions no-print">
-					<a className="button" href={`/admin/audit/export${exportParams.size ? `?${exportParams}` : ''}`} download>
-						Export CSV
-					</a>
-				</div>
-			</div>
+			<AdminPageHead
+				title="Audit log"
+				actions={
+					<div className="page-actions no-print">
+						<a className="button" href={`/admin/audit/export${exportParams.size ? `?${exportParams}` : ''}`} download>
+							Export CSV
+						</a>
+					</div>
+				}
+			>
+				<p>Every write, sign-in and refusal, newest first. Nobody can change or delete an entry: the database refuses it.</p>
+			</AdminPageHead>
 			<FilterBar
 				search={false}
 				filters={[

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { AdminPageHead } from '#app/components/admin-page-head.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { liftSignInLock, listSignInLocks } from '#app/services/login-locks.server.ts'
 import { statusOf } from '#app/services/service.ts'
@@ -35,18 +36,12 @@ export default function SignInLocksRoute() {
 	const busy = useNavigation().state === 'submitting'
 	return (
 		<>
-			<p className="no-print small">
-				<Link to="/admin">← Administration</Link>
-			</p>
-			<div className="page-head">
-				<div>
-					<h1>Sign-in locks</h1>
-					<p>
-						Five failed sign-ins from one address pause that account from that address for 15 minutes; 30 from one address pause the
-						address. An account failing from anywhere is slowed (up to 8 seconds an attempt), never locked. Locks lift by themselves.
-					</p>
-				</div>
-			</div>
+			<AdminPageHead title="Sign-in locks">
+				<p>
+					Five failed sign-ins from one address pause that account from that address for 15 minutes; 30 from one address pause the address.
+					An account failing from anywhere is slowed (up to 8 seconds an attempt), never locked. Locks lift by themselves.
+				</p>
+			</AdminPageHead>
 			{data?.ok ? (
 				<p className="notice ok" role="status">
 					{data.ok}

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { BandBadge } from '#app/components/band.tsx'
+import { AdminPageHead } from '#app/components/admin-page-head.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { TableScroll } from '#app/components/table-scroll.tsx'
 import { activateModelVersion, draftModelVersion } from '#app/services/model-versions.server.ts'
@@ -72,18 +73,12 @@ export default function ModelRoute() {
 	const actionData = useActionData<typeof action>()
 	return (
 		<>
-			<p className="no-print small">
-				<Link to="/admin">← Administration</Link>
-			</p>
-			<div className="page-head">
-				<div>
-					<h1>Scoring model</h1>
-					<p>
-						Active version <strong>{active.label}</strong>. A new version starts as a draft: see its effect on the portfolio, then activate
-						it. Frozen quarters keep the version they were scored under.
-					</p>
-				</div>
-			</div>
+			<AdminPageHead title="Scoring model">
+				<p>
+					Active version <strong>{active.label}</strong>. A new version starts as a draft: see its effect on the portfolio, then activate
+					it. Frozen quarters keep the version they were scored under.
+				</p>
+			</AdminPageHead>
 			{actionData?.message ? (
 				<p className="notice error" role="alert">
 					{actionData.message}

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { AdminPageHead } from '#app/components/admin-page-head.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { resetSecondFactor } from '#app/services/mfa.server.ts'
 import { statusOf } from '#app/services/service.ts'
@@ -68,23 +69,21 @@ export default function ManageUserRoute() {
 	const busy = useNavigation().state === 'submitting'
 	return (
 		<>
-			<p className="no-print small">
-				<Link to="/admin">← Administration</Link>
-			</p>
-			<div className="page-head">
-				<div>
-					<h1>{target.name}</h1>
-					<p>
-						{target.email} · {ROLE_LABELS[target.role]} · {target.disabled ? 'Disabled' : 'Active'}
-						{isSelf ? ' · this is you' : ''}
-					</p>
-				</div>
-				<div className="page-actions">
-					<Link className="button" to={`/admin/audit?entity=app_user&actor=${encodeURIComponent(target.email)}`}>
-						Their activity
-					</Link>
-				</div>
-			</div>
+			<AdminPageHead
+				title={target.name}
+				actions={
+					<div className="page-actions">
+						<Link className="button" to={`/admin/audit?entity=app_user&actor=${encodeURIComponent(target.email)}`}>
+							Their activity
+						</Link>
+					</div>
+				}
+			>
+				<p>
+					{target.email} · {ROLE_LABELS[target.role]} · {target.disabled ? 'Disabled' : 'Active'}
+					{isSelf ? ' · this is you' : ''}
+				</p>
+			</AdminPageHead>
 			{data?.ok ? (
 				<p className="notice ok" role="status">
 					{data.ok}

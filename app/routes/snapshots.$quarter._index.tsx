@@ -41,9 +41,14 @@ export default function SnapshotRoute() {
 					<Link className="button" to={`/snapshots/${data.quarter}/pack`}>
 						Board pack
 					</Link>
-					<a className="button primary" href={`/snapshots/${data.quarter}/pack.pdf`} download>
-						Download PDF
-					</a>
+					{/* Printed by a background job (its page shows the progress, then the download); /pack.pdf prints while one waits. */}
+					<Form method="post" action="/jobs" className="inline-form">
+						<input type="hidden" name="kind" value="pack.print" />
+						<input type="hidden" name="quarter" value={data.quarter} />
+						<button className="primary" type="submit">
+							Print PDF
+						</button>
+					</Form>
 				</div>
 			</div>
 			<BoardKpis data={data} />

@@ -2,25 +2,42 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { TrendChart } from '#app/components/board.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { verifySnapshots } from '#app/services/snapshot-verification.server.ts'
+import { isUnderWay, JobProgress, usePollWhile } from '#app/components/job-progress.tsx'
+import { latestJobOf, requestJob, requestSystemJob } from '#app/services/jobs.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { formatDate, formatInt } from '#app/utils/format.ts'
+import { formatDate, formatDateTime, formatInt } from '#app/utils/format.ts'
 import { freezeQuarter, previewFreeze } from '#app/services/snapshots.server.ts'
 import { type Actor, statusOf } from '#app/services/service.ts'
 import { serviceContext } from '#app/utils/request.server.ts'
-import { listSnapshots, loadTrendPoints } from '#db/repositories/snapshots.ts'
+import { listSnapshots, readTrendPoints } from '#db/repositories/snapshots.ts'
 import { can } from '#models/permissions.ts'
 import { nextQuarter, quarterOf, quarterStartDate } from '#models/quarter.ts'
 import { TableScroll } from '#app/components/table-scroll.tsx'
 
+/** Trend points a request derives itself when the cache lacks them; more are left to the 'trend.derive' job. */
+const INLINE_TREND_POINTS = 2
+
+interface VerificationResult {
+	ok: boolean
+	head: string | null
+	quarters: Array<{ quarter: string; ok: boolean; problems: string[] }>
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'snapshots:read')
 	const db = getDb()
-	const [snapshots, trend] = await Promise.all([listSnapshots(db), loadTrendPoints(db)])
+	const [snapshots, trend] = await Promise.all([listSnapshots(db), readTrendPoints(db, INLINE_TREND_POINTS)])
+	// After a change of the scoring rules every quarter's point is derived again: by a job, whose progress shows here.
+	if (trend.pending.length) await requestSystemJob(db, 'trend.derive', serviceContext(request))
+	const trendJob = trend.pending.length ? await latestJobOf(db, user, 'trend.derive') : null
+	const verification = await latestJobOf(db, user, 'snapshots.verify')
 	return json({
 		snapshots: [...snapshots].reverse(),
-		trend,
+		trend: trend.points,
+		trendPending: trend.pending,
+		trendJob,
+		verification: verification && { ...verification, result: verification.result as VerificationResult | null },
 		canFreeze: can(user.role, 'snapshots:freeze'),
 		canVerify: can(user.role, 'snapshots:verify'),
 		freeze: can(user.role, 'snapshots:freeze')
@@ -55,26 +72,33 @@ export async function action({ request }: ActionFunctionArgs) {
 	return redirect(`/snapshots/${result.value.quarter}`)
 }
 
-/** Verifying every snapshot (an administrator's action: it re-scores every quarter; audited by the service). */
+/**
+ * Verifying every snapshot: an administrator's action that re-scores every quarter (about a minute at 40 quarters of
+ * 1,000 units), so it runs as a background job; this page shows its progress, then its result (kept, and audited).
+ */
 async function verify(request: Request) {
 	const user = await requireUser(request, 'snapshots:verify')
-	const result = await verifySnapshots(getDb(), user, serviceContext(request))
+	const result = await requestJob(getDb(), user, serviceContext(request), { kind: 'snapshots.verify' })
 	if (!result.ok) return json({ error: result.message, field: null }, { status: statusOf(result.code) })
-	const report = result.value
-	return json({
-		verification: {
-			ok: report.ok,
-			head: report.head,
-			quarters: report.quarters.map(q => ({ quarter: q.quarter, ok: q.ok, problems: q.problems.map(p => p.message) })),
-		},
-	})
+	return redirect('/snapshots', { status: 303 })
 }
 
 export default function SnapshotsRoute() {
-	const { snapshots, trend, canFreeze, canVerify, freeze } = useLoaderData<typeof loader>()
+	const {
+		snapshots,
+		trend,
+		trendPending,
+		trendJob,
+		verification: verificationJob,
+		canFreeze,
+		canVerify,
+		freeze,
+	} = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const verification = actionData && 'verification' in actionData ? actionData.verification : null
+	const verifying = isUnderWay(verificationJob)
+	const verification = verificationJob?.status === 'done' ? verificationJob.result : null
 	const freezeError = actionData && 'error' in actionData ? actionData : null
+	usePollWhile(trendPending.length > 0 && !canVerify) // an administrator's page polls through the job's own progress
 	const busy = useNavigation().state !== 'idle'
 	const latest = snapshots[0]
 	return (
@@ -96,6 +120,16 @@ export default function SnapshotsRoute() {
 				<section className="card" aria-labelledby="trend-h">
 					<h2 id="trend-h">Exposure over the quarters</h2>
 					<TrendChart data={trend} />
+					{trendPending.length ? (
+						trendJob && canVerify ? (
+							<JobProgress job={trendJob} />
+						) : (
+							<p className="small muted" role="status">
+								The points of {trendPending.length} quarter{trendPending.length === 1 ? '' : 's'} ({trendPending.join(', ')}) are being
+								derived again after a change of the scoring rules; they appear here when ready.
+							</p>
+						)
+					) : null}
 				</section>
 			) : (
 				<p className="card muted">No quarter has been frozen yet.{canFreeze ? ' Freeze the last complete quarter below.' : ''}</p>
@@ -137,18 +171,20 @@ export default function SnapshotsRoute() {
 						</tbody>
 					</table>
 				</TableScroll>
+				{canVerify && verificationJob && verificationJob.status !== 'done' ? <JobProgress job={verificationJob} /> : null}
 				<div className="small verify-row">
-					{verification ? (
-						<span role="status" className={verification.ok ? 'ok-text' : 'warn-text'}>
+					{verification && verificationJob ? (
+						<span role={canVerify ? 'status' : undefined} className={verification.ok ? 'ok-text' : 'warn-text'}>
 							{verification.ok
-								? `All ${verification.quarters.length} snapshots verified: every hash recomputed, the chain is unbroken and each quarter re-scores to its frozen results. Latest hash ${verification.head}.`
-								: 'Verification found problems: see the table.'}
+								? `All ${verification.quarters.length} snapshots verified on ${formatDateTime(verificationJob.finishedAt)}: every hash recomputed, the chain is unbroken and each quarter re-scores to its frozen results. Latest hash ${verification.head}.`
+								: `Verification on ${formatDateTime(verificationJob.finishedAt)} found problems: see the table.`}
 						</span>
-					) : canVerify ? (
+					) : null}
+					{canVerify ? (
 						<Form method="post">
 							<input type="hidden" name="intent" value="verify" />
-							<button type="submit" disabled={busy}>
-								Verify every snapshot now
+							<button type="submit" disabled={busy || verifying}>
+								{verifying ? 'Verifying…' : verification ? 'Verify again' : 'Verify every snapshot now'}
 							</button>
 						</Form>
 					) : (

@@ -37,6 +37,13 @@ export function formatDate(d: string | null | undefined) {
 	return dayMonthYear.format(Date.UTC(y, m - 1, day))
 }
 
+/** The database's '2026-11-23 14:05:09' (UTC) → '23 Nov 2026, 14:05 UTC' */
+export function formatDateTime(d: string | null | undefined) {
+	if (!d) return '—'
+	const time = /[ T](\d\d:\d\d)/.exec(d)?.[1]
+	return time ? `${formatDate(d)}, ${time} UTC` : formatDate(d)
+}
+
 /** 'back_office' or 'exporterIsCiio' → 'Back office', 'Exporter is ciio' (acronyms kept where upper-cased in the input). */
 export const humanize = (s: string) =>
 	s

@@ -125,28 +125,40 @@ async function storedOrDerived(db: Kysely<Database>, key: SnapshotViewKey, quart
 	return view
 }
 
-/**
- * Derives and stores the default view (each quarter against the frozen quarter before it) of every frozen quarter
- * whose view is not stored under the current derivation, oldest first, calling `onProgress(done, total)` after each
- * (total: the quarters missing one). For a job after a freeze or at start-up; safe to run on several instances at
- * once (they may derive the same view twice, and store it once).
- */
-export async function warmFrozenViews(db: Kysely<Database>, onProgress?: (done: number, total: number) => void) {
+/** The frozen quarters whose default view (against the frozen quarter before) is not stored under today's derivation. */
+async function quartersMissingAView(db: Kysely<Database>) {
 	const summaries = await listSnapshots(db)
 	const stored = await listStoredSnapshotViews(db, FROZEN_VIEW_DERIVATION)
 	const missing = summaries.flatMap((current, i) => {
 		const previous = summaries[i - 1] ?? null
 		return stored.has(`${current.contentHash}|${previous?.contentHash ?? ''}`) ? [] : [{ current, previous }]
 	})
-	onProgress?.(0, missing.length)
+	return { quarters: summaries.length, missing }
+}
+
+/** How many frozen quarters have no stored default view: whether a start-up needs to run warmFrozenViews. */
+export async function countMissingFrozenViews(db: Kysely<Database>) {
+	return (await quartersMissingAView(db)).missing.length
+}
+
+/**
+ * Derives and stores the default view (each quarter against the frozen quarter before it) of every frozen quarter
+ * whose view is not stored under the current derivation, oldest first, calling (and awaiting) `onProgress(done,
+ * total)` before the first and after each (total: the quarters missing one). For a job after a freeze and at
+ * start-up; safe to run on several instances at once (they may derive the same view twice, and store it once). It
+ * checks presence, not validity: a row that does not verify is replaced by the next read.
+ */
+export async function warmFrozenViews(db: Kysely<Database>, onProgress?: (done: number, total: number) => void | Promise<void>) {
+	const { quarters, missing } = await quartersMissingAView(db)
+	await onProgress?.(0, missing.length)
 	let done = 0
 	for (const { current, previous } of missing) {
 		const key = viewKey(current, previous)
 		// Derived, not taken from this process's LRU: the table is what is being filled.
 		await saveSnapshotView(db, key, await buildFrozenView(db, current.quarter, previous?.quarter ?? null))
-		onProgress?.(++done, missing.length)
+		await onProgress?.(++done, missing.length)
 	}
-	return { quarters: summaries.length, derived: missing.length }
+	return { quarters, derived: missing.length }
 }
 
 /** A heatmap row as the frozen page shows it: no ids (the live units may have changed since), no counts. */

@@ -158,12 +158,13 @@ export async function compareWithPreviousSnapshot(
  * models/snapshot.ts), one stored row at a time so that a long chain of large snapshots never sits in memory at
  * once. Also checks each cached trend point against the snapshot it was derived from: the quarters page shows them.
  */
-export async function verifyStoredChain(db: Kysely<Database>): Promise<ChainVerification> {
+export async function verifyStoredChain(db: Kysely<Database>, onProgress?: ProgressReport): Promise<ChainVerification> {
 	const order = await db.selectFrom('snapshot').select('id').orderBy('quarter').execute()
 	const cached = await readCachedTrendPoints(db)
 	const quarters: QuarterVerification[] = []
 	let previous: ChainLink | null = null
 	for (const { id } of order) {
+		await onProgress?.(quarters.length, order.length, previous ? `${previous.quarter} checked` : null)
 		const row = await db.selectFrom('snapshot').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 		const frozen = await frozenFromRow(row)
 		const { verification, content } = verifySnapshot(frozen, previous, scorePortfolio, sha256Hex)
@@ -177,8 +178,15 @@ export async function verifyStoredChain(db: Kysely<Database>): Promise<ChainVeri
 		quarters.push(verification)
 		previous = { quarter: row.quarter, contentHash: row.content_hash }
 	}
+	await onProgress?.(quarters.length, order.length, null)
 	return chainVerification(quarters)
 }
+
+/**
+ * A long task's report of where it stands (a background job's progress, docs/decisions/041): `done` of `total`, and
+ * a note. Awaited between steps, so it may also stop the task by throwing (the job was taken over or is stopping).
+ */
+export type ProgressReport = (done: number, total: number, note: string | null) => Promise<void> | void
 
 // ---------------------------------------------------------------------------------------------------------------
 // Trend points: one line of the quarters chart per snapshot, cached in snapshot_trend_point
@@ -213,7 +221,51 @@ async function saveTrendPoint(db: Kysely<Database>, contentHash: string, point: 
  * before the cache existed, or after a change of the code that derives it) is decoded, parsed and derived once.
  */
 export async function loadTrendPoints(db: Kysely<Database>): Promise<TrendPoint[]> {
-	const rows = await db
+	return (await readTrendPoints(db, Infinity)).points
+}
+
+/**
+ * The trend points the cache holds, deriving at most `deriveAtMost` missing ones here; the quarters still missing
+ * one are returned as `pending` (a background job derives them: after a change of rules, all 40 at scale take about
+ * half a minute, which no request should wait for).
+ */
+export async function readTrendPoints(db: Kysely<Database>, deriveAtMost: number): Promise<{ points: TrendPoint[]; pending: string[] }> {
+	const rows = await trendRows(db)
+	const points: TrendPoint[] = []
+	const pending: string[] = []
+	let derived = 0
+	for (const r of rows) {
+		if (r.point) points.push(JSON.parse(r.point) as TrendPoint)
+		else if (derived < deriveAtMost) {
+			points.push(await deriveTrendPoint(db, r.quarter, r.content_hash))
+			derived++
+		} else pending.push(r.quarter)
+	}
+	return { points, pending }
+}
+
+/** Derives and caches every missing trend point, reporting progress (the 'trend.derive' background job). */
+export async function deriveMissingTrendPoints(
+	db: Kysely<Database>,
+	onProgress?: ProgressReport,
+): Promise<{ derived: number; quarters: number }> {
+	const rows = await trendRows(db)
+	const missing = rows.filter(r => !r.point)
+	for (const [i, r] of missing.entries()) {
+		await onProgress?.(i, missing.length, r.quarter)
+		await deriveTrendPoint(db, r.quarter, r.content_hash)
+	}
+	await onProgress?.(missing.length, missing.length, null)
+	return { derived: missing.length, quarters: rows.length }
+}
+
+/** How many frozen quarters lack a trend point derived by today's code. */
+export async function countMissingTrendPoints(db: Kysely<Database>): Promise<number> {
+	return (await trendRows(db)).filter(r => !r.point).length
+}
+
+function trendRows(db: Kysely<Database>) {
+	return db
 		.selectFrom('snapshot')
 		.leftJoin('snapshot_trend_point', join =>
 			join
@@ -223,18 +275,12 @@ export async function loadTrendPoints(db: Kysely<Database>): Promise<TrendPoint[
 		.select(['snapshot.quarter', 'snapshot.content_hash', 'snapshot_trend_point.point'])
 		.orderBy('snapshot.quarter')
 		.execute()
-	const points: TrendPoint[] = []
-	for (const r of rows) {
-		if (r.point) {
-			points.push(JSON.parse(r.point) as TrendPoint)
-			continue
-		}
-		const content = (await readSnapshot(db, r.quarter))!
-		const point = trendPointOf(content)
-		await saveTrendPoint(db, r.content_hash, point)
-		points.push(point)
-	}
-	return points
+}
+
+async function deriveTrendPoint(db: Kysely<Database>, quarter: string, contentHash: string): Promise<TrendPoint> {
+	const point = trendPointOf((await readSnapshot(db, quarter))!)
+	await saveTrendPoint(db, contentHash, point)
+	return point
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -157,6 +157,84 @@ async function main() {
 	const lockedEverywhere = (await Promise.all(apps.map((_, i) => attemptLogin(i, victim.password)))).every(status => status === 429)
 	if (!lockedEverywhere) failures.push('the sign-in lock made through one instance does not hold on every instance')
 
+	// Background jobs across the cluster (docs/decisions/041). An administrator asks for a verification through the three
+	// instances at once: one job is queued (the unique identity holds across nodes), one instance runs it, and it is
+	// audited once. Then twelve jobs queued together are claimed by the three runners: each runs exactly once.
+	const admin = DEMO_USERS.find(u => u.role === 'admin')!
+	const adminCookies: string[] = []
+	for (const app of apps) adminCookies.push(await signInOverHttp(app.url, admin.email, admin.password, 'cluster'))
+	const asked = await Promise.all(
+		apps.map((app, i) =>
+			fetch(`${app.url}/snapshots?index`, {
+				method: 'POST',
+				body: new URLSearchParams({ intent: 'verify' }),
+				headers: { ...origin(i), Cookie: adminCookies[i]! },
+				redirect: 'manual',
+			}).then(r => r.status),
+		),
+	)
+	if (asked.some(status => status !== 303)) failures.push(`asking for a verification through each instance answered ${asked.join(', ')}`)
+	const JOB_COUNT = 12
+	for (let k = 0; k < JOB_COUNT; k++)
+		await db
+			.insertInto('job')
+			.values({
+				kind: 'trend.derive',
+				params: JSON.stringify({ run: String(k) }),
+				active_key: `cluster-run-${k}`,
+				status: 'queued',
+				max_attempts: 3,
+				run_after: '2000-01-01 00:00:00',
+				created_at: '2000-01-01 00:00:00',
+				requested_by: null,
+				request_id: null,
+			})
+			.execute()
+	const jobsDeadline = Date.now() + 120_000
+	let jobRows: Array<{ id: number; kind: string; status: string; attempts: number; error: string | null }> = []
+	for (;;) {
+		jobRows = await db.selectFrom('job').select(['id', 'kind', 'status', 'attempts', 'error']).execute()
+		if (jobRows.every(j => j.status === 'done' || j.status === 'failed') || Date.now() > jobsDeadline) break
+		await sleep(250)
+	}
+	const verifyJobs = jobRows.filter(j => j.kind === 'snapshots.verify')
+	const verifyAudits = Number(
+		(await sql<{ n: number }>`select count(*) as n from audit_event where action = 'snapshot.verify'`.execute(db)).rows[0]!.n,
+	)
+	const doneLines = apps.map(a =>
+		a
+			.output()
+			.split('\n')
+			.filter(l => l.includes('"job done"'))
+			.map(l => (JSON.parse(l) as { job: number }).job),
+	)
+	const runs = new Map<number, number>()
+	for (const ids of doneLines) for (const id of ids) runs.set(id, (runs.get(id) ?? 0) + 1)
+	const jobChecks = {
+		verificationJobsQueued: verifyJobs.length,
+		verificationAudited: verifyAudits,
+		jobs: jobRows.length,
+		done: jobRows.filter(j => j.status === 'done').length,
+		ranMoreThanOnce: [...runs].filter(([, n]) => n > 1).length,
+		triesAboveOne: jobRows
+			.filter(j => Number(j.attempts) !== 1)
+			.map(j => ({ id: j.id, kind: j.kind, attempts: j.attempts, error: j.error })),
+		runByInstance: doneLines.map(ids => ids.length),
+	}
+	console.log(`background jobs: ${JSON.stringify(jobChecks)}`)
+	for (const [i, app] of apps.entries())
+		for (const l of app.output().split('\n'))
+			if (/"(job try failed: queued again|job handed back|job failed|job runner could not claim)"/.test(l))
+				console.log(`instance ${i + 1}: ${l.slice(0, 400)}`)
+	if (verifyJobs.length !== 1 || verifyAudits !== 1)
+		failures.push(
+			`a verification asked through three instances made ${verifyJobs.length} jobs and ${verifyAudits} audit entries (expected 1 and 1)`,
+		)
+	if (jobChecks.done !== JOB_COUNT + 1 || jobChecks.ranMoreThanOnce || jobChecks.triesAboveOne.length || runs.size !== JOB_COUNT + 1)
+		failures.push(
+			`background jobs across the cluster: ${JSON.stringify(jobChecks)} (expected all ${JOB_COUNT + 1} done once, one try each)`,
+		)
+
 	// Per client: its own draft scenario, saved and moved through its transitions.
 	const scenarioIds: number[] = []
 	for (let n = 0; n < CLIENTS; n++) {
@@ -520,6 +598,7 @@ async function main() {
 					signInLockedAtFailureAcrossInstances: throttledAfter,
 					signInLockHoldsOnEveryInstance: lockedEverywhere,
 					unitsPerNode: perNode,
+					backgroundJobs: jobChecks,
 				},
 			},
 			null,

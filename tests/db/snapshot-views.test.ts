@@ -10,6 +10,7 @@ import { seed } from '#seed/index.ts'
 import {
 	boardView,
 	buildFrozenView,
+	countMissingFrozenViews,
 	forgetFrozenViews,
 	FROZEN_VIEW_DERIVATION,
 	frozenView,
@@ -51,8 +52,13 @@ describe.each(testDialects())('$name: stored board views of frozen quarters', di
 	test('warmFrozenViews stores the default view of every quarter missing one, reporting progress', async () => {
 		expect(quarters.length).toBe(8)
 		await ctx.db.deleteFrom('snapshot_view').execute() // a cache: any row may go
+		expect(await countMissingFrozenViews(ctx.db)).toBe(8)
 		const progress: Array<[number, number]> = []
-		expect(await warmFrozenViews(ctx.db, (done, total) => progress.push([done, total]))).toEqual({ quarters: 8, derived: 8 })
+		expect(
+			await warmFrozenViews(ctx.db, (done, total) => {
+				progress.push([done, total])
+			}),
+		).toEqual({ quarters: 8, derived: 8 })
 		expect(progress).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8].map(n => [n, 8]))
 		const rows = await ctx.db.selectFrom('snapshot_view').select(['content_hash', 'compared_hash', 'derivation']).execute()
 		expect(rows.map(r => `${r.content_hash}|${r.compared_hash}|${r.derivation}`).sort()).toEqual(
@@ -60,9 +66,15 @@ describe.each(testDialects())('$name: stored board views of frozen quarters', di
 		)
 		expect(rows.find(r => r.content_hash === quarters[0]!.contentHash)!.compared_hash).toBe('') // the first: compared with none
 
+		expect(await countMissingFrozenViews(ctx.db)).toBe(0)
 		await ctx.db.deleteFrom('snapshot_view').where('content_hash', 'in', [quarters[2]!.contentHash, quarters[6]!.contentHash]).execute()
+		expect(await countMissingFrozenViews(ctx.db)).toBe(2)
 		progress.length = 0
-		expect(await warmFrozenViews(ctx.db, (done, total) => progress.push([done, total]))).toEqual({ quarters: 8, derived: 2 })
+		expect(
+			await warmFrozenViews(ctx.db, (done, total) => {
+				progress.push([done, total])
+			}),
+		).toEqual({ quarters: 8, derived: 2 })
 		expect(progress).toEqual([
 			[0, 2],
 			[1, 2],

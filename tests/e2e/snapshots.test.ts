@@ -168,11 +168,55 @@ describe.each(e2eDialects())('$name: snapshots and the board pack', dialect => {
 			/Quarter 2026-Q3 is already frozen \(hash [0-9a-f]{12}…\); snapshots cannot be re-frozen/,
 		)
 
+		// Verification runs as a background job: the page shows its progress, then its result, without a click.
 		await page.getByRole('button', { name: 'Verify every snapshot now' }).click()
-		await page.getByRole('status').waitFor()
-		expect(await page.getByRole('status').textContent()).toMatch(/All 8 snapshots verified/)
+		await page.getByRole('status').filter({ hasText: 'All 8 snapshots verified on' }).waitFor({ timeout: 30_000 })
+		expect(await page.getByRole('status').textContent()).toMatch(/All 8 snapshots verified on \d+ \w+ \d{4}, \d\d:\d\d UTC/)
 		expect(await verifications()).toBe(1)
+		expect(await page.getByRole('cell', { name: 'OK: hash, chain and scores reproduce' }).count()).toBe(8)
 		await screenshot(page, `${dialect.name}-snapshots-verified`)
+		// The result is kept: it is there on the next visit, and a board member reads it too (as text, not an announcement).
+		await page.goto(`${app.url}/snapshots`)
+		expect(await page.getByText(/All 8 snapshots verified on/).count()).toBe(1)
+		expect(await page.getByRole('button', { name: 'Verify again' }).count()).toBe(1)
+		await signIn(page, app.url, user('board').email, user('board').password)
+		await page.goto(`${app.url}/snapshots`)
+		expect(await page.getByText(/All 8 snapshots verified on/).count()).toBe(1)
+		expect(await page.getByRole('status').count()).toBe(0)
 		await page.close()
 	})
+
+	test('a board member prints the pack as a background job: its page shows the progress, then the PDF to download; nobody else can fetch it', async () => {
+		const page = await browser.newPage()
+		await signIn(page, app.url, user('board').email, user('board').password)
+		await page.goto(`${app.url}/snapshots/2026-Q3`)
+		await page.getByRole('button', { name: 'Print PDF' }).click()
+		await page.waitForURL(/\/jobs\/\d+$/)
+		await page.getByRole('heading', { name: 'Printing the board pack for 2026-Q3' }).waitFor()
+		const download = page.getByRole('link', { name: 'Download board-pack-2026-Q3.pdf' })
+		await download.waitFor({ timeout: 60_000 })
+		expect(await page.getByRole('status').textContent()).toMatch(/Done/)
+		await screenshot(page, `${dialect.name}-pack-job-done`)
+		const href = (await download.getAttribute('href'))!
+		const pdf = await page.context().request.get(`${app.url}${href}`)
+		expect(pdf.status()).toBe(200)
+		expect(pdf.headers()['content-disposition']).toBe('attachment; filename="board-pack-2026-Q3.pdf"')
+		expect(
+			Buffer.from(await pdf.body())
+				.subarray(0, 5)
+				.toString(),
+		).toBe('%PDF-')
+		// Listed under the board member's own jobs; an analyst is told there is no such job.
+		await page.goto(`${app.url}/jobs`)
+		expect(await page.getByRole('link', { name: 'Download board-pack-2026-Q3.pdf' }).count()).toBe(1)
+		await signIn(page, app.url, user('analyst').email, user('analyst').password)
+		expect((await page.context().request.get(`${app.url}${href}`)).status()).toBe(404)
+		expect((await page.context().request.get(`${app.url}${href.replace(/\/file$/, '')}`)).status()).toBe(404)
+		// An administrator sees every job, this one among them.
+		await signIn(page, app.url, user('admin').email, user('admin').password)
+		await page.goto(`${app.url}/admin/jobs`)
+		expect(await page.getByRole('cell', { name: 'Printing the board pack (2026-Q3)' }).count()).toBeGreaterThan(0)
+		await screenshot(page, `${dialect.name}-admin-jobs`)
+		await page.close()
+	}, 90_000)
 })
