@@ -23,6 +23,7 @@ export interface Database {
 	scenario_record: ScenarioRecordTable
 	snapshot: SnapshotTable
 	snapshot_trend_point: SnapshotTrendPointTable
+	snapshot_view: SnapshotViewTable
 	app_user: AppUserTable
 	app_session: AppSessionTable
 	mfa_recovery_code: MfaRecoveryCodeTable
@@ -228,6 +229,16 @@ export interface SnapshotTrendPointTable {
 	content_hash: string
 	derivation: string // which code derived it: see TREND_POINT_DERIVATION in db/repositories/snapshots.ts
 	point: string // JSON of a TrendPoint
+}
+
+/** A cache of the board view of a frozen quarter against another (may be emptied at any time): see db/repositories/snapshot-views.ts. */
+export interface SnapshotViewTable {
+	content_hash: string // the quarter's snapshot
+	compared_hash: string // the snapshot it is compared with; '' for none
+	derivation: string // which code derived it: see FROZEN_VIEW_DERIVATION in app/utils/snapshot.server.ts
+	value_encoding: string // how `value` encodes the view's JSON text: see db/snapshot-encoding.ts
+	value_hash: string // SHA-256 hex over the key and the JSON text, checked on every read
+	value: Uint8Array
 }
 
 export interface AppUserTable {

@@ -14,6 +14,7 @@ import { createDb } from '#db/client.server.ts'
 import { loadPortfolio } from '#db/repositories/portfolio.ts'
 import { type Database } from '#db/schema.ts'
 import { overviewPage } from '#app/utils/exposure.server.ts'
+import { warmFrozenViews } from '#app/utils/snapshot.server.ts'
 import { saveInventoryRecord } from '#app/services/inventory.server.ts'
 import { inventoryFields } from '#models/inventory-schemas.ts'
 import { systemFromRow } from '#db/mappers.ts'
@@ -366,6 +367,74 @@ async function writeCostFigures(name: string, url: string) {
 }
 
 /**
+ * The first view of a quarter after a restart at 1,000 units (decision 040): the stored views filled as the product
+ * fills them (warmFrozenViews, the job after a freeze and at start-up), the server restarted, then the first GET of
+ * the latest quarter's page and of an older one's, each the first view of its quarter in that process. Beside it,
+ * for context, the same after deleting those two stored views (a cache: rows may go): today's path before the table,
+ * the request deriving the view (two snapshots decoded and parsed, the attribution re-scored), which stores it again.
+ */
+async function quarterViewFigures(name: string, url: string) {
+	const { db } = createDb(url)
+	let app = await startApp(url) // migrates: a scale database seeded before the table gets it here
+	try {
+		const units = Number((await sql<{ n: number }>`select count(*) as n from business_unit`.execute(db)).rows[0]!.n)
+		const snapshots = await db.selectFrom('snapshot').select(['quarter', 'content_hash']).orderBy('quarter').execute()
+		const measured = [snapshots.at(-1)!, snapshots[Math.floor(snapshots.length / 2)]!]
+		const started = performance.now()
+		const warmed = await warmFrozenViews(db, (done, total) => {
+			if (total) process.stdout.write(`\r  warmFrozenViews ${done}/${total}`)
+		})
+		process.stdout.write('\n')
+		report(
+			`${name} scale warmFrozenViews (${snapshots.length} quarters)`,
+			`${warmed.derived} views derived and stored in ${((performance.now() - started) / 1000).toFixed(1)} s (0 when an earlier run stored them)`,
+		)
+		const stored = (await sql<{ bytes: number }>`select max(length(value)) as bytes from snapshot_view`.execute(db)).rows[0]!
+		// Sessions are rows in the database: this one outlives the restarts, as a signed-in reader's does.
+		const cookie = await signInOverHttp(app.url, analyst.email, analyst.password, url)
+		await app.stop()
+		/** Restarts the server and times the first GET of each measured quarter's page, the first request it serves. */
+		const firstViews = async () => {
+			app = await startApp(url)
+			const times: number[] = []
+			for (const { quarter } of measured) {
+				const t = performance.now()
+				const r = await fetch(`${app.url}/snapshots/${quarter}`, { headers: { Cookie: cookie }, redirect: 'manual' }) // not the sign-in page
+				await r.text()
+				if (r.status !== 200) throw new Error(`/snapshots/${quarter}: ${r.status}`)
+				times.push(performance.now() - t)
+			}
+			await app.stop()
+			return times
+		}
+		const cached = await firstViews()
+		await db
+			.deleteFrom('snapshot_view')
+			.where(
+				'content_hash',
+				'in',
+				measured.map(s => s.content_hash),
+			)
+			.execute()
+		const derived = await firstViews() // and stored again by these requests
+		const label = measured.map(s => s.quarter).join(' · ')
+		report(
+			`${name} scale (${units} units) first view of a quarter after a restart (${label}), view stored`,
+			`${cached.map(ms).join(' · ')} (stored view ≤ ${(Number(stored.bytes) / 1024).toFixed(0)} KB compressed)`,
+			'< 1 s',
+			cached.every(t => t < 1000),
+		)
+		report(
+			`${name} scale (${units} units) first view of a quarter after a restart (${label}), view not stored: derived (the path before decision 040)`,
+			derived.map(ms).join(' · '),
+		)
+	} finally {
+		await app.stop()
+		await db.destroy()
+	}
+}
+
+/**
  * Background jobs at scale (docs/decisions/041): the long work leaves the request. Verifying every frozen quarter (40
  * at 1,000 units), re-deriving every trend point after a change of rules (the cached points deleted, then a restart,
  * which queues the job), and printing a board pack. For each: how long the request that asks takes (target: it
@@ -582,6 +651,13 @@ async function main() {
 	if (process.env.BENCH_ONLY === 'printer') return printerFigures() // the printer's figures alone: no scale database needed
 	if (!fs.existsSync('data/scale.db')) throw new Error('run `npm run seed:scale` first (it writes data/scale.db)')
 	const mysql = process.env.TEST_MYSQL_URL ?? process.env.BENCH_MYSQL_URL
+	if (process.env.BENCH_ONLY === 'quarter') {
+		// The first view of a quarter after a restart alone (SQLite, and MariaDB with TEST_MYSQL_URL).
+		if (!fs.existsSync('build/index.js')) execSync('npm run build', { stdio: 'inherit' })
+		await quarterViewFigures('SQLite', 'file:./data/scale.db')
+		if (mysql) await quarterViewFigures('MariaDB', await mysqlScaleUrl(mysql))
+		return
+	}
 	if (process.env.BENCH_ONLY === 'jobs') {
 		// The background jobs alone (SQLite, and MariaDB with TEST_MYSQL_URL).
 		if (!fs.existsSync('build/index.js')) execSync('npm run build', { stdio: 'inherit' })
@@ -610,11 +686,13 @@ async function main() {
 		scaleLoad / demoLoad <= 5,
 	)
 	await writeCostFigures('SQLite', 'file:./data/scale.db')
+	await quarterViewFigures('SQLite', 'file:./data/scale.db')
 	await jobFigures('SQLite', 'file:./data/scale.db')
 	await printerFigures()
 	if (mysql) {
 		await dialect('MariaDB', await freshMysqlDatabase(mysql, 'bench_demo'), await mysqlScaleUrl(mysql), true)
 		await writeCostFigures('MariaDB', await mysqlScaleUrl(mysql))
+		await quarterViewFigures('MariaDB', await mysqlScaleUrl(mysql))
 		await jobFigures('MariaDB', await mysqlScaleUrl(mysql))
 	} else report('MariaDB', 'skipped: set TEST_MYSQL_URL (e.g. mysql://root@127.0.0.1:3306/ced_test)', '', false)
 	const missed = rows.filter(r => r.met === false)
