@@ -1,10 +1,12 @@
 import { type Browser, type BrowserContext, chromium, type Page, type Route } from 'playwright-core'
+import { log } from './log.server.ts'
 
-// The server's PDF printer: one headless Chromium from the operating system (CHROMIUM_PATH), launched on the first
-// job and reused; each job gets a fresh context (no shared cookies or cache), holding the session cookie for the
-// print origin only; every request to another origin or scheme, sub-resource or redirect, is aborted. Jobs wait in
-// a queue: PRINT_CONCURRENCY at a time, PRINT_PER_USER per user and PRINT_QUEUE in all (running or waiting);
-// beyond that the caller is told how long to wait.
+// The server's PDF printer: one headless Chromium from the operating system (CHROMIUM_PATH), a single process,
+// launched on the first job and reused. Each job is a page of one shared context that holds no cookie: the page's
+// own route handler fetches each request of the print origin with that job's session cookie (no redirects, no
+// Set-Cookie back) and aborts every request to another origin or scheme. Jobs wait in a queue: PRINT_CONCURRENCY at
+// a time, PRINT_PER_USER per user and PRINT_QUEUE in all (running or waiting); beyond that the caller is told how
+// long to wait.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const BASE_ARGS = [
 	'--headless',
@@ -21,8 +23,9 @@ const BASE_ARGS = [
 /**
  * One operating-system process for every print (docs/decisions/038, measured with Chromium 156): the renderer, GPU,
  * network, storage and print-compositor services run as threads of the browser process. Chromium supports this only
- * with one browser context (a second context hangs it), which is why every print is a page of one shared context. No
- * zygote either: it exists to fork sandboxed renderers, and there are none to fork.
+ * with one browser context (a context per print hung it), hence one shared context; and only one page at a time
+ * (two pages printing side by side crashed it about once in ten prints), hence `pdfTurn`. No zygote either: it
+ * exists to fork sandboxed renderers, and there are none to fork.
  */
 export const PRINTER_PROCESS_ARGS = ['--single-process', '--no-zygote']
 
@@ -64,7 +67,7 @@ export function printerMayFetch(url: string, origin: string): boolean {
 }
 
 // On globalThis: server.ts (shutdown) and the Remix build are two module graphs that must share one browser.
-const g = globalThis as unknown as { __printer?: Promise<Browser>; __printContext?: Promise<BrowserContext> }
+const g = globalThis as unknown as { __printer?: Promise<Browser>; __printContext?: Promise<BrowserContext>; __printed?: number }
 
 function launch(): Promise<Browser> {
 	g.__printer ??= chromium
@@ -135,6 +138,7 @@ export async function closePrinter() {
 	const b = g.__printer
 	g.__printer = undefined
 	g.__printContext = undefined
+	g.__printed = 0
 	await (await b?.catch(() => undefined))?.close()
 }
 
@@ -168,11 +172,35 @@ async function fetchForPrint(route: Route, cookieHeader: string) {
 	return route.fulfill({ status: response.status, headers: answer, body })
 }
 
+// The single-process browser renders one page at a time; the queue's other running job waits here (its session is
+// already made), so it starts the moment the page before it closes.
+let pdfTurn: Promise<unknown> = Promise.resolve()
+
 /**
  * Prints `path` of `origin` to an A4 PDF as the holder of `cookie`: a page of the shared context whose every request
  * goes through its own handler, which sends the cookie to `origin` only and aborts any other origin or scheme.
  */
-export async function printPage(origin: string, path: string, cookie: { name: string; value: string }): Promise<Uint8Array> {
+export function printPage(origin: string, path: string, cookie: { name: string; value: string }): Promise<Uint8Array> {
+	const turn = pdfTurn.then(async () => {
+		try {
+			return await printOne(origin, path, cookie).catch(async error => {
+				// The single process crashed under this page (about one print in twenty, decision 038): once more in a new one.
+				if (!(error instanceof PrintError) || !/has been closed|crash/i.test(error.message)) throw error
+				log('warn', 'the printer crashed; printing again in a new browser', { detail: error.message })
+				await closePrinter().catch(() => undefined)
+				return printOne(origin, path, cookie)
+			})
+		} finally {
+			// A renewed browser every RECYCLE_AFTER prints: its one renderer's memory grows from print to print.
+			if ((g.__printed = (g.__printed ?? 0) + 1) >= RECYCLE_AFTER) await closePrinter().catch(() => undefined)
+		}
+	})
+	pdfTurn = turn.catch(() => undefined)
+	return turn
+}
+const RECYCLE_AFTER = 20
+
+async function printOne(origin: string, path: string, cookie: { name: string; value: string }): Promise<Uint8Array> {
 	if (process.env.PDF_RENDERER === 'off') throw new PrintError('unavailable', 'PDF printing is switched off on this server.')
 	const url = new URL(path, origin)
 	if (url.origin !== origin) throw new PrintError('failed', 'The printer prints pages of its own origin only.')
@@ -194,7 +222,9 @@ export async function printPage(origin: string, path: string, cookie: { name: st
 		if (!res || res.status() !== 200 || new URL(res.url()).origin !== origin)
 			throw new PrintError('failed', `The page did not render for printing (status ${res?.status()}).`)
 		await page.emulateMedia({ media: 'print' })
-		return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
+		return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }).catch(error => {
+			throw new PrintError('failed', `The page did not print: ${String(error).split('\n')[0]}`)
+		})
 	} finally {
 		await page.close().catch(() => undefined)
 	}

@@ -444,8 +444,21 @@ async function printerFigures() {
 		report(
 			'board-pack PDF, Chromium processes during those 10 (peak)',
 			`${peak.all} processes: ${listed(countKinds(kindsAtPeak))} (each kind's own peak: ${listed(mostOfKind)})`,
-			`≤ ${concurrency + 1} processes (concurrency + 1); 13 before the launch flags of decision 037`,
+			`≤ ${concurrency + 1} processes (concurrency + 1); 13 before the launch flags of decision 037, 8 before decision 038`,
 			peak.all <= concurrency + 1,
+		)
+		// Memory across many prints: the one process (and its renderer thread) lives on between prints.
+		const settledRss = async () => (await new Promise(r => setTimeout(r, 1000)), chromiumProcessesOf(app.process.pid!).rssMb)
+		const rssAfter10 = await settledRss()
+		let more = 0
+		for (let wave = 0; wave < 3; wave++)
+			more += (await Promise.all([0, 0, 0, 1, 1, 1, 2, 2, 3, 3].map(u => print(cookies[u]!)))).filter(r => r.status === 200).length
+		const rssAfter40 = await settledRss()
+		report(
+			'board-pack PDF, Chromium resident memory after 10 prints and after 30 more',
+			`${rssAfter10} MB, then ${rssAfter40} MB (${more}/30 more printed)`,
+			'≤ 25% growth',
+			more === 30 && rssAfter40 <= rssAfter10 * 1.25,
 		)
 		const burst = await Promise.all(
 			Array.from({ length: 4 }, () => fetch(`${app.url}/snapshots/2026-Q3/pack.pdf`, { headers: { Cookie: cookies[3]! } })),
