@@ -1,6 +1,6 @@
 // Print a quarter's board pack to PDF as `actor` sees it. The printer gets a session of its own for the actor (short,
-// deleted after the job), set as a cookie for the print origin only, so a background job can call this as well as
-// the download route. The job waits in the printer's queue (app/utils/printer.server.ts).
+// deleted after the job), sent with the print's requests to the print origin only, so a background job can call this
+// as well as the download route. The job waits in the printer's queue (app/utils/printer.server.ts).
 import { type Kysely } from 'kysely'
 import { createSession, deleteSession } from '#db/repositories/sessions.ts'
 import { listSnapshots } from '#db/repositories/snapshots.ts'

@@ -65,7 +65,7 @@ export async function requireUser(request: Request, permission: Permission): Pro
 /** The Set-Cookie header for a session token a service created. */
 export const sessionCookieHeader = (token: string) => sessionCookie().serialize(token)
 
-/** The session cookie's name and signed value for a token (the printer sets it in its own browser, for one origin). */
+/** The session cookie's name and signed value for a token (the printer sends it with its requests to one origin). */
 export async function sessionCookieFor(token: string) {
 	const pair = (await sessionCookie().serialize(token)).split(';')[0]!
 	const at = pair.indexOf('=')

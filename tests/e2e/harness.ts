@@ -305,7 +305,8 @@ export async function startListener(answer: (req: http.IncomingMessage, res: htt
 		url: `http://127.0.0.1:${port}`,
 		host: `127.0.0.1:${port}`,
 		requests,
-		close: () => new Promise<void>(r => server.close(() => r())),
+		// Kept-alive connections (the printer's fetches keep theirs) would hold close() open: end them too.
+		close: () => new Promise<void>(r => (server.close(() => r()), server.closeAllConnections())),
 	}
 }
 
@@ -346,6 +347,7 @@ export function chromiumProcessesOf(rootPid: number) {
 	return {
 		all: chromium.length,
 		browsers: browsers.length,
+		browserPids: browsers.map(r => r.pid),
 		kinds,
 		rssMb: Math.round(chromium.reduce((s, r) => s + r.rssKb, 0) / 1024),
 	}

@@ -578,6 +578,8 @@ async function mysqlScaleUrl(base: string) {
  * the per-user limit of 3); every Chromium process below the server is sampled while they print. Before: one
  * browser per request, 6 requests = 42 processes (~4.6 GB), 25-32 s each.
  */
+const countKinds = (kinds: string[]) => kinds.reduce<Record<string, number>>((n, k) => ((n[k] = (n[k] ?? 0) + 1), n), {})
+
 async function printerFigures() {
 	const concurrency = 2
 	const app = await startApp(`file:${fs.mkdtempSync('/tmp/ced-bench-')}/print.db`, {
@@ -595,9 +597,11 @@ async function printerFigures() {
 		await print(cookies[0]!) // the browser's launch is not part of the figure
 		const peak = { all: 0, browsers: 0, rssMb: 0 }
 		const kindsAtPeak: string[] = []
+		const mostOfKind: Record<string, number> = {} // each kind's own peak, whenever it came
 		const sampler = setInterval(() => {
 			const now = chromiumProcessesOf(app.process.pid!)
 			if (now.all > peak.all) kindsAtPeak.splice(0, kindsAtPeak.length, ...now.kinds)
+			for (const [k, n] of Object.entries(countKinds(now.kinds))) mostOfKind[k] = Math.max(mostOfKind[k] ?? 0, n)
 			for (const k of ['all', 'browsers', 'rssMb'] as const) peak[k] = Math.max(peak[k], now[k])
 		}, 50)
 		const started = performance.now()
@@ -623,14 +627,28 @@ async function printerFigures() {
 			`≤ ${concurrency + 1} browser(s) (concurrency ${concurrency} + 1); before: 6 requests started 42 processes, ~4.6 GB`,
 			peak.browsers <= concurrency + 1,
 		)
-		const kinds = Object.entries(kindsAtPeak.reduce<Record<string, number>>((n, k) => ((n[k] = (n[k] ?? 0) + 1), n), {})).map(
-			([k, n]) => `${n} ${k}`,
-		)
+		const listed = (counts: Record<string, number>) =>
+			Object.entries(counts)
+				.map(([k, n]) => `${n} ${k}`)
+				.join(', ')
 		report(
 			'board-pack PDF, Chromium processes during those 10 (peak)',
-			`${peak.all} processes: ${kinds.join(', ')}`,
-			`≤ ${concurrency + 1} processes (concurrency + 1); 13 before the launch flags of decision 037`,
+			`${peak.all} processes: ${listed(countKinds(kindsAtPeak))} (each kind's own peak: ${listed(mostOfKind)})`,
+			`≤ ${concurrency + 1} processes (concurrency + 1); 13 before the launch flags of decision 037, 8 before decision 038`,
 			peak.all <= concurrency + 1,
+		)
+		// Memory across many prints: the one process (and its renderer thread) lives on between prints.
+		const settledRss = async () => (await new Promise(r => setTimeout(r, 1000)), chromiumProcessesOf(app.process.pid!).rssMb)
+		const rssAfter10 = await settledRss()
+		let more = 0
+		for (let wave = 0; wave < 3; wave++)
+			more += (await Promise.all([0, 0, 0, 1, 1, 1, 2, 2, 3, 3].map(u => print(cookies[u]!)))).filter(r => r.status === 200).length
+		const rssAfter40 = await settledRss()
+		report(
+			'board-pack PDF, Chromium resident memory after 10 prints and after 30 more',
+			`${rssAfter10} MB, then ${rssAfter40} MB (${more}/30 more printed)`,
+			'≤ 25% growth',
+			more === 30 && rssAfter40 <= rssAfter10 * 1.25,
 		)
 		const burst = await Promise.all(
 			Array.from({ length: 4 }, () => fetch(`${app.url}/snapshots/2026-Q3/pack.pdf`, { headers: { Cookie: cookies[3]! } })),
