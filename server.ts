@@ -15,6 +15,7 @@ import { startJobRunner } from './app/utils/job-runner.server.ts'
 import { JOB_HANDLERS } from './app/services/job-handlers.server.ts'
 import { requestSystemJob } from './app/services/jobs.server.ts'
 import { countMissingTrendPoints } from './db/repositories/snapshots.ts'
+import { countMissingFrozenViews } from './app/utils/snapshot.server.ts'
 import { log, requestStore } from './app/utils/log.server.ts'
 import { closeDb, getDbContext } from './db/client.server.ts'
 import { migrateToLatest } from './db/migrate.ts'
@@ -246,11 +247,12 @@ async function main() {
 
 /**
  * Derived data the code of this start has not derived yet (after a change of the scoring rules: every quarter's trend
- * point) is derived by a background job, queued once across every instance, instead of inside the first request.
+ * point and board view) is derived by a background job, queued once across every instance, instead of inside the first request.
  */
 async function queueStartupJobs() {
 	const { db } = getDbContext()
 	if ((await countMissingTrendPoints(db)) > 0) await requestSystemJob(db, 'trend.derive')
+	if ((await countMissingFrozenViews(db)) > 0) await requestSystemJob(db, 'snapshot.views')
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

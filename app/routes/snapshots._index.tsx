@@ -15,9 +15,6 @@ import { can } from '#models/permissions.ts'
 import { nextQuarter, quarterOf, quarterStartDate } from '#models/quarter.ts'
 import { TableScroll } from '#app/components/table-scroll.tsx'
 
-/** Trend points a request derives itself when the cache lacks them; more are left to the 'trend.derive' job. */
-const INLINE_TREND_POINTS = 2
-
 interface VerificationResult {
 	ok: boolean
 	head: string | null
@@ -27,7 +24,7 @@ interface VerificationResult {
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request, 'snapshots:read')
 	const db = getDb()
-	const [snapshots, trend] = await Promise.all([listSnapshots(db), readTrendPoints(db, INLINE_TREND_POINTS)])
+	const [snapshots, trend] = await Promise.all([listSnapshots(db), readTrendPoints(db)])
 	// After a change of the scoring rules every quarter's point is derived again: by a job, whose progress shows here.
 	if (trend.pending.length) await requestSystemJob(db, 'trend.derive', serviceContext(request))
 	const trendJob = trend.pending.length ? await latestJobOf(db, user, 'trend.derive') : null

@@ -6,6 +6,7 @@ import { deriveMissingTrendPoints } from '#db/repositories/snapshots.ts'
 import { JOB_SPECS, type JobKind } from '#models/jobs.ts'
 import { can } from '#models/permissions.ts'
 import { type JobContext, type JobHandler, PermanentJobError } from '#app/utils/job-runner.server.ts'
+import { warmFrozenViews } from '#app/utils/snapshot.server.ts'
 import { printPack } from './print-pack.server.ts'
 import { type Actor } from './service.ts'
 import { verifySnapshots } from './snapshot-verification.server.ts'
@@ -40,6 +41,12 @@ const deriveTrend: JobHandler = async ctx => ({
 	value: await deriveMissingTrendPoints(ctx.db, (done, total, note) => ctx.progress(done, total, note)),
 })
 
+/**
+ * The board view of every frozen quarter against the one before (decision 040), derived and stored where today's code
+ * has none: after a freeze, and at a start after a change of rules. The first view of a quarter then reads it ready.
+ */
+const deriveBoardViews: JobHandler = async ctx => ({ value: await warmFrozenViews(ctx.db, (done, total) => ctx.progress(done, total)) })
+
 /** A board pack printed to PDF as the person who asked sees it; the PDF is kept with the job for 7 days. */
 const printBoardPack: JobHandler = async ctx => {
 	const actor = await requester(ctx)
@@ -58,5 +65,6 @@ const printBoardPack: JobHandler = async ctx => {
 export const JOB_HANDLERS: Partial<Record<JobKind, JobHandler>> = {
 	'snapshots.verify': verifySnapshotsJob,
 	'trend.derive': deriveTrend,
+	'snapshot.views': deriveBoardViews,
 	'pack.print': printBoardPack,
 }

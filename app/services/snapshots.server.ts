@@ -11,6 +11,8 @@ import { trendPoint } from '#models/board.ts'
 import { parseModelSettings, scorePortfolio } from '#models/exposure/index.ts'
 import { can } from '#models/permissions.ts'
 import { lastEndedQuarter, planFreeze } from '#models/snapshot/index.ts'
+import { log } from '#app/utils/log.server.ts'
+import { requestSystemJob } from './jobs.server.ts'
 import { type Actor, fail, ok, type ServiceContext, type ServiceResult } from './service.ts'
 
 export interface FreezePreview {
@@ -92,6 +94,10 @@ export async function freezeQuarter(db: Kysely<Database>, actor: Actor, context:
 			)
 			return frozen
 		})
+		// The new quarter's board view (against the quarter before) is derived now, not by its first reader.
+		await requestSystemJob(db, 'snapshot.views', context).catch(error =>
+			log('warn', 'the board view of the new quarter was not queued: the next start derives it', { error }),
+		)
 		return ok(summary)
 	} catch (error) {
 		if (!(error instanceof SnapshotFreezeError)) throw error

@@ -2,7 +2,7 @@ import { json } from '@remix-run/node'
 import { type Kysely } from 'kysely'
 import { LRUCache } from 'lru-cache'
 import { listStoredSnapshotViews, readSnapshotView, saveSnapshotView, type SnapshotViewKey } from '#db/repositories/snapshot-views.ts'
-import { listSnapshots, loadTrendPoints, readSnapshot, type SnapshotSummary, type StoredSnapshot } from '#db/repositories/snapshots.ts'
+import { listSnapshots, readSnapshot, readTrendPoints, type SnapshotSummary, type StoredSnapshot } from '#db/repositories/snapshots.ts'
 import { type Database } from '#db/schema.ts'
 import { dataQualityNotes, heatmapRows, overviewKpis } from '#models/board.ts'
 import { type Band, BANDS, DIMENSIONS, type Dimension, RULES_VERSION, scorePortfolio } from '#models/exposure/index.ts'
@@ -82,7 +82,7 @@ export async function boardView(db: Kysely<Database>, quarter: string, compareWi
 		...rest,
 		quarters: summaries.map(s => s.quarter),
 		heatmap: { rows: page.rows.map(frozenCells), total: page.total, page: heatmap.page, pageSize: heatmap.pageSize },
-		trend: await loadTrendPoints(db),
+		trend: (await readTrendPoints(db)).points, // the quarters page shows which are still being derived
 	}
 }
 

@@ -224,12 +224,18 @@ export async function loadTrendPoints(db: Kysely<Database>): Promise<TrendPoint[
 	return (await readTrendPoints(db, Infinity)).points
 }
 
+/** Trend points a request derives itself when the cache lacks them; more are left to the 'trend.derive' job. */
+export const INLINE_TREND_POINTS = 2
+
 /**
  * The trend points the cache holds, deriving at most `deriveAtMost` missing ones here; the quarters still missing
  * one are returned as `pending` (a background job derives them: after a change of rules, all 40 at scale take about
  * half a minute, which no request should wait for).
  */
-export async function readTrendPoints(db: Kysely<Database>, deriveAtMost: number): Promise<{ points: TrendPoint[]; pending: string[] }> {
+export async function readTrendPoints(
+	db: Kysely<Database>,
+	deriveAtMost = INLINE_TREND_POINTS,
+): Promise<{ points: TrendPoint[]; pending: string[] }> {
 	const rows = await trendRows(db)
 	const points: TrendPoint[] = []
 	const pending: string[] = []

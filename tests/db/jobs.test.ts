@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { JOB_HANDLERS } from '#app/services/job-handlers.server.ts'
 import { latestJobOf, listMyJobs, readJob, readJobFileFor, requestJob, requestSystemJob } from '#app/services/jobs.server.ts'
 import { type JobHandler, PermanentJobError, runJob, runNextJob } from '#app/utils/job-runner.server.ts'
+import { countMissingFrozenViews } from '#app/utils/snapshot.server.ts'
 import { createDb, type DbContext } from '#db/client.server.ts'
 import { claimJob, completeJob, enqueueJob, findJob, reportProgress } from '#db/repositories/jobs.ts'
 import { countMissingTrendPoints, loadTrendPoints, readTrendPoints } from '#db/repositories/snapshots.ts'
@@ -225,6 +226,16 @@ describe.each(testDialects())('$name: background jobs', dialect => {
 		const job = (await latestJobOf(db.db, people.admin!, 'trend.derive'))!
 		expect([job.status, job.result]).toEqual(['done', { derived: 6, quarters: 8 }])
 		expect(await readTrendPoints(db.db, 0)).toEqual({ points: all, pending: [] })
+	})
+
+	test('the board views of every quarter are derived by a job, after which none is missing', async () => {
+		await clear()
+		expect(await countMissingFrozenViews(db.db)).toBe(8)
+		await requestSystemJob(db.db, 'snapshot.views')
+		await runNextJob(db.db, JOB_HANDLERS)
+		const job = (await latestJobOf(db.db, people.admin!, 'snapshot.views'))!
+		expect([job.status, job.result, job.done, job.total]).toEqual(['done', { quarters: 8, derived: 8 }, 8, 8])
+		expect(await countMissingFrozenViews(db.db)).toBe(0)
 	})
 
 	test('the sentences people read', () => {
