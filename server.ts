@@ -10,7 +10,7 @@ import { type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { getSessionSecret, secureCookies } from './app/utils/env.server.ts'
-import { closePrinter } from './app/utils/printer.server.ts'
+import { closePrinter, printOrigin } from './app/utils/printer.server.ts'
 import { startJobRunner } from './app/utils/job-runner.server.ts'
 import { JOB_HANDLERS } from './app/services/job-handlers.server.ts'
 import { requestSystemJob } from './app/services/jobs.server.ts'
@@ -212,7 +212,14 @@ function errorStatus(error: unknown) {
 async function main() {
 	getSessionSecret() // fail fast without a secret where one is required; say so when a local one is generated
 	const app = await createServer()
-	const server = app.listen(PORT, HOST, () => log('info', `China Exposure Dashboard on http://localhost:${PORT}`))
+	const server = app.listen(PORT, HOST, () => {
+		log('info', `China Exposure Dashboard on http://localhost:${PORT}`)
+		// The first page a server renders pays for compiling React's rendering path: the sign-in page (public, no side
+		// effect) is rendered once now, from this server's own fixed loopback address, so the first reader does not pay.
+		void fetch(new URL('/login', printOrigin({ ...process.env, PUBLIC_URL: undefined })))
+			.then(r => r.arrayBuffer())
+			.catch(() => undefined)
+	})
 	const jobs =
 		process.env.JOBS === 'off'
 			? null

@@ -62,14 +62,24 @@ export interface RunnerOptions {
  * free for requests while the job decodes and re-scores. Asked to stop, the worker hands the job back at its next
  * progress report. A worker that dies without finishing leaves the try failed (queued again while tries remain).
  */
-function runInWorker(db: Kysely<Database>, url: URL, job: Job, instance: string, isStopping: () => boolean): Promise<void> {
+function runInWorker(
+	db: Kysely<Database>,
+	url: URL,
+	job: Job,
+	instance: string,
+	isStopping: () => boolean,
+	workers: Set<Worker>,
+): Promise<void> {
 	return new Promise(resolve => {
 		const worker = new Worker(url, { workerData: { job, instance } })
+		workers.add(worker)
 		const stopper = setInterval(() => isStopping() && worker.postMessage('stop'), 200)
 		let failure: unknown = null
 		worker.on('error', error => (failure = error))
 		worker.on('exit', async code => {
 			clearInterval(stopper)
+			workers.delete(worker)
+			if (isStopping() && code !== 0) return resolve() // ended by stop(): the lease hands the job on
 			if (code !== 0 || failure) {
 				const message = `the worker thread running it stopped (exit code ${code}): ${String(failure ?? 'no error given')}`.slice(0, 500)
 				const final = job.attempts >= job.maxAttempts
@@ -171,6 +181,7 @@ export function startJobRunner(db: Kysely<Database>, handlers: Partial<Record<Jo
 	const concurrency = options.concurrency ?? Number(process.env.JOBS_CONCURRENCY ?? 2)
 	const kinds = Object.keys(handlers) as JobKind[]
 	const running = new Set<Promise<void>>()
+	const workers = new Set<Worker>()
 	let stopping = false
 	let timer: NodeJS.Timeout | undefined
 	let claiming = false
@@ -189,7 +200,7 @@ export function startJobRunner(db: Kysely<Database>, handlers: Partial<Record<Jo
 					const inWorker = options.workerUrl && JOB_SPECS[job.kind].thread === 'worker'
 					const p = (
 						inWorker
-							? runInWorker(db, options.workerUrl!, job, instance, () => stopping)
+							? runInWorker(db, options.workerUrl!, job, instance, () => stopping, workers)
 							: runJob(db, job, handlers[job.kind]!, instance, () => stopping)
 					)
 						.catch(error => log('error', 'job runner error', { job: job.id, error }))
@@ -222,12 +233,18 @@ export function startJobRunner(db: Kysely<Database>, handlers: Partial<Record<Jo
 	log('info', 'job runner started', { instance, concurrency, kinds })
 	return {
 		instance,
-		/** Stops claiming; running jobs stop at their next progress report and are given back (or finish first). */
-		async stop() {
+		/**
+		 * Stops claiming; running jobs stop at their next progress report and are given back (or finish first). A worker
+		 * still busy after `graceMs` is ended: its job's lease runs out and another instance takes the job over.
+		 */
+		async stop(graceMs = 5_000) {
 			stopping = true
 			clearTimeout(timer)
 			if (g.__jobsWake) g.__jobsWake = undefined
-			await Promise.allSettled([...running])
+			let grace: NodeJS.Timeout | undefined
+			await Promise.race([Promise.allSettled([...running]), new Promise(resolve => (grace = setTimeout(resolve, graceMs)))])
+			clearTimeout(grace)
+			await Promise.allSettled([...workers].map(w => w.terminate()))
 		},
 	}
 }
