@@ -113,10 +113,10 @@ export default function SnapshotsRoute() {
 					</div>
 				) : null}
 			</div>
-			{trend.length ? (
+			{snapshots.length ? (
 				<section className="card" aria-labelledby="trend-h">
 					<h2 id="trend-h">Exposure over the quarters</h2>
-					<TrendChart data={trend} />
+					{trend.length ? <TrendChart data={trend} /> : null}
 					{trendPending.length ? (
 						trendJob && canVerify ? (
 							<JobProgress job={trendJob} />

@@ -224,8 +224,12 @@ export async function loadTrendPoints(db: Kysely<Database>): Promise<TrendPoint[
 	return (await readTrendPoints(db, Infinity)).points
 }
 
-/** Trend points a request derives itself when the cache lacks them; more are left to the 'trend.derive' job. */
-export const INLINE_TREND_POINTS = 2
+/**
+ * Trend points a page derives itself when the cache lacks them: none. Each means decoding a whole snapshot (seconds at
+ * 1,000 units, measured 21 s for two under load); a quarter frozen since has its point saved with it, so only a change
+ * of rules leaves points missing, and the 'trend.derive' job derives them while the page says which are pending.
+ */
+export const INLINE_TREND_POINTS = 0
 
 /**
  * The trend points the cache holds, deriving at most `deriveAtMost` missing ones here; the quarters still missing
