@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { countQuery } from './query-count.ts'
-import { Kysely, MysqlDialect, SqliteDialect } from 'kysely'
+import { CompiledQuery, type DatabaseConnection, Kysely, MysqlDialect, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely'
 import { createPool } from 'mysql2' // Kysely wants the callback pool, not 'mysql2/promise'
 import { type Database } from './schema.ts'
 
@@ -62,8 +62,31 @@ export function createDb(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL)
 	database.pragma('busy_timeout = 5000')
 	return {
 		dialect: 'sqlite',
-		db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: countQuery }),
+		db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }), log: countQuery }),
 		describe: `sqlite:${file}`,
+	}
+}
+
+/**
+ * SQLite transactions that take the write lock when they begin (BEGIN IMMEDIATE) instead of at their first write. The
+ * server and its job worker threads hold a connection each: a deferred transaction that has read and then writes after
+ * another connection committed fails at once with SQLITE_BUSY_SNAPSHOT (no busy wait applies to it). Taken up front, a
+ * busy lock is waited for (busy_timeout) like any other.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+	}
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+	readonly #config: SqliteDialectConfig
+	constructor(config: SqliteDialectConfig) {
+		super(config)
+		this.#config = config
+	}
+	override createDriver() {
+		return new ImmediateSqliteDriver(this.#config)
 	}
 }
 
