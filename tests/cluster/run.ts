@@ -230,10 +230,15 @@ async function main() {
 		failures.push(
 			`a verification asked through three instances made ${verifyJobs.length} jobs and ${verifyAudits} audit entries (expected 1 and 1)`,
 		)
-	if (jobChecks.done !== JOB_COUNT + 1 || jobChecks.ranMoreThanOnce || jobChecks.triesAboveOne.length || runs.size !== JOB_COUNT + 1)
-		failures.push(
-			`background jobs across the cluster: ${JSON.stringify(jobChecks)} (expected all ${JOB_COUNT + 1} done once, one try each)`,
-		)
+	// Every job: the twelve, the verification, and what the instances queued at start (the demo's board views).
+	if (
+		jobRows.filter(j => j.kind === 'trend.derive').length < JOB_COUNT ||
+		jobChecks.done !== jobRows.length ||
+		jobChecks.ranMoreThanOnce ||
+		jobChecks.triesAboveOne.length ||
+		runs.size !== jobRows.length
+	)
+		failures.push(`background jobs across the cluster: ${JSON.stringify(jobChecks)} (expected every job done once, one try each)`)
 
 	// Per client: its own draft scenario, saved and moved through its transitions.
 	const scenarioIds: number[] = []
