@@ -29,33 +29,24 @@ export interface JobSpec {
 	thread: 'worker' | 'main'
 }
 
+/** Work over every frozen quarter, decoding and re-scoring: counted in quarters, in a worker thread, one job for all. */
+const QUARTER_WORK = { unit: 'quarters', maxAttempts: 3, leaseSeconds: 60, perRequester: false, thread: 'worker' } as const
+
 export const JOB_SPECS: Record<JobKind, JobSpec> = {
 	'snapshots.verify': {
 		label: 'Verifying every snapshot',
-		unit: 'quarters',
 		permission: 'snapshots:verify',
-		maxAttempts: 3,
-		leaseSeconds: 60,
-		perRequester: false,
-		thread: 'worker',
+		...QUARTER_WORK,
 	},
 	'trend.derive': {
 		label: 'Deriving the quarters’ trend points',
-		unit: 'quarters',
 		permission: null,
-		maxAttempts: 3,
-		leaseSeconds: 60,
-		perRequester: false,
-		thread: 'worker',
+		...QUARTER_WORK,
 	},
 	'snapshot.views': {
 		label: 'Preparing the board views of the frozen quarters',
-		unit: 'quarters',
 		permission: null,
-		maxAttempts: 3,
-		leaseSeconds: 60,
-		perRequester: false,
-		thread: 'worker',
+		...QUARTER_WORK,
 	},
 	'pack.print': {
 		label: 'Printing the board pack',
