@@ -54,6 +54,40 @@ describe.each(e2eDialects())('$name: snapshots and the board pack', dialect => {
 		await page.close()
 	})
 
+	test('a page whose chart chunk is slow hydrates whole: a reader who pages the heatmap before the chart arrives meets no error', async () => {
+		// CI once saw React error #421 here: the page hydrated while its chart's chunk was still on the way, the chart's
+		// Suspense boundary stayed dehydrated, and the next navigation changed a context above it.
+		const page = await browser.newPage()
+		const errors: string[] = []
+		page.on('pageerror', e => errors.push(e.message))
+		await signIn(page, app.url, user('board').email, user('board').password)
+		let delayed = 0
+		await page.route(/\/build\/.*\.js$/, async route => {
+			const response = await route.fetch()
+			const body = await response.text()
+			if (body.includes('recharts-surface')) {
+				delayed++
+				await new Promise(r => setTimeout(r, 3_000))
+			}
+			await route.fulfill({ response, body })
+		})
+		// The reader pages the heatmap (the same page, new data) before the chart's chunk has arrived.
+		await page.goto(`${app.url}/snapshots/2026-Q3?size=5`)
+		// Long enough for the rest of the page's JavaScript to arrive and run, well before the chart's chunk.
+		await new Promise(r => setTimeout(r, 1_500))
+		await page.getByRole('link', { name: 'Next →' }).click()
+		await page.waitForURL(u => u.searchParams.get('page') === '2')
+		await page.getByText('Units 6–10 of 17').waitFor()
+		// Once the chunk is in, the server's drawing is still there (never swapped for the empty placeholder).
+		await new Promise(r => setTimeout(r, 3_000))
+		expect(delayed).toBeGreaterThan(0)
+		expect(errors).toEqual([])
+		expect(await page.locator('#trend-chart').count()).toBe(1)
+		expect(await page.locator('.chart-placeholder').count()).toBe(0)
+		await page.unroute(/\/build\/.*\.js$/)
+		await page.close()
+	}, 60_000)
+
 	test('the frozen heatmap is paged and filtered in the URL under counts of every unit by band; the page sends only what it shows', async () => {
 		const page = await browser.newPage()
 		await signIn(page, app.url, user('board').email, user('board').password)
