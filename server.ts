@@ -19,6 +19,8 @@ import { countMissingFrozenViews } from './app/utils/snapshot.server.ts'
 import { log, requestStore } from './app/utils/log.server.ts'
 import { closeDb, getDbContext } from './db/client.server.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { sealPlainSecrets } from './db/repositories/mfa.ts'
+import { mfaSecretKey } from './db/sealed-secret.ts'
 import { withStartupLock } from './db/startup-lock.ts'
 import { seedIfEmpty } from './seed/index.ts'
 
@@ -94,10 +96,12 @@ export async function createServer() {
 	ensureBuild()
 	const ctx = getDbContext()
 	// Instances starting together (several behind a load balancer) migrate and seed one at a time.
-	const seeded = await withStartupLock(ctx, async () => {
+	mfaSecretKey() // a missing or malformed key stops the start here, not at someone's sign-in
+	const { seeded, sealed } = await withStartupLock(ctx, async () => {
 		await migrateToLatest(ctx.db)
-		return seedIfEmpty(ctx.db)
+		return { seeded: await seedIfEmpty(ctx.db), sealed: await sealPlainSecrets(ctx.db) }
 	})
+	if (sealed) log('info', 'sealed second-factor secrets stored in plain text', { count: sealed })
 	log('info', seeded ? 'database was empty: seeded the demo group' : 'database ready', { database: ctx.describe })
 
 	const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild

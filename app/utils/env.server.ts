@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto'
 import { type Role } from '#models/domain.ts'
 import { mfaRequiredRoles } from '#models/mfa.ts'
-import fs from 'node:fs'
-import path from 'node:path'
+import { localSecretFile } from '#db/local-secret.ts'
 
 export const isProduction = () => process.env.NODE_ENV === 'production'
 
@@ -27,13 +25,7 @@ export function getSessionSecret(): string {
 	}
 	if (process.env.DATABASE_URL?.startsWith('mysql://') && isProduction())
 		throw new Error('SESSION_SECRET is required when running on MySQL in production')
-	const file = path.resolve('data/session-secret')
-	if (!fs.existsSync(file)) {
-		fs.mkdirSync(path.dirname(file), { recursive: true })
-		fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 })
-		console.warn(`SESSION_SECRET is not set: generated a local one in ${path.relative(process.cwd(), file)}`)
-	}
-	return (secret = fs.readFileSync(file, 'utf8').trim())
+	return (secret = localSecretFile('session-secret', 48, 'SESSION_SECRET').toString('base64url'))
 }
 
 /** Whether a role must have a second factor: MFA_REQUIRED_ROLES (comma-separated), by default admin, executive, analyst. */

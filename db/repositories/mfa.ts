@@ -1,8 +1,10 @@
 import { type Kysely } from 'kysely'
 import { sqlNow } from '../mappers.ts'
+import { isSealed, openNullable, sealSecret } from '../sealed-secret.ts'
 import { type Database } from '../schema.ts'
 
-// A user's second factor: the TOTP secret, the one offered during enrolment, and hashed one-time recovery codes.
+// A user's second factor: the TOTP secret, the one offered during enrolment (both sealed at rest: sealed-secret.ts),
+// and hashed one-time recovery codes.
 
 export async function readMfa(db: Kysely<Database>, userId: number) {
 	const row = await db
@@ -18,22 +20,32 @@ export async function readMfa(db: Kysely<Database>, userId: number) {
 		.where('used_at', 'is', null)
 		.executeTakeFirst()
 	return {
-		secret: row.mfa_secret,
+		secret: openNullable(row.mfa_secret, 'mfa_secret'),
 		enrolledAt: row.mfa_enrolled_at,
-		pendingSecret: row.mfa_pending_secret,
+		pendingSecret: openNullable(row.mfa_pending_secret, 'mfa_pending_secret'),
 		recoveryCodesLeft: Number(unused?.n ?? 0),
 	}
 }
 
 export async function setPendingSecret(db: Kysely<Database>, userId: number, secret: string | null) {
-	await db.updateTable('app_user').set({ mfa_pending_secret: secret }).where('id', '=', userId).execute()
+	await db
+		.updateTable('app_user')
+		.set({ mfa_pending_secret: secret === null ? null : sealSecret(secret, 'mfa_pending_secret') })
+		.where('id', '=', userId)
+		.execute()
 }
 
 /** Makes `secret` the user's factor and replaces their recovery codes (hashes). */
 export async function enrolSecret(db: Kysely<Database>, userId: number, secret: string, codeHashes: string[], now = new Date()) {
 	await db
 		.updateTable('app_user')
-		.set({ mfa_secret: secret, mfa_enrolled_at: sqlNow(now), mfa_pending_secret: null, mfa_last_step: null, updated_at: sqlNow(now) })
+		.set({
+			mfa_secret: sealSecret(secret, 'mfa_secret'),
+			mfa_enrolled_at: sqlNow(now),
+			mfa_pending_secret: null,
+			mfa_last_step: null,
+			updated_at: sqlNow(now),
+		})
 		.where('id', '=', userId)
 		.execute()
 	await replaceRecoveryCodes(db, userId, codeHashes, now)
@@ -85,4 +97,31 @@ export async function clearMfa(db: Kysely<Database>, userId: number, now = new D
 		.where('id', '=', userId)
 		.execute()
 	await db.deleteFrom('mfa_recovery_code').where('user_id', '=', userId).execute()
+}
+
+/**
+ * Seals the secrets stored in plain text before they were sealed at rest (run at start-up, after the migrations, which
+ * cannot hold the key). Each write is conditional on the value read, so two instances starting together cannot
+ * overwrite a secret changed meanwhile. Returns how many values it sealed.
+ */
+export async function sealPlainSecrets(db: Kysely<Database>) {
+	const rows = await db
+		.selectFrom('app_user')
+		.select(['id', 'mfa_secret', 'mfa_pending_secret'])
+		.where(eb => eb.or([eb('mfa_secret', 'is not', null), eb('mfa_pending_secret', 'is not', null)]))
+		.execute()
+	let sealed = 0
+	for (const row of rows)
+		for (const column of ['mfa_secret', 'mfa_pending_secret'] as const) {
+			const value = row[column]
+			if (value === null || isSealed(value)) continue
+			const result = await db
+				.updateTable('app_user')
+				.set({ [column]: sealSecret(value, column) })
+				.where('id', '=', row.id)
+				.where(column, '=', value)
+				.executeTakeFirst()
+			sealed += Number(result.numUpdatedRows)
+		}
+	return sealed
 }

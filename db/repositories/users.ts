@@ -2,6 +2,7 @@ import { type Kysely } from 'kysely'
 import { type Role, type User } from '#models/domain.ts'
 import { bit, bool, sqlNow } from '../mappers.ts'
 import { hashPassword } from '../password.ts'
+import { openNullable, sealSecret } from '../sealed-secret.ts'
 import { type AppUserRow, type Database } from '../schema.ts'
 
 function userFromRow(r: AppUserRow): User {
@@ -21,7 +22,7 @@ export async function findUserById(db: Kysely<Database>, id: number): Promise<Us
 /** The user and their password hash, for sign-in only. Emails are compared lower-cased. */
 export async function findCredentialsByEmail(db: Kysely<Database>, email: string) {
 	const row = await db.selectFrom('app_user').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst()
-	return row && { user: userFromRow(row), passwordHash: row.password_hash, mfaSecret: row.mfa_secret }
+	return row && { user: userFromRow(row), passwordHash: row.password_hash, mfaSecret: openNullable(row.mfa_secret, 'mfa_secret') }
 }
 
 export async function insertUser(
@@ -37,7 +38,7 @@ export async function insertUser(
 			role: input.role,
 			password_hash: await hashPassword(input.password),
 			disabled: 0,
-			...(input.totpSecret ? { mfa_secret: input.totpSecret, mfa_enrolled_at: sqlNow(now) } : {}),
+			...(input.totpSecret ? { mfa_secret: sealSecret(input.totpSecret, 'mfa_secret'), mfa_enrolled_at: sqlNow(now) } : {}),
 			created_at: sqlNow(now),
 			updated_at: sqlNow(now),
 		})

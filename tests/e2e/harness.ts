@@ -18,6 +18,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const ARTIFACTS = path.resolve('tests/artifacts')
 /** The Node flags `npm start` gives the server (package.json): a young generation large enough for scoring. */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=128']
+/** The key the apps under test seal second-factor secrets with (production requires one on MySQL); test data only. */
+export const E2E_MFA_SECRET_KEY = 'k2bqW7m5gGmHc4Jq1QF0o6Vd0y9H3tP8sXwZr1aLx2E='
 
 export interface E2eDialect {
 	name: 'sqlite' | 'mysql'
@@ -85,6 +87,7 @@ async function startAppOnce(databaseUrl: string, env: Record<string, string>, st
 			NODE_ENV: 'production',
 			INSECURE_COOKIES: '1',
 			SESSION_SECRET: 'e2e-secret-that-is-at-least-32-characters-long',
+			MFA_SECRET_KEY: E2E_MFA_SECRET_KEY,
 			LOG_LEVEL: process.env.E2E_LOG ? 'info' : 'silent',
 			...env,
 		},
