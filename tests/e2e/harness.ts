@@ -11,6 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { sql } from 'kysely'
 import { totpCode } from '#app/utils/totp.server.ts'
 import { createDb } from '#db/client.server.ts'
+import { mfaSecretKey } from '#db/sealed-secret.ts'
 import { DEMO_USERS } from '#seed/demo/group.ts'
 import { freePort } from '../support/free-port.ts'
 
@@ -18,8 +19,6 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const ARTIFACTS = path.resolve('tests/artifacts')
 /** The Node flags `npm start` gives the server (package.json): a young generation large enough for scoring. */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=128']
-/** The key the apps under test seal second-factor secrets with (production requires one on MySQL); test data only. */
-export const E2E_MFA_SECRET_KEY = 'k2bqW7m5gGmHc4Jq1QF0o6Vd0y9H3tP8sXwZr1aLx2E='
 
 export interface E2eDialect {
 	name: 'sqlite' | 'mysql'
@@ -87,7 +86,9 @@ async function startAppOnce(databaseUrl: string, env: Record<string, string>, st
 			NODE_ENV: 'production',
 			INSECURE_COOKIES: '1',
 			SESSION_SECRET: 'e2e-secret-that-is-at-least-32-characters-long',
-			MFA_SECRET_KEY: E2E_MFA_SECRET_KEY,
+			// The key this process seals with too (data/mfa-secret-key unless set), so that a database seeded here (the
+			// bench's scale databases) opens in the app; production on MySQL requires one in the environment.
+			MFA_SECRET_KEY: mfaSecretKey().toString('base64'),
 			LOG_LEVEL: process.env.E2E_LOG ? 'info' : 'silent',
 			...env,
 		},
