@@ -1,7 +1,13 @@
 import { json } from '@remix-run/node'
 import { type Kysely } from 'kysely'
 import { LRUCache } from 'lru-cache'
-import { listStoredSnapshotViews, readSnapshotView, saveSnapshotView, type SnapshotViewKey } from '#db/repositories/snapshot-views.ts'
+import {
+	listStoredSnapshotViews,
+	pruneSnapshotViews,
+	readSnapshotView,
+	saveSnapshotView,
+	type SnapshotViewKey,
+} from '#db/repositories/snapshot-views.ts'
 import { listSnapshots, readSnapshot, readTrendPoints, type SnapshotSummary, type StoredSnapshot } from '#db/repositories/snapshots.ts'
 import { type Database } from '#db/schema.ts'
 import { dataQualityNotes, heatmapRows, overviewKpis } from '#models/board.ts'
@@ -146,7 +152,8 @@ export async function countMissingFrozenViews(db: Kysely<Database>) {
  * whose view is not stored under the current derivation, oldest first, calling (and awaiting) `onProgress(done,
  * total)` before the first and after each (total: the quarters missing one). For a job after a freeze and at
  * start-up; safe to run on several instances at once (they may derive the same view twice, and store it once). It
- * checks presence, not validity: a row that does not verify is replaced by the next read.
+ * checks presence, not validity: a row that does not verify is replaced by the next read. Then deletes the views
+ * stored under another derivation (`pruned`).
  */
 export async function warmFrozenViews(db: Kysely<Database>, onProgress?: (done: number, total: number) => void | Promise<void>) {
 	const { quarters, missing } = await quartersMissingAView(db)
@@ -158,7 +165,9 @@ export async function warmFrozenViews(db: Kysely<Database>, onProgress?: (done: 
 		await saveSnapshotView(db, key, await buildFrozenView(db, current.quarter, previous?.quarter ?? null))
 		await onProgress?.(++done, missing.length)
 	}
-	return { quarters, derived: missing.length }
+	// Views derived by earlier code are never read again; the ones of other comparisons under today's code stay
+	// (at most one per pair of quarters someone compared).
+	return { quarters, derived: missing.length, pruned: await pruneSnapshotViews(db, FROZEN_VIEW_DERIVATION) }
 }
 
 /** A heatmap row as the frozen page shows it: no ids (the live units may have changed since), no counts. */

@@ -97,3 +97,12 @@ export async function listStoredSnapshotViews(db: Kysely<Database>, derivation: 
 	const rows = await db.selectFrom('snapshot_view').select(['content_hash', 'compared_hash']).where('derivation', '=', derivation).execute()
 	return new Set(rows.map(r => `${r.content_hash}|${r.compared_hash}`))
 }
+
+/**
+ * Deletes the views stored under any derivation but `derivation`: after a change of code or rules nothing reads them
+ * again, and each set costs a row per quarter compared. Returns how many rows went.
+ */
+export async function pruneSnapshotViews(db: Kysely<Database>, derivation: string) {
+	const result = await db.deleteFrom('snapshot_view').where('derivation', '<>', derivation).executeTakeFirst()
+	return Number(result.numDeletedRows)
+}

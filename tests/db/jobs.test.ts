@@ -235,7 +235,7 @@ describe.each(testDialects())('$name: background jobs', dialect => {
 		await requestSystemJob(db.db, 'snapshot.views')
 		await runNextJob(db.db, JOB_HANDLERS)
 		const job = (await latestJobOf(db.db, people.admin!, 'snapshot.views'))!
-		expect([job.status, job.result, job.done, job.total]).toEqual(['done', { quarters: 8, derived: 8 }, 8, 8])
+		expect([job.status, job.result, job.done, job.total]).toEqual(['done', { quarters: 8, derived: 8, pruned: 0 }, 8, 8])
 		expect(await countMissingFrozenViews(db.db)).toBe(0)
 	})
 
