@@ -1,10 +1,12 @@
 // `npm run snapshots:verify`: checks every frozen quarter in the database named by DATABASE_URL (default: the
 // SQLite file): each content hash, each link to the previous snapshot, and each quarter's results re-scored from its
-// frozen inputs and settings with today's scoring code. One line per quarter, then a summary; exit code 0 when all is
-// well, 1 on any problem (2 when the database cannot be read).
+// frozen inputs and settings with today's scoring code; then every stored board view (a cache of what the quarter's
+// page shows) against its own SHA-256. One line per quarter, then a summary; exit code 0 when all is well, 1 on any
+// problem (2 when the database cannot be read).
 //   --allow-rules-drift  exit 0 when the only problems are results that differ because the snapshot was frozen under
 //                        an earlier RULES_VERSION (content and chain intact): expected after a change of rules.
 import { closeDb, getDbContext } from './client.server.ts'
+import { checkStoredSnapshotViews } from './repositories/snapshot-views.ts'
 import { verifyStoredChain } from './repositories/snapshots.ts'
 
 const allowRulesDrift = process.argv.includes('--allow-rules-drift')
@@ -30,6 +32,14 @@ try {
 	if (bad.length > 0 && !(allowRulesDrift && driftOnly)) exitCode = 1
 	else if (bad.length > 0)
 		console.log('Only results frozen under earlier scoring rules differ (--allow-rules-drift): content and chain are intact.')
+	// A damaged view is not a damaged record (a reader derives it again), but something altered the database.
+	const views = await checkStoredSnapshotViews(ctx.db)
+	for (const v of views.damaged)
+		console.log(`VIEW     ${v.contentHash.slice(0, 16)}  against ${(v.comparedHash ?? 'none').slice(0, 16)}  ${v.derivation}: ${v.reason}`)
+	console.log(
+		`Stored board views: ${views.checked} checked, ${views.damaged.length} damaged${views.damaged.length ? ' (each is derived again when next read)' : ''}.`,
+	)
+	if (views.damaged.length > 0) exitCode = 1
 } catch (error) {
 	const message = (error as Error).message
 	const hint = /no such table|doesn't exist/i.test(message) ? ' (the database is not migrated: run npm run db:migrate)' : ''

@@ -106,3 +106,18 @@ export async function pruneSnapshotViews(db: Kysely<Database>, derivation: strin
 	const result = await db.deleteFrom('snapshot_view').where('derivation', '<>', derivation).executeTakeFirst()
 	return Number(result.numDeletedRows)
 }
+
+/**
+ * Reads back every stored view and counts those that do not verify (key, decoding, SHA-256), for
+ * `npm run snapshots:verify`. It changes nothing: a reader replaces a damaged row when it next asks for it.
+ */
+export async function checkStoredSnapshotViews(db: Kysely<Database>) {
+	const keys = await db.selectFrom('snapshot_view').select(['content_hash', 'compared_hash', 'derivation']).execute()
+	const damaged: Array<SnapshotViewKey & { reason: string }> = []
+	for (const k of keys) {
+		const key = { contentHash: k.content_hash, comparedHash: k.compared_hash || null, derivation: k.derivation }
+		const read = await readSnapshotView(db, key)
+		if (read.kind === 'rejected') damaged.push({ ...key, reason: read.reason })
+	}
+	return { checked: keys.length, damaged }
+}
