@@ -677,29 +677,19 @@ async function printerFigures() {
 
 async function main() {
 	if (process.env.BENCH_ONLY === 'printer') return printerFigures() // the printer's figures alone: no scale database needed
-	if (!fs.existsSync('data/scale.db')) throw new Error('run `npm run seed:scale` first (it writes data/scale.db)')
 	const mysql = process.env.TEST_MYSQL_URL ?? process.env.BENCH_MYSQL_URL
-	if (process.env.BENCH_ONLY === 'quarter') {
-		// The first view of a quarter after a restart alone (SQLite, and MariaDB with TEST_MYSQL_URL).
+	// A part alone (BENCH_ONLY), on SQLite and, with TEST_MYSQL_URL, MariaDB; BENCH_DB=sqlite or mariadb keeps one.
+	const part = { quarter: quarterViewFigures, jobs: jobFigures, write: writeCostFigures }[process.env.BENCH_ONLY ?? '']
+	if (part) {
+		const only = process.env.BENCH_DB
+		if (only === 'mariadb' && !mysql) throw new Error('BENCH_DB=mariadb needs TEST_MYSQL_URL')
+		if (only !== 'mariadb' && !fs.existsSync('data/scale.db')) throw new Error('run `npm run seed:scale` first (it writes data/scale.db)')
 		if (!fs.existsSync('build/index.js')) execSync('npm run build', { stdio: 'inherit' })
-		await quarterViewFigures('SQLite', 'file:./data/scale.db')
-		if (mysql) await quarterViewFigures('MariaDB', await mysqlScaleUrl(mysql))
+		if (only !== 'mariadb') await part('SQLite', 'file:./data/scale.db')
+		if (mysql && only !== 'sqlite') await part('MariaDB', await mysqlScaleUrl(mysql))
 		return
 	}
-	if (process.env.BENCH_ONLY === 'jobs') {
-		// The background jobs alone (SQLite, and MariaDB with TEST_MYSQL_URL).
-		if (!fs.existsSync('build/index.js')) execSync('npm run build', { stdio: 'inherit' })
-		await jobFigures('SQLite', 'file:./data/scale.db')
-		if (mysql) await jobFigures('MariaDB', await mysqlScaleUrl(mysql))
-		return
-	}
-	if (process.env.BENCH_ONLY === 'write') {
-		// The cost of a write alone (SQLite, and MariaDB with TEST_MYSQL_URL).
-		if (!fs.existsSync('build/index.js')) execSync('npm run build', { stdio: 'inherit' })
-		await writeCostFigures('SQLite', 'file:./data/scale.db')
-		if (mysql) await writeCostFigures('MariaDB', await mysqlScaleUrl(mysql))
-		return
-	}
+	if (!fs.existsSync('data/scale.db')) throw new Error('run `npm run seed:scale` first (it writes data/scale.db)')
 	if (!fs.existsSync('build/index.js')) execSync('npm run build', { stdio: 'inherit' })
 	console.log(`China Exposure Dashboard benchmark · ${new Date().toISOString()} · ${RUNS} requests per figure`)
 	jsPerRoute()
