@@ -3,20 +3,25 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 /**
- * A secret kept in a file under data/ (git-ignored, readable by the owner only), generated on first use: what the
+ * A secret (`bytes` random bytes, base64url) kept in a file under data/ (git-ignored, readable by the owner only), generated on first use: what the
  * embedded default uses when the environment gives none. `what` names it in the line printed when it is created.
+ * Processes starting together (test workers, instances) end up with one secret: each writes a file of its own and
+ * links it into place, which only the first can do, so nobody ever reads a file half-written.
  */
-export function localSecretFile(name: string, bytes: number, what: string): Buffer {
+export function localSecretFile(name: string, bytes: number, what: string): string {
 	const file = path.resolve('data', name)
 	if (!fs.existsSync(file)) {
 		fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
+		const own = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`
+		fs.writeFileSync(own, randomBytes(bytes).toString('base64url'), { mode: 0o600 })
 		try {
-			fs.writeFileSync(file, randomBytes(bytes).toString('base64url'), { mode: 0o600, flag: 'wx' })
+			fs.linkSync(own, file)
 			console.warn(`${what} is not set: generated a local one in ${path.relative(process.cwd(), file)}`)
 		} catch (error) {
-			// Another process starting at the same moment wrote it first: use theirs.
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error // another process put theirs first
+		} finally {
+			fs.rmSync(own, { force: true })
 		}
 	}
-	return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64url')
+	return fs.readFileSync(file, 'utf8').trim() // base64url
 }

@@ -25,7 +25,9 @@ export function mfaSecretKey(): Buffer {
 	}
 	if (process.env.DATABASE_URL?.startsWith('mysql://') && process.env.NODE_ENV === 'production')
 		throw new Error('MFA_SECRET_KEY is required when running on MySQL in production')
-	return (key = localSecretFile('mfa-secret-key', 32, 'MFA_SECRET_KEY'))
+	const local = Buffer.from(localSecretFile('mfa-secret-key', 32, 'MFA_SECRET_KEY'), 'base64url')
+	if (local.length !== 32) throw new Error('data/mfa-secret-key does not hold a key of 32 bytes (base64url): set MFA_SECRET_KEY instead')
+	return (key = local)
 }
 
 export const isSealed = (stored: string) => stored.startsWith(PREFIX)

@@ -25,7 +25,7 @@ export function getSessionSecret(): string {
 	}
 	if (process.env.DATABASE_URL?.startsWith('mysql://') && isProduction())
 		throw new Error('SESSION_SECRET is required when running on MySQL in production')
-	return (secret = localSecretFile('session-secret', 48, 'SESSION_SECRET').toString('base64url'))
+	return (secret = localSecretFile('session-secret', 48, 'SESSION_SECRET'))
 }
 
 /** Whether a role must have a second factor: MFA_REQUIRED_ROLES (comma-separated), by default admin, executive, analyst. */
