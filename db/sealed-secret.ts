@@ -23,8 +23,6 @@ export function mfaSecretKey(): Buffer {
 		if (decoded.length !== 32) throw new Error('MFA_SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)')
 		return (key = decoded)
 	}
-	if (process.env.DATABASE_URL?.startsWith('mysql://') && process.env.NODE_ENV === 'production')
-		throw new Error('MFA_SECRET_KEY is required when running on MySQL in production')
 	const local = Buffer.from(localSecretFile('mfa-secret-key', 32, 'MFA_SECRET_KEY'), 'base64url')
 	if (local.length !== 32) throw new Error('data/mfa-secret-key does not hold a key of 32 bytes (base64url): set MFA_SECRET_KEY instead')
 	return (key = local)

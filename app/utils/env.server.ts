@@ -2,8 +2,6 @@ import { type Role } from '#models/domain.ts'
 import { mfaRequiredRoles } from '#models/mfa.ts'
 import { localSecretFile } from '#db/local-secret.ts'
 
-export const isProduction = () => process.env.NODE_ENV === 'production'
-
 /**
  * Secure by default, whatever NODE_ENV says: the session cookie is Secure and HSTS is sent. INSECURE_COOKIES=1 is the
  * explicit switch for plain HTTP on another host than localhost (browsers accept Secure cookies on http://localhost).
@@ -23,8 +21,6 @@ export function getSessionSecret(): string {
 		if (fromEnv.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters')
 		return (secret = fromEnv)
 	}
-	if (process.env.DATABASE_URL?.startsWith('mysql://') && isProduction())
-		throw new Error('SESSION_SECRET is required when running on MySQL in production')
 	return (secret = localSecretFile('session-secret', 48, 'SESSION_SECRET'))
 }
 

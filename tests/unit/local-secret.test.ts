@@ -30,3 +30,19 @@ test('eight processes generating the secret at once all read the same 32 bytes; 
 	expect(fs.statSync(path.join(cwd, 'data')).mode & 0o777).toBe(0o700)
 	expect(fs.readdirSync(path.join(cwd, 'data'))).toEqual(['mfa-secret-key']) // no file of a loser left behind
 }, 60_000)
+
+test('on MySQL in production no local secret is made: the environment must give it, named in the error', async () => {
+	const { localSecretFile } = await import('#db/local-secret.ts')
+	const saved = { url: process.env.DATABASE_URL, env: process.env.NODE_ENV }
+	process.env.DATABASE_URL = 'mysql://app@db.example:3306/app'
+	process.env.NODE_ENV = 'production'
+	try {
+		expect(() => localSecretFile('mfa-secret-key', 32, 'MFA_SECRET_KEY')).toThrow(
+			'MFA_SECRET_KEY is required when running on MySQL in production',
+		)
+	} finally {
+		if (saved.url === undefined) delete process.env.DATABASE_URL
+		else process.env.DATABASE_URL = saved.url
+		process.env.NODE_ENV = saved.env
+	}
+})
